@@ -1,0 +1,46 @@
+// Retry timing shared by adapters and the daemon's outbox.
+//
+// Backoff: capped exponential delays with jitter, so that many clients (or many
+// queued actions) that failed together do not retry together.
+// Pacer: spaces requests to stay under a forum's per-minute limit and holds all
+// requests while the forum has asked us to wait (HTTP 429).
+#ifndef MODBOT_ADAPTERS_BACKOFF_H_
+#define MODBOT_ADAPTERS_BACKOFF_H_
+
+#include <chrono>
+#include <mutex>
+#include <random>
+
+namespace modbot {
+
+struct BackoffPolicy {
+  std::chrono::milliseconds initial{500};
+  std::chrono::milliseconds max{60000};
+};
+
+// The wait before retry number `attempt` (0 = first retry): a random value in
+// [d/2, d] where d = min(max, initial * 2^attempt) ("equal jitter").
+std::chrono::milliseconds BackoffDelay(const BackoffPolicy& policy, int attempt);
+
+class Pacer {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // requests_per_minute <= 0 disables pacing (tests).
+  explicit Pacer(int requests_per_minute);
+
+  // Blocks until the next request may go out, and books its slot.
+  void Wait();
+
+  // No request goes out for the next `seconds` (the forum's Retry-After).
+  void HoldFor(std::chrono::seconds seconds);
+
+ private:
+  std::mutex mu_;
+  Clock::duration interval_;
+  Clock::time_point next_;
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_ADAPTERS_BACKOFF_H_

@@ -1,0 +1,109 @@
+// The subset of the Discourse HTTP API that modbot uses: one builder per request and
+// one parser per response, with no I/O, so that both can be tested on fixtures.
+//
+// Each builder names the Discourse source that serves the request (repository
+// discourse/discourse). Writes are sent form-encoded, not as JSON: Discourse
+// compares some flags as strings (post_actions_controller.rb:
+// `params[:take_action] == 'true'`), which a JSON boolean would not satisfy.
+#ifndef MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_API_H_
+#define MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_API_H_
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/http_client.h"
+
+namespace modbot::discourse {
+
+// Post action type ids (app/models/post_action_type.rb; asserted in
+// spec/models/post_action_type_view_spec.rb: off_topic 3, inappropriate 4,
+// notify_user 6, notify_moderators 7, spam 8, illegal 10).
+inline constexpr int kInappropriate = 4;
+inline constexpr int kNotifyModerators = 7;
+
+struct Auth {
+  std::string base_url;  // no trailing slash
+  std::string api_username;
+  std::string api_key;
+};
+
+// GET /posts.json[?before=ID]: the 50 newest public posts with id < before, newest
+// first, with raw (posts_controller.rb#latest, app/queries/latest_posts_query.rb).
+HttpRequest LatestPostsRequest(const Auth& auth, std::optional<long long> before);
+// GET /u/{username}.json (users_controller.rb#show; UserSerializer).
+HttpRequest UserRequest(const Auth& auth, const std::string& username);
+// GET /categories.json?include_subcategories=true (categories_controller.rb#index).
+HttpRequest CategoriesRequest(const Auth& auth);
+// GET /posts/{id}.json (posts_controller.rb#show; PostSerializer).
+HttpRequest PostRequest(const Auth& auth, const std::string& post_id);
+// GET /posts/by_number/{topic_id}/{post_number}.json (posts_controller.rb#by_number).
+HttpRequest PostByNumberRequest(const Auth& auth, long long topic_id, int post_number);
+// POST /post_actions with id, post_action_type_id, message and, for staff,
+// take_action=true, which hides the post at once (post_actions_controller.rb#create).
+HttpRequest FlagRequest(const Auth& auth, const std::string& post_id, int type_id,
+                        const std::string& message, bool take_action);
+// PUT /posts/{id}/unhide (posts_controller.rb#unhide; config/routes.rb).
+HttpRequest UnhideRequest(const Auth& auth, const std::string& post_id);
+// POST /posts.json with archetype=private_message, target_recipients, title, raw
+// (posts_controller.rb#create and #create_params).
+HttpRequest PrivateMessageRequest(const Auth& auth, const std::string& username,
+                                  const std::string& title, const std::string& raw);
+// GET /topics/private-messages-sent/{api_username}.json (list_controller.rb).
+HttpRequest SentMessagesRequest(const Auth& auth);
+
+// One entry of "latest_posts" (PostSerializer with add_raw and add_title).
+struct LatestPost {
+  long long id = 0;
+  long long topic_id = 0;
+  int post_number = 0;
+  std::optional<int> reply_to_post_number;
+  std::string username;
+  std::string raw;     // empty when the API user may not see raw
+  std::string cooked;  // rendered HTML
+  std::string topic_title;
+  long long category_id = 0;
+  int version = 1;
+  std::chrono::system_clock::time_point created_at;
+  std::string post_url;  // "/t/slug/topic_id/post_number"
+};
+
+struct UserFacts {
+  std::chrono::system_clock::time_point created_at;
+  std::optional<int> trust_level;
+  std::optional<int> post_count;
+};
+
+struct PostState {
+  bool hidden = false;
+  std::vector<int> acted;  // post action type ids the API user has taken on it
+};
+
+// Each parser returns false with *error set when the body is not what Discourse sends.
+bool ParseLatestPosts(const nlohmann::json& body, std::vector<LatestPost>* out,
+                      std::string* error);
+bool ParseUser(const nlohmann::json& body, UserFacts* out, std::string* error);
+bool ParseCategories(const nlohmann::json& body, std::map<long long, std::string>* out,
+                     std::string* error);
+bool ParsePostState(const nlohmann::json& body, PostState* out, std::string* error);
+bool ParseRaw(const nlohmann::json& body, std::string* raw, std::string* error);
+bool ParseSentTitles(const nlohmann::json& body, std::vector<std::string>* out,
+                     std::string* error);
+// Seconds from a 429 body: {"extras":{"wait_seconds":N}} (application_controller.rb,
+// rescue_from RateLimiter::LimitExceeded).
+std::optional<int> ParseWaitSeconds(const nlohmann::json& body);
+// First message of {"errors":[...]} (render_json_error), or "".
+std::string ParseErrors(const nlohmann::json& body);
+
+// "2024-05-01T12:34:56.789Z" as Discourse writes times; nullopt if malformed.
+std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text);
+std::string FormatTime(std::chrono::system_clock::time_point time);
+
+}  // namespace modbot::discourse
+
+#endif  // MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_API_H_

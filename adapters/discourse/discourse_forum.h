@@ -1,0 +1,86 @@
+// DiscourseForum: the Forum interface over Discourse's HTTP API (discourse_api.h).
+//
+// New posts come from the site-wide latest-posts list, paged back with ?before=ID
+// until the cursor (the highest post id already judged), then handed over oldest
+// first: a backlog of thousands after downtime is caught up in order, none skipped.
+//
+// Edits are found by re-reading the same list back to the start of a recent window
+// (posts created in the last edit_window minutes) and comparing each post's version
+// with the one judged. Chosen over webhooks because it needs no inbound endpoint on
+// the daemon's host, loses nothing while the daemon is down (a webhook fired then is
+// gone), and usually costs nothing: the first page, fetched anyway for new posts,
+// already covers the window on a forum of this size. The same re-read also catches
+// a post whose id was allocated before the cursor but became visible after it.
+//
+// Author facts (GET /u/{username}.json) and category names are cached in memory.
+// Requests are paced under requests_per_minute; 429s are honoured (Retry-After and
+// extras.wait_seconds); reads are retried on 5xx, timeouts and malformed bodies with
+// capped exponential backoff and jitter. Writes that may have reached the forum are
+// never blindly repeated: the forum's state is checked first.
+#ifndef MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_FORUM_H_
+#define MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_FORUM_H_
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/backoff.h"
+#include "adapters/discourse/discourse_api.h"
+#include "adapters/forum.h"
+#include "adapters/forum_factory.h"
+#include "adapters/http_client.h"
+
+namespace modbot {
+
+class DiscourseForum : public Forum {
+ public:
+  explicit DiscourseForum(const ForumSettings& settings);
+
+  ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
+                   PollResult* out) override;
+  ForumStatus Hide(const std::string& post_id, const std::string& reason, bool retry) override;
+  ForumStatus SendToReview(const std::string& post_id, const std::string& reason,
+                           bool retry) override;
+  ForumStatus Restore(const std::string& post_id, bool retry) override;
+  ForumStatus Notify(const ForumNotice& notice, bool retry) override;
+
+  // Requests sent so far (every attempt counts), for the figures in reports.
+  long long requests_sent() const { return requests_sent_; }
+
+ private:
+  using Clock = std::chrono::system_clock;
+
+  // Sends request: paced, 429 honoured, and when `idempotent`, retried on transient
+  // failures. On success parses the body into *body (when non-null).
+  ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body);
+
+  ForumStatus Flag(const std::string& post_id, int type_id, const std::string& message,
+                   bool take_action, bool retry);
+  ForumStatus FetchState(const std::string& post_id, discourse::PostState* state);
+  ForumStatus ToForumPost(const discourse::LatestPost& post, ForumPost* out);
+  ForumStatus Author(const std::string& username, ForumAuthor* out);
+  ForumStatus CategoryName(long long id, std::string* out);
+  ForumStatus ReplyToRaw(long long topic_id, int post_number, std::optional<std::string>* out);
+
+  ForumSettings settings_;
+  discourse::Auth auth_;
+  HttpClient http_;
+  Pacer pacer_;
+  long long requests_sent_ = 0;
+
+  struct CachedAuthor {
+    discourse::UserFacts facts;
+    Clock::time_point fetched;
+  };
+  std::map<std::string, CachedAuthor> authors_;
+  std::map<long long, std::string> categories_;
+  Clock::time_point categories_fetched_{};
+  std::map<std::pair<long long, int>, std::string> raw_by_number_;  // recent posts' raw
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_FORUM_H_

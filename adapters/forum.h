@@ -1,0 +1,107 @@
+// Forum: what the daemon needs from a forum, whatever software runs it.
+//
+// An adapter (adapters/discourse/, adapters/phpbb/, ...) speaks one forum's wire
+// format and knows nothing of the policy: it reports posts as markup plus a format
+// name, and it carries out moderation actions. The daemon never names a forum
+// software; adding one is adding a folder that implements this interface.
+//
+// Every call returns a ForumStatus value; adapters never throw. Actions are
+// idempotent from the caller's point of view: when `retry` is true an earlier
+// attempt may have reached the forum (the daemon crashed or the reply was lost), so
+// the adapter checks the forum's state before acting again.
+#ifndef MODBOT_ADAPTERS_FORUM_H_
+#define MODBOT_ADAPTERS_FORUM_H_
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace modbot {
+
+struct ForumStatus {
+  enum class Code {
+    kOk,
+    kRetry,      // transient (429, 5xx, timeout, bad gateway, malformed body)
+    kPermanent,  // the forum refused the request as such; retrying will not help
+    kGone,       // the post (or user) no longer exists
+  };
+  Code code = Code::kOk;
+  int retry_after_seconds = 0;  // kRetry: the forum's own wait hint, 0 when none
+  std::string message;          // for logs; never contains a secret
+
+  static ForumStatus Ok() { return {}; }
+  static ForumStatus Retry(std::string message, int after_seconds = 0) {
+    return {Code::kRetry, after_seconds, std::move(message)};
+  }
+  static ForumStatus Permanent(std::string message) {
+    return {Code::kPermanent, 0, std::move(message)};
+  }
+  static ForumStatus Gone(std::string message) { return {Code::kGone, 0, std::move(message)}; }
+
+  bool ok() const { return code == Code::kOk; }
+};
+
+// What the forum knows of a post's author. Unknown facts stay empty.
+struct ForumAuthor {
+  std::string username;
+  std::optional<int> account_age_days;
+  std::optional<int> post_count;
+  std::optional<int> trust_level;  // Discourse 0-4; other forums map onto it
+};
+
+struct ForumPost {
+  std::string id;       // the forum's post id, as text
+  std::string cursor;   // opaque: the poll cursor that lies just after this post
+  std::string version;  // changes whenever the post's text changes
+  std::string markup;   // the post as its author wrote it
+  std::string format;   // "markdown", "bbcode" or "html"
+  std::string topic_title;
+  std::string category;
+  std::optional<std::string> reply_to;  // markup of the post replied to, when known
+  std::string reply_to_format;          // format of reply_to
+  std::string url;                      // where a person can read the post
+  ForumAuthor author;
+};
+
+struct PollResult {
+  // Posts after the cursor, oldest first, none skipped.
+  std::vector<ForumPost> new_posts;
+  // Posts at or before the cursor created within the recent window, as they are
+  // now; the daemon re-judges those whose version it has not judged yet.
+  std::vector<ForumPost> recent_posts;
+};
+
+// A private message to a post's author about that post. The title is unique per
+// post so that an adapter can tell whether it was already sent.
+struct ForumNotice {
+  std::string post_id;
+  std::string username;
+  std::string title;
+  std::string body;
+};
+
+class Forum {
+ public:
+  virtual ~Forum() = default;
+
+  // New posts after `cursor` ("" = from the first post) and the current state of
+  // the posts created within `recent_window`. On failure *out is left empty.
+  virtual ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
+                           PollResult* out) = 0;
+
+  // Hides the post at once; `reason` is shown to moderators.
+  virtual ForumStatus Hide(const std::string& post_id, const std::string& reason,
+                           bool retry) = 0;
+  // Sends the post to the forum's own review queue without hiding it.
+  virtual ForumStatus SendToReview(const std::string& post_id, const std::string& reason,
+                                   bool retry) = 0;
+  // Makes a hidden post visible again (a moderator overruled the bot).
+  virtual ForumStatus Restore(const std::string& post_id, bool retry) = 0;
+  // Sends notice to the post's author as a private message.
+  virtual ForumStatus Notify(const ForumNotice& notice, bool retry) = 0;
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_ADAPTERS_FORUM_H_

@@ -1,0 +1,13 @@
+#include "adapters/forum_factory.h"
+
+#include "adapters/discourse/discourse_forum.h"
+
+namespace modbot {
+
+std::unique_ptr<Forum> NewForum(const ForumSettings& settings, std::string* error) {
+  if (settings.type == "discourse") return std::make_unique<DiscourseForum>(settings);
+  *error = "unknown forum type '" + settings.type + "'";
+  return nullptr;
+}
+
+}  // namespace modbot

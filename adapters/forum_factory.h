@@ -1,0 +1,32 @@
+// NewForum: the one place that maps a forum type name to its adapter.
+#ifndef MODBOT_ADAPTERS_FORUM_FACTORY_H_
+#define MODBOT_ADAPTERS_FORUM_FACTORY_H_
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "adapters/backoff.h"
+#include "adapters/forum.h"
+
+namespace modbot {
+
+struct ForumSettings {
+  std::string type;  // "discourse"
+  std::string url;   // base URL, e.g. "https://forum.example.org" (no trailing slash)
+  std::string api_username;
+  std::string api_key;  // a secret: read from the environment or a file, never logged
+
+  int requests_per_minute = 60;  // Discourse's default max_admin_api_reqs_per_minute
+  int retries = 3;               // extra attempts per read on 429, 5xx, timeouts
+  BackoffPolicy backoff;
+  std::chrono::milliseconds timeout{30000};
+  std::chrono::seconds max_wait{300};  // cap on a forum's Retry-After
+};
+
+// The adapter for settings.type, or nullptr with *error set.
+std::unique_ptr<Forum> NewForum(const ForumSettings& settings, std::string* error);
+
+}  // namespace modbot
+
+#endif  // MODBOT_ADAPTERS_FORUM_FACTORY_H_

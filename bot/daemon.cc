@@ -1,0 +1,210 @@
+#include "bot/daemon.h"
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "adapters/forum_factory.h"
+#include "bot/log.h"
+#include "bot/notice.h"
+#include "policy/body_parser.h"
+
+namespace modbot {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void OnSignal(int) { g_stop.store(true); }
+
+std::string DescribeVerdict(const Verdict& v) {
+  std::string out(ActionName(v.action));
+  for (Clause c : v.clauses) out += " " + std::string(ClauseId(c));
+  if (!v.reasons.empty()) {
+    out += " (" + v.reasons[0].rule + ": " + Excerpt(v.reasons[0].evidence, 60) + ")";
+  }
+  return out;
+}
+
+std::string FirstClause(const Verdict& v) {
+  return v.clauses.empty() ? "" : std::string(ClauseId(v.clauses[0]));
+}
+
+}  // namespace
+
+Post ToPost(const ForumPost& in) {
+  Post post;
+  post.id = in.id;
+  post.format = FormatFromName(in.format).value_or(Format::kPlain);
+  post.body = ParsePostBody(in.markup, post.format);
+  post.topic = {in.topic_title, in.category};
+  if (in.reply_to) {
+    post.reply_to =
+        ParsePostBody(*in.reply_to, FormatFromName(in.reply_to_format).value_or(Format::kPlain))
+            .own_text;
+  }
+  post.author = {in.author.username, in.author.account_age_days, in.author.post_count,
+                 in.author.trust_level};
+  return post;
+}
+
+std::string FlagReason(const Verdict& verdict) {
+  std::string out = "modbot:";
+  for (Clause c : verdict.clauses) {
+    out += " principle " + std::to_string(ClauseNumber(c)) + " (" + std::string(ClauseId(c)) +
+           ") " + std::string(ClauseTitleEn(c)) + ";";
+  }
+  if (verdict.clauses.empty()) out += " needs a human look;";
+  if (!verdict.reasons.empty()) {
+    out += " rule " + verdict.reasons[0].rule + ": " + Excerpt(verdict.reasons[0].evidence, 80);
+  }
+  return out;
+}
+
+Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run)
+    : config_(config),
+      forum_(forum),
+      store_(store),
+      judge_(std::move(judge)),
+      dry_run_(dry_run),
+      outbox_(store, forum, config.forum.backoff) {}
+
+bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
+  Post post = ToPost(in);
+  Verdict verdict;
+  try {
+    verdict = judge_(post);
+  } catch (const std::exception& e) {
+    // The policy is meant to be total; if it is not, a human decides.
+    LogError("post " + in.id + ": the policy failed (" + e.what() + "); sending to review");
+    verdict = Verdict{};
+    verdict.action = Action::kReview;
+  }
+  verdict.post_id = in.id;
+  const std::string description = DescribeVerdict(verdict);
+
+  if (dry_run_) {
+    std::printf("post %s v%s: %s\n", in.id.c_str(), in.version.c_str(), description.c_str());
+    std::fflush(stdout);
+    AuditEntry audit{in.id, "verdict", FirstClause(verdict), "", "", "modbot (dry run)",
+                     "dry run: would " + std::string(ActionName(verdict.action))};
+    if (!verdict.reasons.empty()) {
+      audit.rule = verdict.reasons[0].rule;
+      audit.evidence = verdict.reasons[0].evidence;
+    }
+    if (cursor) dry_run_cursor_ = *cursor;
+    return store_->Audit(audit, NowMillis(), error);
+  }
+
+  Judgement j;
+  j.post_id = in.id;
+  j.version = in.version;
+  j.author = in.author.username;
+  j.url = in.url;
+  j.excerpt = Excerpt(post.body.own_text, config_.notices.excerpt_chars);
+  j.cursor = std::move(cursor);
+  const std::string clause = FirstClause(verdict);
+  const bool local = config_.review_route != ReviewRoute::kForum;
+  if (verdict.action == Action::kHide) {
+    j.actions.push_back({ActionKind::kHide, FlagPayload(FlagReason(verdict), clause)});
+    if (config_.notify) {
+      ForumNotice notice = RenderNotice(
+          config_.notices, {in.id, in.author.username, in.url, verdict.lang, verdict.clauses,
+                            post.body.own_text});
+      j.actions.push_back({ActionKind::kNotify, NoticePayload(notice, clause)});
+    }
+    j.local_review = local;  // so that a moderator can restore it from `modbot review`
+  } else if (verdict.action == Action::kReview) {
+    if (config_.review_route != ReviewRoute::kLocal) {
+      j.actions.push_back({ActionKind::kReview, FlagPayload(FlagReason(verdict), clause)});
+    }
+    j.local_review = local;
+  }
+  j.verdict = std::move(verdict);
+  if (!store_->RecordJudgement(j, NowMillis(), error)) return false;
+  if (j.verdict.action != Action::kAllow) {
+    LogInfo("post " + in.id + " v" + in.version + " by " + in.author.username + ": " + description);
+  }
+  return true;
+}
+
+bool Daemon::Step(bool* forum_ok, std::string* error) {
+  std::string cursor;
+  if (dry_run_ && !dry_run_cursor_.empty()) {
+    cursor = dry_run_cursor_;
+  } else if (!store_->GetCursor(&cursor, error)) {
+    return false;
+  }
+  PollResult result;
+  ForumStatus status = forum_->Poll(cursor, config_.edit_window, &result);
+  *forum_ok = status.ok();
+  next_poll_ = Clock::now() + std::max<Clock::duration>(
+                                  config_.poll_interval,
+                                  std::chrono::seconds(status.retry_after_seconds));
+  if (!status.ok()) {
+    LogError("poll failed, nothing judged: " + status.message);
+  } else {
+    for (const ForumPost& post : result.new_posts) {
+      if (!Handle(post, post.cursor, error)) return false;
+    }
+    for (const ForumPost& post : result.recent_posts) {
+      std::optional<std::string> judged;
+      if (!store_->JudgedVersion(post.id, &judged, error)) return false;
+      if (judged == post.version) continue;
+      LogInfo("post " + post.id + " changed (version " + judged.value_or("none") + " -> " +
+              post.version + "): judging again");
+      if (!Handle(post, std::nullopt, error)) return false;
+    }
+  }
+  return dry_run_ || outbox_.RunDue(error);
+}
+
+int Daemon::Run(bool once, const std::atomic<bool>* stop) {
+  for (;;) {
+    bool forum_ok = false;
+    std::string error;
+    if (!Step(&forum_ok, &error)) {
+      LogError("store failure: " + error);
+      return 1;
+    }
+    if (once) return forum_ok ? 0 : 1;
+    // Between polls, wake up for stop requests and for actions coming due.
+    while (Clock::now() < next_poll_) {
+      if (stop && stop->load()) return 0;
+      std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
+                                                            next_poll_ - Clock::now()));
+      std::optional<int64_t> due;
+      if (!dry_run_ && (!store_->NextDue(&due, &error) ||
+                        (due && *due <= NowMillis() && !outbox_.RunDue(&error)))) {
+        LogError("store failure: " + error);
+        return 1;
+      }
+    }
+    if (stop && stop->load()) return 0;
+  }
+}
+
+int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run) {
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
+  if (!store) {
+    LogError("cannot open the store: " + error);
+    return 1;
+  }
+  std::unique_ptr<Forum> forum = NewForum(config.forum, &error);
+  if (!forum) {
+    LogError(error);
+    return 1;
+  }
+  g_stop.store(false);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  LogInfo(std::string("watching ") + config.forum.url + " as " + config.forum.api_username +
+          (dry_run ? " (dry run: nothing will be changed)" : ""));
+  Daemon daemon(config, forum.get(), store.get(), judge, dry_run);
+  return daemon.Run(once, &g_stop);
+}
+
+}  // namespace modbot

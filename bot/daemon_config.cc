@@ -1,0 +1,179 @@
+#include "bot/daemon_config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace modbot {
+
+namespace {
+
+// Paths in the config are relative to the config file's folder.
+std::string Resolve(const std::string& config_file, const std::string& path) {
+  if (path.empty() || path[0] == '/') return path;
+  size_t slash = config_file.rfind('/');
+  return slash == std::string::npos ? path : config_file.substr(0, slash + 1) + path;
+}
+
+// "scheme://host[:port][/path]" with no query, fragment, credentials or spaces.
+std::string UrlProblem(const std::string& url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return "must start with http:// or https://";
+  std::string scheme = url.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https") return "must start with http:// or https://";
+  std::string rest = url.substr(scheme_end + 3);
+  std::string host = rest.substr(0, rest.find_first_of("/:"));
+  if (host.empty()) return "has no host";
+  if (url.find_first_of(" \t\n?#@") != std::string::npos) {
+    return "must be the forum's base address, without spaces, query, fragment or credentials";
+  }
+  return "";
+}
+
+std::string Trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out) {
+  reader->RejectUnknownKeys(
+      forum, {"type", "url", "api_username", "api_key_env", "api_key_file", "api_key",
+              "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
+              "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms"});
+  ForumSettings& s = out->forum;
+  reader->String(forum, "type", &s.type, /*required=*/true);
+  if (const toml::node* type = forum.get("type"); type && type->is_string() &&
+                                                   s.type != "discourse") {
+    reader->ErrorAt(*type, "unknown forum type '" + s.type + "' (known: discourse)");
+  }
+  reader->String(forum, "url", &s.url, true);
+  if (const toml::node* url = forum.get("url"); url && url->is_string()) {
+    if (std::string problem = UrlProblem(s.url); !problem.empty()) {
+      reader->ErrorAt(*url, "url '" + s.url + "' " + problem);
+    }
+    while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
+  }
+  reader->String(forum, "api_username", &s.api_username, true);
+
+  if (const toml::node* key = forum.get("api_key")) {
+    reader->ErrorAt(*key, "the API key must not be written in the config: name an environment "
+                          "variable (api_key_env) or a file (api_key_file)");
+  }
+  std::string env, file;
+  reader->String(forum, "api_key_env", &env);
+  reader->String(forum, "api_key_file", &file);
+  if (!env.empty() && !file.empty()) {
+    reader->ErrorAt(*forum.get("api_key_file"), "give api_key_env or api_key_file, not both");
+  } else if (!env.empty()) {
+    const char* value = std::getenv(env.c_str());
+    if (!value || !*value) {
+      reader->ErrorAt(*forum.get("api_key_env"),
+                      "environment variable " + env + " (the API key) is not set");
+    } else {
+      s.api_key = value;
+    }
+  } else if (!file.empty()) {
+    std::ifstream in(Resolve(reader->file_name(), file));
+    std::stringstream text;
+    text << in.rdbuf();
+    s.api_key = Trimmed(text.str());
+    if (!in || s.api_key.empty()) {
+      reader->ErrorAt(*forum.get("api_key_file"),
+                      "cannot read the API key from '" + Resolve(reader->file_name(), file) + "'");
+    }
+  } else {
+    reader->ErrorAt(forum, "missing API key: set api_key_env or api_key_file");
+  }
+
+  double poll_seconds = 30;
+  reader->Double(forum, "poll_interval_seconds", 0.01, 86400, &poll_seconds);
+  out->poll_interval = std::chrono::milliseconds(static_cast<long long>(poll_seconds * 1000));
+  reader->Int(forum, "requests_per_minute", 0, 100000, &s.requests_per_minute);
+  int edit_window = 60;
+  reader->Int(forum, "edit_window_minutes", 0, 60 * 24 * 30, &edit_window);
+  out->edit_window = std::chrono::minutes(edit_window);
+  std::string route = "both";
+  reader->String(forum, "review_queue", &route);
+  if (route == "forum") {
+    out->review_route = ReviewRoute::kForum;
+  } else if (route == "local") {
+    out->review_route = ReviewRoute::kLocal;
+  } else if (route == "both") {
+    out->review_route = ReviewRoute::kBoth;
+  } else {
+    reader->ErrorAt(*forum.get("review_queue"),
+                    "review_queue must be \"forum\", \"local\" or \"both\", not \"" + route + "\"");
+  }
+  double timeout = 30;
+  reader->Double(forum, "timeout_seconds", 0.1, 600, &timeout);
+  s.timeout = std::chrono::milliseconds(static_cast<long long>(timeout * 1000));
+  reader->Int(forum, "retries", 0, 20, &s.retries);
+  int initial = 500, max = 60000;
+  reader->Int(forum, "retry_initial_ms", 1, 3600000, &initial);
+  reader->Int(forum, "retry_max_ms", 1, 3600000, &max);
+  s.backoff = {std::chrono::milliseconds(initial), std::chrono::milliseconds(max)};
+}
+
+void ParseTemplate(const toml::table& notices, std::string_view lang, ConfigReader* reader,
+                   NoticeTemplate* out) {
+  const toml::table* t = reader->Table(notices, lang);
+  if (!t) return;
+  reader->RejectUnknownKeys(*t, {"subject", "body", "appeal"});
+  reader->String(*t, "subject", &out->subject);
+  reader->String(*t, "body", &out->body);
+  reader->String(*t, "appeal", &out->appeal);
+  for (const char* key : {"subject", "body"}) {
+    const toml::node* node = t->get(key);
+    if (!node || !node->is_string()) continue;
+    const std::string& text = key[0] == 's' ? out->subject : out->body;
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+      size_t close = text.find('}', open);
+      if (close == std::string::npos) break;
+      std::string name = text.substr(open + 1, close - open - 1);
+      if (!IsNoticePlaceholder(name)) {
+        reader->ErrorAt(*node, "unknown placeholder {" + name + "}");
+      }
+    }
+  }
+  if (const toml::node* subject = t->get("subject");
+      subject && out->subject.find("{post_id}") == std::string::npos) {
+    reader->ErrorAt(*subject, "subject must contain {post_id}: it identifies a notice already sent");
+  }
+}
+
+void ParseNotices(const toml::table& notices, ConfigReader* reader, DaemonConfig* out) {
+  reader->RejectUnknownKeys(notices, {"enabled", "language", "excerpt_chars", "en", "fr"});
+  reader->Bool(notices, "enabled", &out->notify);
+  reader->String(notices, "language", &out->notices.language);
+  const std::string& lang = out->notices.language;
+  if (lang != "auto" && lang != "en" && lang != "fr" && lang != "both") {
+    reader->ErrorAt(*notices.get("language"),
+                    "language must be \"auto\", \"en\", \"fr\" or \"both\", not \"" + lang + "\"");
+  }
+  reader->Int(notices, "excerpt_chars", 0, 2000, &out->notices.excerpt_chars);
+  ParseTemplate(notices, "en", reader, &out->notices.en);
+  ParseTemplate(notices, "fr", reader, &out->notices.fr);
+}
+
+}  // namespace
+
+bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out) {
+  if (const toml::table* forum = reader->Table(root, "forum")) {
+    ParseForum(*forum, reader, out);
+  } else if (!root.get("forum")) {
+    reader->ErrorAt(root, "missing [forum] section (the forum to moderate)");
+  }
+  if (const toml::table* store = reader->Table(root, "store")) {
+    reader->RejectUnknownKeys(*store, {"path"});
+    reader->String(*store, "path", &out->store_path, true);
+    out->store_path = Resolve(reader->file_name(), out->store_path);
+  } else if (!root.get("store")) {
+    reader->ErrorAt(root, "missing [store] section (path of the SQLite file)");
+  }
+  if (const toml::table* notices = reader->Table(root, "notices")) {
+    ParseNotices(*notices, reader, out);
+  }
+  return reader->ok();
+}
+
+}  // namespace modbot

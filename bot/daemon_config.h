@@ -1,0 +1,58 @@
+// The daemon's part of config.toml: [forum], [store] and [notices].
+//
+//   [forum]
+//   type = "discourse"
+//   url = "https://forum.example.org"
+//   api_username = "modbot"
+//   api_key_env = "MODBOT_FORUM_KEY"      # or api_key_file = "/etc/modbot/forum.key"
+//   poll_interval_seconds = 30
+//   requests_per_minute = 60               # Discourse's default admin API limit
+//   edit_window_minutes = 60               # edits to newer posts are re-judged
+//   review_queue = "both"                  # "forum", "local" or "both"
+//   timeout_seconds = 30, retries = 3, retry_initial_ms = 500, retry_max_ms = 60000
+//
+//   [store]
+//   path = "modbot.db"                     # relative to the config file
+//
+//   [notices]
+//   enabled = true
+//   language = "auto"                      # the post's; "en", "fr" or "both"
+//   excerpt_chars = 160
+//   [notices.en] / [notices.fr]: subject, body, appeal (see bot/notice.h)
+//
+// The API key is a secret: it is read here from the environment or from a file and
+// is never accepted in the config text.
+#ifndef MODBOT_BOT_DAEMON_CONFIG_H_
+#define MODBOT_BOT_DAEMON_CONFIG_H_
+
+#include <chrono>
+#include <string>
+
+#include <toml++/toml.h>
+
+#include "adapters/forum_factory.h"
+#include "bot/config_reader.h"
+#include "bot/notice.h"
+
+namespace modbot {
+
+enum class ReviewRoute { kForum, kLocal, kBoth };
+
+struct DaemonConfig {
+  ForumSettings forum;  // forum.api_key holds the secret once parsed
+  std::chrono::milliseconds poll_interval{30000};
+  std::chrono::minutes edit_window{60};
+  ReviewRoute review_route = ReviewRoute::kBoth;
+  std::string store_path;
+  bool notify = true;
+  NoticeSettings notices;
+};
+
+// Fills *out from root's [forum], [store] and [notices] tables, reading the API key
+// from its environment variable or file. Every problem is added to reader with its
+// file:line:col. Returns reader->ok().
+bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out);
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_DAEMON_CONFIG_H_

@@ -1,0 +1,139 @@
+#include "bot/judge_commands.h"
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+#include "bot/command_line.h"
+#include "bot/config.h"
+#include "bot/verdict_json.h"
+#include "policy/body_parser.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+// The policy from --config, or the built-in one; nullptr after printing why.
+std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line) {
+  PolicySettings settings = PolicySettings::Defaults();
+  std::optional<std::string> path = command_line.Value("--config");
+  if (path) {
+    std::vector<ConfigError> errors;
+    std::optional<LoadedConfig> config = LoadConfig(*path, &errors);
+    if (!config) {
+      for (const ConfigError& error : errors) std::fprintf(stderr, "%s\n", error.ToString().c_str());
+      return nullptr;
+    }
+    settings = std::move(config->policy);
+  }
+  std::string error;
+  std::unique_ptr<Policy> policy = Policy::Create(std::move(settings), &error);
+  if (!policy) std::fprintf(stderr, "%s: %s\n", path.value_or("built-in policy").c_str(), error.c_str());
+  return policy;
+}
+
+void PrintExplanation(const Verdict& verdict) {
+  std::printf("%s (language: %s)\n", std::string(ActionName(verdict.action)).c_str(),
+              verdict.lang.c_str());
+  if (verdict.clauses.empty()) {
+    std::printf("  no principle broken\n");
+    return;
+  }
+  for (Clause clause : verdict.clauses) {
+    std::printf("  principle %d, %s: %s\n", ClauseNumber(clause),
+                std::string(ClauseId(clause)).c_str(), std::string(ClauseTitleEn(clause)).c_str());
+    for (const Reason& reason : verdict.reasons) {
+      if (reason.clause != clause) continue;
+      std::printf("    %-34s %.2f  %s\n", reason.rule.c_str(), reason.score, reason.evidence.c_str());
+    }
+  }
+}
+
+}  // namespace
+
+int CheckCommand(const std::vector<std::string>& args) {
+  std::string error;
+  std::optional<CommandLine> command_line =
+      ParseCommandLine(args, {"--config", "--format"}, {"--json"}, &error);
+  if (command_line && command_line->positional.size() != 1) {
+    error = "give exactly one TEXT, or - to read standard input";
+    command_line.reset();
+  }
+  if (!command_line) {
+    std::fprintf(stderr, "modbot check: %s\nusage: modbot check [--config FILE] [--json] [--format F] TEXT|-\n",
+                 error.c_str());
+    return 2;
+  }
+  Format format = Format::kPlain;
+  if (std::optional<std::string> name = command_line->Value("--format")) {
+    std::optional<Format> named = FormatFromName(*name);
+    if (!named) {
+      std::fprintf(stderr, "modbot check: --format must be markdown, bbcode, html or plain, not '%s'\n",
+                   name->c_str());
+      return 2;
+    }
+    format = *named;
+  }
+  std::unique_ptr<Policy> policy = PolicyFor(*command_line);
+  if (!policy) return 2;
+
+  std::string text = command_line->positional[0];
+  if (text == "-") text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  Post post;
+  post.id = "check";
+  post.format = format;
+  post.body = ParsePostBody(text, format);
+  Verdict verdict = policy->Judge(post);
+  if (command_line->Has("--json")) {
+    std::printf("%s\n", DumpLine(VerdictToJson(verdict)).c_str());
+  } else {
+    PrintExplanation(verdict);
+  }
+  return 0;
+}
+
+size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out) {
+  size_t errors = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Post post;
+    nlohmann::json id;
+    std::string error;
+    if (PostFromJsonLine(line, &post, &id, &error)) {
+      out << DumpLine(VerdictToJson(policy.Judge(post))) << '\n';
+    } else {
+      ++errors;
+      out << DumpLine({{"id", id}, {"error", error}}) << '\n';
+    }
+  }
+  out.flush();
+  return errors;
+}
+
+int ClassifyCommand(const std::vector<std::string>& args) {
+  std::string error;
+  std::optional<CommandLine> command_line = ParseCommandLine(args, {"--config"}, {}, &error);
+  if (command_line && !command_line->positional.empty()) {
+    error = "classify reads posts from standard input and takes no arguments";
+    command_line.reset();
+  }
+  if (!command_line) {
+    std::fprintf(stderr, "modbot classify: %s\nusage: modbot classify [--config FILE] < posts.jsonl > verdicts.jsonl\n",
+                 error.c_str());
+    return 2;
+  }
+  std::unique_ptr<Policy> policy = PolicyFor(*command_line);
+  if (!policy) return 2;
+  std::ios::sync_with_stdio(false);
+  ClassifyStream(*policy, std::cin, std::cout);
+  if (!std::cout) {
+    std::fprintf(stderr, "modbot classify: cannot write the verdicts\n");
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace modbot

@@ -1,0 +1,35 @@
+// modbot: moderation for the City of Côte Saint-Luc's forum. See README.md.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "bot/config_command.h"
+#include "bot/judge_commands.h"
+#include "bot/run_command.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  modbot run      --config FILE [--once] [--dry-run]\n"
+    "  modbot check    [--config FILE] [--json] [--format F] TEXT|-\n"
+    "  modbot classify [--config FILE] < posts.jsonl > verdicts.jsonl\n"
+    "  modbot config   check FILE\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "run") return modbot::RunCommand(argc - 1, argv + 1);
+  if (command == "check") return modbot::CheckCommand(args);
+  if (command == "classify") return modbot::ClassifyCommand(args);
+  if (command == "config") return modbot::ConfigCommand(args);
+  std::fprintf(stderr, "modbot: unknown command '%s'\n%s", command.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,38 @@
+// The judgement part of config.toml: [policy], [clauses.<id>] and [[rules]].
+//
+//   [policy]
+//   sponsors = ["Rivard Family Dentistry", "rivarddentistry.ca"]
+//   trusted_domains = ["cslpubliclibrary.ca"]   # added to the built-in ones
+//   staff_names = ["Jane Roe"]                  # and departments, candidates
+//   new_account_days = 7
+//
+//   [clauses.spam_links]                        # any of the 16 clause ids
+//   enabled = true
+//   review_at = 0.5
+//   hide_at = 0.85
+//   max_action = "review"                       # never hide for this clause alone
+//
+//   [[rules]]                                   # a moderator's own rule
+//   name = "door-to-door-scam"
+//   clause = "commercial"
+//   phrases = ["driveway sealing special"]      # or words, patterns, domains
+//   action = "review"                           # or score = 0.0..1.0
+//
+// config.toml.example documents every key.
+#ifndef MODBOT_BOT_POLICY_CONFIG_H_
+#define MODBOT_BOT_POLICY_CONFIG_H_
+
+#include <toml++/toml.h>
+
+#include "bot/config_reader.h"
+#include "policy/policy_settings.h"
+
+namespace modbot {
+
+// Starts from *out (normally PolicySettings::Defaults()) and applies root's policy
+// tables. Every problem is added to reader. Returns reader->ok().
+bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySettings* out);
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_POLICY_CONFIG_H_

@@ -1,0 +1,146 @@
+// Store: the daemon's state in one SQLite file (WAL), readable with the sqlite3 shell.
+//
+//   state         key/value: the poll cursor
+//   verdicts      one row per post judged: the version judged and the verdict
+//   outbox        actions to carry out on the forum: pending -> done | failed
+//   notices_sent  one row per post whose author was notified (primary key: post id)
+//   review_queue  posts waiting for a human when review routing includes "local"
+//   audit         every verdict and every action attempt outcome, append-only
+//
+// The invariants (DESIGN.md) live here:
+//  * RecordJudgement writes the verdict, its pending actions, its review entry, its
+//    audit row and the advanced cursor in one transaction: either all of it
+//    happened or none, so a crash never skips a post nor judges one twice.
+//  * An action is marked as attempted (committed) before it is carried out; an
+//    entry picked up with attempts > 0 may already have reached the forum, and the
+//    adapter is told to check before acting again.
+//  * At most one notice per post: a unique index on the outbox and the
+//    notices_sent primary key.
+//
+// Times are milliseconds since the Unix epoch. Methods return false with *error
+// set on a SQLite failure; none throws.
+#ifndef MODBOT_BOT_STORE_H_
+#define MODBOT_BOT_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policy/verdict.h"
+
+struct sqlite3;
+
+namespace modbot {
+
+enum class ActionKind { kHide, kReview, kNotify, kRestore };
+std::string_view ActionKindName(ActionKind kind);  // "hide", "review", "notify", "restore"
+std::optional<ActionKind> ActionKindFromName(std::string_view name);
+
+// An action to put in the outbox. payload is JSON text the executor understands.
+struct NewAction {
+  ActionKind kind;
+  std::string payload;
+};
+
+// Everything recorded about one judged post, in one transaction.
+struct Judgement {
+  std::string post_id;
+  std::string version;
+  std::string author;
+  std::string url;
+  std::string excerpt;
+  Verdict verdict;
+  std::optional<std::string> cursor;  // when set, the cursor moves to it
+  std::vector<NewAction> actions;
+  bool local_review = false;  // also add the post to the local review queue
+  std::string actor = "modbot";
+};
+
+struct OutboxEntry {
+  int64_t id = 0;
+  std::string post_id;
+  ActionKind kind = ActionKind::kHide;
+  std::string payload;
+  int attempts = 0;  // attempts started before this one
+  std::string last_error;
+};
+
+struct ReviewItem {
+  std::string post_id;
+  std::string action;  // the bot's verdict: "review" or "hide"
+  std::string clauses;  // space-separated clause ids
+  std::string status;   // "open", "approved", "removed"
+  std::string url;
+  std::string excerpt;
+  int64_t created_at = 0;
+};
+
+struct AuditEntry {
+  std::string post_id;
+  std::string event;  // "verdict", "hide", "review", "notify", "restore", "approve", "remove"
+  std::string clause;
+  std::string rule;
+  std::string evidence;
+  std::string actor = "modbot";
+  std::string outcome;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the store at path.
+  static std::unique_ptr<Store> Open(const std::string& path, std::string* error);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // The poll cursor; "" before the first post.
+  bool GetCursor(std::string* cursor, std::string* error);
+
+  // The version of post_id last judged, or nullopt if never judged.
+  bool JudgedVersion(const std::string& post_id, std::optional<std::string>* version,
+                     std::string* error);
+
+  bool RecordJudgement(const Judgement& judgement, int64_t now, std::string* error);
+
+  // Pending actions due at `now`, oldest first.
+  bool DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out, std::string* error);
+  // The earliest next_attempt_at of a pending action, if any.
+  bool NextDue(std::optional<int64_t>* at, std::string* error);
+
+  // Counts an attempt as started and pushes the entry to retry_at in case the
+  // process dies during the attempt.
+  bool BeginAttempt(int64_t id, int64_t retry_at, std::string* error);
+  // Outcome of an attempt. Each also writes the audit row.
+  bool MarkDone(const OutboxEntry& entry, const std::string& outcome, int64_t now,
+                std::string* error);
+  bool MarkRetry(const OutboxEntry& entry, const std::string& reason, int64_t retry_at,
+                 int64_t now, std::string* error);
+  bool MarkFailed(const OutboxEntry& entry, const std::string& reason, int64_t now,
+                  std::string* error);
+
+  bool Audit(const AuditEntry& entry, int64_t now, std::string* error);
+
+  // The local review queue.
+  bool ListReview(bool open_only, std::vector<ReviewItem>* out, std::string* error);
+  // A moderator's decision on a queued post: "approve" restores a post the bot
+  // hid; "remove" hides a post the bot only queued. Enqueues the forum action.
+  bool ResolveReview(const std::string& post_id, bool approve, const std::string& actor,
+                     const std::string& note, int64_t now, std::string* error);
+
+  sqlite3* db() const { return db_; }  // for tests and read-only reports
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  bool Exec(const char* sql, std::string* error);
+
+  sqlite3* db_;
+};
+
+// Milliseconds since the Unix epoch, now.
+int64_t NowMillis();
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_STORE_H_

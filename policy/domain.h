@@ -1,0 +1,17 @@
+// Matching link domains against lists of domains.
+#ifndef MODBOT_POLICY_DOMAIN_H_
+#define MODBOT_POLICY_DOMAIN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace modbot {
+
+// True if domain is one of list or a subdomain of one ("media.giphy.com" matches
+// "giphy.com"). Entries without a dot (sponsor names, say) never match.
+bool DomainMatches(std::string_view domain, const std::vector<std::string>& list);
+
+}  // namespace modbot
+
+#endif  // MODBOT_POLICY_DOMAIN_H_

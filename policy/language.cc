@@ -1,0 +1,160 @@
+#include "policy/language.h"
+
+#include <array>
+#include <unordered_set>
+
+namespace modbot {
+
+namespace {
+
+// Function words that are frequent in one language and rare in the other.
+// Words common to both ("on", "me", "son", "a", "plus") are left out.
+constexpr auto kEnglishWords = std::to_array<std::string_view>({
+    "the", "and", "is", "are", "was", "were", "be", "been", "to", "of", "in", "it", "that",
+    "this", "for", "with", "you", "i", "we", "they", "he", "she", "not", "have", "has", "had",
+    "do", "does", "did", "can", "will", "would", "should", "could", "what", "which", "who",
+    "my", "your", "our", "their", "at", "from", "by", "but", "or", "if", "just", "so", "there",
+    "here", "about", "any", "anyone", "anybody", "know", "yes", "thanks", "please", "all", "an",
+    "how", "why", "when", "where", "also", "some", "get", "its", "them", "us", "no", "up",
+    "out", "like", "think", "people", "one", "more", "after", "before", "again", "still",
+});
+
+constexpr auto kFrenchWords = std::to_array<std::string_view>({
+    "le", "la", "les", "des", "est", "pas", "je", "que", "qui", "une", "un", "du", "au",
+    "aux", "ça", "avec", "pour", "de", "et", "en", "dans", "sur", "ce", "cette", "ces",
+    "il", "elle", "ils", "elles", "nous", "vous", "mais", "ou", "où", "sont", "être", "avoir",
+    "fait", "très", "tout", "tous", "aussi", "bien", "merci", "bonjour", "quoi", "quand",
+    "comment", "pourquoi", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "votre", "leur",
+    "y", "ne", "rien", "déjà", "encore", "parce", "oui", "non", "était", "ont", "va",
+    "peut", "faut", "chez", "sans", "entre", "depuis", "lui", "moi", "toi", "cela",
+    // Québec
+    "pis", "icitte", "chu", "chus", "pantoute", "tsé", "ben", "faque", "astheure", "asteure",
+    "toé", "moé", "ouin", "ouais", "là", "c'te", "tabarnak", "câlisse", "ostie",
+});
+
+// Elided forms that only French writes: l'été, d'accord, qu'il, c'est, j'ai.
+constexpr auto kFrenchElisions = std::to_array<std::string_view>({
+    "l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quelqu",
+});
+
+// English contraction endings: don't, it's, I'm, we're, I'll, I've, I'd.
+constexpr auto kEnglishContractions = std::to_array<std::string_view>({
+    "t", "s", "m", "re", "ll", "ve", "d",
+});
+
+// Names that carry accents in English posts too, so they are no French signal.
+constexpr auto kNeutralWords = std::to_array<std::string_view>({
+    "côte", "café", "montréal", "québec",
+});
+
+using WordSet = std::unordered_set<std::string_view>;
+
+struct WordLists {
+  WordSet english{kEnglishWords.begin(), kEnglishWords.end()};
+  WordSet french{kFrenchWords.begin(), kFrenchWords.end()};
+  WordSet french_elisions{kFrenchElisions.begin(), kFrenchElisions.end()};
+  WordSet english_contractions{kEnglishContractions.begin(), kEnglishContractions.end()};
+  WordSet neutral{kNeutralWords.begin(), kNeutralWords.end()};
+};
+
+const WordLists& Words() {
+  static const WordLists* const kWords = new WordLists();
+  return *kWords;
+}
+
+bool Contains(const WordSet& words, std::string_view word) { return words.count(word) > 0; }
+
+// Lower-cases ASCII and the accented capitals of French (two-byte UTF-8, U+00C0
+// to U+00DE); "’" becomes "'".
+std::string LowerWord(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == 0xC3 && i + 1 < word.size() &&
+               static_cast<unsigned char>(word[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(word[i + 1]) <= 0x9E &&
+               static_cast<unsigned char>(word[i + 1]) != 0x97) {
+      out.push_back(static_cast<char>(c));
+      out.push_back(static_cast<char>(static_cast<unsigned char>(word[i + 1]) + 0x20));
+      ++i;
+    } else if (word.substr(i, 3) == "\xE2\x80\x99") {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// Letters, apostrophes and any non-ASCII byte make up words; the right single
+// quote (U+2019, bytes E2 80 99) is an apostrophe, other punctuation is not.
+bool IsWordByte(std::string_view text, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c == 0xE2) return text.substr(i, 3) == "\xE2\x80\x99";
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c >= 0x80;
+}
+
+bool HasFrenchAccent(std::string_view word) {
+  // à â ç è é ê ë î ï ô ù û œ
+  for (std::string_view accent : {"\xC3\xA0", "\xC3\xA2", "\xC3\xA7", "\xC3\xA8", "\xC3\xA9",
+                                  "\xC3\xAA", "\xC3\xAB", "\xC3\xAE", "\xC3\xAF", "\xC3\xB4",
+                                  "\xC3\xB9", "\xC3\xBB", "\xC5\x93"}) {
+    if (word.find(accent) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct Scores {
+  double english = 0;
+  double french = 0;
+};
+
+void ScoreWord(std::string_view word, Scores& scores) {
+  if (Contains(Words().english, word)) scores.english += 1;
+  if (Contains(Words().french, word)) scores.french += 1;
+  // An accent is weaker evidence than a function word: loanwords and names carry them.
+  if (HasFrenchAccent(word) && !Contains(Words().neutral, word)) scores.french += 0.5;
+}
+
+}  // namespace
+
+std::string DetectLanguage(std::string_view text) {
+  Scores scores;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!IsWordByte(text, i)) {
+      ++i;
+      continue;
+    }
+    std::size_t begin = i;
+    while (i < text.size() && IsWordByte(text, i)) ++i;
+    std::string word = LowerWord(text.substr(begin, i - begin));
+    std::string_view rest = word;
+    while (!rest.empty() && rest.front() == '\'') rest.remove_prefix(1);
+    while (!rest.empty() && rest.back() == '\'') rest.remove_suffix(1);
+    if (Contains(Words().french, rest)) {  // c'te
+      scores.french += 1;
+      continue;
+    }
+    std::size_t apostrophe = rest.find('\'');
+    if (apostrophe != std::string_view::npos) {
+      std::string_view head = rest.substr(0, apostrophe);
+      std::string_view tail = rest.substr(apostrophe + 1);
+      if (Contains(Words().french_elisions, head) &&
+          !Contains(Words().english_contractions, tail)) {
+        scores.french += 1;
+        rest = tail;
+      } else if (Contains(Words().english_contractions, tail)) {
+        scores.english += 1;
+        rest = head;
+      }
+    }
+    ScoreWord(rest, scores);
+  }
+  return scores.french > scores.english ? "fr" : "en";
+}
+
+}  // namespace modbot

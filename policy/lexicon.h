@@ -1,0 +1,80 @@
+// Lexicons: word lists and pattern lists kept as data files in policy/lexicons/,
+// compiled into the library, and matched in one pass with an RE2::Set.
+//
+// A word-list file has one entry a line; '#' at the start of a line or after a
+// space starts a comment. An entry is a word or
+// a phrase ("va chier"); a trailing '*' matches any ending ("fuck*" matches
+// "fucking"). Entries are written naturally, with accents and capitals: they go
+// through the same normalisation as posts.
+//
+// A pattern file (name ending in "_patterns") has one RE2 pattern a line, matched
+// against a post's folded text (lower case, no accents). A list file ("_domains",
+// "_list") is data a detector looks things up in.
+#ifndef MODBOT_POLICY_LEXICON_H_
+#define MODBOT_POLICY_LEXICON_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace modbot {
+
+// The text of the embedded file policy/lexicons/<name>.txt, or "" if there is none.
+std::string_view LexiconText(std::string_view name);
+
+// The names of every embedded lexicon, sorted.
+const std::vector<std::string_view>& LexiconNames();
+
+// How a lexicon is used, by the ending of its name.
+enum class LexiconKind {
+  kWords,     // matched against skeletons (the default)
+  kPatterns,  // "..._patterns": RE2 patterns matched against folded text
+  kList,      // "..._domains", "..._list": looked up by a detector, never scanned
+};
+LexiconKind KindOfLexicon(std::string_view name);
+
+// The non-comment, non-blank lines of a lexicon file, trimmed.
+std::vector<std::string> LexiconEntries(std::string_view text);
+
+struct Match {
+  int id;                 // the id given to Add()
+  std::string evidence;   // the matched text
+};
+
+// A set of RE2 patterns matched in one pass. Patterns for word lists come from
+// PhrasePattern(); pattern files are used as they are, against folded text.
+class PatternSet {
+ public:
+  PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
+  ~PatternSet();
+
+  // Returns false, with RE2's reason in *error, for an invalid pattern.
+  bool Add(const std::string& pattern, int id, std::string* error = nullptr);
+  // False if RE2 ran out of its memory budget compiling the set.
+  bool Compile();
+
+  // Every id whose pattern occurs in text, with its first occurrence as evidence.
+  std::vector<Match> FindAll(std::string_view text) const;
+
+  bool empty() const { return patterns_.empty(); }
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::unique_ptr<RE2>> patterns_;  // same order as the set, for evidence
+  std::vector<int> ids_;
+};
+
+// The pattern that finds a word-list entry in a skeleton (see normalizer.h): whole
+// words only, stretched letters ("fuuuck") tolerated, '*' in the post standing for
+// an inner letter ("f*ck"). "" when the entry has no letters or digits.
+std::string PhrasePattern(std::string_view entry);
+
+}  // namespace modbot
+
+#endif  // MODBOT_POLICY_LEXICON_H_

@@ -1,0 +1,229 @@
+#include "policy/normalizer.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <vector>
+
+namespace modbot {
+namespace {
+
+// Cyrillic and Greek letters that render like Latin ones; applied after case folding.
+// Unicode's confusables list is larger, but these are the ones that type on a phone.
+utf8proc_int32_t MapLookalike(utf8proc_int32_t cp, void*) {
+  switch (cp) {
+    case 0x0430: return 'a';  // а
+    case 0x0435: case 0x0451: return 'e';  // е ё
+    case 0x043E: return 'o';  // о
+    case 0x0440: return 'p';  // р
+    case 0x0441: return 'c';  // с
+    case 0x0443: return 'y';  // у
+    case 0x0445: return 'x';  // х
+    case 0x0456: return 'i';  // і
+    case 0x0458: return 'j';  // ј
+    case 0x0455: return 's';  // ѕ
+    case 0x04BB: return 'h';  // һ
+    case 0x043A: return 'k';  // к
+    case 0x043C: return 'm';  // м
+    case 0x0442: return 't';  // т
+    case 0x0432: return 'b';  // в
+    case 0x043D: return 'h';  // н
+    case 0x0410: return 'a'; case 0x0415: return 'e'; case 0x041E: return 'o';
+    case 0x0420: return 'p'; case 0x0421: return 'c'; case 0x0425: return 'x';
+    case 0x0406: return 'i'; case 0x041A: return 'k'; case 0x041C: return 'm';
+    case 0x0422: return 't'; case 0x0412: return 'b'; case 0x041D: return 'h';
+    case 0x03B1: case 0x0391: return 'a';  // α Α
+    case 0x03B5: case 0x0395: return 'e';  // ε Ε
+    case 0x03BF: case 0x039F: return 'o';  // ο Ο
+    case 0x03B9: case 0x0399: return 'i';  // ι Ι
+    case 0x03BA: case 0x039A: return 'k';  // κ Κ
+    case 0x03BD: case 0x039D: return 'v';  // ν (and Ν, which looks like N)
+    case 0x03C1: case 0x03A1: return 'p';  // ρ Ρ
+    case 0x03C4: case 0x03A4: return 't';  // τ Τ
+    case 0x03C5: return 'u';               // υ
+    case 0x03C7: case 0x03A7: return 'x';  // χ Χ
+    case 0x2018: case 0x2019: case 0x02BC: case 0x0060: case 0x00B4: return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return '-';
+    case 0x00A0: case 0x202F: return ' ';
+    default: return cp;
+  }
+}
+
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }  // UTF-8 bytes: see WordCharLength
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Characters that stand in for letters inside a word: "sh1t", "c@lisse", "b!tch".
+char LeetLetter(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': case '!': case '|': return 'i';
+    case '3': return 'e';
+    case '4': case '@': return 'a';
+    case '5': case '$': return 's';
+    case '7': case '+': return 't';
+    case '8': return 'b';
+    default: return 0;
+  }
+}
+
+// '*' masks a letter ("f*ck", "m*rde"); the skeleton keeps it and PhraseMatcher lets
+// it stand for any inner letter.
+bool IsWordChar(char c) { return IsLetter(c) || IsDigit(c) || LeetLetter(c) || c == '*'; }
+
+// Maps leetspeak in a word that has letters, and drops stand-ins at its edges
+// ("great!!!" is "great", "@user" is "user").
+std::string CleanWord(std::string_view word) {
+  while (!word.empty() && !IsLetter(word.front()) && !IsDigit(word.front())) word.remove_prefix(1);
+  while (!word.empty() && !IsLetter(word.back()) && !IsDigit(word.back())) word.remove_suffix(1);
+  bool has_letter = false;
+  for (char c : word) has_letter |= (c >= 'a' && c <= 'z');
+  std::string out;
+  for (char c : word) {
+    if (has_letter && !IsLetter(c) && c != '*') {
+      char letter = LeetLetter(c);
+      out += letter ? letter : c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Separators allowed between spaced-out letters: "f u c k", "f.u.c.k", "f-u-c-k".
+bool IsLetterSpacer(std::string_view gap) {
+  if (gap.empty() || gap.size() > 2) return false;
+  for (char c : gap) {
+    if (c != ' ' && c != '.' && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+// Length in bytes of the word character at folded[i], or 0 if it is not one. Past
+// ASCII, letters, marks and digits of any script are word characters; emoji and
+// symbols are not.
+size_t WordCharLength(std::string_view folded, size_t i) {
+  unsigned char c = static_cast<unsigned char>(folded[i]);
+  if (c < 0x80) return IsWordChar(folded[i]) ? 1 : 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
+                                        static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+  if (n <= 0) return 0;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+      return static_cast<size_t>(n);
+    default:
+      return 0;
+  }
+}
+
+std::string BuildSkeleton(std::string_view folded) {
+  struct Word {
+    std::string text;
+    std::string_view gap_before;
+  };
+  std::vector<Word> words;
+  size_t i = 0, gap_start = 0;
+  while (i < folded.size()) {
+    size_t start = i;
+    while (i < folded.size()) {
+      size_t n = WordCharLength(folded, i);
+      if (n == 0) break;
+      i += n;
+    }
+    if (i == start) {
+      i += 1;
+      continue;
+    }
+    std::string word = CleanWord(folded.substr(start, i - start));
+    if (!word.empty()) words.push_back({std::move(word), folded.substr(gap_start, start - gap_start)});
+    gap_start = i;
+  }
+
+  std::string skeleton = " ";
+  for (size_t w = 0; w < words.size();) {
+    // Join a run of three or more single letters: "f u c k" -> "fuck".
+    size_t run = w;
+    while (run < words.size() && words[run].text.size() == 1 && IsLetter(words[run].text[0]) &&
+           (run == w || IsLetterSpacer(words[run].gap_before))) {
+      ++run;
+    }
+    if (run - w >= 3) {
+      for (size_t k = w; k < run; ++k) skeleton += words[k].text;
+      w = run;
+    } else {
+      skeleton += words[w].text;
+      ++w;
+    }
+    skeleton += ' ';
+  }
+  return skeleton;
+}
+
+}  // namespace
+
+std::string SanitizeUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, remaining, &cp);
+    if (n <= 0) {
+      out += "\xEF\xBF\xBD";
+      n = 1;
+    } else if (cp != 0) {
+      out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(n));
+    }
+    bytes += n;
+    remaining -= n;
+  }
+  return out;
+}
+
+std::string FoldText(std::string_view text) {
+  std::string clean = SanitizeUtf8(text);
+  utf8proc_uint8_t* mapped = nullptr;
+  // COMPAT turns full-width and stylised forms into plain ones; IGNORE drops
+  // zero-width characters; STRIPMARK drops accents after decomposition.
+  utf8proc_ssize_t n = utf8proc_map_custom(
+      reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
+      static_cast<utf8proc_ssize_t>(clean.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                     UTF8PROC_IGNORE | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STRIPMARK),
+      MapLookalike, nullptr);
+  std::string folded;
+  if (n < 0) {
+    folded = clean;  // cannot happen after SanitizeUtf8; keep the text rather than lose it
+  } else {
+    folded.assign(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
+  }
+  std::free(mapped);
+  // The look-alike pass runs before case folding, so fold the Latin result once more
+  // and collapse every run of whitespace into one space.
+  std::string out;
+  out.reserve(folded.size());
+  bool space = false;
+  for (char c : folded) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+NormalizedText Normalize(std::string_view text) {
+  NormalizedText out;
+  out.folded = FoldText(text);
+  out.skeleton = BuildSkeleton(out.folded);
+  return out;
+}
+
+}  // namespace modbot

@@ -1,0 +1,40 @@
+// Normalisation: the text that detectors match against.
+//
+// Residents who want to slip a word past a filter write "sh1t", "c@lisse", "f u c k",
+// "f.u.c.k", "fuuuck", "f*ck", or swap in Cyrillic look-alikes, full-width forms and
+// zero-width characters. Normalize() undoes all of that in two views:
+//
+//   folded    case- and accent-folded, look-alikes mapped to Latin, invisible
+//             characters removed, whitespace collapsed; punctuation and digits kept.
+//             For patterns that need punctuation or numbers (phone numbers, codes,
+//             "password is ...").
+//   skeleton  the words of `folded`, one space between each and one at either end,
+//             with leetspeak mapped inside words and spaced-out letters joined.
+//             For word and phrase lexicons (see PhraseMatcher in lexicon.h).
+//
+// Matching whole words of the skeleton is what keeps "assessment", "Essex",
+// "cocktail", "conseil" or "habite" from ever matching a shorter bad word.
+#ifndef MODBOT_POLICY_NORMALIZER_H_
+#define MODBOT_POLICY_NORMALIZER_H_
+
+#include <string>
+#include <string_view>
+
+namespace modbot {
+
+struct NormalizedText {
+  std::string folded;
+  std::string skeleton;
+};
+
+NormalizedText Normalize(std::string_view text);
+
+// Only the folding step; lexicon terms go through this and the same tokenizer.
+std::string FoldText(std::string_view text);
+
+// Replaces each invalid UTF-8 sequence with U+FFFD and drops NUL bytes.
+std::string SanitizeUtf8(std::string_view text);
+
+}  // namespace modbot
+
+#endif  // MODBOT_POLICY_NORMALIZER_H_

@@ -1,0 +1,45 @@
+// Policy: judges one post against the City's sixteen principles.
+//
+//   PolicySettings settings = PolicySettings::Defaults();   // or from config.toml
+//   std::string error;
+//   auto policy = Policy::Create(settings, &error);         // nullptr + error if bad
+//   Verdict verdict = policy->Judge(post);
+//
+// Judge() is pure and const: no I/O, no clock, no shared mutable state, so one
+// Policy may serve any number of threads. Every verdict says why (see verdict.h).
+#ifndef MODBOT_POLICY_POLICY_H_
+#define MODBOT_POLICY_POLICY_H_
+
+#include <memory>
+#include <string>
+
+#include "policy/post.h"
+#include "policy/policy_settings.h"
+#include "policy/verdict.h"
+
+namespace modbot {
+
+class Policy {
+ public:
+  // Compiles the built-in lexicons together with the settings' lists and rules.
+  // Returns nullptr with a message in *error when a custom rule is invalid (an RE2
+  // pattern that does not compile, a word with no letters).
+  static std::unique_ptr<Policy> Create(PolicySettings settings, std::string* error);
+
+  ~Policy();
+  Policy(const Policy&) = delete;
+  Policy& operator=(const Policy&) = delete;
+
+  Verdict Judge(const Post& post) const;
+
+  const PolicySettings& settings() const;
+
+ private:
+  struct Compiled;
+  explicit Policy(std::unique_ptr<Compiled> compiled);
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_POLICY_POLICY_H_

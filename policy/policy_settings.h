@@ -1,0 +1,64 @@
+// PolicySettings: everything a moderator can tune about judgement.
+//
+// Scoring follows rspamd's symbols-and-scores: each detector rule that fires adds a
+// Reason with a score in 0..1 to one clause; a clause's score combines its reasons
+// (1 - Π(1 - s)); the clause's thresholds then decide review or hide, and its cap
+// limits how far it may go on its own. The defaults here are the built-in policy
+// used when no config is given.
+#ifndef MODBOT_POLICY_POLICY_SETTINGS_H_
+#define MODBOT_POLICY_POLICY_SETTINGS_H_
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "policy/clause.h"
+#include "policy/verdict.h"
+
+namespace modbot {
+
+struct ClauseSettings {
+  bool enabled = true;
+  double review_at = 0.5;          // clause score that sends a post to a human
+  double hide_at = 0.85;           // clause score that hides a post at once
+  Action max_action = Action::kHide;  // a cap; "review" means never hide for this clause
+};
+
+// A moderator's own rule, AutoModerator style: what to look for, which clause it
+// breaks, and how strongly.
+struct CustomRule {
+  enum class Kind { kWords, kPhrases, kPattern, kDomains };
+  std::string name;        // reported as "rule.<name>"
+  Clause clause = Clause::kAbusive;
+  Kind kind = Kind::kWords;
+  std::vector<std::string> values;  // words, phrases, one RE2 pattern each, or domains
+  double score = 1.0;
+};
+
+struct PolicySettings {
+  std::array<ClauseSettings, kClauseCount> clauses = DefaultClauseSettings();
+
+  std::vector<CustomRule> rules;
+
+  // Names and web domains of City sponsors, affiliations and business partners:
+  // mentioning or linking them is not commercial promotion.
+  std::vector<std::string> sponsors;
+  // Domains whose links are always fine (the City's own site, the agglomeration,
+  // Elections Québec and Elections Canada, ...).
+  std::vector<std::string> trusted_domains;
+  // Names of City staff and of departments or divisions, for staff_harassment.
+  std::vector<std::string> staff_names;
+  std::vector<std::string> departments;
+  // Candidates in current elections (municipal, provincial, federal).
+  std::vector<std::string> candidates;
+
+  // Account-signal thresholds for fake_account.
+  int new_account_days = 7;
+
+  static std::array<ClauseSettings, kClauseCount> DefaultClauseSettings();
+  static PolicySettings Defaults();
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_POLICY_POLICY_SETTINGS_H_

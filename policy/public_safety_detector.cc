@@ -1,0 +1,91 @@
+// Principle 14: information that may compromise the safety or security of the
+// public or public systems: card and social insurance numbers, door and alarm codes,
+// passwords, a person's home address with a call to go after them, and security
+// weaknesses of public buildings disclosed in the open.
+#include <re2/re2.h>
+
+#include "policy/detector.h"
+
+namespace modbot {
+namespace {
+
+bool PassesLuhn(std::string_view digits) {
+  int sum = 0;
+  bool twice = false;
+  for (size_t i = digits.size(); i-- > 0;) {
+    int d = digits[i] - '0';
+    if (twice && (d *= 2) > 9) d -= 9;
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+std::string DigitsOf(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return digits;
+}
+
+// Runs of digits with single spaces or dashes between groups: "4111 1111 1111 1111",
+// "046-454-286".
+const RE2& DigitRunPattern() {
+  static const RE2 pattern(R"((\d(?:[ -]?\d){8,18}))");
+  return pattern;
+}
+
+const RE2& StreetAddressPattern() {
+  static const RE2 pattern(
+      R"((\b\d{1,5},? (?:rue |avenue |av\. |boulevard |boul\. |chemin |ch\. )?[a-z][a-z'-]+(?: [a-z][a-z'-]+)? (?:ave|avenue|st|street|rd|road|blvd|boulevard|cres|crescent|dr|drive|pl|place|ct|court|lane|way|rue|chemin)\b))");
+  return pattern;
+}
+
+const RE2& PhonePattern() {
+  static const RE2 pattern(R"((\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b))");
+  return pattern;
+}
+
+const RE2& InsuranceWordPattern() {
+  static const RE2 pattern(R"(\b(sin|nas|social insurance|assurance sociale)\b)");
+  return pattern;
+}
+
+void DetectNumbers(const PostView& view, Reasons* reasons) {
+  re2::StringPiece input(view.own.folded);
+  std::string run;
+  bool insurance_context = RE2::PartialMatch(view.own.folded, InsuranceWordPattern());
+  while (RE2::FindAndConsume(&input, DigitRunPattern(), &run)) {
+    std::string digits = DigitsOf(run);
+    if (digits.size() >= 13 && digits.size() <= 19 && PassesLuhn(digits)) {
+      reasons->push_back({Clause::kPublicSafety, "pii.payment_card", 0.95, run});
+    } else if (digits.size() == 9 && PassesLuhn(digits)) {
+      // Nine digits that pass the check are a social insurance number when the post
+      // says so; otherwise they may be anything, and a human looks.
+      reasons->push_back({Clause::kPublicSafety, "pii.social_insurance_number",
+                          insurance_context ? 0.95 : 0.5, run});
+    }
+  }
+}
+
+void DetectHomeAddress(const PostView& view, Reasons* reasons) {
+  std::string address, phone;
+  if (!RE2::PartialMatch(view.own.folded, StreetAddressPattern(), &address)) return;
+  // A street number alone is usually a pothole or a building; with a phone number it
+  // is how to find and call a person.
+  if (RE2::PartialMatch(view.own.folded, PhonePattern(), &phone)) {
+    reasons->push_back({Clause::kPublicSafety, "pii.address_and_phone", 0.9, address + ", " + phone});
+  }
+}
+
+}  // namespace
+
+void DetectPublicSafety(const PostView& view, Reasons* reasons) {
+  AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
+  AddLexiconReason(view, "vulnerability_patterns", Clause::kPublicSafety, 0.6, reasons);
+  DetectNumbers(view, reasons);
+  DetectHomeAddress(view, reasons);
+}
+
+}  // namespace modbot

@@ -1,0 +1,110 @@
+// SampleForum: a small stand-in for a Discourse site, for the demo and the tests.
+//
+// It speaks the subset of the Discourse HTTP API that modbot uses, with the same
+// paths, fields and status codes as Discourse itself (sources cited beside each
+// route in sample_forum.cc), keeps its state in memory, and can misbehave on
+// demand: 429 with Retry-After, 500, slow answers, truncated JSON, connections
+// closed mid-answer. Sample-only routes live under /admin/sample/.
+#ifndef MODBOT_SAMPLE_DISCOURSE_SAMPLE_FORUM_H_
+#define MODBOT_SAMPLE_DISCOURSE_SAMPLE_FORUM_H_
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace httplib {
+class Server;
+}
+
+namespace modbot::sample {
+
+// Each rate is the probability that one request meets that fault.
+struct Faults {
+  double rate_429 = 0;
+  double rate_500 = 0;
+  double rate_slow = 0;
+  double rate_truncate = 0;
+  double rate_reset = 0;
+  int retry_after_seconds = 1;
+  int slow_ms = 2000;
+  // When > 0, a real limit: more requests than this in a minute get a 429, as
+  // Discourse's max_admin_api_reqs_per_minute does.
+  int requests_per_minute = 0;
+};
+
+struct SampleUser {
+  std::string username;
+  int account_age_days = 365;
+  int trust_level = 1;
+  int post_count = 10;
+};
+
+struct SamplePost {
+  long long id = 0;
+  long long topic_id = 0;
+  int post_number = 0;
+  std::optional<int> reply_to_post_number;
+  std::string username;
+  std::string raw;
+  int version = 1;
+  bool hidden = false;
+  std::chrono::system_clock::time_point created_at;
+  std::map<int, std::string> flags;  // post action type id -> message, by the API user
+};
+
+struct SampleMessage {
+  long long topic_id = 0;
+  std::string recipient;
+  std::string title;
+  std::string raw;
+};
+
+class SampleForum {
+ public:
+  SampleForum(std::string api_username, std::string api_key);
+  ~SampleForum();
+
+  // Listens on 127.0.0.1:port (0 = any free port) in a background thread.
+  // Returns the port, or 0 on failure.
+  int Start(int port = 0);
+  void Stop();
+
+  void SetFaults(const Faults& faults);
+
+  // State changes, as residents would make them.
+  void AddUser(const SampleUser& user);
+  long long AddTopic(const std::string& title, const std::string& category);
+  // Adds a post to topic (its first post when the topic is empty).
+  long long AddPost(long long topic_id, const std::string& username, const std::string& raw,
+                    std::optional<int> reply_to_post_number = std::nullopt);
+  bool EditPost(long long post_id, const std::string& raw);
+
+  // The bilingual demo content: one or more posts for each of the sixteen
+  // principles, and ordinary posts that break none.
+  void SeedDemo();
+  // n synthetic posts by n / 10 authors, a mix of ordinary and violating ones.
+  void SeedSynthetic(int n, unsigned seed);
+
+  // Copies of the state, for tests and reports.
+  std::vector<SamplePost> Posts() const;
+  std::vector<SampleMessage> Messages() const;
+  long long requests() const;
+  std::map<std::string, long long> RequestsByRoute() const;
+  // The whole state as JSON text (also served at GET /admin/sample/state.json).
+  std::string StateJson() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace modbot::sample
+
+#endif  // MODBOT_SAMPLE_DISCOURSE_SAMPLE_FORUM_H_

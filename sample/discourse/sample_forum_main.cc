@@ -1,0 +1,85 @@
+// sample_forum: serve the sample Discourse forum on 127.0.0.1.
+//
+//   sample_forum --api-key-file FILE [--api-username NAME] [--port N] [--port-file F]
+//                [--seed demo|N] [--rate-limit RPM] [--fault-429 P] [--fault-500 P]
+//                [--fault-slow P] [--slow-ms MS] [--fault-truncate P] [--fault-reset P]
+//                [--retry-after S]
+//
+// Runs until SIGINT or SIGTERM. Faults can also be changed while running with
+// POST /admin/sample/faults (a JSON object with the same names).
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "sample/discourse/sample_forum.h"
+
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+extern "C" void OnSignal(int) { g_stop = 1; }
+
+int Usage() {
+  std::fprintf(stderr,
+               "usage: sample_forum --api-key-file FILE [--api-username NAME] [--port N] "
+               "[--port-file F] [--seed demo|N] [--rate-limit RPM] [--fault-429 P] "
+               "[--fault-500 P] [--fault-slow P] [--slow-ms MS] [--fault-truncate P] "
+               "[--fault-reset P] [--retry-after S]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string key_file, username = "modbot", port_file, seed = "demo";
+  int port = 0;
+  modbot::sample::Faults faults;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (i + 1 >= argc) return Usage();
+    const char* value = argv[++i];
+    if (arg == "--api-key-file") key_file = value;
+    else if (arg == "--api-username") username = value;
+    else if (arg == "--port") port = std::atoi(value);
+    else if (arg == "--port-file") port_file = value;
+    else if (arg == "--seed") seed = value;
+    else if (arg == "--rate-limit") faults.requests_per_minute = std::atoi(value);
+    else if (arg == "--fault-429") faults.rate_429 = std::atof(value);
+    else if (arg == "--fault-500") faults.rate_500 = std::atof(value);
+    else if (arg == "--fault-slow") faults.rate_slow = std::atof(value);
+    else if (arg == "--slow-ms") faults.slow_ms = std::atoi(value);
+    else if (arg == "--fault-truncate") faults.rate_truncate = std::atof(value);
+    else if (arg == "--fault-reset") faults.rate_reset = std::atof(value);
+    else if (arg == "--retry-after") faults.retry_after_seconds = std::atoi(value);
+    else return Usage();
+  }
+  std::string key;
+  if (std::ifstream in(key_file); !(in >> key)) {
+    std::fprintf(stderr, "sample_forum: cannot read the API key from '%s'\n", key_file.c_str());
+    return 2;
+  }
+
+  modbot::sample::SampleForum forum(username, key);
+  if (seed == "demo") {
+    forum.SeedDemo();
+  } else {
+    forum.SeedSynthetic(std::atoi(seed.c_str()), 1);
+  }
+  forum.SetFaults(faults);
+  port = forum.Start(port);
+  if (port == 0) {
+    std::fprintf(stderr, "sample_forum: cannot listen\n");
+    return 1;
+  }
+  if (!port_file.empty()) std::ofstream(port_file) << port << "\n";
+  std::printf("sample forum listening on http://127.0.0.1:%d\n", port);
+  std::fflush(stdout);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  forum.Stop();
+  return 0;
+}
