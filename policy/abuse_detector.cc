@@ -7,6 +7,7 @@ namespace modbot {
 void DetectAbuse(const PostView& view, Reasons* reasons) {
   const Clause abusive = Clause::kAbusive;
   AddLexiconReason(view, "slurs", abusive, 0.95, reasons);
+  AddLexiconReason(view, "slur_patterns", abusive, 0.9, reasons);
   AddLexiconReason(view, "directed_abuse", abusive, 0.85, reasons);
   AddLexiconReason(view, "profanity", abusive, 0.6, reasons);
   AddLexiconReason(view, "mild_vulgarity", abusive, 0.5, reasons);

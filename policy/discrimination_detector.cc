@@ -38,6 +38,7 @@ void AddGroupExclusion(const PostView& view, std::string_view groups, double nea
 
 void DetectDiscrimination(const PostView& view, Reasons* reasons) {
   AddLexiconReason(view, "slurs", Clause::kDiscrimination, 0.9, reasons);
+  AddLexiconReason(view, "slur_patterns", Clause::kDiscrimination, 0.9, reasons);
   AddGroupExclusion(view, "protected_groups", 0.9, 0.6, reasons);
   // Age limits are common and often lawful (seniors' swims, youth leagues): a human
   // tells a rule from a prejudice.

@@ -2,6 +2,8 @@
 // newcomer starts at day zero), so it only adds weight to what the post itself says.
 #include <algorithm>
 
+#include <re2/re2.h>
+
 #include "policy/detector.h"
 #include "policy/scoring.h"
 
@@ -11,17 +13,26 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   const Clause fake = Clause::kFakeAccount;
   const Author& author = view.post.author;
   AddLexiconReason(view, "ban_evasion_patterns", fake, 0.9, reasons);
-  AddLexiconReason(view, "fake_account_phrases", fake, 0.35, reasons);
+
+  // What scam and sock-puppet accounts write, including an e-mail address to move
+  // the conversation off the forum. Phrases alone never hide: a human decides.
+  std::vector<std::string> signs = view.own_hits.Of("fake_account_phrases");
+  static const RE2 email(R"(([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))");
+  std::string address;
+  if (RE2::PartialMatch(view.own.folded, email, &address)) signs.push_back(address);
+  if (!signs.empty()) {
+    reasons->push_back({fake, "account.fake_phrases", RepeatedScore(0.35, signs.size()), JoinEvidence(signs)});
+  }
 
   if (!IsNewAccount(author, view.settings.new_account_days)) return;
   std::string age = std::to_string(*author.account_age_days) + " days old, " +
                     std::to_string(author.post_count.value_or(0)) + " posts";
   bool brand_new = *author.account_age_days <= 1 && author.post_count.value_or(0) <= 1;
   if (ClauseScoreSoFar(*reasons, fake) > 0) {
-    reasons->push_back({fake, "account.new", brand_new ? 0.3 : 0.2, age});
+    reasons->push_back({fake, "account.new", brand_new ? 0.25 : 0.15, age});
   }
-  // A new account whose post advertises or spams is the classic throwaway.
-  // Its age alone already raised spam_links ("links.new_account"); that does not count.
+  // A new account whose post advertises or spams is the classic throwaway. Its age
+  // alone already raised spam_links ("links.new_account"); that does not count.
   double selling = CombinedScore(*reasons, Clause::kCommercial);
   for (const Reason& reason : *reasons) {
     if (reason.clause == Clause::kSpamLinks && reason.rule != "links.new_account") {

@@ -6,10 +6,21 @@
 namespace modbot {
 
 void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
-  bool advice = AddLexiconReason(view, "illegal_patterns", Clause::kIllegalActivity, 0.6, reasons);
-  // "Nobody ever checks" on its own is a complaint about enforcement; after advice
-  // it is encouragement.
-  if (advice) AddLexiconReason(view, "evasion_patterns", Clause::kIllegalActivity, 0.3, reasons);
+  const Clause illegal = Clause::kIllegalActivity;
+  bool act = AddLexiconReason(view, "illegal_patterns", illegal, 0.6, reasons);
+  bool encouraged = view.own_hits.Has("encouragement_patterns");
+  bool unenforced = view.own_hits.Has("evasion_patterns");
+  // "Nobody ever checks" on its own is a complaint about enforcement. After an
+  // illegal act it is reassurance; after "do the same" it is an invitation to break
+  // whatever rule the post describes.
+  // Either way it stays below hide: a human weighs how serious the rule is.
+  if (act) {
+    AddLexiconReason(view, "evasion_patterns", illegal, 0.2, reasons);
+  } else if (unenforced && encouraged) {
+    reasons->push_back({illegal, "illegal.encouraged_evasion", 0.6,
+                        view.own_hits.First("encouragement_patterns") + " … " +
+                            view.own_hits.First("evasion_patterns")});
+  }
 }
 
 }  // namespace modbot

@@ -64,7 +64,10 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   if (view.word_count <= 2) {
     reasons->push_back({spam, "links.link_only", 0.5, JoinEvidence(external)});
   }
-  if (view.own_hits.Has("commercial_patterns")) {
+  if (view.own_hits.Has("self_promotion_patterns")) {
+    reasons->push_back({spam, "links.self_promotion", 0.55,
+                        view.own_hits.First("self_promotion_patterns") + ": " + JoinEvidence(external)});
+  } else if (view.own_hits.Has("commercial_patterns")) {
     reasons->push_back({spam, "links.promotional", 0.4, JoinEvidence(external)});
   }
 }

@@ -70,11 +70,14 @@ char LeetLetter(char c) {
 // it stand for any inner letter.
 bool IsWordChar(char c) { return IsLetter(c) || IsDigit(c) || LeetLetter(c) || c == '*'; }
 
-// Maps leetspeak in a word that has letters, and drops stand-ins at its edges
-// ("great!!!" is "great", "@user" is "user").
+// Punctuation more often than a letter at a word's edge: "great!!!", "@user", "*sigh*".
+// ('$' stays: "a$$" is a word.)
+bool IsEdgePunctuation(char c) { return c == '!' || c == '|' || c == '+' || c == '@' || c == '*'; }
+
+// Maps leetspeak in a word that has letters, and drops punctuation at its edges.
 std::string CleanWord(std::string_view word) {
-  while (!word.empty() && !IsLetter(word.front()) && !IsDigit(word.front())) word.remove_prefix(1);
-  while (!word.empty() && !IsLetter(word.back()) && !IsDigit(word.back())) word.remove_suffix(1);
+  while (!word.empty() && IsEdgePunctuation(word.front())) word.remove_prefix(1);
+  while (!word.empty() && IsEdgePunctuation(word.back())) word.remove_suffix(1);
   bool has_letter = false;
   for (char c : word) has_letter |= (c >= 'a' && c <= 'z');
   std::string out;

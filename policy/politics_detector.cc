@@ -19,8 +19,16 @@ namespace {
 // capitals are what tell a name from "votez pour le budget".
 const RE2& EndorsementPattern() {
   static const RE2 pattern(
-      R"((?:[Vv]ote for|[Vv]otez pour|[Vv]otez|[Ss]upport|[Aa]ppuyez|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez) )"
+      R"((?:[Vv]ote for|[Vv]otez pour|[Vv]otez|[Ss]upport|[Aa]ppuyez|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
+      R"((?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
       R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+))");
+  return pattern;
+}
+
+// "Ruth Greenbaum for mayor", "Paul Roy pour maire": a name put forward for a seat.
+const RE2& NameForSeatPattern() {
+  static const RE2 pattern(
+      R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:mayor|maire|mairesse|council|conseill\w+|MP|MNA|député\w*|premier ministre|prime minister))");
   return pattern;
 }
 
@@ -35,7 +43,8 @@ bool CitesElectionAuthority(const PostView& view) {
 
 void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   std::string named;
-  if (RE2::PartialMatch(view.post.body.own_text, EndorsementPattern(), &named)) {
+  if (RE2::PartialMatch(view.post.body.own_text, EndorsementPattern(), &named) ||
+      RE2::PartialMatch(view.post.body.own_text, NameForSeatPattern(), &named)) {
     reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
   }
   const LexiconHits& hits = view.own_hits;

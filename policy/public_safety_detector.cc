@@ -36,9 +36,12 @@ const RE2& DigitRunPattern() {
   return pattern;
 }
 
+// "5712 Ashgrove Ave", "5500 chemin Kildare", "lives at 5735 Parkhaven".
 const RE2& StreetAddressPattern() {
   static const RE2 pattern(
-      R"((\b\d{1,5},? (?:rue |avenue |av\. |boulevard |boul\. |chemin |ch\. )?[a-z][a-z'-]+(?: [a-z][a-z'-]+)? (?:ave|avenue|st|street|rd|road|blvd|boulevard|cres|crescent|dr|drive|pl|place|ct|court|lane|way|rue|chemin)\b))");
+      R"((\b\d{1,5},? (?:(?:rue|avenue|av\.?|boulevard|boul\.?|chemin|ch\.?|place|croissant|promenade) [a-z][a-z'-]+)"
+      R"(|[a-z][a-z'-]+(?: [a-z][a-z'-]+)? (?:ave|avenue|st|street|rd|road|blvd|boulevard|cres|crescent|dr|drive|pl|place|ct|court|lane|way))\b)"
+      R"(|\b(?:lives at|lives on|habite au|reste au|demeure au) \d{1,5},? [a-z][a-z'-]+))");
   return pattern;
 }
 
@@ -72,10 +75,12 @@ void DetectNumbers(const PostView& view, Reasons* reasons) {
 void DetectHomeAddress(const PostView& view, Reasons* reasons) {
   std::string address, phone;
   if (!RE2::PartialMatch(view.own.folded, StreetAddressPattern(), &address)) return;
-  // A street number alone is usually a pothole or a building; with a phone number it
-  // is how to find and call a person.
+  // A street number alone is usually a pothole or a building. With a phone number,
+  // or with a call to go after whoever lives there, it is how to find a person.
   if (RE2::PartialMatch(view.own.folded, PhonePattern(), &phone)) {
     reasons->push_back({Clause::kPublicSafety, "pii.address_and_phone", 0.9, address + ", " + phone});
+  } else if (view.own_hits.Has("intimidation_patterns") || view.own_hits.Has("harassment_call_patterns")) {
+    reasons->push_back({Clause::kPublicSafety, "pii.address_and_call_to_harass", 0.9, address});
   }
 }
 

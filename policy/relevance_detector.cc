@@ -30,8 +30,10 @@ std::set<std::string> ContentStems(std::string_view skeleton) {
 
 bool IsGeneralCategory(std::string_view category) {
   std::string folded = Normalize(category).skeleton;
+  // Events and general threads welcome talk of shows, games and outings.
   for (std::string_view general : {" general ", " discussion ", " off topic ", " hors sujet ",
-                                   " lounge ", " cafe ", " divers "}) {
+                                   " lounge ", " cafe ", " divers ", " events ", " evenements ",
+                                   " culture "}) {
     if (folded.find(general) != std::string::npos) return true;
   }
   return false;
