@@ -186,38 +186,93 @@ std::string SanitizeUtf8(std::string_view text) {
   return out;
 }
 
-std::string FoldText(std::string_view text) {
-  std::string clean = SanitizeUtf8(text);
+namespace {
+
+// One code point through utf8proc: COMPAT turns full-width and stylised forms into
+// plain ones, IGNORE drops zero-width characters, CASEFOLD lowers case, STRIPMARK
+// drops accents, and the look-alike map turns Cyrillic and Greek into Latin.
+std::string FoldCodePoint(utf8proc_int32_t cp) {
+  utf8proc_uint8_t encoded[4];
+  utf8proc_ssize_t length = utf8proc_encode_char(cp, encoded);
   utf8proc_uint8_t* mapped = nullptr;
-  // COMPAT turns full-width and stylised forms into plain ones; IGNORE drops
-  // zero-width characters; STRIPMARK drops accents after decomposition.
   utf8proc_ssize_t n = utf8proc_map_custom(
-      reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
-      static_cast<utf8proc_ssize_t>(clean.size()), &mapped,
+      encoded, length, &mapped,
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                     UTF8PROC_IGNORE | UTF8PROC_CASEFOLD |
-                                     UTF8PROC_STRIPMARK),
+                                     UTF8PROC_IGNORE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
       MapLookalike, nullptr);
-  std::string folded;
-  if (n < 0) {
-    folded = clean;  // cannot happen after SanitizeUtf8; keep the text rather than lose it
+  std::string out;
+  if (n >= 0) {
+    out.assign(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
   } else {
-    folded.assign(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
+    out.assign(reinterpret_cast<char*>(encoded), static_cast<size_t>(length));
   }
   std::free(mapped);
-  // The look-alike pass runs before case folding, so fold the Latin result once more
-  // and collapse every run of whitespace into one space.
+  // The look-alike map runs before case folding: lower its Latin result too.
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Folding is a per-code-point map, so the code points of Latin, Greek, Cyrillic,
+// punctuation and the full-width block are folded once and looked up after that;
+// utf8proc is slow per call and posts are mostly these.
+constexpr utf8proc_int32_t kTableEnd = 0x3000;
+
+const std::string& FoldCached(utf8proc_int32_t cp) {
+  static const std::vector<std::string> table = [] {
+    std::vector<std::string> folded(kTableEnd);
+    for (utf8proc_int32_t c = 0; c < kTableEnd; ++c) {
+      if (utf8proc_codepoint_valid(c)) folded[c] = FoldCodePoint(c);
+    }
+    return folded;
+  }();
+  return table[cp];
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string FoldText(std::string_view text) {
   std::string out;
-  out.reserve(folded.size());
+  out.reserve(text.size());
   bool space = false;
-  for (char c : folded) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
+  // Appends folded text, collapsing every run of whitespace into one space.
+  auto append = [&](std::string_view piece) {
+    for (char c : piece) {
+      if (IsAsciiSpace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  };
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    char c = static_cast<char>(*bytes);
+    if (static_cast<unsigned char>(c) < 0x80) {  // ASCII: the common case
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != 0) append(std::string_view(&c, 1));  // NUL bytes are dropped
+      ++bytes;
+      --remaining;
       continue;
     }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes, remaining, &cp);
+    if (n <= 0) {
+      append("\xEF\xBF\xBD");  // an invalid sequence becomes U+FFFD
+      n = 1;
+    } else if (cp < kTableEnd) {
+      append(FoldCached(cp));
+    } else {
+      append(FoldCodePoint(cp));
+    }
+    bytes += n;
+    remaining -= n;
   }
   return out;
 }

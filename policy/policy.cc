@@ -1,5 +1,6 @@
 #include "policy/policy.h"
 
+#include <algorithm>
 #include <array>
 
 #include "policy/detector.h"
@@ -39,19 +40,27 @@ std::string JoinContext(const Post& post) {
   return context;
 }
 
-// Own words without the URLs, so that a bare link does not count as words.
-int CountWords(const Post& post) {
-  std::string text = post.body.own_text;
-  for (const Link& link : post.body.links) {
-    for (size_t at = text.find(link.url); at != std::string::npos; at = text.find(link.url)) {
-      text.replace(at, link.url.size(), " ");
-    }
-  }
-  std::string skeleton = Normalize(text).skeleton;
+int CountSkeletonWords(std::string_view skeleton) {
   int words = 0;
   for (size_t i = 1; i < skeleton.size(); ++i) words += skeleton[i] == ' ';
   return words;
 }
+
+// Words of the author's own text less those of the bare URLs in it, so that a
+// link alone does not count as something said.
+int CountWords(const Post& post, const NormalizedText& own) {
+  int words = CountSkeletonWords(own.skeleton);
+  for (const Link& link : post.body.links) {
+    if (post.body.own_text.find(link.url) == std::string::npos) continue;
+    words -= CountSkeletonWords(Normalize(link.url).skeleton);
+  }
+  return std::max(words, 0);
+}
+
+// The lexicons detectors read on the context (what a post answers); the context can
+// be long (quotes), so it is not scanned with everything.
+constexpr std::array<std::string_view, 2> kContextLexicons = {"municipal_campaign_terms",
+                                                              "off_civic_topics"};
 
 }  // namespace
 
@@ -60,6 +69,7 @@ struct Policy::Compiled {
   std::vector<std::string> lexicon_of_id;  // index = id in the sets below
   PatternSet words;     // word lists, matched on skeletons
   PatternSet patterns;  // pattern lists, matched on folded text
+  PatternSet context_words;  // kContextLexicons, matched on the context's skeleton
   PatternSet rule_words;  // custom rules; id = index in settings.rules
   PatternSet rule_patterns;
 
@@ -72,6 +82,10 @@ struct Policy::Compiled {
       bool ok = KindOfLexicon(name) == LexiconKind::kPatterns
                     ? patterns.Add(entry, id, &reason)
                     : AddWord(&words, entry, id, &reason);
+      if (ok && std::find(kContextLexicons.begin(), kContextLexicons.end(), name) !=
+                    kContextLexicons.end()) {
+        ok = AddWord(&context_words, entry, id, &reason);
+      }
       if (!ok) {
         *error = "lexicon " + name + ": entry '" + entry + "': " + reason;
         return false;
@@ -104,11 +118,8 @@ struct Policy::Compiled {
     return true;
   }
 
-  void Scan(const NormalizedText& text, LexiconHits* hits) const {
-    for (Match& match : words.FindAll(text.skeleton)) {
-      hits->Add(lexicon_of_id[match.id], std::move(match.evidence));
-    }
-    for (Match& match : patterns.FindAll(text.folded)) {
+  void Scan(const PatternSet& set, std::string_view text, LexiconHits* hits) const {
+    for (Match& match : set.FindAll(text)) {
       hits->Add(lexicon_of_id[match.id], std::move(match.evidence));
     }
   }
@@ -147,8 +158,8 @@ std::unique_ptr<Policy> Policy::Create(PolicySettings settings, std::string* err
   for (size_t id = 0; id < settings.rules.size(); ++id) {
     if (!compiled->AddRule(settings.rules[id], static_cast<int>(id), error)) return nullptr;
   }
-  for (PatternSet* set : {&compiled->words, &compiled->patterns, &compiled->rule_words,
-                          &compiled->rule_patterns}) {
+  for (PatternSet* set : {&compiled->words, &compiled->patterns, &compiled->context_words,
+                          &compiled->rule_words, &compiled->rule_patterns}) {
     if (!set->Compile()) {
       *error = "the lexicons are too large for RE2's memory budget";
       return nullptr;
@@ -164,11 +175,13 @@ Policy::~Policy() = default;
 const PolicySettings& Policy::settings() const { return compiled_->settings; }
 
 Verdict Policy::Judge(const Post& post) const {
-  PostView view{post, compiled_->settings, Normalize(post.body.own_text),
-                Normalize(JoinContext(post)), {}, {}, DetectLanguage(post.body.own_text),
-                CountWords(post)};
-  compiled_->Scan(view.own, &view.own_hits);
-  compiled_->Scan(view.context, &view.context_hits);
+  NormalizedText own = Normalize(post.body.own_text);
+  int word_count = CountWords(post, own);
+  PostView view{post, compiled_->settings, std::move(own), Normalize(JoinContext(post)), {}, {},
+                DetectLanguage(post.body.own_text), word_count};
+  compiled_->Scan(compiled_->words, view.own.skeleton, &view.own_hits);
+  compiled_->Scan(compiled_->patterns, view.own.folded, &view.own_hits);
+  compiled_->Scan(compiled_->context_words, view.context.skeleton, &view.context_hits);
 
   Reasons reasons;
   for (DetectorFn detect : kDetectors) detect(view, &reasons);

@@ -29,7 +29,7 @@ std::set<std::string> ContentStems(std::string_view skeleton) {
 }
 
 bool IsGeneralCategory(std::string_view category) {
-  std::string folded = Normalize(category).skeleton;
+  std::string folded = " " + FoldText(category) + " ";
   // Events and general threads welcome talk of shows, games and outings.
   for (std::string_view general : {" general ", " discussion ", " off topic ", " hors sujet ",
                                    " lounge ", " cafe ", " divers ", " events ", " evenements ",
