@@ -106,7 +106,8 @@ size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out)
       out << DumpLine(VerdictToJson(policy.Judge(post))) << '\n';
     } else {
       ++errors;
-      out << DumpLine({{"id", id}, {"error", error}}) << '\n';
+      nlohmann::ordered_json failure = {{"id", id}, {"error", error}};
+      out << DumpLine(failure) << '\n';
     }
   }
   out.flush();

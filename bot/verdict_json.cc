@@ -26,9 +26,15 @@ std::optional<int> IntField(const json& object, const char* key) {
 
 bool PostFromJsonLine(std::string_view line, Post* post, json* id, std::string* error) {
   *id = nullptr;
-  json object = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (object.is_discarded()) {
-    *error = "not valid JSON";
+  json object;
+  try {
+    object = json::parse(line);
+  } catch (const json::parse_error& e) {
+    // e.what() is "[json.exception.parse_error.101] parse error at line 1, column 9:
+    // ..."; the part after the tag says where and what.
+    std::string_view what = e.what();
+    size_t tag_end = what.find("] ");
+    *error = "not valid JSON: " + std::string(tag_end == std::string_view::npos ? what : what.substr(tag_end + 2));
     return false;
   }
   if (!object.is_object()) {
@@ -75,10 +81,11 @@ bool PostFromJsonLine(std::string_view line, Post* post, json* id, std::string* 
   return true;
 }
 
-json VerdictToJson(const Verdict& verdict) {
-  json clauses = json::array();
+nlohmann::ordered_json VerdictToJson(const Verdict& verdict) {
+  using ordered = nlohmann::ordered_json;
+  ordered clauses = ordered::array();
   for (Clause clause : verdict.clauses) clauses.push_back(ClauseId(clause));
-  json reasons = json::array();
+  ordered reasons = ordered::array();
   for (const Reason& reason : verdict.reasons) {
     reasons.push_back({{"clause", ClauseId(reason.clause)},
                        {"rule", reason.rule},
@@ -92,8 +99,8 @@ json VerdictToJson(const Verdict& verdict) {
           {"reasons", reasons}};
 }
 
-std::string DumpLine(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+std::string DumpLine(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace modbot

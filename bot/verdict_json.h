@@ -16,10 +16,11 @@ namespace modbot {
 // message and *id to the line's id when it had one (else null).
 bool PostFromJsonLine(std::string_view line, Post* post, nlohmann::json* id, std::string* error);
 
-nlohmann::json VerdictToJson(const Verdict& verdict);
+// Keys in the order of DESIGN.md: id, action, clauses, lang, reasons.
+nlohmann::ordered_json VerdictToJson(const Verdict& verdict);
 
 // One line of output, never throwing on odd bytes (invalid UTF-8 becomes U+FFFD).
-std::string DumpLine(const nlohmann::json& json);
+std::string DumpLine(const nlohmann::ordered_json& json);
 
 }  // namespace modbot
 

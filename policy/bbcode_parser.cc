@@ -56,7 +56,8 @@ bool ParseTag(std::string_view text, std::size_t pos, BBCodeTag& tag) {
     std::string_view value = text.substr(i + 1, close - i - 1);
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) {
       std::size_t end_quote = value.find(value.front(), 1);
-      value = value.substr(1, end_quote == std::string_view::npos ? value.size() - 1 : end_quote - 1);
+      value =
+          value.substr(1, end_quote == std::string_view::npos ? value.size() - 1 : end_quote - 1);
     }
     tag.value = value;
   } else if (text[i] != ']' && text[i] != ' ') {
@@ -130,9 +131,10 @@ std::vector<BBCodeTag> ScanBBCodeTags(std::string_view text,
 }
 
 void ParseBBCode(std::string_view text, BodyBuilder& out) {
-  const std::vector<BBCodeTag> tags = ScanBBCodeTags(
-      text, {"quote", "url", "img", "email", "code", "b", "i", "u", "s", "strike", "color", "size",
-             "font", "list", "*", "center", "left", "right", "hr", "sup", "sub", "spoiler"});
+  const std::vector<BBCodeTag> tags =
+      ScanBBCodeTags(text, {"quote", "url",    "img",   "email", "code", "b",      "i", "u",
+                            "s",     "strike", "color", "size",  "font", "list",   "*", "center",
+                            "left",  "right",  "hr",    "sup",   "sub",  "spoiler"});
   std::size_t done = 0;
   for (std::size_t t = 0; t < tags.size(); ++t) {
     const BBCodeTag& tag = tags[t];
@@ -169,8 +171,8 @@ void ParseBBCode(std::string_view text, BodyBuilder& out) {
       }
       t = tag.partner;
       done = close.end;
-    } else if (tag.name == "list" || tag.name == "*" || tag.name == "center" ||
-               tag.name == "hr" || tag.name == "code") {
+    } else if (tag.name == "list" || tag.name == "*" || tag.name == "center" || tag.name == "hr" ||
+               tag.name == "code") {
       out.AddBreak();
     }
   }

@@ -1,7 +1,8 @@
 #include "policy/body_parser.h"
 
-#include <string>
 #include <utf8proc.h>
+
+#include <string>
 
 #include "policy/bbcode_parser.h"
 #include "policy/html_parser.h"
@@ -31,8 +32,8 @@ std::string Sanitize(std::string_view markup) {
       continue;
     }
     utf8proc_int32_t code_point;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(markup.size() - i),
-                                          &code_point);
+    utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(markup.size() - i), &code_point);
     if (n > 0) {
       out.append(markup.substr(i, static_cast<std::size_t>(n)));
       i += static_cast<std::size_t>(n);

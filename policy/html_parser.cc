@@ -14,9 +14,7 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHexDigit(char c) {
   return IsAsciiDigit(c) || (AsciiLower(c) >= 'a' && AsciiLower(c) <= 'f');
 }
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::string AsciiLowerCopy(std::string_view s) {
   std::string out(s);
@@ -50,17 +48,15 @@ struct NamedEntity {
 
 // The references forum software actually emits, plus French letters.
 constexpr auto kNamedEntities = std::to_array<NamedEntity>({
-    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},      {"hellip", 0x2026}, {"mdash", 0x2014},
-    {"ndash", 0x2013},  {"lsquo", 0x2018},   {"rsquo", 0x2019},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D},  {"laquo", 0xAB},     {"raquo", 0xBB},    {"copy", 0xA9},
-    {"reg", 0xAE},      {"trade", 0x2122},   {"euro", 0x20AC},   {"deg", 0xB0},
-    {"middot", 0xB7},   {"times", 0xD7},     {"agrave", 0xE0},   {"acirc", 0xE2},
-    {"ccedil", 0xE7},   {"egrave", 0xE8},    {"eacute", 0xE9},   {"ecirc", 0xEA},
-    {"euml", 0xEB},     {"icirc", 0xEE},     {"iuml", 0xEF},     {"ocirc", 0xF4},
-    {"ugrave", 0xF9},   {"ucirc", 0xFB},     {"uuml", 0xFC},     {"oelig", 0x153},
-    {"Agrave", 0xC0},   {"Ccedil", 0xC7},    {"Eacute", 0xC9},   {"Egrave", 0xC8},
-    {"Ecirc", 0xCA},    {"Ocirc", 0xD4},
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},
+    {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"euro", 0x20AC},  {"deg", 0xB0},
+    {"middot", 0xB7},  {"times", 0xD7},    {"agrave", 0xE0},  {"acirc", 0xE2},   {"ccedil", 0xE7},
+    {"egrave", 0xE8},  {"eacute", 0xE9},   {"ecirc", 0xEA},   {"euml", 0xEB},    {"icirc", 0xEE},
+    {"iuml", 0xEF},    {"ocirc", 0xF4},    {"ugrave", 0xF9},  {"ucirc", 0xFB},   {"uuml", 0xFC},
+    {"oelig", 0x153},  {"Agrave", 0xC0},   {"Ccedil", 0xC7},  {"Eacute", 0xC9},  {"Egrave", 0xC8},
+    {"Ecirc", 0xCA},   {"Ocirc", 0xD4},
 });
 
 // Decodes the reference at text[pos] == '&' into out; returns its length, 0 if none.
@@ -84,7 +80,8 @@ std::size_t DecodeEntityAt(std::string_view text, std::size_t pos, std::string& 
     return i - pos;
   }
   std::size_t name_begin = i;
-  while (i < text.size() && i - name_begin < 8 && (IsAsciiAlpha(text[i]) || IsAsciiDigit(text[i]))) {
+  while (i < text.size() && i - name_begin < 8 &&
+         (IsAsciiAlpha(text[i]) || IsAsciiDigit(text[i]))) {
     ++i;
   }
   if (i >= text.size() || text[i] != ';') return 0;
@@ -192,8 +189,9 @@ namespace {
 
 bool IsBlockElement(std::string_view name) {
   static constexpr auto kBlocks = std::to_array<std::string_view>(
-      {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre",
-       "hr", "section", "article", "header", "footer", "dl", "dt", "dd", "figure", "figcaption",
+      {"p",       "div",     "li",     "ul",    "ol",        "h1",  "h2",     "h3",
+       "h4",      "h5",      "h6",     "tr",    "table",     "pre", "hr",     "section",
+       "article", "header",  "footer", "dl",    "dt",        "dd",  "figure", "figcaption",
        "details", "summary", "center", "aside", "blockquote"});
   return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
 }
@@ -266,7 +264,7 @@ class HtmlWalker {
  private:
   struct QuoteElement {
     std::string name;
-    bool opened = false;            // opened a quote in the builder
+    bool opened = false;              // opened a quote in the builder
     bool absorbs_blockquote = false;  // aside.quote whose blockquote is the same quote
   };
 

@@ -18,7 +18,7 @@ struct HtmlTag {
   std::string name;  // lower-case
   bool closing = false;
   std::vector<std::pair<std::string, std::string>> attributes;  // names lower-case, values decoded
-  std::size_t end = 0;  // offset just past the '>'
+  std::size_t end = 0;                                          // offset just past the '>'
 
   // The attribute's value, "" when absent.
   std::string_view Attribute(std::string_view attribute) const;

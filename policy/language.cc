@@ -10,41 +10,155 @@ namespace {
 // Function words that are frequent in one language and rare in the other.
 // Words common to both ("on", "me", "son", "a", "plus") are left out.
 constexpr auto kEnglishWords = std::to_array<std::string_view>({
-    "the", "and", "is", "are", "was", "were", "be", "been", "to", "of", "in", "it", "that",
-    "this", "for", "with", "you", "i", "we", "they", "he", "she", "not", "have", "has", "had",
-    "do", "does", "did", "can", "will", "would", "should", "could", "what", "which", "who",
-    "my", "your", "our", "their", "at", "from", "by", "but", "or", "if", "just", "so", "there",
-    "here", "about", "any", "anyone", "anybody", "know", "yes", "thanks", "please", "all", "an",
-    "how", "why", "when", "where", "also", "some", "get", "its", "them", "us", "no", "up",
-    "out", "like", "think", "people", "one", "more", "after", "before", "again", "still",
+    "the",     "and",   "is",   "are",    "was",    "were",   "be",    "been",  "to",
+    "of",      "in",    "it",   "that",   "this",   "for",    "with",  "you",   "i",
+    "we",      "they",  "he",   "she",    "not",    "have",   "has",   "had",   "do",
+    "does",    "did",   "can",  "will",   "would",  "should", "could", "what",  "which",
+    "who",     "my",    "your", "our",    "their",  "at",     "from",  "by",    "but",
+    "or",      "if",    "just", "so",     "there",  "here",   "about", "any",   "anyone",
+    "anybody", "know",  "yes",  "thanks", "please", "all",    "an",    "how",   "why",
+    "when",    "where", "also", "some",   "get",    "its",    "them",  "us",    "no",
+    "up",      "out",   "like", "think",  "people", "one",    "more",  "after", "before",
+    "again",   "still",
 });
 
 constexpr auto kFrenchWords = std::to_array<std::string_view>({
-    "le", "la", "les", "des", "est", "pas", "je", "que", "qui", "une", "un", "du", "au",
-    "aux", "ça", "avec", "pour", "de", "et", "en", "dans", "sur", "ce", "cette", "ces",
-    "il", "elle", "ils", "elles", "nous", "vous", "mais", "ou", "où", "sont", "être", "avoir",
-    "fait", "très", "tout", "tous", "aussi", "bien", "merci", "bonjour", "quoi", "quand",
-    "comment", "pourquoi", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "votre", "leur",
-    "y", "ne", "rien", "déjà", "encore", "parce", "oui", "non", "était", "ont", "va",
-    "peut", "faut", "chez", "sans", "entre", "depuis", "lui", "moi", "toi", "cela",
+    "le",
+    "la",
+    "les",
+    "des",
+    "est",
+    "pas",
+    "je",
+    "que",
+    "qui",
+    "une",
+    "un",
+    "du",
+    "au",
+    "aux",
+    "ça",
+    "avec",
+    "pour",
+    "de",
+    "et",
+    "en",
+    "dans",
+    "sur",
+    "ce",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "nous",
+    "vous",
+    "mais",
+    "ou",
+    "où",
+    "sont",
+    "être",
+    "avoir",
+    "fait",
+    "très",
+    "tout",
+    "tous",
+    "aussi",
+    "bien",
+    "merci",
+    "bonjour",
+    "quoi",
+    "quand",
+    "comment",
+    "pourquoi",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "notre",
+    "votre",
+    "leur",
+    "y",
+    "ne",
+    "rien",
+    "déjà",
+    "encore",
+    "parce",
+    "oui",
+    "non",
+    "était",
+    "ont",
+    "va",
+    "peut",
+    "faut",
+    "chez",
+    "sans",
+    "entre",
+    "depuis",
+    "lui",
+    "moi",
+    "toi",
+    "cela",
+    "aujourd'hui",
     // Québec
-    "pis", "icitte", "chu", "chus", "pantoute", "tsé", "ben", "faque", "astheure", "asteure",
-    "toé", "moé", "ouin", "ouais", "là", "c'te", "tabarnak", "câlisse", "ostie",
+    "pis",
+    "icitte",
+    "chu",
+    "chus",
+    "pantoute",
+    "tsé",
+    "ben",
+    "faque",
+    "astheure",
+    "asteure",
+    "toé",
+    "moé",
+    "ouin",
+    "ouais",
+    "là",
+    "c'te",
+    "tabarnak",
+    "câlisse",
+    "ostie",
 });
 
 // Elided forms that only French writes: l'été, d'accord, qu'il, c'est, j'ai.
 constexpr auto kFrenchElisions = std::to_array<std::string_view>({
-    "l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quelqu",
+    "l",
+    "d",
+    "j",
+    "qu",
+    "n",
+    "s",
+    "c",
+    "m",
+    "t",
+    "jusqu",
+    "lorsqu",
+    "puisqu",
+    "quelqu",
 });
 
 // English contraction endings: don't, it's, I'm, we're, I'll, I've, I'd.
 constexpr auto kEnglishContractions = std::to_array<std::string_view>({
-    "t", "s", "m", "re", "ll", "ve", "d",
+    "t",
+    "s",
+    "m",
+    "re",
+    "ll",
+    "ve",
+    "d",
 });
 
 // Names that carry accents in English posts too, so they are no French signal.
 constexpr auto kNeutralWords = std::to_array<std::string_view>({
-    "côte", "café", "montréal", "québec",
+    "côte",
+    "café",
+    "montréal",
+    "québec",
 });
 
 using WordSet = std::unordered_set<std::string_view>;
@@ -98,12 +212,23 @@ bool IsWordByte(std::string_view text, std::size_t i) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c >= 0x80;
 }
 
+// à â ç è é ê ë î ï ô ù û (U+00E0..U+00FB, UTF-8 C3 A0..BB) and œ (C5 93), by byte
+// scan: this runs on every word of every post.
 bool HasFrenchAccent(std::string_view word) {
-  // à â ç è é ê ë î ï ô ù û œ
-  for (std::string_view accent : {"\xC3\xA0", "\xC3\xA2", "\xC3\xA7", "\xC3\xA8", "\xC3\xA9",
-                                  "\xC3\xAA", "\xC3\xAB", "\xC3\xAE", "\xC3\xAF", "\xC3\xB4",
-                                  "\xC3\xB9", "\xC3\xBB", "\xC5\x93"}) {
-    if (word.find(accent) != std::string_view::npos) return true;
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    unsigned char lead = static_cast<unsigned char>(word[i]);
+    unsigned char next = static_cast<unsigned char>(word[i + 1]);
+    if (lead == 0xC3) {
+      switch (next) {
+        case 0xA0: case 0xA2: case 0xA7: case 0xA8: case 0xA9: case 0xAA: case 0xAB:
+        case 0xAE: case 0xAF: case 0xB4: case 0xB9: case 0xBB:
+          return true;
+        default:
+          break;
+      }
+    } else if (lead == 0xC5 && next == 0x93) {
+      return true;
+    }
   }
   return false;
 }
@@ -135,7 +260,8 @@ std::string DetectLanguage(std::string_view text) {
     std::string_view rest = word;
     while (!rest.empty() && rest.front() == '\'') rest.remove_prefix(1);
     while (!rest.empty() && rest.back() == '\'') rest.remove_suffix(1);
-    if (Contains(Words().french, rest)) {  // c'te
+    // Listed words that hold an apostrophe ("c'te") count whole.
+    if (rest.find('\'') != std::string_view::npos && Contains(Words().french, rest)) {
       scores.french += 1;
       continue;
     }

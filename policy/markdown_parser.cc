@@ -76,10 +76,7 @@ std::optional<Destination> ParseDestination(std::string_view text, std::size_t p
 class MarkdownWalker {
  public:
   MarkdownWalker(std::string_view text, BodyBuilder& out)
-      : text_(text),
-        out_(out),
-        quote_tags_(ScanBBCodeTags(text, {"quote"})),
-        html_(text) {}
+      : text_(text), out_(out), quote_tags_(ScanBBCodeTags(text, {"quote"})), html_(text) {}
 
   void Run() {
     bool previous_blank = true;
@@ -273,7 +270,7 @@ class MarkdownWalker {
         std::size_t n = 1;
         while (i + n < end && line[i + n] == '`') ++n;
         std::size_t close = n <= kMaxCodeFence && !no_code_close[n] ? FindCodeClose(line, i + n, n)
-                                                                   : std::string_view::npos;
+                                                                    : std::string_view::npos;
         if (close == std::string_view::npos) {
           if (n <= kMaxCodeFence) no_code_close[n] = true;
           i += n;
@@ -346,8 +343,8 @@ class MarkdownWalker {
   // Returns where to continue.
   template <typename Flush>
   std::size_t Angle(std::string_view line, std::size_t i, Flush flush) {
-    if (std::size_t n = MatchBareUrl(line, i + 1); n > 0 && i + 1 + n < line.size() &&
-                                                   line[i + 1 + n] == '>') {
+    if (std::size_t n = MatchBareUrl(line, i + 1);
+        n > 0 && i + 1 + n < line.size() && line[i + 1 + n] == '>') {
       flush(i, i + n + 2);
       out_.AddBareUrl(line.substr(i + 1, n));
       return i + n + 2;
@@ -382,8 +379,6 @@ class MarkdownWalker {
 
 }  // namespace
 
-void ParseMarkdown(std::string_view text, BodyBuilder& out) {
-  MarkdownWalker(text, out).Run();
-}
+void ParseMarkdown(std::string_view text, BodyBuilder& out) { MarkdownWalker(text, out).Run(); }
 
 }  // namespace modbot

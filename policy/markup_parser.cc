@@ -82,9 +82,7 @@ void BodyBuilder::AddBareUrl(std::string_view url) {
   if (!InQuote() && !in_anchor_) RecordLink(url, "");
 }
 
-void BodyBuilder::AddBreak() {
-  SinkAt(CurrentSinkIndex()).gap = Gap::kBreak;
-}
+void BodyBuilder::AddBreak() { SinkAt(CurrentSinkIndex()).gap = Gap::kBreak; }
 
 void BodyBuilder::AddSpace() {
   Sink& sink = SinkAt(CurrentSinkIndex());

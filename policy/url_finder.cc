@@ -51,11 +51,11 @@ bool IsPathChar(char c) {
 
 // Top-level domains common enough that "host.tld" without a path counts as a link.
 bool IsCommonTld(std::string_view tld) {
-  static constexpr auto kTlds = std::to_array<std::string_view>({
-      "com",  "org",  "net",  "edu",  "gov",  "ca",   "us",   "uk",   "fr",   "io",   "co",
-      "ly",   "me",   "info", "biz",  "ru",   "cn",   "tk",   "xyz",  "club", "online", "site",
-      "top",  "shop", "store", "app", "dev",  "ai",   "tv",   "gl",   "gg",   "be",   "de",
-      "eu",   "cc",   "ws",   "su",   "pw",   "win",  "loan", "click", "link", "live", "pro"});
+  static constexpr auto kTlds = std::to_array<std::string_view>(
+      {"com", "org",  "net",   "edu", "gov", "ca",  "us",   "uk",    "fr",   "io",     "co",
+       "ly",  "me",   "info",  "biz", "ru",  "cn",  "tk",   "xyz",   "club", "online", "site",
+       "top", "shop", "store", "app", "dev", "ai",  "tv",   "gl",    "gg",   "be",     "de",
+       "eu",  "cc",   "ws",    "su",  "pw",  "win", "loan", "click", "link", "live",   "pro"});
   std::string lower = AsciiLowerCopy(tld);
   return std::find(kTlds.begin(), kTlds.end(), lower) != kTlds.end();
 }
@@ -149,8 +149,8 @@ std::string DomainOfUrl(std::string_view url) {
     std::size_t at = url.find('@');
     if (at == std::string_view::npos) return "";
     url.remove_prefix(at + 1);
-  } else if (std::size_t sep = url.find("://"); sep != std::string_view::npos &&
-             sep > 0 && IsAsciiAlpha(url[0]) &&
+  } else if (std::size_t sep = url.find("://");
+             sep != std::string_view::npos && sep > 0 && IsAsciiAlpha(url[0]) &&
              std::all_of(url.begin(), url.begin() + sep, [](char c) {
                return IsAsciiAlnum(c) || c == '+' || c == '-' || c == '.';
              })) {
