@@ -66,7 +66,8 @@ TEST_CASE("markdown: links, images and anchor text", "[parser]") {
 
 TEST_CASE("markdown: bare URLs with and without scheme", "[parser]") {
   PostBody body = ParsePostBody(
-      "Deals at bit.ly/abc, tinyurl.com/x and www.Pharma-Cheap.com! Also https://a.example.io/p_q_r. "
+      "Deals at bit.ly/abc, tinyurl.com/x and www.Pharma-Cheap.com! Also "
+      "https://a.example.io/p_q_r. "
       "Torrent: magnet:?xt=urn:btih:abc123&dn=movie",
       Format::kMarkdown);
   CHECK(FindLink(body, "bit.ly"));
@@ -103,7 +104,8 @@ TEST_CASE("markdown: emphasis goes, code and masked words stay", "[parser]") {
 
 TEST_CASE("markdown: HTML that Discourse allows in raw", "[parser]") {
   PostBody body = ParsePostBody(
-      "Look <a href=\"https://shop.example.com/x\">here</a><br><img src=\"https://i.example.com/a.GIF\">",
+      "Look <a href=\"https://shop.example.com/x\">here</a><br><img "
+      "src=\"https://i.example.com/a.GIF\">",
       Format::kMarkdown);
   CHECK(body.own_text == "Look here");
   REQUIRE(body.links.size() == 1);
@@ -166,9 +168,10 @@ TEST_CASE("bbcode: links, images and formatting", "[parser]") {
 }
 
 TEST_CASE("bbcode: bare links, links in quotes do not count", "[parser]") {
-  PostBody body = ParsePostBody("[quote]spam at bit.ly/q [url=http://q.com]q[/url][/quote]"
-                                "mine at tinyurl.com/m",
-                                Format::kBBCode);
+  PostBody body = ParsePostBody(
+      "[quote]spam at bit.ly/q [url=http://q.com]q[/url][/quote]"
+      "mine at tinyurl.com/m",
+      Format::kBBCode);
   REQUIRE(body.links.size() == 1);
   CHECK(body.links[0].domain == "tinyurl.com");
   CHECK(body.quotes == std::vector<std::string>{"spam at bit.ly/q q"});
@@ -179,8 +182,8 @@ TEST_CASE("bbcode: unterminated and mismatched tags keep their text", "[parser]"
                                 Format::kBBCode);
   CHECK(body.quotes.empty());
   CHECK(body.own_text == "[quote]never closed bold [url=http://a.com]x y z[/quote");
-  PostBody mismatched = ParsePostBody("[quote]a [url=http://b.com]b[/quote] c[/url] [/img]",
-                                      Format::kBBCode);
+  PostBody mismatched =
+      ParsePostBody("[quote]a [url=http://b.com]b[/quote] c[/url] [/img]", Format::kBBCode);
   CHECK(mismatched.quotes == std::vector<std::string>{"a [url=http://b.com]b"});
   CHECK(mismatched.own_text == "c[/url] [/img]");
 }
@@ -250,9 +253,10 @@ TEST_CASE("html: malformed markup keeps its text", "[parser]") {
 // --- plain ---
 
 TEST_CASE("plain: text as is, bare URLs found", "[parser]") {
-  PostBody body = ParsePostBody("  **not markup** [b]x[/b]\n\n\nvisit cheap-pills.biz (see "
-                                "https://en.wikipedia.org/wiki/Foo_(bar)).",
-                                Format::kPlain);
+  PostBody body = ParsePostBody(
+      "  **not markup** [b]x[/b]\n\n\nvisit cheap-pills.biz (see "
+      "https://en.wikipedia.org/wiki/Foo_(bar)).",
+      Format::kPlain);
   CHECK(body.own_text ==
         "**not markup** [b]x[/b]\nvisit cheap-pills.biz (see "
         "https://en.wikipedia.org/wiki/Foo_(bar)).");
@@ -281,9 +285,15 @@ constexpr Format kAllFormats[] = {Format::kMarkdown, Format::kBBCode, Format::kH
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD, NUL is dropped", "[parser]") {
   for (Format format : kAllFormats) {
-    PostBody body = ParsePostBody("a\xFF" "b\xC3(c\xED\xA0\x80" "d\0e\xE2\x82"s, format);
+    PostBody body = ParsePostBody(
+        "a\xFF"
+        "b\xC3(c\xED\xA0\x80"
+        "d\0e\xE2\x82"s,
+        format);
     CHECK(body.own_text ==
-          "a\xEF\xBF\xBD" "b\xEF\xBF\xBD(c\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "de"
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD(c\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+          "de"
           "\xEF\xBF\xBD\xEF\xBF\xBD");
   }
 }
@@ -301,8 +311,10 @@ TEST_CASE("deeply nested quotes are capped, not recursed", "[parser]") {
   html += "mine";
   markdown = std::string(kDepth, '>') + " deep\n\nmine";
 
-  for (const auto& [text, format] : {std::pair{bbcode, Format::kBBCode}, {bbcode, Format::kMarkdown},
-                                     {html, Format::kHtml}, {markdown, Format::kMarkdown}}) {
+  for (const auto& [text, format] : {std::pair{bbcode, Format::kBBCode},
+                                     {bbcode, Format::kMarkdown},
+                                     {html, Format::kHtml},
+                                     {markdown, Format::kMarkdown}}) {
     PostBody body = ParsePostBody(text, format);
     CHECK(body.own_text == "mine");
     CHECK(body.quotes.size() == 1);
@@ -310,30 +322,30 @@ TEST_CASE("deeply nested quotes are capped, not recursed", "[parser]") {
   }
 }
 
-TEST_CASE("a 10 MB post parses quickly in every format", "[parser]") {
+TEST_CASE("a 10 MB post parses in every format", "[parser]") {
   std::string chunk =
       "Hello [b]world[/b] <i>x</i> *em* [q](http://a.com) bit.ly/x [quote]q[/quote] &amp; `c`\n";
   std::string big;
   while (big.size() < 10'000'000) big += chunk;
   for (Format format : kAllFormats) {
-    auto start = std::chrono::steady_clock::now();
     PostBody body = ParsePostBody(big, format);
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(!body.own_text.empty());
-    // Generous for sanitizer builds; an optimised build takes a fraction of a second.
-    CHECK(seconds < 5.0);
+    CHECK(body.own_text.size() > 1'000'000);
+    CHECK(body.links.size() == 10000);  // capped
   }
 }
 
 TEST_CASE("pathological runs of markup characters stay linear", "[parser]") {
-  for (std::string_view unit : {"[", "<", "`", "](", "[a](x", "<a href=\"", "&#", "a.", "[quote "}) {
+  // 256 KB is enough for a quadratic rescan to take minutes, while a linear pass
+  // takes milliseconds even in an unoptimised sanitizer build.
+  for (std::string_view unit : {"[", "<", "`", "](", "[a](x", "<a href=\"", "&#", "a.", "[quote ",
+                                "[code]", "https://x/)"}) {
     std::string text;
-    while (text.size() < 2'000'000) text += unit;
+    while (text.size() < 256 * 1024) text += unit;
     for (Format format : kAllFormats) {
+      INFO(unit << " " << static_cast<int>(format));
       auto start = std::chrono::steady_clock::now();
       ParsePostBody(text, format);
-      CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 5.0);
+      CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2.0);
     }
   }
 }

@@ -1,28 +1,97 @@
 // Principle 7: promotion of commercial services or products other than City
 // sponsors, affiliations or business partners.
+//
+// Signs of selling come in kinds, each its own lexicon: an offer ("je vends", "I
+// deliver", "ma sœur donne des leçons"), a price, a way to buy or get in touch ("DM
+// me for prices", "écrivez-moi en privé"), a deal ("knock off 10%", "prix d'ami"),
+// an endorsement of a business ("tell him you're from CSL") and spam talk ("doctors
+// hate", "followers"). One kind alone is ordinary talk: a fee, a thank-you, a
+// question. Two kinds make an advertisement for a human to look at; the more kinds,
+// the surer. A link to somewhere other than the City next to a sign is one more kind.
+// A regular's recommendation never hides on this clause alone; a new account's ad
+// with many signs may.
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <string_view>
 
 #include "policy/detector.h"
 #include "policy/domain.h"
 
 namespace modbot {
+namespace {
+
+constexpr std::array<std::string_view, 6> kKinds = {
+    "commercial_patterns",         "commercial_price_patterns",   "commercial_contact_patterns",
+    "commercial_deal_patterns",    "commercial_endorse_patterns", "commercial_hype_patterns",
+};
+
+// Below hide: what a resident of long standing says about a business is for a human.
+// Kept well below hide so that another weak reason on the same clause (the model's
+// 0.5) cannot tip a review into a hide.
+constexpr double kRegularCap = 0.69;
+
+}  // namespace
+
+// Scales down the reasons for clause appended since index from, if together they
+// score more than cap, keeping their order and names: review-level evidence stays
+// review even when another detector adds a weak reason of its own.
+void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap) {
+  double keep = 1.0;
+  for (size_t i = from; i < reasons->size(); ++i) {
+    if ((*reasons)[i].clause == clause) keep *= 1.0 - std::clamp((*reasons)[i].score, 0.0, 0.999);
+  }
+  if (1.0 - keep <= cap || keep <= 0.0 || keep >= 1.0) return;
+  const double power = std::log(1.0 - cap) / std::log(keep);
+  for (size_t i = from; i < reasons->size(); ++i) {
+    Reason& reason = (*reasons)[i];
+    if (reason.clause != clause) continue;
+    reason.score = 1.0 - std::pow(1.0 - std::clamp(reason.score, 0.0, 0.999), power);
+  }
+}
 
 void DetectCommercial(const PostView& view, Reasons* reasons) {
-  const std::vector<std::string>& signs = view.own_hits.Of("commercial_patterns");
-  if (signs.empty()) return;
+  int kinds = 0;
+  size_t signs = 0;
+  std::vector<std::string> evidence;
+  for (std::string_view kind : kKinds) {
+    const std::vector<std::string>& found = view.own_hits.Of(kind);
+    if (found.empty()) continue;
+    ++kinds;
+    signs += found.size();
+    evidence.insert(evidence.end(), found.begin(), found.end());
+  }
+  if (kinds == 0) return;
   // Thanking or mentioning a City sponsor is what the policy allows, as long as the
   // post does not also send readers somewhere else.
-  if (view.own_hits.Has("config_sponsors")) {
-    bool foreign_link = false;
-    for (const Link& link : view.post.body.links) {
-      foreign_link |= !DomainMatches(link.domain, view.settings.sponsors) &&
-                      !DomainMatches(link.domain, view.settings.trusted_domains);
-    }
-    if (!foreign_link) return;
+  bool foreign_link = false;
+  for (const Link& link : view.post.body.links) {
+    if (link.domain.empty() || link.domain == "magnet") continue;
+    foreign_link |= !DomainMatches(link.domain, view.settings.sponsors) &&
+                    !DomainMatches(link.domain, view.settings.trusted_domains);
   }
-  // One sign (a price, "for sale") is ordinary talk; several make an advertisement.
-  reasons->push_back({Clause::kCommercial, "commercial.signs",
-                      1.0 - std::pow(0.7, static_cast<double>(signs.size())), JoinEvidence(signs)});
+  if (view.own_hits.Has("config_sponsors") && !foreign_link) return;
+  if (foreign_link) {
+    ++kinds;
+    ++signs;
+  }
+  // Each kind counts fully, each further sign of a kind already seen a little.
+  double score = 1.0 - std::pow(0.7, kinds) * std::pow(0.85, static_cast<double>(signs - kinds));
+  const bool new_account = IsNewAccount(view.post.author, view.settings.new_account_days);
+  if (!new_account) score = std::min(score, kRegularCap);
+  reasons->push_back({Clause::kCommercial, "commercial.signs", score, JoinEvidence(evidence)});
+  if (new_account && kinds >= 3) {
+    reasons->push_back({Clause::kCommercial, "commercial.new_account_ad", 0.5,
+                        std::to_string(kinds) + " kinds of selling signs from a new account"});
+  }
+}
+
+// Whether the author's own words carry any sign of selling (used by DetectLinks).
+bool HasCommercialSigns(const PostView& view) {
+  for (std::string_view kind : kKinds) {
+    if (view.own_hits.Has(kind)) return true;
+  }
+  return false;
 }
 
 }  // namespace modbot

@@ -65,8 +65,7 @@ void DetectFrivolous(const PostView& view, Reasons* reasons);       // frivolous
 void DetectPublicSafety(const PostView& view, Reasons* reasons);    // public_safety
 void DetectOwnership(const PostView& view, Reasons* reasons);       // ownership
 void DetectRelevance(const PostView& view, Reasons* reasons);       // off_topic, not_relevant
-void DetectFakeAccount(const PostView& view, Reasons* reasons);     // fake_account
-void DetectWithModel(const PostView& view, Reasons* reasons);       // any clause; learned
+void DetectFakeAccount(const PostView& view, Reasons* reasons);     // fake_account; runs last
 
 // Appends a reason for each match of lexicon in the author's own words.
 // Returns whether there was any.

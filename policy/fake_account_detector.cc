@@ -20,8 +20,19 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   static const RE2 email(R"(([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}))");
   std::string address;
   if (RE2::PartialMatch(view.own.folded, email, &address)) signs.push_back(address);
-  if (!signs.empty()) {
-    reasons->push_back({fake, "account.fake_phrases", RepeatedScore(0.35, signs.size()), JoinEvidence(signs)});
+  // Openers of romance, sugar and crypto scams ("looking for a kind gentleman",
+  // "consultez mon profil, vous ne serez pas déçus") weigh more than loose phrases.
+  // Openers add to the phrases in one reason that they never raise past 0.55, so
+  // that scam wording plus another weak signal still only asks a human.
+  const std::vector<std::string>& scam = view.own_hits.Of("fake_scam_patterns");
+  if (!signs.empty() || !scam.empty()) {
+    double phrases = signs.empty() ? 0.0 : RepeatedScore(0.35, signs.size());
+    double openers = scam.empty() ? 0.0 : RepeatedScore(0.5, scam.size());
+    double score = std::max(phrases, std::min(0.55, 1.0 - (1.0 - phrases) * (1.0 - openers)));
+    std::vector<std::string> evidence = scam;
+    evidence.insert(evidence.end(), signs.begin(), signs.end());
+    reasons->push_back({fake, scam.empty() ? "account.fake_phrases" : "account.scam_opener", score,
+                        JoinEvidence(evidence)});
   }
 
   if (!IsNewAccount(author, view.settings.new_account_days)) return;

@@ -1,12 +1,44 @@
 // Principle 11: promotion of illegal activity. Describing a crime to ask for help
 // ("I saw someone steal a bike, I called 911") is not promotion; advice to do it,
 // or an offer of what needs a licence or a prescription, is.
+#include <re2/re2.h>
+
 #include "policy/detector.h"
 
 namespace modbot {
+namespace {
+
+// "Don't buy fake permits", "ne coupez pas le scellé": warnings, not tips.
+const RE2& NegatedFraudPattern() {
+  static const RE2 pattern(
+      R"(\b(don'?t|do not|never|avoid|evitez|ne|n'|jamais)\b.{0,25}\b(fake|faux|fausses?|copy|copie|photocop\w*|magnet|aimant|scelle|seal|forged?|falsifi\w*|tamper\w*|trafiqu\w*)\b)");
+  return pattern;
+}
+
+const RE2& HelpYourselfPattern() {
+  static const RE2 pattern(
+      R"(\b(servez-vous|servez vous|help yourself|help yourselves|walk right in|just walk in|entrez|allez-y|go ahead and take)\b)");
+  return pattern;
+}
+
+// Whether the author's words read as an offer: an offer proper ("je vends", "I
+// deliver"), or a price with a way to get in touch.
+bool OffersSomething(const PostView& view) {
+  const LexiconHits& hits = view.own_hits;
+  return hits.Has("commercial_patterns") ||
+         (hits.Has("commercial_contact_patterns") && hits.Has("commercial_price_patterns"));
+}
+
+// Most the review-level evidence may add up to; see CapClauseScore.
+constexpr double kReviewCap = 0.69;
+
+}  // namespace
+
+void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);  // commercial_detector.cc
 
 void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   const Clause illegal = Clause::kIllegalActivity;
+  const size_t first = reasons->size();
   bool act = AddLexiconReason(view, "illegal_patterns", illegal, 0.6, reasons);
   bool encouraged = view.own_hits.Has("encouragement_patterns");
   bool unenforced = view.own_hits.Has("evasion_patterns");
@@ -20,6 +52,43 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
     reasons->push_back({illegal, "illegal.encouraged_evasion", 0.6,
                         view.own_hits.First("encouragement_patterns") + " … " +
                             view.own_hits.First("evasion_patterns")});
+  }
+  // An access code with "help yourselves" is an invitation to take what it guards.
+  std::string invitation;
+  if (view.own_hits.Has("secrets_patterns") &&
+      RE2::PartialMatch(view.own.folded, HelpYourselfPattern(), &invitation)) {
+    reasons->push_back({illegal, "illegal.invited_entry", 0.6,
+                        view.own_hits.First("secrets_patterns") + " … " + invitation});
+  }
+  // "Hop the fence" told to readers: advice to trespass, not a report of it.
+  const std::vector<std::string>& trespass = view.own_hits.Of("illegal_trespass_patterns");
+  if (!trespass.empty()) {
+    reasons->push_back({illegal, "illegal.trespass_advice", 0.6, JoinEvidence(trespass)});
+  }
+  CapClauseScore(reasons, first, illegal, kReviewCap);
+  // Selling what is itself a crime to sell (forged papers, drugs, drugs to minors,
+  // untaxed tobacco) is a clear violation: with an offer, it hides.
+  const std::vector<std::string>& goods = view.own_hits.Of("illegal_goods_patterns");
+  if (!goods.empty() && OffersSomething(view)) {
+    reasons->push_back({illegal, "illegal.contraband_offer", 0.85,
+                        JoinEvidence(goods) + " … " +
+                            (view.own_hits.Has("commercial_patterns")
+                                 ? view.own_hits.First("commercial_patterns")
+                                 : view.own_hits.First("commercial_contact_patterns"))});
+  }
+  // Forging a permit or tampering with a meter, handed out as a tip with the
+  // assurance nobody checks, is advice to defraud the City; a report of it
+  // ("someone sells fake permits") or a warning ("don't") is not.
+  const std::vector<std::string>& fraud = view.own_hits.Of("illegal_fraud_patterns");
+  if (!fraud.empty() && encouraged && unenforced &&
+      !RE2::PartialMatch(view.own.folded, NegatedFraudPattern())) {
+    reasons->push_back({illegal, "illegal.fraud_advice", 0.65,
+                        view.own_hits.First("encouragement_patterns") + " … " + JoinEvidence(fraud)});
+  }
+  // With the broken lock that lets them in, it is advice to use a weakness.
+  if (!trespass.empty() && view.own_hits.Has("vulnerability_patterns")) {
+    reasons->push_back({illegal, "illegal.exploit_weakness", 0.65,
+                        view.own_hits.First("vulnerability_patterns")});
   }
 }
 

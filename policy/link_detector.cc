@@ -25,6 +25,8 @@ bool HasSpamTld(std::string_view domain) {
 
 }  // namespace
 
+bool HasCommercialSigns(const PostView& view);  // commercial_detector.cc
+
 bool IsNewAccount(const Author& author, int new_account_days) {
   return author.account_age_days && *author.account_age_days < new_account_days;
 }
@@ -67,7 +69,7 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   if (view.own_hits.Has("self_promotion_patterns")) {
     reasons->push_back({spam, "links.self_promotion", 0.55,
                         view.own_hits.First("self_promotion_patterns") + ": " + JoinEvidence(external)});
-  } else if (view.own_hits.Has("commercial_patterns")) {
+  } else if (HasCommercialSigns(view)) {
     reasons->push_back({spam, "links.promotional", 0.4, JoinEvidence(external)});
   }
 }

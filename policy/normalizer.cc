@@ -166,26 +166,6 @@ std::string BuildSkeleton(std::string_view folded) {
 
 }  // namespace
 
-std::string SanitizeUtf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
-  while (remaining > 0) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes, remaining, &cp);
-    if (n <= 0) {
-      out += "\xEF\xBF\xBD";
-      n = 1;
-    } else if (cp != 0) {
-      out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(n));
-    }
-    bytes += n;
-    remaining -= n;
-  }
-  return out;
-}
-
 namespace {
 
 // One code point through utf8proc: COMPAT turns full-width and stylised forms into

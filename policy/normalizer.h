@@ -29,11 +29,9 @@ struct NormalizedText {
 
 NormalizedText Normalize(std::string_view text);
 
-// Only the folding step; lexicon terms go through this and the same tokenizer.
+// Only the folding step. Accepts any bytes: an invalid UTF-8 sequence becomes
+// U+FFFD and NUL bytes are dropped.
 std::string FoldText(std::string_view text);
-
-// Replaces each invalid UTF-8 sequence with U+FFFD and drops NUL bytes.
-std::string SanitizeUtf8(std::string_view text);
 
 }  // namespace modbot
 

@@ -1,7 +1,17 @@
 // Principle 15: content that violates a legal ownership interest of another party:
-// pirated films, books and streams, and whole articles pasted from behind a paywall.
+// pirated films, books, software and streams, and whole articles or workbooks
+// copied for others.
+//
+// Two kinds of words: piracy proper (ownership_patterns: "keygen", "I ripped the
+// whole audiobook", "PDF complet", "watch every game free") and copies a human
+// should weigh (ownership_copy_patterns: a pasted paywalled article, a workbook
+// scanned "so you don't have to buy it"). Copies alone stay below hide; piracy
+// with a link to a file host or a site named for free copies is handing it out.
+#include <algorithm>
+
 #include "policy/detector.h"
 #include "policy/domain.h"
+#include "policy/lexicon.h"
 
 namespace modbot {
 namespace {
@@ -13,16 +23,29 @@ bool IsTorrent(const Link& link) {
           link.url.compare(link.url.size() - kTorrent.size(), kTorrent.size(), kTorrent) == 0);
 }
 
-// Domain names that announce free copies: "ebooks-gratuits-dl.ru", "streamz-live".
-bool IsFileSharingDomain(std::string_view domain) {
+// Domain names that announce free copies: "ebooks-gratuits-dl.ru", "streamz-live",
+// "office-kg-free.top".
+bool IsPiracyDomain(std::string_view domain) {
   for (std::string_view word : {"free", "gratuit", "download", "-dl", "dl-", "stream", "torrent",
-                                "pirate", "warez", "leak"}) {
+                                "pirate", "warez", "leak", "crack", "keygen", "iptv", "-live",
+                                "live-", "ebook", "epub", "pdf"}) {
     if (domain.find(word) != std::string_view::npos) return true;
   }
   return false;
 }
 
+// File hosts (mega.nz, mediafire, a shared drive folder): neutral on their own.
+bool IsFileHost(std::string_view domain) {
+  static const std::vector<std::string> hosts = LexiconEntries(LexiconText("ownership_host_domains"));
+  return DomainMatches(domain, hosts);
+}
+
+// Most that copies alone may score: a human weighs fair use.
+constexpr double kCopyCap = 0.69;
+
 }  // namespace
+
+void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);  // commercial_detector.cc
 
 void DetectOwnership(const PostView& view, Reasons* reasons) {
   const Clause ownership = Clause::kOwnership;
@@ -32,11 +55,21 @@ void DetectOwnership(const PostView& view, Reasons* reasons) {
       return;
     }
   }
-  if (!AddLexiconReason(view, "ownership_patterns", ownership, 0.6, reasons)) return;
+  const size_t first = reasons->size();
+  bool piracy = AddLexiconReason(view, "ownership_patterns", ownership, 0.6, reasons);
+  const std::vector<std::string>& copies = view.own_hits.Of("ownership_copy_patterns");
+  if (!copies.empty()) {
+    reasons->push_back({ownership, "ownership.copy",
+                        std::min(RepeatedScore(0.6, copies.size()), kCopyCap), JoinEvidence(copies)});
+  }
+  // Words alone, however many, are for a human to weigh.
+  CapClauseScore(reasons, first, ownership, kCopyCap);
+  if (!piracy) return;
   // Saying "here's the whole book" and linking a file-sharing site is handing it out.
   for (const Link& link : view.post.body.links) {
-    if (IsFileSharingDomain(link.domain) && !IsTrustedLink(link, view.settings)) {
-      reasons->push_back({ownership, "ownership.sharing_link", 0.6, link.url});
+    if (IsTrustedLink(link, view.settings)) continue;
+    if (IsPiracyDomain(link.domain) || IsFileHost(link.domain)) {
+      reasons->push_back({ownership, "ownership.sharing_link", 0.65, link.url});
       return;
     }
   }

@@ -13,12 +13,12 @@
 namespace modbot {
 namespace {
 
-// In order: fake_account after the others, since it weighs what they found.
-constexpr std::array<DetectorFn, 14> kDetectors = {
+// In order: fake_account last, since it weighs what the others found.
+constexpr std::array<DetectorFn, 13> kDetectors = {
     DetectAbuse,       DetectThreats,         DetectDiscrimination, DetectStaffHarassment,
     DetectCommercial,  DetectPolitics,        DetectIllegalActivity, DetectLinks,
     DetectFrivolous,   DetectPublicSafety,    DetectOwnership,      DetectRelevance,
-    DetectFakeAccount, DetectWithModel,
+    DetectFakeAccount,
 };
 
 // The moderator's lists from config join the built-in lexicons under these names.

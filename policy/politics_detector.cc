@@ -4,6 +4,7 @@
 //
 // All three are capped at review by default (policy_settings.cc): they are matters
 // a moderator should weigh, not words a machine should remove.
+#include <algorithm>
 #include <set>
 
 #include <re2/re2.h>
@@ -19,7 +20,7 @@ namespace {
 // capitals are what tell a name from "votez pour le budget".
 const RE2& EndorsementPattern() {
   static const RE2 pattern(
-      R"((?:[Vv]ote for|[Vv]otez pour|[Vv]otez|[Ss]upport|[Aa]ppuyez|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
+      R"((?:[Vv]ote for|[Vv]otez pour|[Vv]ote pour|[Vv]oting for|[Vv]oterai pour|[Vv]otez|[Vv]ote|[Jj]'appuie|I'm backing|[Ss]upport|[Cc]anvassing for|[Aa]ppuyez|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
       R"((?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
       R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+))");
   return pattern;
@@ -49,6 +50,16 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   }
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "candidate_patterns", Clause::kCandidatePromotion, 0.55, reasons);
+  // "Venez l'encourager" cheers on a candidate only in a post about a race or a party.
+  if (hits.Has("politics_rally_patterns") &&
+      (hits.Has("party_terms") || hits.Has("political_level") ||
+       hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
+       view.own.folded.find("candidat") != std::string::npos ||
+       view.own.folded.find("election") != std::string::npos ||
+       ClauseScoreSoFar(*reasons, Clause::kCandidatePromotion) > 0)) {
+    reasons->push_back({Clause::kCandidatePromotion, "politics.rally", 0.55,
+                        JoinEvidence(hits.Of("politics_rally_patterns"))});
+  }
   if (hits.Has("config_candidates") && hits.Has("municipal_context")) {
     reasons->push_back({Clause::kCandidatePromotion, "politics.known_candidate", 0.55,
                         hits.First("config_candidates")});
@@ -68,8 +79,16 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
 
 void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
   AddLexiconReason(view, "municipal_campaign_terms", Clause::kMunicipalCampaign, 0.55, reasons);
+  AddLexiconReason(view, "politics_campaign_patterns", Clause::kMunicipalCampaign, 0.55, reasons);
   if (CitesElectionAuthority(view)) return;
-  const std::vector<std::string>& context = view.own_hits.Of("municipal_context");
+  std::vector<std::string> context = view.own_hits.Of("municipal_context");
+  // "district 7", "District 2": the seats of the municipal race.
+  static const RE2 district(R"(\b(district (?:no\.? ?|n[o°] ?|#)?\d{1,2})\b)");
+  std::string seat;
+  if (RE2::PartialMatch(view.own.folded, district, &seat) &&
+      std::find(context.begin(), context.end(), "district") == context.end()) {
+    context.push_back(seat);
+  }
   std::set<std::string> distinct(context.begin(), context.end());
   // Election words are everyday words one at a time ("vote", "team", "this fall");
   // several together, or in reply to a campaign post, make campaign talk.
@@ -80,8 +99,77 @@ void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
   }
 }
 
+// Places named after politicians: "parc Pierre-Elliott-Trudeau", "Trudeau Park",
+// "chalet du parc Trudeau", "école Lester-B.-Pearson". Returns the skeleton with up to
+// three words after a place noun ("parc", "école") or before an English one ("park",
+// "airport") removed, so that leaders' names left in it are about politics.
+std::string WithoutPlaceNames(std::string_view skeleton) {
+  static const std::set<std::string_view> kBefore = {
+      "parc", "parcs", "ecole", "aeroport", "pavillon", "chalet", "centre", "arena", "rue",
+      "avenue", "av", "boul", "boulevard", "piscine", "bibliotheque", "station", "pont",
+      "college", "cegep", "hopital", "salle", "terrain", "autoroute", "park", "school",
+      "airport", "library", "bridge", "hospital", "place", "promenade", "sentier"};
+  static const std::set<std::string_view> kAfter = {
+      "park", "airport", "school", "arena", "pool", "library", "street", "avenue",
+      "boulevard", "bridge", "centre", "center", "hospital", "trail", "playground"};
+  static const std::set<std::string_view> kLinks = {"du", "de", "des", "la", "le", "d", "a",
+                                                    "chiens", "canin", "sir", "l", "of"};
+  std::vector<std::string_view> words;
+  for (size_t i = 1; i < skeleton.size();) {
+    size_t end = skeleton.find(' ', i);
+    if (end == std::string_view::npos) break;
+    if (end > i) words.push_back(skeleton.substr(i, end - i));
+    i = end + 1;
+  }
+  std::vector<bool> drop(words.size(), false);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (kBefore.count(words[i])) {
+      size_t j = i + 1;
+      while (j < words.size() && (kLinks.count(words[j]) || kBefore.count(words[j]))) ++j;
+      for (size_t k = j; k < words.size() && k < j + 3; ++k) drop[k] = true;
+    }
+    if (kAfter.count(words[i])) {
+      for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) drop[k] = true;
+    }
+  }
+  std::string out = " ";
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!drop[i]) out.append(words[i]).append(" ");
+  }
+  return out;
+}
+
+// Election talk in what the post answers ("Federal election coming up soon").
+bool ContextIsElection(const PostView& view) {
+  static const RE2 election(
+      R"(\b(?:federal|provincial|federale|provinciale)s? (?:election|elections|vote|race|campaign|campagne)|\belections? (?:federale|provinciale)s?\b|\bscrutin (?:federal|provincial)\b)");
+  return RE2::PartialMatch(view.context.folded, election);
+}
+
 void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
-  bool parties = AddLexiconReason(view, "party_terms", Clause::kPartisanPolitics, 0.55, reasons);
+  // Leaders' names that only name a park or a school are not politics.
+  std::vector<std::string> party_hits;
+  const std::vector<std::string>& raw_parties = view.own_hits.Of("party_terms");
+  if (!raw_parties.empty()) {
+    std::string scrubbed = WithoutPlaceNames(view.own.skeleton);
+    for (const std::string& hit : raw_parties) {
+      std::string needle = Normalize(hit).skeleton;
+      if (scrubbed.find(needle) != std::string::npos) party_hits.push_back(hit);
+    }
+  }
+  bool parties = !party_hits.empty();
+  if (parties) {
+    reasons->push_back({Clause::kPartisanPolitics, "lexicon.party_terms",
+                        RepeatedScore(0.55, party_hits.size()), JoinEvidence(party_hits)});
+  }
+  parties |= AddLexiconReason(view, "politics_partisan_patterns", Clause::kPartisanPolitics, 0.55,
+                              reasons);
+  // "Moi je vote pour eux" under "Federal election coming up": the thread makes it partisan.
+  if (!parties && ContextIsElection(view) && view.own_hits.Has("municipal_context") &&
+      !CitesElectionAuthority(view)) {
+    reasons->push_back({Clause::kPartisanPolitics, "politics.election_reply", 0.5,
+                        JoinEvidence(view.own_hits.Of("municipal_context"))});
+  }
   // Where and when to vote, as Elections Québec or Elections Canada say, is allowed.
   if (!parties && CitesElectionAuthority(view)) return;
   AddLexiconReason(view, "election_terms", Clause::kPartisanPolitics, 0.3, reasons);

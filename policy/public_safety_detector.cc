@@ -41,13 +41,30 @@ const RE2& StreetAddressPattern() {
   static const RE2 pattern(
       R"((\b\d{1,5},? (?:(?:rue|avenue|av\.?|boulevard|boul\.?|chemin|ch\.?|place|croissant|promenade) [a-z][a-z'-]+)"
       R"(|[a-z][a-z'-]+(?: [a-z][a-z'-]+)? (?:ave|avenue|st|street|rd|road|blvd|boulevard|cres|crescent|dr|drive|pl|place|ct|court|lane|way))\b)"
-      R"(|\b(?:lives at|lives on|habite au|reste au|demeure au) \d{1,5},? [a-z][a-z'-]+))");
+      R"(|\b(?:lives at|lives on|habite au|reste au|demeure au|habite a|reste a|lives at number) \d{1,5},? [a-z][a-z'-]+)"
+      R"(|\b\d{1,5},? [a-z][a-z'-]+(?: [a-z][a-z'-]+)?,? (?:apt|app|appt|apartment|unit|suite|logement|porte|door|#) ?\.? ?#?\d{0,4}[a-z]?\b))");
   return pattern;
 }
 
 const RE2& PhonePattern() {
   static const RE2 pattern(R"((\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b))");
   return pattern;
+}
+
+// The City's own lines (514-485-xxxx) and toll-free numbers are public.
+bool IsPublicNumber(std::string_view phone) {
+  std::string digits = DigitsOf(phone);
+  return digits.rfind("514485", 0) == 0 || digits.rfind("8", 0) == 0;
+}
+
+// A private phone number in the author's words, or "".
+std::string PrivatePhone(const std::string& folded) {
+  re2::StringPiece input(folded);
+  std::string phone;
+  while (RE2::FindAndConsume(&input, PhonePattern(), &phone)) {
+    if (!IsPublicNumber(phone)) return phone;
+  }
+  return "";
 }
 
 const RE2& InsuranceWordPattern() {
@@ -73,22 +90,37 @@ void DetectNumbers(const PostView& view, Reasons* reasons) {
 }
 
 void DetectHomeAddress(const PostView& view, Reasons* reasons) {
-  std::string address, phone;
-  if (!RE2::PartialMatch(view.own.folded, StreetAddressPattern(), &address)) return;
+  std::string address;
+  const std::string phone = PrivatePhone(view.own.folded);
+  const bool call_to_harass =
+      view.own_hits.Has("intimidation_patterns") || view.own_hits.Has("harassment_call_patterns");
+  if (!RE2::PartialMatch(view.own.folded, StreetAddressPattern(), &address)) {
+    // No address, but a private number and a call to use it on someone.
+    if (!phone.empty() && call_to_harass) {
+      reasons->push_back({Clause::kPublicSafety, "pii.phone_and_call_to_harass", 0.85,
+                          phone + ", " + view.own_hits.First("harassment_call_patterns")});
+    }
+    return;
+  }
   // A street number alone is usually a pothole or a building. With a phone number,
   // or with a call to go after whoever lives there, it is how to find a person.
-  if (RE2::PartialMatch(view.own.folded, PhonePattern(), &phone)) {
+  if (!phone.empty()) {
     reasons->push_back({Clause::kPublicSafety, "pii.address_and_phone", 0.9, address + ", " + phone});
-  } else if (view.own_hits.Has("intimidation_patterns") || view.own_hits.Has("harassment_call_patterns")) {
+  } else if (call_to_harass) {
     reasons->push_back({Clause::kPublicSafety, "pii.address_and_call_to_harass", 0.9, address});
   }
 }
 
 }  // namespace
 
+void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);  // commercial_detector.cc
+
 void DetectPublicSafety(const PostView& view, Reasons* reasons) {
-  AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
+  // A disclosed weakness is for a human, however many ways the post says it.
+  const size_t first = reasons->size();
   AddLexiconReason(view, "vulnerability_patterns", Clause::kPublicSafety, 0.6, reasons);
+  CapClauseScore(reasons, first, Clause::kPublicSafety, 0.69);
+  AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
   DetectNumbers(view, reasons);
   DetectHomeAddress(view, reasons);
 }

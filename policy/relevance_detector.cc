@@ -1,7 +1,20 @@
 // Principles 1 and 2: off-topic posts, and comments not relevant to the post they
-// answer. Both rest on word overlap, which cannot see meaning, so both only ever ask
-// a human (capped at review in policy_settings.cc).
+// answer. Both rest on vocabulary, which cannot see meaning, so both only ever ask a
+// human (capped at review in policy_settings.cc).
+//
+// Off topic: the author's words name a subject no City service deals with (sports
+// leagues, gadgets, TV, travel, crypto: off_civic_topics), or the author says so
+// ("hors sujet mais", "random question but": relevance_offtopic_patterns).
+//
+// Not relevant: the post and what it answers (topic title, replied-to text, quotes)
+// are about different City subjects (relevance_subjects_list: "piscine" and "pool"
+// are one subject, "nids-de-poule" and "pool" are two), or a reply to a statement
+// shares no content word with it. Agreement and talk about the forum itself
+// (relevance_ontrack_patterns) are never irrelevant.
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "policy/detector.h"
 #include "policy/lexicon.h"
@@ -19,49 +32,219 @@ std::set<std::string> ContentStems(std::string_view skeleton) {
   std::set<std::string> stems;
   for (size_t i = 1; i < skeleton.size();) {
     size_t end = skeleton.find(' ', i);
+    if (end == std::string_view::npos) break;
     std::string_view word = skeleton.substr(i, end - i);
     i = end + 1;
     if (word.size() < kMinWordLength || stop.count(word)) continue;
-    if (word.back() == 's') word.remove_suffix(1);  // "faits" meets "fait"
+    if (word.back() == 's' || word.back() == 'x') word.remove_suffix(1);  // "faits", "travaux"
     stems.emplace(word.substr(0, kStemLength));
   }
   return stems;
 }
 
+// One entry of a word list, ready to find in a skeleton: " piscine" for "piscine*",
+// " pool " for "pool".
+std::string SkeletonNeedle(std::string entry) {
+  bool prefix = !entry.empty() && entry.back() == '*';
+  if (prefix) entry.pop_back();
+  std::string needle = Normalize(entry).skeleton;  // " nids de poule "
+  if (needle.size() < 3) return "";
+  if (prefix) needle.pop_back();
+  return needle;
+}
+
+bool HasNeedle(std::string_view skeleton, const std::vector<std::string>& needles) {
+  for (const std::string& needle : needles) {
+    if (!needle.empty() && skeleton.find(needle) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct Subject {
+  std::string name;
+  std::vector<std::string> needles;
+};
+
+const std::vector<Subject>& Subjects() {
+  static const std::vector<Subject> subjects = [] {
+    std::vector<Subject> out;
+    for (const std::string& line : LexiconEntries(LexiconText("relevance_subjects_list"))) {
+      size_t colon = line.find(':');
+      if (colon == std::string::npos || line.rfind("near ", 0) == 0) continue;
+      Subject subject{line.substr(0, colon), {}};
+      std::string rest = line.substr(colon + 1);
+      size_t start = 0;
+      while (start <= rest.size()) {
+        size_t comma = rest.find(',', start);
+        if (comma == std::string::npos) comma = rest.size();
+        std::string entry = rest.substr(start, comma - start);
+        size_t b = entry.find_first_not_of(' '), e = entry.find_last_not_of(' ');
+        if (b != std::string::npos) {
+          std::string needle = SkeletonNeedle(entry.substr(b, e - b + 1));
+          if (!needle.empty()) subject.needles.push_back(std::move(needle));
+        }
+        start = comma + 1;
+      }
+      out.push_back(std::move(subject));
+    }
+    return out;
+  }();
+  return subjects;
+}
+
+// Pairs of subjects that follow from each other ("near recreation: pool"), both ways;
+// "*" pairs a subject with every other.
+const std::set<std::pair<std::string, std::string>>& NearSubjects() {
+  static const std::set<std::pair<std::string, std::string>> near = [] {
+    std::set<std::pair<std::string, std::string>> out;
+    for (const std::string& line : LexiconEntries(LexiconText("relevance_subjects_list"))) {
+      if (line.rfind("near ", 0) != 0) continue;
+      size_t colon = line.find(':');
+      if (colon == std::string::npos) continue;
+      std::string name = line.substr(5, colon - 5);
+      std::string rest = line.substr(colon + 1) + ",";
+      size_t start = 0;
+      for (size_t comma = rest.find(','); comma != std::string::npos;
+           start = comma + 1, comma = rest.find(',', start)) {
+        std::string other = rest.substr(start, comma - start);
+        size_t b = other.find_first_not_of(' '), e = other.find_last_not_of(' ');
+        if (b == std::string::npos) continue;
+        other = other.substr(b, e - b + 1);
+        out.insert({name, other});
+        out.insert({other, name});
+      }
+    }
+    return out;
+  }();
+  return near;
+}
+
+// Whether two sets of subjects share one, or hold two near ones.
+bool SubjectsMeet(const std::set<std::string>& a, const std::set<std::string>& b) {
+  const auto& near = NearSubjects();
+  for (const std::string& x : a) {
+    for (const std::string& y : b) {
+      if (x == y || near.count({x, y}) || near.count({x, "*"}) || near.count({"*", y})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The City subjects a text is about, by name.
+std::set<std::string> SubjectsOf(std::string_view skeleton) {
+  std::set<std::string> found;
+  for (const Subject& subject : Subjects()) {
+    if (HasNeedle(skeleton, subject.needles)) found.insert(subject.name);
+  }
+  return found;
+}
+
+bool NamesCityPlace(std::string_view skeleton) {
+  static const std::vector<std::string> anchors = [] {
+    std::vector<std::string> out;
+    for (const std::string& entry : LexiconEntries(LexiconText("relevance_civic_anchor_list"))) {
+      std::string needle = SkeletonNeedle(entry);
+      if (!needle.empty()) out.push_back(std::move(needle));
+    }
+    return out;
+  }();
+  return HasNeedle(skeleton, anchors);
+}
+
 bool IsGeneralCategory(std::string_view category) {
-  std::string folded = " " + FoldText(category) + " ";
+  std::string folded = " " + Normalize(category).skeleton + " ";
   // Events and general threads welcome talk of shows, games and outings.
   for (std::string_view general : {" general ", " discussion ", " off topic ", " hors sujet ",
                                    " lounge ", " cafe ", " divers ", " events ", " evenements ",
-                                   " culture "}) {
+                                   " culture ", " introduce ", " presentez ", " bienvenue ",
+                                   " welcome "}) {
     if (folded.find(general) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool InGeneralThread(const Topic& topic) {
+  return IsGeneralCategory(topic.category) || IsGeneralCategory(topic.title);
+}
+
+bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
+  for (const std::string& x : a) {
+    if (b.count(x)) return true;
   }
   return false;
 }
 
 void DetectOffTopic(const PostView& view, Reasons* reasons) {
   const Topic& topic = view.post.topic;
-  if (topic.title.empty() || IsGeneralCategory(topic.category) || IsGeneralCategory(topic.title)) {
+  if (topic.title.empty() || InGeneralThread(topic)) return;
+  const std::vector<std::string>& markers = view.own_hits.Of("relevance_offtopic_patterns");
+  const std::vector<std::string>& subjects = view.own_hits.Of("off_civic_topics");
+  if (!markers.empty()) {
+    // The author says it: "hors sujet mais", "random question but".
+    std::vector<std::string> evidence = markers;
+    evidence.insert(evidence.end(), subjects.begin(), subjects.end());
+    reasons->push_back({Clause::kOffTopic, "relevance.says_off_topic",
+                        subjects.empty() ? 0.5 : 0.6, JoinEvidence(evidence)});
     return;
   }
-  const std::vector<std::string>& subjects = view.own_hits.Of("off_civic_topics");
   if (subjects.empty() || view.context_hits.Has("off_civic_topics")) return;
-  reasons->push_back({Clause::kOffTopic, "relevance.unrelated_subject", 0.55,
+  // A show in the park or a game at the arena is City life, not a digression.
+  std::string words = view.post.body.own_text;
+  for (const Link& link : view.post.body.links) {  // "site.top/csl" names no City place
+    for (size_t at = words.find(link.url); !link.url.empty() && at != std::string::npos;
+         at = words.find(link.url)) {
+      words.erase(at, link.url.size());
+    }
+  }
+  std::string skeleton = Normalize(words).skeleton;
+  if (NamesCityPlace(skeleton)) return;
+  // "The restaurant piles its snow on the sidewalk" under snow removal is on topic.
+  if (Intersects(SubjectsOf(skeleton), SubjectsOf(view.context.skeleton))) return;
+  std::set<std::string> distinct(subjects.begin(), subjects.end());
+  reasons->push_back({Clause::kOffTopic, "relevance.unrelated_subject",
+                      RepeatedScore(0.55, distinct.size()),
                       JoinEvidence(subjects) + " (topic: " + topic.title + ")"});
 }
 
 void DetectNotRelevant(const PostView& view, Reasons* reasons) {
   const Post& post = view.post;
-  // An answer to a question often shares no words with it ("Le 311, ou le formulaire
-  // en ligne"), so only replies to statements are weighed.
-  if (!post.reply_to || post.reply_to->find('?') != std::string::npos) return;
+  if (post.topic.title.empty() && !post.reply_to && post.body.quotes.empty()) return;
+  if (InGeneralThread(post.topic)) return;
+  // Only replies answer something; a new post in a thread is judged by off_topic.
+  if (!post.reply_to && post.body.quotes.empty()) return;
+  if (view.own_hits.Has("relevance_ontrack_patterns")) return;
+  // A post already flagged for something else (an insult, an ad, an off-topic
+  // subject) is that, not a change of subject.
+  for (const Reason& reason : *reasons) {
+    if (reason.score >= 0.5) return;
+  }
   std::set<std::string> own = ContentStems(view.own.skeleton);
+  std::set<std::string> answered = ContentStems(view.context.skeleton);
+  if (Intersects(own, answered)) return;
+  std::set<std::string> own_subjects = SubjectsOf(view.own.skeleton);
+  std::set<std::string> answered_subjects = SubjectsOf(view.context.skeleton);
+  if (SubjectsMeet(own_subjects, answered_subjects)) return;
+
+  if (!own_subjects.empty() && !answered_subjects.empty()) {
+    // "Les nids-de-poule sur Mackle" under the pool schedule: another City subject.
+    std::string evidence;
+    for (const std::string& s : own_subjects) evidence += (evidence.empty() ? "" : ", ") + s;
+    evidence += " vs ";
+    bool first = true;
+    for (const std::string& s : answered_subjects) {
+      evidence += (first ? "" : ", ") + s;
+      first = false;
+    }
+    reasons->push_back({Clause::kNotRelevant, "relevance.other_subject", 0.55, evidence});
+    return;
+  }
+  // An answer to a question often shares no words with it ("Le 311, ou le formulaire
+  // en ligne"), so only replies to statements are weighed by words alone.
+  if (!post.reply_to || post.reply_to->find('?') != std::string::npos) return;
   constexpr size_t kMinContentWords = 3;
   if (own.size() < kMinContentWords) return;
-  std::set<std::string> answered = ContentStems(view.context.skeleton);
-  for (const std::string& stem : own) {
-    if (answered.count(stem)) return;
-  }
   reasons->push_back({Clause::kNotRelevant, "relevance.no_shared_words", 0.55,
                       "no words in common with the post replied to"});
 }

@@ -2,6 +2,8 @@
 // divisions. Criticism of decisions is allowed; what counts is remarks about the
 // people, or abuse and threats aimed at them.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "policy/detector.h"
 
@@ -15,13 +17,17 @@ void DetectStaffHarassment(const PostView& view, Reasons* reasons) {
   if (target.empty()) return;
 
   const Clause staff = Clause::kStaffHarassment;
-  if (hits.Has("denigration")) {
+  // Words ("useless", "paresseux") and constructions ("couldn't find a book if it
+  // hit him", "devraient tous être congédiés") that run people down.
+  std::vector<std::string> denigration = hits.Of("denigration");
+  for (const std::string& match : hits.Of("staff_denigration_patterns")) denigration.push_back(match);
+  if (!denigration.empty()) {
     // Harsh words about staff without abuse are close to criticism: however many,
-    // they stay a matter for a human.
-    constexpr double kMaxDenigration = 0.75;
-    double score = std::min(kMaxDenigration, RepeatedScore(0.6, hits.Of("denigration").size()));
-    reasons->push_back({staff, "staff.denigration", score,
-                        target + ": " + JoinEvidence(hits.Of("denigration"))});
+    // they stay a matter for a human, even with one more weak reason for the clause
+    // on top (0.65 and a 0.5 combine to 0.825, under hide_at).
+    constexpr double kMaxDenigration = 0.65;
+    double score = std::min(kMaxDenigration, RepeatedScore(0.6, denigration.size()));
+    reasons->push_back({staff, "staff.denigration", score, target + ": " + JoinEvidence(denigration)});
   }
   // Abuse or a threat in a post about an employee is aimed at that employee.
   double aimed = std::max(ClauseScoreSoFar(*reasons, Clause::kAbusive),

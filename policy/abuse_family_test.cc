@@ -1,0 +1,218 @@
+// The abuse family of clauses: abusive (3), threat (4), staff_harassment (5) and
+// discrimination (6). Sentences here are written for these tests, in both languages:
+// the vocabulary and constructions each clause should catch, how far (review or
+// hide), and the ordinary posts that share words with them and must be left alone.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "policy/body_parser.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+const Policy& AbuseFamilyPolicy() {
+  static const std::unique_ptr<Policy> policy = [] {
+    std::string error;
+    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
+    INFO(error);
+    REQUIRE(created != nullptr);
+    return created;
+  }();
+  return *policy;
+}
+
+Verdict JudgeAbuseText(const std::string& text) {
+  Post post;
+  post.id = "abuse-family";
+  post.format = Format::kPlain;
+  post.body = ParsePostBody(text, Format::kPlain);
+  post.topic = {"Parks, pools and City services", "General"};
+  post.author.username = "neighbour";
+  post.author.account_age_days = 900;
+  post.author.post_count = 40;
+  return AbuseFamilyPolicy().Judge(post);
+}
+
+bool ListsClause(const Verdict& verdict, Clause clause) {
+  return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
+}
+
+std::string DescribeVerdict(const Verdict& verdict) {
+  std::string out(ActionName(verdict.action));
+  for (const Reason& reason : verdict.reasons) {
+    out += " " + std::string(ClauseId(reason.clause)) + ":" + reason.rule + "=" +
+           std::to_string(reason.score) + "(" + reason.evidence + ")";
+  }
+  return out;
+}
+
+// Each text must be flagged for clause, at least at action.
+void ExpectFlagged(const std::vector<std::string>& texts, Clause clause, Action action) {
+  for (const std::string& text : texts) {
+    Verdict verdict = JudgeAbuseText(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK(ListsClause(verdict, clause));
+    if (action == Action::kHide) {
+      CHECK(verdict.action == Action::kHide);
+    } else {
+      CHECK(verdict.action != Action::kAllow);
+    }
+  }
+}
+
+// Flagged for clause, for a human: review, never hide.
+void ExpectReviewOnly(const std::vector<std::string>& texts, Clause clause) {
+  for (const std::string& text : texts) {
+    Verdict verdict = JudgeAbuseText(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK(ListsClause(verdict, clause));
+    CHECK(verdict.action == Action::kReview);
+  }
+}
+
+// Whether a rule of this family's detectors (lexicons, staff, discrimination) gave a
+// reason for clause; the statistical "model." rules are another family's.
+bool FamilyRuleFired(const Verdict& verdict, Clause clause) {
+  for (const Reason& reason : verdict.reasons) {
+    if (reason.clause == clause && reason.rule.rfind("model.", 0) != 0) return true;
+  }
+  return false;
+}
+
+// No rule of the family may fire for any of the four clauses, and nothing may be
+// hidden.
+void ExpectNoAbuseFamily(const std::vector<std::string>& texts) {
+  for (const std::string& text : texts) {
+    Verdict verdict = JudgeAbuseText(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK_FALSE(FamilyRuleFired(verdict, Clause::kAbusive));
+    CHECK_FALSE(FamilyRuleFired(verdict, Clause::kThreat));
+    CHECK_FALSE(FamilyRuleFired(verdict, Clause::kStaffHarassment));
+    CHECK_FALSE(FamilyRuleFired(verdict, Clause::kDiscrimination));
+    CHECK(verdict.action != Action::kHide);
+  }
+}
+
+TEST_CASE("abuse family: name-calling in both languages is flagged", "[policy]") {
+  ExpectFlagged({"Honestly you're a total nitwit, read the bylaw first.",
+                 "What a douchebag move from the guy with the leaf blower.",
+                 "Only a brainless scumbag would park across two spots.",
+                 "Vous êtes une gang de tarlas, lisez l'avis avant de chialer.",
+                 "T'es un gros nono pis tu le sais.",
+                 "Espèce de sans-dessein, c'est écrit en gros sur la pancarte.",
+                 "Ce gars-là est un crosseur fini."},
+                Clause::kAbusive, Action::kReview);
+}
+
+TEST_CASE("abuse family: profanity aimed at a person hides", "[policy]") {
+  ExpectFlagged({"Shut the fuck up about your hedge, nobody cares about your lawn.",
+                 "Fermez-la donc, bande de caves.",
+                 "Ostie de niaiseux, tu comprends rien.",
+                 "Calisse de menteur, t'étais même pas là.",
+                 "You fucking moron, the sign says no parking.",
+                 "Those f*cking idiots blocked the whole lane again, what a bunch of pr1cks."},
+                Clause::kAbusive, Action::kHide);
+}
+
+TEST_CASE("abuse family: sacre and curse variants are profanity", "[policy]") {
+  ExpectFlagged({"C'est quoi ce tabarnacle de stationnement?",
+                 "Calvaire que c'est long, le déneigement.",
+                 "What a sh*tshow, the new parking layout.",
+                 "This bullcrap about the bin schedule again.",
+                 "fck the new meters"},
+                Clause::kAbusive, Action::kReview);
+}
+
+TEST_CASE("abuse family: explicit threats hide, in both languages", "[policy]") {
+  ExpectFlagged({"Park in front of my driveway again and I'm going to knock you out.",
+                 "If that inspector tickets me once more I will find him and break his jaw.",
+                 "I've got a shotgun at home and I won't hesitate to use it on anyone who touches my car.",
+                 "I'll be in the lot after practice with a crowbar, tell the coach.",
+                 "Touche encore à mes fleurs pis m'as te péter la face.",
+                 "Le voisin qui vole mes pneus, je lui casse les genoux.",
+                 "Je vais l'attendre au coin de la rue avec une barre de fer.",
+                 "Je vais crever tes pneus ce soir, tu vas comprendre.",
+                 "Si vous votez ça, ça va vraiment mal finir pour vous."},
+                Clause::kThreat, Action::kHide);
+}
+
+TEST_CASE("abuse family: intimidation and veiled threats go to a human", "[policy]") {
+  ExpectFlagged({"We know where you live, councillor.",
+                 "On sait où tu restes, fais attention.",
+                 "Somebody at the permit office is going to have a really bad day.",
+                 "Quelqu'un à l'hôtel de ville va passer une très mauvaise journée.",
+                 "Coupez encore le budget de la piscine et vous allez voir de quel bois je me chauffe.",
+                 "You don't know who you're messing with.",
+                 "Keep it up and I'll make you pay, councillor.",
+                 "Vous allez payer pour ce que vous avez fait à notre parc."},
+                Clause::kThreat, Action::kReview);
+}
+
+TEST_CASE("abuse family: denigrating City employees is staff harassment", "[policy]") {
+  ExpectReviewOnly({"The lady at the info desk couldn't find a form if it was taped to her forehead.",
+                    "The snowplow operators are slackers who sit in their trucks all night.",
+                    "Les gens du service des permis sont des fainéants payés à rien faire.",
+                    "Le contremaître de la voirie est un incapable, il devrait être congédié.",
+                    "The 311 operators don't know how to do their jobs."},
+                   Clause::kStaffHarassment);
+}
+
+TEST_CASE("abuse family: abuse aimed at an employee is staff harassment too", "[policy]") {
+  ExpectFlagged({"The cashier at the arena is a f*cking idiot.",
+                 "La caissière de la piscine, c'est une ostie de vache."},
+                Clause::kStaffHarassment, Action::kHide);
+}
+
+TEST_CASE("abuse family: exclusion of protected groups is discrimination", "[policy]") {
+  ExpectFlagged({"Refugees are vermin and should be kicked out of Côte Saint-Luc.",
+                 "Keep the Sikhs out of the arena, they don't belong here.",
+                 "Les musulmanes voilées, faudrait les chasser de la piscine.",
+                 "Les Haïtiens, c'est toute de la racaille.",
+                 "The Jews control this council.",
+                 "We don't want any Somalis living on our block.",
+                 "Les gais devraient pas enseigner à nos enfants."},
+                Clause::kDiscrimination, Action::kHide);
+  ExpectReviewOnly({"The autistic kids scare my children, give them their own swim time.",
+                    "Les familles sur l'aide sociale ont le camp gratuit pendant que nous autres on paie.",
+                    "If they live here they should speak French like everyone else."},
+                   Clause::kDiscrimination);
+}
+
+TEST_CASE("abuse family: ableist slurs spelled around filters", "[policy]") {
+  ExpectFlagged({"No more r3tards on the splash pad, please."}, Clause::kDiscrimination,
+                Action::kHide);
+}
+
+TEST_CASE("abuse family: hard negatives stay allowed", "[policy]") {
+  ExpectNoAbuseFamily({
+      "Ma chienne a adoré le nouveau parc à chiens, merci à la Ville!",
+      "Le feu d'artifice était malade, les enfants ont capoté.",
+      "That concert was hot, can we get the band back next year?",
+      "I'd kill for a heated bench at the bus shelter.",
+      "On s'est fait massacrer 8-2 samedi, mais les jeunes ont eu du fun.",
+      "Careful on Kildare, you'll break your neck on that ice.",
+      "Attention, tu vas te casser la gueule sur le trottoir devant l'aréna.",
+      "I'm going to cut the hedge myself if nobody from the City comes.",
+      "La neige est tellement épaisse que la charrue a de la misère.",
+      "Deux heures de retard pour la collecte, c'est normal?",
+      "As a Muslim mother I love the women-only swim hours.",
+      "Les réfugiés arrivés cet hiver cherchent des bénévoles pour des cours de français.",
+      "The lifeguards were great with the kids today, thank you.",
+      "Les employés des travaux publics ont fait une job incroyable cette semaine.",
+      "Please keep the dogs out of the playground sandbox.",
+      "My son needs a new baseball bat for the little league season.",
+      "Keep the dogs out of the women's change room, please.",
+      "I'll drive the kids back home after the swim meet.",
+      "Les toilettes des femmes au chalet sont sales depuis lundi.",
+      "Happy holidays to you and your family from all of us on Parkhaven.",
+      "The council's budget vote was a mistake and I will say so at the next meeting.",
+  });
+}
+
+}  // namespace
+}  // namespace modbot

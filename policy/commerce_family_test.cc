@@ -1,0 +1,231 @@
+// The commerce family of clauses: commercial (7), illegal_activity (11), spam_links
+// (12), public_safety (14) and ownership (15). Sentences here are written for these
+// tests, in both languages: what each clause should catch, how far (review or
+// hide), and the ordinary posts it must leave alone.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policy/body_parser.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+struct Case {
+  std::string text;
+  std::optional<int> account_age_days = 900;  // a regular unless said otherwise
+};
+
+const Policy& FamilyPolicy() {
+  static const std::unique_ptr<Policy> policy = [] {
+    std::string error;
+    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
+    INFO(error);
+    REQUIRE(created != nullptr);
+    return created;
+  }();
+  return *policy;
+}
+
+Verdict JudgeText(const Case& c) {
+  Post post;
+  post.id = "family";
+  post.format = Format::kPlain;
+  post.body = ParsePostBody(c.text, Format::kPlain);
+  post.author.username = "neighbour";
+  post.author.account_age_days = c.account_age_days;
+  post.author.post_count = c.account_age_days && *c.account_age_days < 7 ? 0 : 120;
+  return FamilyPolicy().Judge(post);
+}
+
+bool HasClause(const Verdict& verdict, Clause clause) {
+  return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
+}
+
+std::string Describe(const Verdict& verdict) {
+  std::string out = verdict.action == Action::kHide     ? "hide"
+                    : verdict.action == Action::kReview ? "review"
+                                                        : "allow";
+  for (const Reason& reason : verdict.reasons) {
+    out += "\n  " + std::string(ClauseId(reason.clause)) + " " + reason.rule + " " +
+           std::to_string(reason.score) + " " + reason.evidence;
+  }
+  return out;
+}
+
+void ExpectFlagged(const std::vector<Case>& cases, Clause clause, Action action) {
+  for (const Case& c : cases) {
+    Verdict verdict = JudgeText(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(HasClause(verdict, clause));
+    CHECK(verdict.action == action);
+  }
+}
+
+void ExpectNotFlagged(const std::vector<Case>& cases, Clause clause) {
+  for (const Case& c : cases) {
+    Verdict verdict = JudgeText(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK_FALSE(HasClause(verdict, clause));
+    CHECK(verdict.action != Action::kHide);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Commerce family: offers with a price and a contact are queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Mon fils donne des cours de guitare, 30 $ la leçon. Écrivez-moi en privé."},
+          {"My daughter tutors French after school, $25 an hour, message me for details."},
+          {"Selling frozen pierogies, $15 a bag, I deliver anywhere in the neighbourhood. Text me."},
+          {"Je livre des paniers de légumes bio, 20 $ chacun, contactez-moi pour les tarifs."},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Commerce family: a regular recommending a business with a deal stays review",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Our roofer at TopShingle redid the garage roof for a fair price. Tell him you're "
+           "from the forum and he'll knock off 10%."},
+          {"Le garage du coin sur Westminster, je vous le recommande, prix d'ami si vous "
+           "mentionnez le forum."},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Commerce family: ordinary prices, fees and questions are not ads", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"The tennis membership is $60 for residents this summer."},
+          {"Le permis de chien coûte 25 $ par année, payable au comptoir."},
+          {"Is there a reduced rate for seniors at the arena?"},
+          {"Anyone know a good electrician? Our panel keeps tripping."},
+          {"The day camp fee is $180 a week, with a discount for a second child."},
+          {"Thanks to everyone who volunteered at the book sale, we raised a lot for the library."},
+      },
+      Clause::kCommercial);
+}
+
+TEST_CASE("Commerce family: contraband offered for sale is hidden", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Fake student cards for sale, look just like the real ones, DM me."},
+          {"Je vends des permis de conduire falsifiés, texto pour les prix."},
+          {"Cigarettes sans timbre, 50 $ la cartouche, je livre à domicile."},
+          {"Weed for your teens, I deliver near the school, no ID needed."},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+}
+
+TEST_CASE("Commerce family: advice to break a rule nobody enforces is queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Just park in the handicap spots at the rink, they never give tickets there."},
+          {"Astuce : utilisez l'adresse de votre tante à CSL pour le tarif résident, la Ville "
+           "vérifie jamais."},
+          {"Les permis de cabanon, c'est pour les naïfs. Faites vos travaux le dimanche, "
+           "l'inspecteur passe jamais."},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Commerce family: tips to defraud the City are hidden", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Pro tip: put a magnet on your water meter and the bill drops. Nobody ever checks."},
+          {"Astuce : photocopiez la vignette de votre voisin, personne vérifie."},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+}
+
+TEST_CASE("Commerce family: reports of crimes are not promotion", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"Someone is selling fake parking passes on Facebook, the City should look into it."},
+          {"Quelqu'un a forcé la porte de mon cabanon cette nuit, j'ai appelé la police."},
+          {"We saw teens climbing the fence at the pool, I called Public Security."},
+      },
+      Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family: codes and passwords posted in the open are hidden", "[policy]") {
+  ExpectFlagged(
+      {
+          {"The keypad for the rink storage room is 2468#."},
+          {"Le mot de passe du wifi du chalet c'est Chalet2027!"},
+          {"The admin password for the scoreboard is still rink2020"},
+          {"Ginette who complains about everything lives at 5620 Wavell apt 2, 514-555-0101. "
+           "Give her a piece of your mind."},
+      },
+      Clause::kPublicSafety, Action::kHide);
+}
+
+TEST_CASE("Commerce family: disclosed weaknesses of public places are queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"The breaker box behind the soccer field is wide open, any kid could touch it."},
+          {"La porte arrière du chalet reste débarrée toute la nuit."},
+          {"The cameras at the library lot don't work, nobody is watching that corner."},
+          {"The irrigation controller still uses the factory default password."},
+      },
+      Clause::kPublicSafety, Action::kReview);
+}
+
+TEST_CASE("Commerce family: City numbers and password trouble are not secrets", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"Call City Hall at 514-485-6800 or dial 311."},
+          {"My password for the online portal stopped working, who do I call?"},
+          {"The crack in the sidewalk in front of 5800 Kildare keeps getting bigger."},
+      },
+      Clause::kPublicSafety);
+}
+
+TEST_CASE("Commerce family: pirated copies with a file host are hidden", "[policy]") {
+  ExpectFlagged(
+      {
+          {"I ripped the new fantasy audiobook, grab it here: mega.nz/folder/zz91"},
+          {"J'ai téléchargé le film complet, le voici : mediafire.com/file/abc"},
+          {"Photoshop 2026 cracké, lien ici 1fichier.com/?qq"},
+      },
+      Clause::kOwnership, Action::kHide);
+}
+
+TEST_CASE("Commerce family: scanned workbooks and pasted articles are queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"J'ai photocopié tout le cahier de sciences, envoyez-moi un MP et je vous envoie les "
+           "scans."},
+          {"I scanned the entire grammar workbook so you don't have to buy it."},
+      },
+      Clause::kOwnership, Action::kReview);
+}
+
+TEST_CASE("Commerce family: ordinary talk of films and cracks is not piracy", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"We need to crack down on speeding on Cavendish."},
+          {"Le film au parc était super, merci à la Ville !"},
+          {"The full season schedule for the arena is on the City site."},
+      },
+      Clause::kOwnership);
+}
+
+TEST_CASE("Commerce family: a relative's shop plugged with a link is queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"My brother just opened his pottery shop, check it out: potteryplace.example.com"},
+          {"Ma cousine vient d'ouvrir sa boutique en ligne, allez voir : bijouxmtl.example.com"},
+      },
+      Clause::kSpamLinks, Action::kReview);
+}
+
+}  // namespace modbot

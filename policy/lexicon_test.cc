@@ -1,0 +1,225 @@
+#include "policy/lexicon.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "policy/normalizer.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+// A PatternSet of word-list entries, ids in order, matched like the policy does:
+// against the skeleton of a post.
+class WordSet {
+ public:
+  explicit WordSet(const std::vector<std::string>& entries) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      std::string pattern = PhrasePattern(entries[i]);
+      REQUIRE_FALSE(pattern.empty());
+      std::string error;
+      REQUIRE(set_.Add(pattern, static_cast<int>(i), &error));
+    }
+    REQUIRE(set_.Compile());
+  }
+
+  std::vector<int> Ids(const std::string& text) const {
+    std::vector<int> ids;
+    for (const Match& match : set_.FindAll(Normalize(text).skeleton)) ids.push_back(match.id);
+    return ids;
+  }
+  bool Matches(const std::string& text) const { return !Ids(text).empty(); }
+
+  std::vector<Match> FindAll(const std::string& text) const {
+    return set_.FindAll(Normalize(text).skeleton);
+  }
+
+ private:
+  PatternSet set_;
+};
+
+TEST_CASE("LexiconEntries: comments, blanks and trimming", "[policy]") {
+  std::vector<std::string> entries = LexiconEntries(
+      "# a comment line\n"
+      "fuck*\n"
+      "\n"
+      "   \t  \n"
+      "  va chier  \n"
+      "shit # trailing comment\n"
+      "crisse\t# tab before the comment\n"
+      "   # indented comment\n"
+      "last-line-without-newline");
+  CHECK(entries == std::vector<std::string>{"fuck*", "va chier", "shit", "crisse",
+                                            "last-line-without-newline"});
+}
+
+TEST_CASE("LexiconEntries: '#' inside a pattern is not a comment", "[policy]") {
+  std::vector<std::string> entries =
+      LexiconEntries("\\b#[a-z]+4[a-z]+\ncode:#?\\d{4}\n[@#$]+\nx#y # but this is\n");
+  CHECK(entries == std::vector<std::string>{"\\b#[a-z]+4[a-z]+", "code:#?\\d{4}", "[@#$]+", "x#y"});
+}
+
+TEST_CASE("LexiconEntries: Windows line endings are trimmed", "[policy]") {
+  CHECK(LexiconEntries("one\r\ntwo\r\n") == std::vector<std::string>{"one", "two"});
+}
+
+TEST_CASE("KindOfLexicon: by the ending of the name", "[policy]") {
+  CHECK(KindOfLexicon("profanity") == LexiconKind::kWords);
+  CHECK(KindOfLexicon("threat_patterns") == LexiconKind::kPatterns);
+  CHECK(KindOfLexicon("shortener_domains") == LexiconKind::kList);
+  CHECK(KindOfLexicon("stopwords_list") == LexiconKind::kList);
+  CHECK(KindOfLexicon("patterns") == LexiconKind::kWords);  // no "_" prefix: a word list
+  CHECK(KindOfLexicon("config_sponsors") == LexiconKind::kWords);
+}
+
+TEST_CASE("PhrasePattern: entries without letters or digits give no pattern", "[policy]") {
+  CHECK(PhrasePattern("").empty());
+  CHECK(PhrasePattern("!!!").empty());
+  CHECK(PhrasePattern("   ").empty());
+  CHECK_FALSE(PhrasePattern("fuck").empty());
+}
+
+TEST_CASE("PatternSet: word entries match whole words only", "[policy]") {
+  WordSet set({"ass", "con", "cock", "dick", "cum", "rape", "bite", "cunt", "rapist", "sex"});
+  for (const char* clean :
+       {"The assessment is due", "Essex and Sussex", "a cocktail party", "Reading Dickens",
+        "the passage behind the library", "my class", "conseil municipal", "une consultation",
+        "cumulative totals", "grape juice", "il habite ici", "as soon as possible",
+        "Scunthorpe", "therapist"}) {
+    INFO(clean);
+    CHECK(set.Ids(clean).empty());
+  }
+  CHECK(set.Ids("what an ass") == std::vector<int>{0});
+  CHECK(set.Ids("quel con!") == std::vector<int>{1});
+  CHECK(set.Ids("ASS.") == std::vector<int>{0});
+}
+
+TEST_CASE("PatternSet: 'ass' does not match 'as'", "[policy]") {
+  WordSet set({"ass"});
+  CHECK_FALSE(set.Matches("as"));
+  CHECK_FALSE(set.Matches("as a resident"));
+  CHECK(set.Matches("asss"));  // stretched
+}
+
+TEST_CASE("PatternSet: a trailing '*' matches any ending", "[policy]") {
+  WordSet set({"fuck*"});
+  CHECK(set.Matches("fucking hell"));
+  CHECK(set.Matches("fucked"));
+  CHECK(set.Matches("fuck"));
+  CHECK_FALSE(set.Matches("unfucking"));  // still anchored at the start of a word
+}
+
+TEST_CASE("PatternSet: without '*' an entry needs the whole word", "[policy]") {
+  WordSet set({"fuck"});
+  CHECK(set.Matches("fuck"));
+  CHECK_FALSE(set.Matches("fucking"));
+}
+
+TEST_CASE("PatternSet: stretched, masked and disguised words match", "[policy]") {
+  WordSet set({"fuck", "câlisse"});
+  for (const char* text : {"fuuuuck", "ffffuck", "fuckkkk", "f*ck", "f**k", "f u c k", "f.u.c.k",
+                           "fu\u0441k", "\uFF46\uFF55\uFF43\uFF4B", "fu\u200Bck", "FUCK!!!"}) {
+    INFO(text);
+    CHECK(set.Ids(text) == std::vector<int>{0});
+  }
+  for (const char* text : {"calisse", "CÂLISSE", "c@lisse", "câlissse"}) {
+    INFO(text);
+    CHECK(set.Ids(text) == std::vector<int>{1});
+  }
+}
+
+TEST_CASE("PatternSet: a '*' cannot stand for the first or last letter", "[policy]") {
+  WordSet set({"fuck"});
+  CHECK_FALSE(set.Matches("*uck"));
+  CHECK_FALSE(set.Matches("fuc*"));
+}
+
+TEST_CASE("PatternSet: phrases match across words, in order", "[policy]") {
+  WordSet set({"va chier", "fuck off"});
+  CHECK(set.Ids("Va  CHIER!") == std::vector<int>{0});
+  CHECK(set.Ids("just fuck    off") == std::vector<int>{1});
+  CHECK_FALSE(set.Matches("chier va"));
+  CHECK_FALSE(set.Matches("fuck, I'm off"));  // other words in between
+}
+
+TEST_CASE("PatternSet: evidence is the matched words", "[policy]") {
+  WordSet set({"fuck*", "shit"});
+  std::vector<Match> found = set.FindAll("well sh1t, what the fucking mess");
+  REQUIRE(found.size() == 2);
+  for (const Match& match : found) {
+    if (match.id == 0) CHECK(match.evidence == "fucking");
+    if (match.id == 1) CHECK(match.evidence == "shit");
+  }
+}
+
+TEST_CASE("PatternSet: reports every id once, and nothing when empty", "[policy]") {
+  WordSet set({"shit", "shit", "crisse"});
+  std::vector<int> ids = set.Ids("shit shit crisse");
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<int>{0, 1, 2});
+
+  PatternSet empty;
+  CHECK(empty.empty());
+  CHECK(empty.Compile());
+  CHECK(empty.FindAll(" anything ").empty());
+}
+
+TEST_CASE("PatternSet: an invalid RE2 pattern is refused with a reason", "[policy]") {
+  PatternSet set;
+  std::string error;
+  CHECK_FALSE(set.Add("(unclosed", 0, &error));
+  CHECK_FALSE(error.empty());
+  CHECK(set.empty());
+  CHECK(set.Add("\\bdoor code\\b", 1, &error));
+  REQUIRE(set.Compile());
+  std::vector<Match> found = set.FindAll("the door code is 1234");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == 1);
+  CHECK(found[0].evidence == "door code");
+}
+
+TEST_CASE("Lexicons: the embedded list has the expected files", "[policy]") {
+  const std::vector<std::string_view>& names = LexiconNames();
+  REQUIRE_FALSE(names.empty());
+  CHECK(std::is_sorted(names.begin(), names.end()));
+  for (std::string_view name : {"profanity", "slurs", "threat_patterns", "shortener_domains",
+                                "commercial_patterns", "staff"}) {
+    INFO(name);
+    CHECK(std::find(names.begin(), names.end(), name) != names.end());
+    CHECK_FALSE(LexiconText(name).empty());
+  }
+  CHECK(LexiconText("no_such_lexicon").empty());
+}
+
+TEST_CASE("Lexicons: every word entry has a pattern, every pattern compiles", "[policy]") {
+  for (std::string_view name : LexiconNames()) {
+    INFO("lexicon " << name);
+    std::vector<std::string> entries = LexiconEntries(LexiconText(name));
+    CHECK_FALSE(entries.empty());
+    if (KindOfLexicon(name) == LexiconKind::kList) continue;
+    PatternSet set;
+    for (const std::string& entry : entries) {
+      INFO("entry " << entry);
+      std::string error;
+      std::string pattern =
+          KindOfLexicon(name) == LexiconKind::kPatterns ? entry : PhrasePattern(entry);
+      CHECK_FALSE(pattern.empty());
+      CHECK(set.Add(pattern, 0, &error));
+    }
+    CHECK(set.Compile());
+  }
+}
+
+TEST_CASE("Lexicons: the default policy compiles them all", "[policy]") {
+  std::string error;
+  std::unique_ptr<Policy> policy = Policy::Create(PolicySettings::Defaults(), &error);
+  INFO(error);
+  REQUIRE(policy != nullptr);
+  CHECK(error.empty());
+}
+
+}  // namespace
+}  // namespace modbot

@@ -1,0 +1,221 @@
+// Generalisation tests for the relevance family: off_topic, not_relevant,
+// candidate_promotion, municipal_campaign, partisan_politics, frivolous and
+// fake_account. Sentences are new (none from the labelled sets), in English, French
+// and franglais, with hard negatives that must stay allowed.
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "policy/body_parser.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+struct Case {
+  std::string text;
+  std::string title;
+  std::string category;
+  std::optional<std::string> reply_to{};
+};
+
+const Policy& Family() {
+  static const std::unique_ptr<Policy> policy = [] {
+    std::string error;
+    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
+    INFO(error);
+    REQUIRE(created != nullptr);
+    return created;
+  }();
+  return *policy;
+}
+
+Verdict JudgeCase(const Case& c) {
+  Post post;
+  post.id = "rf";
+  post.format = Format::kMarkdown;
+  post.body = ParsePostBody(c.text, Format::kMarkdown);
+  post.topic = {c.title, c.category};
+  post.reply_to = c.reply_to;
+  post.author.username = "resident";
+  post.author.account_age_days = 700;
+  post.author.post_count = 80;
+  return Family().Judge(post);
+}
+
+std::string Describe(const Verdict& v) {
+  std::string out = std::string(ActionName(v.action));
+  for (const Reason& r : v.reasons) {
+    out += " " + std::string(ClauseId(r.clause)) + ":" + r.rule + "(" + r.evidence + ")";
+  }
+  return out;
+}
+
+bool Has(const Verdict& v, Clause clause) {
+  return std::find(v.clauses.begin(), v.clauses.end(), clause) != v.clauses.end();
+}
+
+void ExpectFlag(const Case& c, Clause clause, Action action = Action::kReview) {
+  Verdict v = JudgeCase(c);
+  INFO(c.text << " => " << Describe(v));
+  CHECK(Has(v, clause));
+  CHECK(v.action == action);
+}
+
+// The clauses this family owns; a hard negative must raise none of them (other
+// families' detectors are tested in their own files).
+bool FamilyClause(Clause clause) {
+  switch (clause) {
+    case Clause::kOffTopic: case Clause::kNotRelevant: case Clause::kCandidatePromotion:
+    case Clause::kMunicipalCampaign: case Clause::kPartisanPolitics: case Clause::kFrivolous:
+    case Clause::kFakeAccount:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void ExpectAllow(const Case& c) {
+  Verdict v = JudgeCase(c);
+  INFO(c.text << " => " << Describe(v));
+  for (Clause clause : v.clauses) CHECK_FALSE(FamilyClause(clause));
+}
+
+const char* kSnow = "Snow removal – Mackle and Kildare";
+const char* kPool = "Piscine extérieure – horaire d'été";
+const char* kLibrary = "Library – programs and services";
+const char* kCouncil = "Council meeting – agenda and question period";
+const char* kPark = "Parc Pierre-Elliott-Trudeau – jeux d'eau";
+
+TEST_CASE("off_topic: unrelated subjects in both languages, never hidden", "[policy]") {
+  ExpectFlag({"Does anyone know a good robot vacuum for pet hair? Mine keeps getting stuck.",
+              kSnow, "Public Works"}, Clause::kOffTopic);
+  ExpectFlag({"Quelqu'un s'en va au Grand Prix cette année? Les billets sont hors de prix.",
+              kPool, "Loisirs"}, Clause::kOffTopic);
+  ExpectFlag({"Vous avez un bon tout-inclus à recommander pour Cuba en février?", kCouncil,
+              "City Council"}, Clause::kOffTopic);
+  ExpectFlag({"Who do you think wins the Grey Cup, Alouettes or Bombers?", kLibrary, "Library"},
+             Clause::kOffTopic);
+  ExpectFlag({"Is it worth buying Ethereum now or should I wait for the dip?", kSnow,
+              "Public Works"}, Clause::kOffTopic);
+}
+
+TEST_CASE("off_topic: the author says it is off topic", "[policy]") {
+  ExpectFlag({"Off topic but who else is watching the World Cup final on Sunday?", kLibrary,
+              "Library"}, Clause::kOffTopic);
+  ExpectFlag({"Hors sujet mais quelqu'un a essayé ChatGPT pour écrire des lettres?", kPool,
+              "Loisirs"}, Clause::kOffTopic);
+}
+
+TEST_CASE("off_topic: City events and general threads stay on topic", "[policy]") {
+  ExpectAllow({"Le concert de musique classique au parc samedi soir était magnifique, merci à "
+               "la Ville!", kPark, "Parcs"});
+  ExpectAllow({"Will there be a movie night in the park for Canada Day again this year?", kPark,
+               "Parks"});
+  ExpectAllow({"Est-ce que la piscine sera ouverte pour la Fête nationale?", kPool, "Loisirs"});
+  ExpectAllow({"Who's watching the Habs tonight? Pizza at my place.", "General discussion",
+               "General"});
+}
+
+TEST_CASE("not_relevant: a reply about another City subject", "[policy]") {
+  ExpectFlag({"Les nids-de-poule sur Guelph sont vraiment dangereux pour les vélos.", kPool,
+              "Loisirs", std::string("La piscine ferme à 20 h ce soir pour l'entretien.")},
+             Clause::kNotRelevant);
+  ExpectFlag({"My recycling bin was never emptied this week and nobody answers at 311.",
+              kLibrary, "Library", std::string("Is the 3D printer available on weekends?")},
+             Clause::kNotRelevant);
+  ExpectFlag({"Le prix des cours de natation pour enfants a doublé, c'est ridicule.", kSnow,
+              "Public Works", std::string("The sidewalk plows start at 4am.")},
+             Clause::kNotRelevant);
+}
+
+TEST_CASE("not_relevant: answers, agreement and bilingual equivalents are relevant", "[policy]") {
+  ExpectAllow({"Oui, de 13 h à 19 h.", kPool, "Loisirs",
+               std::string("Is the pool open on Monday?")});
+  ExpectAllow({"Same here on Guelph. Maybe they could add a second sidewalk plow on that route?",
+               kSnow, "Public Works", std::string("Les trottoirs de Kildare ne sont pas déneigés.")});
+  ExpectAllow({"D'accord, c'est glacial. Ils devraient chauffer le bassin le matin.", kPool,
+               "Loisirs", std::string("The outdoor pool is too cold this week.")});
+  ExpectAllow({"Tomorrow morning, according to the City's website.", kSnow, "Public Works",
+               std::string("When will the snow be cleared on Mackle?")});
+  ExpectAllow({"Merci pour l'info, je vais passer jeudi plutôt.", kLibrary, "Library",
+               std::string("The library closes early Friday.")});
+}
+
+TEST_CASE("politics: candidates, campaigns and parties", "[policy]") {
+  ExpectFlag({"Votez Sophie Lalonde pour le district 4, elle écoute les résidents! #Lalonde2029",
+              kCouncil, "City Council"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Votez Sophie Lalonde pour le district 4, elle écoute les résidents! #Lalonde2029",
+              kCouncil, "City Council"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Mark Feldman, Liberal candidate in Mount Royal, will be at the mall Sunday. "
+              "Come out and support him!", kCouncil, "City Council"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"Martine Roy, candidate bloquiste, sera au marché samedi. Venez l'encourager!",
+              kCouncil, "City Council"}, Clause::kCandidatePromotion);
+  ExpectFlag({"I'm voting Conservative this time, the current government has done nothing.",
+              kCouncil, "City Council", std::string("Provincial election is next month.")},
+             Clause::kPartisanPolitics);
+  ExpectFlag({"Moi je vais voter pour les libéraux, ce gouvernement actuel m'a déçu.", kCouncil,
+              "City Council"}, Clause::kPartisanPolitics);
+  ExpectFlag({"Who is running against the incumbent councillor in District 3? No campaign "
+              "flyers yet.", kCouncil, "City Council"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Qui se présente contre la conseillère sortante? Aucun dépliant électoral reçu.",
+              kCouncil, "City Council"}, Clause::kMunicipalCampaign);
+}
+
+TEST_CASE("politics: more races and votes in both languages", "[policy]") {
+  ExpectFlag({"Qui va gagner la mairie en novembre selon vous?", kCouncil, "City Council"},
+             Clause::kMunicipalCampaign);
+  ExpectFlag({"Le maire brigue un troisième mandat, on en a assez.", kCouncil, "City Council"},
+             Clause::kMunicipalCampaign);
+  ExpectFlag({"I'm voting for Dana Levy in District 6, she actually answers emails.", kCouncil,
+              "City Council"}, Clause::kCandidatePromotion);
+  ExpectFlag({"I'll never vote Liberal again after what they did.", kCouncil, "City Council"},
+             Clause::kPartisanPolitics);
+  ExpectAllow({"The council vote on the tree bylaw is Tuesday; bring your questions.", kCouncil,
+               "City Council"});
+  ExpectAllow({"La subvention provinciale pour la bibliothèque a été confirmée par la députée.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Is the advance poll at the library? Elections Canada says bring ID.", kCouncil,
+               "City Council"});
+}
+
+TEST_CASE("politics: places named after politicians and practical election info", "[policy]") {
+  ExpectAllow({"Les jeux d'eau du parc Trudeau sont fermés depuis lundi, quelqu'un sait "
+               "pourquoi?", kPark, "Parcs"});
+  ExpectAllow({"Is the splash pad at Pierre Elliott Trudeau Park open before noon?", kPark,
+               "Parks"});
+  ExpectAllow({"La clôture du chalet du parc Pierre-Elliott-Trudeau est brisée.", kPark, "Parcs"});
+  ExpectAllow({"The federal grant for the pool renovation was announced today, great news.",
+               kPool, "Loisirs"});
+  ExpectAllow({"Notre équipe de ringuette joue en finale samedi à l'aréna, venez l'encourager!",
+               "Minor hockey", "Arena"});
+}
+
+TEST_CASE("fake_account: scam openers and bot praise ask a human, evasion hides", "[policy]") {
+  ExpectFlag({"Hi everyone, new in town and looking for a generous gentleman to show me "
+              "around 😘 check my profile", "General discussion", "General"},
+             Clause::kFakeAccount);
+  ExpectFlag({"Excellent sujet ! Allez voir mon profil, vous ne serez pas déçus 💋", kCouncil,
+              "City Council"}, Clause::kFakeAccount);
+  ExpectFlag({"They banned my account again, you can't ban me, I'll keep coming back.",
+              kCouncil, "City Council"}, Clause::kFakeAccount, Action::kHide);
+  ExpectAllow({"Bonjour, je suis nouvelle en ville. Où est-ce qu'on s'inscrit pour la carte de "
+               "bibliothèque?", "General discussion", "General"});
+}
+
+TEST_CASE("frivolous: reactions hide, short answers to questions stay", "[policy]") {
+  ExpectFlag({"lol same", kCouncil, "City Council", std::string("The meeting is on Tuesday.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"mdr", kCouncil, "City Council", std::string("The meeting is on Tuesday.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectAllow({"Tuesday", kCouncil, "City Council",
+               std::string("Which day is better for you, Monday or Tuesday?")});
+  ExpectAllow({"Mardi soir", kCouncil, "City Council",
+               std::string("Quel soir vous convient le mieux?")});
+}
+
+}  // namespace
+}  // namespace modbot
