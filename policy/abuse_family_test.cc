@@ -9,22 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "policy/built_in_policy_for_tests.h"
 #include "policy/body_parser.h"
 #include "policy/policy.h"
 
 namespace modbot {
 namespace {
-
-const Policy& AbuseFamilyPolicy() {
-  static const std::unique_ptr<Policy> policy = [] {
-    std::string error;
-    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
-    INFO(error);
-    REQUIRE(created != nullptr);
-    return created;
-  }();
-  return *policy;
-}
 
 Verdict JudgeAbuseText(const std::string& text) {
   Post post;
@@ -35,7 +25,7 @@ Verdict JudgeAbuseText(const std::string& text) {
   post.author.username = "neighbour";
   post.author.account_age_days = 900;
   post.author.post_count = 40;
-  return AbuseFamilyPolicy().Judge(post);
+  return BuiltInPolicy().Judge(post);
 }
 
 bool ListsClause(const Verdict& verdict, Clause clause) {
@@ -211,6 +201,66 @@ TEST_CASE("abuse family: hard negatives stay allowed", "[policy]") {
       "Les toilettes des femmes au chalet sont sales depuis lundi.",
       "Happy holidays to you and your family from all of us on Parkhaven.",
       "The council's budget vote was a mistake and I will say so at the next meeting.",
+  });
+}
+
+TEST_CASE("abuse family round 2: menace by vandalism, stalking, poison", "[policy]") {
+  ExpectFlagged({
+      "Whoever keeps blocking my driveway is going to get their tires slashed.",
+      "M'as aller péter les vitres des chars de la Ville si ça continue.",
+      "I know where she parks and what time her shift finishes at the arena.",
+      "Je connais son char pis à quelle heure il finit, qu'il fasse attention.",
+      "One more bark from that mutt and I'll poison that dog. You've been warned.",
+  }, Clause::kThreat, Action::kHide);
+  ExpectFlagged({
+      "That's my last warning to the people letting their kids scream all night.",
+      "Si ça continue je vais régler ça moi-même, ça sera pas beau.",
+      "Keep it up and I'll take matters into my own hands.",
+  }, Clause::kThreat, Action::kReview);
+}
+
+TEST_CASE("abuse family round 2: more job titles, more kinds of running staff down", "[policy]") {
+  ExpectFlagged({
+      "The crossing guard on Westminster clearly can't stand kids.",
+      "La gérante de la piscine devrait changer de métier, franchement.",
+      "The zamboni operator is a freeloader, hire someone who actually wants the job.",
+  }, Clause::kStaffHarassment, Action::kReview);
+}
+
+TEST_CASE("abuse family round 2: bans and disease tropes about groups", "[policy]") {
+  ExpectFlagged({
+      "Those refugees bring diseases into the pool, ship them all back.",
+      "Les réfugiés, faudrait leur interdire le chalet du parc.",
+      "Trop d'immigrants sur Cavendish, qu'ils retournent d'où ils viennent.",
+  }, Clause::kDiscrimination, Action::kHide);
+  ExpectFlagged({
+      "Pas de musulmans dans le comité de quartier, svp.",
+      "People on social assistance shouldn't get the same rate as us taxpayers.",
+  }, Clause::kDiscrimination, Action::kReview);
+}
+
+TEST_CASE("abuse family round 2: insults and sexual solicitation", "[policy]") {
+  ExpectFlagged({
+      "You're a lying little slut and everyone on this street knows it.",
+      "That clerk needs to get laid, she's so bitchy.",
+      "Horny cougars in CSL, who wants to hook up tonight? DM me",
+  }, Clause::kAbusive, Action::kHide);
+  ExpectFlagged({
+      "Vous êtes une bande de sans-cervelle, lisez l'avis avant de chialer.",
+      "It's people like you who leave the gate open, use your brain.",
+  }, Clause::kAbusive, Action::kReview);
+}
+
+TEST_CASE("abuse family round 2: hard negatives stay allowed", "[policy]") {
+  ExpectNoAbuseFamily({
+      "J'ai acheté des tapettes à mouches et des tapettes à souris au Canadian Tire.",
+      "No men in the women's change room during the ladies' swim, that's the rule.",
+      "Pas de chiens dans la piscine, même en septembre.",
+      "The City put rat poison bait boxes along the rail fence, keep your pets on a leash.",
+      "Mosquitoes carry diseases, please empty standing water in your yard.",
+      "I have her address if anyone wants to send the retiring librarian a card.",
+      "Trop de voitures sur Cavendish le matin, il faut un feu de plus.",
+      "The zamboni driver did an amazing job between periods tonight.",
   });
 }
 

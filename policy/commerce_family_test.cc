@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/built_in_policy_for_tests.h"
 #include "policy/body_parser.h"
 #include "policy/policy.h"
 
@@ -21,17 +22,6 @@ struct Case {
   std::optional<int> account_age_days = 900;  // a regular unless said otherwise
 };
 
-const Policy& FamilyPolicy() {
-  static const std::unique_ptr<Policy> policy = [] {
-    std::string error;
-    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
-    INFO(error);
-    REQUIRE(created != nullptr);
-    return created;
-  }();
-  return *policy;
-}
-
 Verdict JudgeText(const Case& c) {
   Post post;
   post.id = "family";
@@ -40,7 +30,7 @@ Verdict JudgeText(const Case& c) {
   post.author.username = "neighbour";
   post.author.account_age_days = c.account_age_days;
   post.author.post_count = c.account_age_days && *c.account_age_days < 7 ? 0 : 120;
-  return FamilyPolicy().Judge(post);
+  return BuiltInPolicy().Judge(post);
 }
 
 bool HasClause(const Verdict& verdict, Clause clause) {
@@ -226,6 +216,122 @@ TEST_CASE("Commerce family: a relative's shop plugged with a link is queued", "[
           {"Ma cousine vient d'ouvrir sa boutique en ligne, allez voir : bijouxmtl.example.com"},
       },
       Clause::kSpamLinks, Action::kReview);
+}
+
+TEST_CASE("Commerce family round 2: crimes told as tips are hidden", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Les silencieux des vieilles Honda au fond du stationnement, les catalyseurs se "
+           "revendent bien à la ferraille, argent facile, apportez une scie."},
+          {"If the building inspector shows up, just slip him 100 bucks cash. Works every time."},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+}
+
+TEST_CASE("Commerce family round 2: small offences as habits are queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"On brûle nos branches dans la cour chaque automne, personne dit rien."},
+          {"When the road is closed on Kildare you can just move the cones and drive through."},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Commerce family round 2: reports of crimes are not promotion", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"Someone stole the catalytic converter off my Prius last night on Guelph, the "
+           "police said they sell them for scrap."},
+          {"Quelqu'un a crevé mes pneus devant l'aréna, j'ai appelé la police."},
+          {"The inspector made me pay $150 for the permit, is that normal?"},
+      },
+      Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family round 2: card numbers and logins posted are hidden", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Here is the card for the team order: Mastercard 5412 7534 9821 0046, expiry 04/27."},
+          {"Le mot de passe de la borne Wi-Fi du chalet écrit sur l'étiquette en dessous : "
+           "Chalet2025x"},
+      },
+      Clause::kPublicSafety, Action::kHide);
+}
+
+TEST_CASE("Commerce family round 2: a shop's address and phone is not doxxing", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"The new bakery is at 5800 Cavendish Blvd, 514-555-0142, open Sundays."},
+          {"Quincaillerie au 6900 chemin Kildare, 514-555-0177, ils ont du sel."},
+          {"The store at 6000 Côte-Saint-Luc Road, 514-555-0190, is my neighbour's favourite."},
+          {"My password reset took forever, the portal said: error404 try again."},
+      },
+      Clause::kPublicSafety);
+}
+
+TEST_CASE("Commerce family round 2: broken fences and unlocked vehicles are queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"There's a big gap in the fence behind the water tower, kids get in every night."},
+          {"Les camions des travaux publics sont souvent débarrés dans la cour, les clés "
+           "sur le siège."},
+      },
+      Clause::kPublicSafety, Action::kReview);
+}
+
+TEST_CASE("Commerce family round 2: counterfeits and recorded shows", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Filmed the entire concert at the library from the front row, posting it on YouTube "
+           "for those who couldn't go."},
+          {"Full story from the Gazette here for everyone without a subscription:"},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectFlagged(
+      {
+          {"Knockoff Gucci bags and fake Jordans, 80% off, DM me on Instagram."},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+}
+
+TEST_CASE("Commerce family round 2: new kinds of copies and undeclared work are queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"J'ai mis la saison complète de la série sur mon Dropbox, écrivez-moi pour le lien."},
+          {"I'm reposting the Gazette's flood photos here without credit, they won't notice."},
+          {"J'imprime le logo des Alouettes sur des casquettes, 25 $ chaque, à vendre."},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectFlagged(
+      {
+          {"Mon beau-frère fait des rénos au noir, moitié prix, pas de facture."},
+          {"Cash jobs shovelling roofs, paid under the table, no questions asked."},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Commerce family round 2: ordinary posts near the new kinds stay clear",
+          "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"I put the whole family photo album on my Google Drive for the cousins."},
+          {"La bibliothèque prête des livres numériques en EPUB gratuits avec votre carte."},
+      },
+      Clause::kOwnership);
+  ExpectNotFlagged(
+      {
+          {"Text me at 514-555-0100 if you see my grey cat, she ran off near Parkhaven."},
+          {"Police remind residents never to leave keys in the ignition overnight."},
+      },
+      Clause::kPublicSafety);
+  ExpectNotFlagged(
+      {
+          {"Mention my name at the front desk and they'll find your reserved book."},
+          {"On a tassé les tables de pique-nique à l'ombre, elles étaient en plein soleil."},
+      },
+      Clause::kIllegalActivity);
 }
 
 }  // namespace modbot

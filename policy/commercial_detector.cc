@@ -27,28 +27,12 @@ constexpr std::array<std::string_view, 6> kKinds = {
 };
 
 // Below hide: what a resident of long standing says about a business is for a human.
-// Kept well below hide so that another weak reason on the same clause (the model's
-// 0.5) cannot tip a review into a hide.
+// Kept well below hide so that another weak reason on the same clause cannot tip a
+// review into a hide.
 constexpr double kRegularCap = 0.69;
 
 }  // namespace
 
-// Scales down the reasons for clause appended since index from, if together they
-// score more than cap, keeping their order and names: review-level evidence stays
-// review even when another detector adds a weak reason of its own.
-void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap) {
-  double keep = 1.0;
-  for (size_t i = from; i < reasons->size(); ++i) {
-    if ((*reasons)[i].clause == clause) keep *= 1.0 - std::clamp((*reasons)[i].score, 0.0, 0.999);
-  }
-  if (1.0 - keep <= cap || keep <= 0.0 || keep >= 1.0) return;
-  const double power = std::log(1.0 - cap) / std::log(keep);
-  for (size_t i = from; i < reasons->size(); ++i) {
-    Reason& reason = (*reasons)[i];
-    if (reason.clause != clause) continue;
-    reason.score = 1.0 - std::pow(1.0 - std::clamp(reason.score, 0.0, 0.999), power);
-  }
-}
 
 void DetectCommercial(const PostView& view, Reasons* reasons) {
   int kinds = 0;
@@ -86,7 +70,6 @@ void DetectCommercial(const PostView& view, Reasons* reasons) {
   }
 }
 
-// Whether the author's own words carry any sign of selling (used by DetectLinks).
 bool HasCommercialSigns(const PostView& view) {
   for (std::string_view kind : kKinds) {
     if (view.own_hits.Has(kind)) return true;

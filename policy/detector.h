@@ -67,8 +67,13 @@ void DetectOwnership(const PostView& view, Reasons* reasons);       // ownership
 void DetectRelevance(const PostView& view, Reasons* reasons);       // off_topic, not_relevant
 void DetectFakeAccount(const PostView& view, Reasons* reasons);     // fake_account; runs last
 
-// Appends a reason for each match of lexicon in the author's own words.
-// Returns whether there was any.
+// The matches of a lexicon less those that repeat another: the same words found by
+// two entries ("sans-dessein" and "sans dessein", "nono" inside "gros nono") are one
+// piece of evidence, not two.
+std::vector<std::string> DistinctMatches(const std::vector<std::string>& matches);
+
+// Appends one reason for the distinct matches of lexicon in the author's own words,
+// scored with RepeatedScore. Returns whether there was any.
 bool AddLexiconReason(const PostView& view, std::string_view lexicon, Clause clause,
                       double score, Reasons* reasons);
 
@@ -83,6 +88,14 @@ bool IsNewAccount(const Author& author, int new_account_days);
 
 // Whether a link goes to a trusted domain or a sponsor's.
 bool IsTrustedLink(const Link& link, const PolicySettings& settings);
+
+// Scales down the reasons for clause appended since index from, if together they
+// score more than cap, keeping their order and names: review-level evidence stays
+// review even when another detector adds a weak reason of its own.
+void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);
+
+// Whether the author's own words carry any sign of selling (commercial_detector.cc).
+bool HasCommercialSigns(const PostView& view);
 
 // The highest score among reasons for clause so far, 0 if none.
 double ClauseScoreSoFar(const Reasons& reasons, Clause clause);

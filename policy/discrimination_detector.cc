@@ -5,6 +5,7 @@
 // protected group and an exclusion close together. How close decides how sure:
 // "keep the Muslims out" names the group in the exclusion itself; a group in one
 // sentence and "should be banned" two sentences on may be about something else.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,31 @@ void AddGroupObject(const PostView& view, Reasons* reasons) {
   }
 }
 
+// "No gays at the picnic", "pas de handicapés dans le couloir": a ban whose object
+// is a protected group. A rule says the same of sexes or ages ("no men in the
+// women's change room"), so alone it is for a human; with name-calling or another
+// exclusion beside it ("ces légumes-là", "send them back") it is not in doubt.
+void AddGroupBan(const PostView& view, Reasons* reasons) {
+  const LexiconHits& hits = view.own_hits;
+  std::string evidence;
+  // Change rooms, swims and leagues are split by sex as a rule: a ban on men or
+  // women says nothing alone.
+  static const std::set<std::string> kBySex = {"men", "women", "females", "femmes", "les femmes",
+                                               "hommes", "les hommes"};
+  for (const std::string& group : hits.Of("protected_groups")) {
+    if (kBySex.count(group)) continue;
+    for (const std::string& ban : hits.Of("discrimination_ban_patterns")) {
+      if (ban.find(group) != std::string::npos) evidence = group + " … " + ban;
+    }
+  }
+  if (evidence.empty()) return;
+  bool worse = hits.Has("insults") || hits.Has("abuse_name_calling_patterns") || hits.Has("slurs") ||
+               hits.Has("slur_patterns") || hits.Has("exclusion_patterns") ||
+               hits.Has("discrimination_object_patterns");
+  reasons->push_back({Clause::kDiscrimination, "discrimination.protected_groups.ban", worse ? 0.9 : 0.75,
+                      evidence});
+}
+
 }  // namespace
 
 void DetectDiscrimination(const PostView& view, Reasons* reasons) {
@@ -93,6 +119,7 @@ void DetectDiscrimination(const PostView& view, Reasons* reasons) {
   // a group, prejudice a human should look at; said of no group, nothing.
   AddGroupExclusion(view, "protected_groups", "discrimination_weak_patterns", {0.6, 0.55, 0}, reasons);
   AddGroupObject(view, reasons);
+  AddGroupBan(view, reasons);
   // Age limits are common and often lawful (seniors' swims, youth leagues): a human
   // tells a rule from a prejudice.
   AddGroupExclusion(view, "age_groups", "exclusion_patterns", {0.6, 0.6, 0.5}, reasons);

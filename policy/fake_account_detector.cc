@@ -35,7 +35,37 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
                         JoinEvidence(evidence)});
   }
 
+  // A romance-scam persona ("surgeon with the UN in Syria") that also seeks a partner
+  // and moves the talk off the forum is no resident at all; one sign of it asks a human.
+  const std::vector<std::string>& persona = view.own_hits.Of("fake_persona_patterns");
+  if (!persona.empty()) {
+    bool reaching_out = !scam.empty() || !address.empty() || !view.own_hits.Of("fake_account_phrases").empty();
+    std::vector<std::string> evidence = persona;
+    evidence.insert(evidence.end(), scam.begin(), scam.end());
+    if (!address.empty()) evidence.push_back(address);
+    if (reaching_out && persona.size() >= 2) {
+      reasons->push_back({fake, "account.scam_persona", 0.9, JoinEvidence(evidence)});
+    } else if (ClauseScoreSoFar(*reasons, fake) == 0) {
+      reasons->push_back({fake, "account.scam_persona", 0.45, JoinEvidence(evidence)});
+    }
+  }
+
   if (!IsNewAccount(author, view.settings.new_account_days)) return;
+  // A new account that says so, yet claims decades of residence and loudly echoes
+  // another member ("X is completely right, everyone should back her"): the shape
+  // of a sock puppet. The echo without the residence claim only asks a human; a
+  // newcomer who says how long they have lived here is just introducing themselves.
+  const std::vector<std::string>& newcomer = view.own_hits.Of("fake_newcomer_patterns");
+  const std::vector<std::string>& echo = view.own_hits.Of("fake_echo_patterns");
+  const std::vector<std::string>& resident = view.own_hits.Of("fake_residence_patterns");
+  int shape = !newcomer.empty() + !echo.empty() + !resident.empty();
+  if (!newcomer.empty() && !echo.empty()) {
+    std::vector<std::string> evidence = newcomer;
+    evidence.insert(evidence.end(), resident.begin(), resident.end());
+    evidence.insert(evidence.end(), echo.begin(), echo.end());
+    reasons->push_back({fake, "account.sock_puppet", shape == 3 ? 0.9 : 0.5,
+                        JoinEvidence(evidence)});
+  }
   std::string age = std::to_string(*author.account_age_days) + " days old, " +
                     std::to_string(author.post_count.value_or(0)) + " posts";
   bool brand_new = *author.account_age_days <= 1 && author.post_count.value_or(0) <= 1;
@@ -45,12 +75,35 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   // A new account whose post advertises or spams is the classic throwaway. Its age
   // alone already raised spam_links ("links.new_account"); that does not count.
   double selling = CombinedScore(*reasons, Clause::kCommercial);
+  // A romance opener's "écrivez-moi en privé" reads as a weak sales sign; it is
+  // judged as a scam opener above (a human decides), not as an advert.
+  if (!scam.empty() && selling < 0.7) selling = 0;
   for (const Reason& reason : *reasons) {
     if (reason.clause == Clause::kSpamLinks && reason.rule != "links.new_account") {
       selling = std::max(selling, reason.score);
     }
   }
-  if (selling >= 0.5) reasons->push_back({fake, "account.new_and_promoting", 0.9, age});
+  if (selling >= 0.5) {
+    reasons->push_back({fake, "account.new_and_promoting", 0.9, age});
+    return;
+  }
+  // A new account that offers drugs or sex and gives a way to reach it off the forum
+  // ("text 438-…", "DM me") is a throwaway made for that.
+  double soliciting = CombinedScore(*reasons, Clause::kIllegalActivity);
+  for (const Reason& reason : *reasons) {
+    if (reason.clause == Clause::kAbusive &&
+        (reason.rule.find("sexual") != std::string::npos ||
+         reason.rule.find("solicitation") != std::string::npos)) {
+      soliciting = std::max(soliciting, reason.score);
+    }
+  }
+  static const RE2 contact(
+      R"(\b(?:dm|pm|text|texte|textez|message|ecris|ecrivez|call|appelle|appelez|snap|add)[- ]?(?:me|moi)\b)"
+      R"(|\b(?:whatsapp|telegram|snapchat|kik)\b|\b\d{3}[ .-]\d{3}[ .-]\d{4}\b)");
+  if (soliciting >= 0.5 && (!address.empty() || RE2::PartialMatch(view.own.folded, contact) ||
+                            RE2::PartialMatch(view.post.body.own_text, contact))) {
+    reasons->push_back({fake, "account.new_and_soliciting", 0.9, age});
+  }
 }
 
 }  // namespace modbot

@@ -19,7 +19,7 @@ bool OnlyReactionWords(const PostView& view) {
     std::string needle = Normalize(hit).skeleton;  // " lol "
     if (needle.size() < 3) continue;
     for (size_t at = rest.find(needle); at != std::string::npos; at = rest.find(needle)) {
-      rest.replace(at, needle.size(), " ");
+      rest = rest.substr(0, at) + " " + rest.substr(at + needle.size());
     }
   }
   return rest.find_first_not_of(' ') == std::string::npos;

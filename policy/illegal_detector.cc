@@ -15,6 +15,14 @@ const RE2& NegatedFraudPattern() {
   return pattern;
 }
 
+// "Never bribe an inspector", "someone stole my catalytic converter": warnings and
+// reports, not tips.
+const RE2& NegatedCrimePattern() {
+  static const RE2 pattern(
+      R"(\b(don'?t|do not|never|avoid|evitez|jamais|ne (faites|faut) pas|stole|stolen|vole|volee?s?|volees|someone|quelqu'un|watch out|attention|beware|mefiez)\b)");
+  return pattern;
+}
+
 const RE2& HelpYourselfPattern() {
   static const RE2 pattern(
       R"(\b(servez-vous|servez vous|help yourself|help yourselves|walk right in|just walk in|entrez|allez-y|go ahead and take)\b)");
@@ -26,7 +34,8 @@ const RE2& HelpYourselfPattern() {
 bool OffersSomething(const PostView& view) {
   const LexiconHits& hits = view.own_hits;
   return hits.Has("commercial_patterns") ||
-         (hits.Has("commercial_contact_patterns") && hits.Has("commercial_price_patterns"));
+         (hits.Has("commercial_contact_patterns") &&
+          (hits.Has("commercial_price_patterns") || hits.Has("commercial_deal_patterns")));
 }
 
 // Most the review-level evidence may add up to; see CapClauseScore.
@@ -34,7 +43,6 @@ constexpr double kReviewCap = 0.69;
 
 }  // namespace
 
-void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);  // commercial_detector.cc
 
 void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   const Clause illegal = Clause::kIllegalActivity;
@@ -65,7 +73,22 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   if (!trespass.empty()) {
     reasons->push_back({illegal, "illegal.trespass_advice", 0.6, JoinEvidence(trespass)});
   }
+  // A crime against people or the City (a bribe, slashed tires, a stolen catalytic
+  // converter) described as a plan: a human looks.
+  const std::vector<std::string>& crime = view.own_hits.Of("illegal_crime_patterns");
+  const bool crime_negated = RE2::PartialMatch(view.own.folded, NegatedCrimePattern());
+  if (!crime.empty() && !crime_negated) {
+    reasons->push_back({illegal, "illegal.crime_plan", 0.6, JoinEvidence(crime)});
+  }
   CapClauseScore(reasons, first, illegal, kReviewCap);
+  // Told as a tip ("easy money", "works every time", "do it at night") and not as
+  // a warning, it is promotion of the crime.
+  if (!crime.empty() && !crime_negated && (encouraged || unenforced)) {
+    reasons->push_back({illegal, "illegal.crime_tip", 0.85,
+                        JoinEvidence(crime) + " … " +
+                            (encouraged ? view.own_hits.First("encouragement_patterns")
+                                        : view.own_hits.First("evasion_patterns"))});
+  }
   // Selling what is itself a crime to sell (forged papers, drugs, drugs to minors,
   // untaxed tobacco) is a clear violation: with an offer, it hides.
   const std::vector<std::string>& goods = view.own_hits.Of("illegal_goods_patterns");

@@ -12,6 +12,12 @@ const std::vector<std::string>& Shorteners() {
   return list;
 }
 
+// Video and social hosts: a clip shared to argue a side is rarely the topic's.
+const std::vector<std::string>& VideoHosts() {
+  static const std::vector<std::string> list = LexiconEntries(LexiconText("links_video_domains"));
+  return list;
+}
+
 bool HasSpamTld(std::string_view domain) {
   static const std::vector<std::string> tlds = LexiconEntries(LexiconText("spam_tld_domains"));
   size_t dot = domain.rfind('.');
@@ -25,7 +31,6 @@ bool HasSpamTld(std::string_view domain) {
 
 }  // namespace
 
-bool HasCommercialSigns(const PostView& view);  // commercial_detector.cc
 
 bool IsNewAccount(const Author& author, int new_account_days) {
   return author.account_age_days && *author.account_age_days < new_account_days;
@@ -65,6 +70,21 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   }
   if (view.word_count <= 2) {
     reasons->push_back({spam, "links.link_only", 0.5, JoinEvidence(external)});
+  }
+  // A video or clip sent round in support of a party or candidate is the campaign's
+  // link, not the topic's: a human looks. Elections Québec and Elections Canada are
+  // trusted domains and never get here.
+  const LexiconHits& hits = view.own_hits;
+  if (!hits.Has("election_authority") &&
+      (hits.Has("party_terms") || hits.Has("candidate_patterns") ||
+       hits.Has("politics_campaign_patterns") || hits.Has("politics_partisan_patterns"))) {
+    std::vector<std::string> videos;
+    for (const Link& link : view.post.body.links) {
+      if (DomainMatches(link.domain, VideoHosts())) videos.push_back(link.url);
+    }
+    if (!videos.empty()) {
+      reasons->push_back({spam, "links.political_video", 0.55, JoinEvidence(videos)});
+    }
   }
   if (view.own_hits.Has("self_promotion_patterns")) {
     reasons->push_back({spam, "links.self_promotion", 0.55,

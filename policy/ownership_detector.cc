@@ -45,7 +45,6 @@ constexpr double kCopyCap = 0.69;
 
 }  // namespace
 
-void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);  // commercial_detector.cc
 
 void DetectOwnership(const PostView& view, Reasons* reasons) {
   const Clause ownership = Clause::kOwnership;

@@ -1,4 +1,5 @@
 // End-to-end judgements of the built-in policy: a post in, a verdict out.
+#include "policy/built_in_policy_for_tests.h"
 #include "policy/policy.h"
 
 #include <catch2/catch.hpp>
@@ -37,17 +38,6 @@ Post MakePost(const Spec& spec) {
   return post;
 }
 
-const Policy& DefaultPolicy() {
-  static const std::unique_ptr<Policy> policy = [] {
-    std::string error;
-    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
-    INFO(error);
-    REQUIRE(created != nullptr);
-    return created;
-  }();
-  return *policy;
-}
-
 std::unique_ptr<Policy> PolicyWith(const PolicySettings& settings) {
   std::string error;
   std::unique_ptr<Policy> policy = Policy::Create(settings, &error);
@@ -56,7 +46,7 @@ std::unique_ptr<Policy> PolicyWith(const PolicySettings& settings) {
   return policy;
 }
 
-Verdict Judge(const Spec& spec, const Policy& policy = DefaultPolicy()) {
+Verdict Judge(const Spec& spec, const Policy& policy = BuiltInPolicy()) {
   return policy.Judge(MakePost(spec));
 }
 
@@ -444,7 +434,7 @@ TEST_CASE("Policy: every verdict explains its clauses", "[policy]") {
 TEST_CASE("Policy: the verdict carries the post id and the language", "[policy]") {
   Post post = MakePost({.text = "La piscine municipale ouvre samedi, c'est une bonne nouvelle pour les familles."});
   post.id = "post-42";
-  Verdict verdict = DefaultPolicy().Judge(post);
+  Verdict verdict = BuiltInPolicy().Judge(post);
   CHECK(verdict.post_id == "post-42");
   CHECK(verdict.lang == "fr");
   CHECK(Judge({.text = "The municipal pool opens on Saturday, good news for families."}).lang == "en");
@@ -650,7 +640,7 @@ TEST_CASE("Policy settings: trusted domains are never spam", "[policy]") {
 }
 
 TEST_CASE("Policy: judging is deterministic and leaves the settings alone", "[policy]") {
-  const Policy& policy = DefaultPolicy();
+  const Policy& policy = BuiltInPolicy();
   Post post = MakePost({.text = "You are a fucking moron, see bit.ly/abc", .account_age_days = 0});
   Verdict first = policy.Judge(post);
   Verdict second = policy.Judge(post);
@@ -664,7 +654,7 @@ TEST_CASE("Policy: any bytes are judged without failing", "[policy]") {
   std::string bytes = "f\xFFu\xC3 c k \0 you m0r0n \xE2\x82";
   bytes += std::string("\0\0\x80", 3);
   for (Format format : {Format::kPlain, Format::kMarkdown, Format::kBBCode, Format::kHtml}) {
-    Verdict verdict = DefaultPolicy().Judge(MakePost({.text = bytes, .format = format}));
+    Verdict verdict = BuiltInPolicy().Judge(MakePost({.text = bytes, .format = format}));
     CheckExplained(verdict);
   }
   std::string long_post(200000, 'a');

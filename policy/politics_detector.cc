@@ -5,7 +5,10 @@
 // All three are capped at review by default (policy_settings.cc): they are matters
 // a moderator should weigh, not words a machine should remove.
 #include <algorithm>
+#include <memory>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <re2/re2.h>
 
@@ -33,6 +36,28 @@ const RE2& NameForSeatPattern() {
   return pattern;
 }
 
+// "C'est Nathalie Brassard qu'il nous faut", "Dan Weiss is the one we need", "we need
+// Ann Lee on council", "Paul Roy a mon vote", "Ann Lee gets my vote": a named person
+// wished into office. Names are capitalised pairs, as in EndorsementPattern().
+// One small pattern each (names in Unicode classes make large automata).
+const std::vector<std::unique_ptr<RE2>>& WantedNamePatterns() {
+  static const std::vector<std::unique_ptr<RE2>> patterns = [] {
+    const std::string name = R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+))";
+    std::vector<std::unique_ptr<RE2>> out;
+    for (const std::string& text : {
+             R"((?:[Cc]'est|[Cc]’est) )" + name + R"( qu.il (?:nous|vous|leur|me) faut)",
+             name + R"( (?:is|would be) (?:exactly |clearly |really )?(?:the (?:one|person|leader|woman|man|candidate|voice) (?:we need|for the job|for us)|who we need))",
+             R"([Ww]e need )" + name + R"( (?:as (?:mayor|councillor|our)|on (?:council|the council)|at city hall|in office))",
+             R"([Oo]n a besoin de )" + name + R"( (?:comme (?:maire|mairesse|conseill)|au conseil|à la mairie|a la mairie))",
+             name + R"( (?:gets|has|will get|aura|a) (?:my|mon|notre|our) (?:vote|votes))",
+             name + R"( (?:for|pour le) [Dd]istrict \d)"}) {
+      out.push_back(std::make_unique<RE2>(text));
+    }
+    return out;
+  }();
+  return patterns;
+}
+
 bool CitesElectionAuthority(const PostView& view) {
   static const std::vector<std::string> kAuthorities = {"elections.ca", "electionsquebec.qc.ca"};
   if (view.own_hits.Has("election_authority")) return true;
@@ -47,6 +72,13 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   if (RE2::PartialMatch(view.post.body.own_text, EndorsementPattern(), &named) ||
       RE2::PartialMatch(view.post.body.own_text, NameForSeatPattern(), &named)) {
     reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
+  } else {
+    for (const auto& pattern : WantedNamePatterns()) {
+      if (RE2::PartialMatch(view.post.body.own_text, *pattern, &named)) {
+        reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
+        break;
+      }
+    }
   }
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "candidate_patterns", Clause::kCandidatePromotion, 0.55, reasons);
@@ -78,7 +110,22 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
 }
 
 void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
-  AddLexiconReason(view, "municipal_campaign_terms", Clause::kMunicipalCampaign, 0.55, reasons);
+  // "Advance polls for the municipal election are at City Hall" only names the
+  // election: a practical notice whose one campaign word is the election itself.
+  std::vector<std::string> terms = DistinctMatches(view.own_hits.Of("municipal_campaign_terms"));
+  if (view.own_hits.Has("politics_logistics_patterns") &&
+      !view.own_hits.Has("politics_campaign_patterns")) {
+    static const RE2 bare_election(R"(^(?:municipal elections?|elections? municipales?)$)");
+    terms.erase(std::remove_if(terms.begin(), terms.end(),
+                               [](const std::string& term) {
+                                 return RE2::FullMatch(Normalize(term).folded, bare_election);
+                               }),
+                terms.end());
+  }
+  if (!terms.empty()) {
+    reasons->push_back({Clause::kMunicipalCampaign, "lexicon.municipal_campaign_terms",
+                        RepeatedScore(0.55, terms.size()), JoinEvidence(terms)});
+  }
   AddLexiconReason(view, "politics_campaign_patterns", Clause::kMunicipalCampaign, 0.55, reasons);
   if (CitesElectionAuthority(view)) return;
   std::vector<std::string> context = view.own_hits.Of("municipal_context");

@@ -72,14 +72,25 @@ const RE2& InsuranceWordPattern() {
   return pattern;
 }
 
+// Words that say a long number is a card: "Visa", "exp 11/28", "CVV".
+const RE2& CardWordPattern() {
+  static const RE2 pattern(
+      R"(\b(visa|mastercard|master card|amex|american express|discover|credit card|debit card|carte de credit|carte de debit|carte visa|cvv|cvc|exp|expiry|expiration|date d'expiration)\b)");
+  return pattern;
+}
+
 void DetectNumbers(const PostView& view, Reasons* reasons) {
   re2::StringPiece input(view.own.folded);
   std::string run;
   bool insurance_context = RE2::PartialMatch(view.own.folded, InsuranceWordPattern());
+  bool card_context = RE2::PartialMatch(view.own.folded, CardWordPattern());
   while (RE2::FindAndConsume(&input, DigitRunPattern(), &run)) {
     std::string digits = DigitsOf(run);
     if (digits.size() >= 13 && digits.size() <= 19 && PassesLuhn(digits)) {
       reasons->push_back({Clause::kPublicSafety, "pii.payment_card", 0.95, run});
+    } else if (digits.size() >= 15 && digits.size() <= 16 && card_context) {
+      // A mistyped or made-up card number is still posted as a card number.
+      reasons->push_back({Clause::kPublicSafety, "pii.payment_card", 0.9, run});
     } else if (digits.size() == 9 && PassesLuhn(digits)) {
       // Nine digits that pass the check are a social insurance number when the post
       // says so; otherwise they may be anything, and a human looks.
@@ -87,6 +98,20 @@ void DetectNumbers(const PostView& view, Reasons* reasons) {
                           insurance_context ? 0.95 : 0.5, run});
     }
   }
+}
+
+// Whoever the address belongs to is a person, not a shop.
+const RE2& PersonPattern() {
+  static const RE2 pattern(
+      R"(\b(lives?|living|habite|habitent|reste|restent|demeure|demeurent|home|maison de|chez (lui|elle|eux)|his|her|sa femme|son mari|the (guy|man|woman|lady|kid|girl|boy|family|couple|neighbou?r|tenant|owner)s? (who|that|at|in|on|with|from)|(le|la|les) (gars|mec|femme|madame|monsieur|voisine?s?|locataires?|proprio|famille|jeune|ado) (qui|du|de la|au|d'en)|(my|mon|ma|mes|our|notre) (neighbou?rs?|voisine?s?|ex|landlord|proprio|locataire|tenant)|neighbou?r|voisine?s?|@[a-z0-9_]+)\b)");
+  return pattern;
+}
+
+// Words that make an address a place of business: a shop, its hours, its wares.
+const RE2& BusinessPattern() {
+  static const RE2 pattern(
+      R"(\b(store|shop|boutique|magasin|bakery|boulangerie|restaurant|resto|cafe|garage|clinic|clinique|pharmacy|pharmacie|salon|studio|office|bureau|depanneur|epicerie|grocery|quincaillerie|hardware|open|ouvert|ouverte|hours|heures|horaire|sale|vente|soldes|menu|appointments?|rendez-vous|rdv|inc|ltd|ltee|enr)\b)");
+  return pattern;
 }
 
 void DetectHomeAddress(const PostView& view, Reasons* reasons) {
@@ -104,7 +129,11 @@ void DetectHomeAddress(const PostView& view, Reasons* reasons) {
   }
   // A street number alone is usually a pothole or a building. With a phone number,
   // or with a call to go after whoever lives there, it is how to find a person.
-  if (!phone.empty()) {
+  // A business's address and number is an advertisement at most: only a person's
+  // ("my neighbour", "the guy who", "lives at") is how to find someone.
+  const bool business = RE2::PartialMatch(view.own.folded, BusinessPattern());
+  if (!phone.empty() &&
+      (call_to_harass || (!business && RE2::PartialMatch(view.own.folded, PersonPattern())))) {
     reasons->push_back({Clause::kPublicSafety, "pii.address_and_phone", 0.9, address + ", " + phone});
   } else if (call_to_harass) {
     reasons->push_back({Clause::kPublicSafety, "pii.address_and_call_to_harass", 0.9, address});
@@ -113,7 +142,6 @@ void DetectHomeAddress(const PostView& view, Reasons* reasons) {
 
 }  // namespace
 
-void CapClauseScore(Reasons* reasons, size_t from, Clause clause, double cap);  // commercial_detector.cc
 
 void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   // A disclosed weakness is for a human, however many ways the post says it.

@@ -153,20 +153,26 @@ bool NamesCityPlace(std::string_view skeleton) {
   return HasNeedle(skeleton, anchors);
 }
 
-bool IsGeneralCategory(std::string_view category) {
+// Events and general threads welcome talk of shows, games and outings; with
+// `events_too` false only truly open threads count (a reply in a thread about one
+// event still has to follow it).
+bool IsGeneralCategory(std::string_view category, bool events_too) {
   std::string folded = " " + Normalize(category).skeleton + " ";
-  // Events and general threads welcome talk of shows, games and outings.
   for (std::string_view general : {" general ", " discussion ", " off topic ", " hors sujet ",
-                                   " lounge ", " cafe ", " divers ", " events ", " evenements ",
-                                   " culture ", " introduce ", " presentez ", " bienvenue ",
-                                   " welcome "}) {
+                                   " lounge ", " cafe ", " divers ", " introduce ",
+                                   " presentez ", " bienvenue ", " welcome "}) {
+    if (folded.find(general) != std::string::npos) return true;
+  }
+  if (!events_too) return false;
+  for (std::string_view general : {" events ", " evenements ", " culture "}) {
     if (folded.find(general) != std::string::npos) return true;
   }
   return false;
 }
 
-bool InGeneralThread(const Topic& topic) {
-  return IsGeneralCategory(topic.category) || IsGeneralCategory(topic.title);
+bool InGeneralThread(const Topic& topic, bool events_too = true) {
+  return IsGeneralCategory(topic.category, events_too) ||
+         IsGeneralCategory(topic.title, events_too);
 }
 
 bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -176,11 +182,34 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
   return false;
 }
 
+bool IsOffTopicLounge(const Topic& topic) {
+  for (std::string_view name : {topic.category, topic.title}) {
+    std::string folded = " " + Normalize(name).skeleton + " ";
+    for (std::string_view lounge : {" off topic ", " hors sujet ", " lounge ", " divers "}) {
+      if (folded.find(lounge) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 void DetectOffTopic(const PostView& view, Reasons* reasons) {
   const Topic& topic = view.post.topic;
-  if (topic.title.empty() || InGeneralThread(topic)) return;
+  if (topic.title.empty()) return;
+  // Followers for sale or quick loans are off topic in every thread but a lounge.
+  const std::vector<std::string>& spam = view.own_hits.Of("relevance_spam_topics");
+  if (!spam.empty() && !view.context_hits.Has("relevance_spam_topics") &&
+      !IsOffTopicLounge(topic)) {
+    reasons->push_back({Clause::kOffTopic, "relevance.spam_subject", 0.55,
+                        JoinEvidence(spam) + " (topic: " + topic.title + ")"});
+    return;
+  }
+  if (InGeneralThread(topic)) return;
   const std::vector<std::string>& markers = view.own_hits.Of("relevance_offtopic_patterns");
   const std::vector<std::string>& subjects = view.own_hits.Of("off_civic_topics");
+  if (!markers.empty() && subjects.empty() &&
+      Intersects(SubjectsOf(view.own.skeleton), SubjectsOf(view.context.skeleton))) {
+    return;  // "Random question about the pool" under the pool schedule.
+  }
   if (!markers.empty()) {
     // The author says it: "hors sujet mais", "random question but".
     std::vector<std::string> evidence = markers;
@@ -211,14 +240,15 @@ void DetectOffTopic(const PostView& view, Reasons* reasons) {
 void DetectNotRelevant(const PostView& view, Reasons* reasons) {
   const Post& post = view.post;
   if (post.topic.title.empty() && !post.reply_to && post.body.quotes.empty()) return;
-  if (InGeneralThread(post.topic)) return;
+  if (InGeneralThread(post.topic, /*events_too=*/false)) return;
   // Only replies answer something; a new post in a thread is judged by off_topic.
   if (!post.reply_to && post.body.quotes.empty()) return;
   if (view.own_hits.Has("relevance_ontrack_patterns")) return;
   // A post already flagged for something else (an insult, an ad, an off-topic
   // subject) is that, not a change of subject.
+  // An off-topic subject in a reply is also a reply that leaves what it answers.
   for (const Reason& reason : *reasons) {
-    if (reason.score >= 0.5) return;
+    if (reason.score >= 0.5 && reason.clause != Clause::kOffTopic) return;
   }
   std::set<std::string> own = ContentStems(view.own.skeleton);
   std::set<std::string> answered = ContentStems(view.context.skeleton);
@@ -243,6 +273,9 @@ void DetectNotRelevant(const PostView& view, Reasons* reasons) {
   // An answer to a question often shares no words with it ("Le 311, ou le formulaire
   // en ligne"), so only replies to statements are weighed by words alone.
   if (!post.reply_to || post.reply_to->find('?') != std::string::npos) return;
+  // In a thread about events, a reply to an announcement ("we'll bring the kids") needs
+  // no shared word; only another City subject (above) leaves it.
+  if (InGeneralThread(post.topic)) return;
   constexpr size_t kMinContentWords = 3;
   if (own.size() < kMinContentWords) return;
   reasons->push_back({Clause::kNotRelevant, "relevance.no_shared_words", 0.55,

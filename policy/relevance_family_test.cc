@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "policy/built_in_policy_for_tests.h"
 #include "policy/body_parser.h"
 #include "policy/policy.h"
 
@@ -19,18 +20,8 @@ struct Case {
   std::string title;
   std::string category;
   std::optional<std::string> reply_to{};
+  int age_days = 700;
 };
-
-const Policy& Family() {
-  static const std::unique_ptr<Policy> policy = [] {
-    std::string error;
-    std::unique_ptr<Policy> created = Policy::Create(PolicySettings::Defaults(), &error);
-    INFO(error);
-    REQUIRE(created != nullptr);
-    return created;
-  }();
-  return *policy;
-}
 
 Verdict JudgeCase(const Case& c) {
   Post post;
@@ -40,9 +31,9 @@ Verdict JudgeCase(const Case& c) {
   post.topic = {c.title, c.category};
   post.reply_to = c.reply_to;
   post.author.username = "resident";
-  post.author.account_age_days = 700;
-  post.author.post_count = 80;
-  return Family().Judge(post);
+  post.author.account_age_days = c.age_days;
+  post.author.post_count = c.age_days < 7 ? 0 : 80;
+  return BuiltInPolicy().Judge(post);
 }
 
 std::string Describe(const Verdict& v) {
@@ -215,6 +206,98 @@ TEST_CASE("frivolous: reactions hide, short answers to questions stay", "[policy
                std::string("Which day is better for you, Monday or Tuesday?")});
   ExpectAllow({"Mardi soir", kCouncil, "City Council",
                std::string("Quel soir vous convient le mieux?")});
+}
+
+TEST_CASE("round 2 off_topic: private services, spam subjects, announced digressions",
+          "[policy]") {
+  ExpectFlag({"Anybody have a mechanic they trust? My brakes grind every morning.", kLibrary,
+              "Library"}, Clause::kOffTopic);
+  ExpectFlag({"Vous me conseillez quel salon de coiffure pour une coupe pas trop chère?", kSnow,
+              "Public Works"}, Clause::kOffTopic);
+  ExpectFlag({"Switching my cell phone plan, is Koodo any good these days?", kCouncil,
+              "City Council"}, Clause::kOffTopic);
+  ExpectFlag({"Buy real Instagram followers cheap, 500 for 3 dollars!", "Community events this "
+              "month", "Events"}, Clause::kOffTopic);
+  ExpectFlag({"Random: does anyone have a sourdough starter to share?", kPark, "Parcs"},
+             Clause::kOffTopic);
+  ExpectAllow({"My car was towed during the snow clearing even though the signs went up late.",
+               kSnow, "Public Works"});
+  ExpectAllow({"Sidenote for newcomers: the pool lockers need your own padlock.", kPool,
+               "Loisirs"});
+}
+
+TEST_CASE("round 2 not_relevant: other City subjects, rebuttals stay relevant", "[policy]") {
+  ExpectFlag({"The streetlights on Kellert have been dark for a week now.", kLibrary, "Library",
+              std::string("The library opens at noon on holidays.")}, Clause::kNotRelevant);
+  ExpectFlag({"Encore une panne de courant sur Wavell, troisième fois ce mois-ci.", kPark,
+              "Parcs", std::string("Les jeux d'eau seront fermés mardi pour l'entretien.")},
+             Clause::kNotRelevant);
+  ExpectFlag({"Water bills keep climbing and the sewer still backs up every spring here.",
+              "Community events this month", "Events",
+              std::string("The book sale is Sunday afternoon in the gym.")},
+             Clause::kNotRelevant);
+  ExpectAllow({"C'est injuste, les brigadiers font un travail difficile par tous les temps.",
+               kCouncil, "City Council", std::string("Ces gens-là sont tous inutiles.")});
+  ExpectAllow({"That's uncalled for, the crews were out before dawn.", kSnow, "Public Works",
+               std::string("Public works is a bunch of lazy bums.")});
+}
+
+TEST_CASE("round 2 politics: wished-for candidates, debates, signs; notices stay", "[policy]") {
+  ExpectFlag({"Pour notre quartier, c'est Louise Gagnon qu'il nous faut, allez voter!", kPark,
+              "Parcs"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Honestly Aaron Stein is the one we need, he gets things done.", kCouncil,
+              "City Council"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Did anyone watch the mayoral debate? Both candidates dodged the budget.", kLibrary,
+              "Library"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Les pancartes pour la campagne de ce candidat bloquent la vue au coin de la rue.",
+              kSnow, "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectAllow({"Advance polls for the municipal election open Sunday at City Hall, 9 to 8; "
+               "bring ID.", kCouncil, "City Council"});
+  ExpectAllow({"Le débat sur le budget de l'aréna a duré deux heures hier soir.", kCouncil,
+               "City Council"});
+}
+
+TEST_CASE("round 2 fake_account: sock puppets, scam personas, solicitation by throwaways",
+          "[policy]") {
+  ExpectFlag({"Brand new account, but I've lived here 35 years: Gloria is absolutely right and "
+              "everyone should back her petition.", kCouncil, "City Council", std::nullopt, 0},
+             Clause::kFakeAccount, Action::kHide);
+  ExpectFlag({"Compte créé aujourd'hui, résident depuis 1979 : Hélène a tout à fait raison, "
+              "tout le monde devrait appuyer sa proposition.", kCouncil, "City Council",
+              std::nullopt, 0}, Clause::kFakeAccount, Action::kHide);
+  ExpectFlag({"Greetings, I am Captain Robert Hale, a surgeon with the army deployed in Yemen, "
+              "seeking a sincere woman. Write me at rhale.cpt@example.com", "General discussion",
+              "General", std::nullopt, 0}, Clause::kFakeAccount, Action::kHide);
+  ExpectFlag({"Oxy and percs available tonight, discreet, text 514 555 0177",
+              "General discussion", "General", std::nullopt, 1}, Clause::kFakeAccount,
+             Action::kHide);
+  ExpectAllow({"First post! I've lived here 20 years and finally joined. When does the outdoor "
+               "pool open?", kPool, "Loisirs", std::nullopt, 0});
+  ExpectAllow({"Nouveau compte ici. Je suis d'accord avec Marc pour les heures de la piscine.",
+               kPool, "Loisirs", std::nullopt, 0});
+}
+
+TEST_CASE("round 2 hard negatives: City drives, on-topic asides, romance openers stay review",
+          "[policy]") {
+  ExpectAllow({"Volunteers needed for the Canada Day parade, sign up at the community centre.",
+               "Community events this month", "Events"});
+  ExpectAllow({"The mayor's campaign to plant a thousand trees is great, where do I get a "
+               "sapling?", kPark, "Parks"});
+  ExpectAllow({"Random question about the pool: are kickboards provided or do we bring ours?",
+               kPool, "Loisirs"});
+  ExpectAllow({"Is the mechanic shop at the public works yard hiring this spring?", kCouncil,
+               "City Council"});
+  ExpectAllow({"Count me in, we'll bring the grandkids and a blanket.",
+               "Community events this month", "Events",
+               std::string("The outdoor movie starts at dusk Friday in the park.")});
+  ExpectAllow({"Mes enfants vont adorer, merci aux organisateurs!", "Community events this month",
+               "Events", std::string("Le spectacle de magie aura lieu dimanche à 14 h.")});
+  Verdict v = JudgeCase({"Salut tout le monde, je cherche une femme sincère pour une relation "
+                         "durable, écrivez-moi en privé 🌹", "General discussion", "General",
+                         std::nullopt, 0});
+  INFO(Describe(v));
+  CHECK(Has(v, Clause::kFakeAccount));
+  CHECK(v.action == Action::kReview);
 }
 
 }  // namespace
