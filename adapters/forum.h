@@ -13,6 +13,7 @@
 #define MODBOT_ADAPTERS_FORUM_H_
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,8 +68,8 @@ struct ForumPost {
 struct PollResult {
   // Posts after the cursor, oldest first, none skipped.
   std::vector<ForumPost> new_posts;
-  // Posts at or before the cursor created within the recent window, as they are
-  // now; the daemon re-judges those whose version it has not judged yet.
+  // Posts at or before the cursor, created within the recent window, whose
+  // current version the caller has not judged (edited since, or late to appear).
   std::vector<ForumPost> recent_posts;
 };
 
@@ -85,10 +86,15 @@ class Forum {
  public:
   virtual ~Forum() = default;
 
-  // New posts after `cursor` ("" = from the first post) and the current state of
-  // the posts created within `recent_window`. On failure *out is left empty.
+  // Says whether this version of a post still needs judging.
+  using UnjudgedFn = std::function<bool(const std::string& post_id, const std::string& version)>;
+
+  // New posts after `cursor` ("" = from the first post), and the posts created
+  // within `recent_window` for which unjudged(id, version) holds. Facts about a
+  // post (its author, the post it replies to) are fetched only for posts returned.
+  // On failure *out is left empty.
   virtual ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
-                           PollResult* out) = 0;
+                           const UnjudgedFn& unjudged, PollResult* out) = 0;
 
   // Hides the post at once; `reason` is shown to moderators.
   virtual ForumStatus Hide(const std::string& post_id, const std::string& reason,

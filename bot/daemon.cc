@@ -137,9 +137,24 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
   } else if (!store_->GetCursor(&cursor, error)) {
     return false;
   }
+  // Most polls read only what is new; every edit_scan_interval one also re-reads
+  // the edit window, which on a busy forum costs a few pages.
+  const bool scan = Clock::now() >= next_edit_scan_;
+  std::string store_error;
+  auto unjudged = [&](const std::string& id, const std::string& version) {
+    std::optional<std::string> judged;
+    if (!store_->JudgedVersion(id, &judged, &store_error)) return false;
+    return judged != version;
+  };
   PollResult result;
-  ForumStatus status = forum_->Poll(cursor, config_.edit_window, &result);
+  ForumStatus status = forum_->Poll(
+      cursor, scan ? config_.edit_window : std::chrono::minutes(0), unjudged, &result);
+  if (!store_error.empty()) {
+    *error = store_error;
+    return false;
+  }
   *forum_ok = status.ok();
+  if (status.ok() && scan) next_edit_scan_ = Clock::now() + config_.edit_scan_interval;
   next_poll_ = Clock::now() + std::max<Clock::duration>(
                                   config_.poll_interval,
                                   std::chrono::seconds(status.retry_after_seconds));
@@ -150,11 +165,7 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
       if (!Handle(post, post.cursor, error)) return false;
     }
     for (const ForumPost& post : result.recent_posts) {
-      std::optional<std::string> judged;
-      if (!store_->JudgedVersion(post.id, &judged, error)) return false;
-      if (judged == post.version) continue;
-      LogInfo("post " + post.id + " changed (version " + judged.value_or("none") + " -> " +
-              post.version + "): judging again");
+      LogInfo("post " + post.id + " version " + post.version + " not judged yet: judging");
       if (!Handle(post, std::nullopt, error)) return false;
     }
   }
@@ -186,6 +197,11 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop) {
   }
 }
 
+void StopOnSignals() {
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+}
+
 int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run) {
   std::string error;
   std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
@@ -198,9 +214,6 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
     LogError(error);
     return 1;
   }
-  g_stop.store(false);
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
   LogInfo(std::string("watching ") + config.forum.url + " as " + config.forum.api_username +
           (dry_run ? " (dry run: nothing will be changed)" : ""));
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run);

@@ -49,6 +49,7 @@ class Daemon {
   Outbox outbox_;
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
+  std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans
 };
 
 // Builds a Post for the judge from what the forum reported.
@@ -56,6 +57,11 @@ Post ToPost(const ForumPost& post);
 
 // The text of the flag a moderator sees on the forum for verdict.
 std::string FlagReason(const Verdict& verdict);
+
+// Makes SIGINT and SIGTERM ask the daemon to stop after the step in progress.
+// Called first thing, so that a stop request sent while the policy compiles is
+// honoured rather than killing the process.
+void StopOnSignals();
 
 // Opens the store and the forum of config and runs the daemon until SIGINT or
 // SIGTERM (or one step with once). Returns 0, or 1 on a runtime failure.

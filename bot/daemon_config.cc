@@ -39,6 +39,7 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   reader->RejectUnknownKeys(
       forum, {"type", "url", "api_username", "api_key_env", "api_key_file", "api_key",
               "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
+              "edit_scan_interval_seconds",
               "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms"});
   ForumSettings& s = out->forum;
   reader->String(forum, "type", &s.type, /*required=*/true);
@@ -92,6 +93,9 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   int edit_window = 60;
   reader->Int(forum, "edit_window_minutes", 0, 60 * 24 * 30, &edit_window);
   out->edit_window = std::chrono::minutes(edit_window);
+  double edit_scan = 300;
+  reader->Double(forum, "edit_scan_interval_seconds", 0, 86400, &edit_scan);
+  out->edit_scan_interval = std::chrono::milliseconds(static_cast<long long>(edit_scan * 1000));
   std::string route = "both";
   reader->String(forum, "review_queue", &route);
   if (route == "forum") {

@@ -7,7 +7,8 @@
 //   api_key_env = "MODBOT_FORUM_KEY"      # or api_key_file = "/etc/modbot/forum.key"
 //   poll_interval_seconds = 30
 //   requests_per_minute = 60               # Discourse's default admin API limit
-//   edit_window_minutes = 60               # edits to newer posts are re-judged
+//   edit_window_minutes = 60               # edits to newer posts are re-judged...
+//   edit_scan_interval_seconds = 300       # ...found by a re-scan this often
 //   review_queue = "both"                  # "forum", "local" or "both"
 //   timeout_seconds = 30, retries = 3, retry_initial_ms = 500, retry_max_ms = 60000
 //
@@ -42,6 +43,9 @@ struct DaemonConfig {
   ForumSettings forum;  // forum.api_key holds the secret once parsed
   std::chrono::milliseconds poll_interval{30000};
   std::chrono::minutes edit_window{60};
+  // Edits are found by re-reading the posts of the edit window this often, so an
+  // edit is re-judged at most edit_scan_interval + poll_interval after it is made.
+  std::chrono::milliseconds edit_scan_interval{300000};
   ReviewRoute review_route = ReviewRoute::kBoth;
   std::string store_path;
   bool notify = true;

@@ -43,6 +43,7 @@ int RunCommand(int argc, char** argv) {
     }
   }
   if (config_path.empty()) return Usage();
+  StopOnSignals();
 
   std::vector<ConfigError> errors;
   std::optional<LoadedConfig> loaded = LoadConfig(config_path, &errors);

@@ -324,7 +324,10 @@ bool Store::DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out,
                        std::string* error) {
   Stmt s(db_,
          "SELECT id, post_id, kind, payload, attempts, last_error FROM outbox "
-         "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?");
+         "WHERE state = 'pending' AND next_attempt_at <= ? "
+         // Notices wait for the hides and flags: under a request budget, taking a
+         // post down comes before telling its author.
+         "ORDER BY kind = 'notify', id LIMIT ?");
   s.Bind(1, now).Bind(2, limit);
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {

@@ -104,7 +104,8 @@ class Store {
 
   bool RecordJudgement(const Judgement& judgement, int64_t now, std::string* error);
 
-  // Pending actions due at `now`, oldest first.
+  // Pending actions due at `now`: hides, flags and restores first, then notices,
+  // each oldest first.
   bool DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out, std::string* error);
   // The earliest next_attempt_at of a pending action, if any.
   bool NextDue(std::optional<int64_t>* at, std::string* error);

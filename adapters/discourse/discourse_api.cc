@@ -263,12 +263,11 @@ std::string ParseErrors(const json& body) {
 }
 
 std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text) {
+  // The fraction and the zone are ignored: Discourse always writes UTC ("Z").
   std::tm tm{};
-  char tail = 0;
   std::string s(text.substr(0, 19));
-  if (s.size() != 19 ||
-      std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &tail) < 6) {
+  if (s.size() != 19 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+                                    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
     return std::nullopt;
   }
   if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31) return std::nullopt;

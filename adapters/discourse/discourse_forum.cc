@@ -54,8 +54,10 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
     } else if (response.status == 429) {
       // Discourse did not carry the request out, so even a write may be resent.
       json parsed = json::parse(response.body, nullptr, false);
-      int wait = std::max({response.retry_after_seconds.value_or(0),
-                           discourse::ParseWaitSeconds(parsed).value_or(0), 1});
+      std::optional<int> body_wait = discourse::ParseWaitSeconds(parsed);
+      int wait = response.retry_after_seconds || body_wait
+                     ? std::max(response.retry_after_seconds.value_or(0), body_wait.value_or(0))
+                     : 1;  // no hint: wait a little anyway
       wait = std::min<int>(wait, static_cast<int>(settings_.max_wait.count()));
       pacer_.HoldFor(std::chrono::seconds(wait));
       failure = ForumStatus::Retry(what + ": HTTP 429, wait " + std::to_string(wait) + "s", wait);
@@ -84,7 +86,7 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
 }
 
 ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds recent_window,
-                                 PollResult* out) {
+                                 const UnjudgedFn& unjudged, PollResult* out) {
   *out = PollResult();
   long long after = 0;
   if (!cursor.empty()) {
@@ -116,7 +118,8 @@ ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds
       raw_by_number_[{post.topic_id, post.post_number}] = post.raw;
       if (post.id > after) {
         fresh.push_back(std::move(post));
-      } else if (post.created_at >= window_start) {
+      } else if (post.created_at >= window_start &&
+                 unjudged(std::to_string(post.id), std::to_string(post.version))) {
         recent.push_back(std::move(post));
       }
     }

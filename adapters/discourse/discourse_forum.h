@@ -40,7 +40,7 @@ class DiscourseForum : public Forum {
   explicit DiscourseForum(const ForumSettings& settings);
 
   ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
-                   PollResult* out) override;
+                   const UnjudgedFn& unjudged, PollResult* out) override;
   ForumStatus Hide(const std::string& post_id, const std::string& reason, bool retry) override;
   ForumStatus SendToReview(const std::string& post_id, const std::string& reason,
                            bool retry) override;

@@ -103,6 +103,7 @@ void SampleForum::SeedDemo() {
 }
 
 void SampleForum::SeedSynthetic(int n, unsigned seed) {
+  // n posts by n / 10 authors, about one in five breaking a rule.
   static const std::array<const char*, 6> kTopics = {
       "Snow removal schedule", "Horaire de la piscine", "Library renovation",
       "Collecte des ordures", "Parks and playgrounds", "Stationnement de nuit"};
@@ -136,7 +137,11 @@ void SampleForum::SeedSynthetic(int n, unsigned seed) {
     } else {
       std::snprintf(text, sizeof text, kOrdinary[rng() % kOrdinary.size()], i);
     }
-    AddPost(topics[rng() % topics.size()], "resident" + std::to_string(rng() % authors), text);
+    // A minute apart, the last one now: a history, as on a forum in use.
+    const long long topic = topics[rng() % topics.size()];
+    const std::string author = "resident" + std::to_string(rng() % authors);
+    AddPost(topic, author, text, std::nullopt,
+            std::chrono::system_clock::now() - std::chrono::minutes(n - 1 - i));
   }
 }
 

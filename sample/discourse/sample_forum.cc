@@ -102,6 +102,7 @@ struct SampleForum::Impl {
   std::map<long long, Topic> topics;
   std::map<long long, SamplePost> posts;
   std::vector<SampleMessage> messages;
+  std::map<std::string, std::pair<json, std::chrono::steady_clock::time_point>> created;
   long long next_post_id = 1;
   long long next_topic_id = 1;
   Faults faults;
@@ -218,7 +219,11 @@ struct SampleForum::Impl {
     ++requests;
     std::vector<std::string> parts = Split(req.path);
     std::string route = req.method + " /" + (parts.empty() ? "" : parts[0]);
-    if (parts.size() > 1 && !Number(parts[1])) route += "/" + parts[1];
+    // Fixed second segments only, so that /u/{username} counts as one route.
+    if (parts.size() > 1 && (parts[1] == "by_number" || parts[1] == "private-messages-sent" ||
+                             parts[1] == "sample")) {
+      route += "/" + parts[1];
+    }
     ++by_route[route];
     if (req.path.rfind("/admin/sample/", 0) == 0) return false;
 
@@ -371,7 +376,10 @@ struct SampleForum::Impl {
     // take_action by staff hides at once for the auto-action flag types
     // (off_topic 3, inappropriate 4, spam 8, illegal 10), never for notify_* ones.
     const bool auto_action = *type == 3 || *type == 4 || *type == 8 || *type == 10;
-    if (req.get_param_value("take_action") == "true" && auto_action) post.hidden = true;
+    if (req.get_param_value("take_action") == "true" && auto_action) {
+      post.hidden = true;
+      post.hidden_at = SysClock::now();
+    }
     reply(200, PostJson(post));
   }
 
@@ -390,15 +398,26 @@ struct SampleForum::Impl {
     if (title.size() < 2 || raw.size() < 10) {
       return reply(422, {{"errors", {"Title and body are too short."}}});
     }
+    // posts_controller.rb#create memoizes an API create by its parameters for 120
+    // seconds (DistributedMemoizer.memoize(signature_for(manager_params), 120)): the
+    // same request sent again, say after a timeout, returns the first result.
+    const std::string signature = to + '\n' + title + '\n' + raw;
+    const auto now = std::chrono::steady_clock::now();
+    if (auto memo = created.find(signature);
+        memo != created.end() && now - memo->second.second < std::chrono::seconds(120)) {
+      return reply(200, memo->second.first);
+    }
     long long topic_id = next_topic_id++;
     long long post_id = next_post_id++;  // private posts use ids too, leaving gaps
     messages.push_back({topic_id, to, title, raw});
-    reply(200, {{"id", post_id},
-                {"topic_id", topic_id},
-                {"post_number", 1},
-                {"username", api_username},
-                {"raw", raw},
-                {"created_at", Time(SysClock::now())}});
+    json result = {{"id", post_id},
+                   {"topic_id", topic_id},
+                   {"post_number", 1},
+                   {"username", api_username},
+                   {"raw", raw},
+                   {"created_at", Time(SysClock::now())}};
+    created[signature] = {result, now};
+    reply(200, result);
   }
 
   template <typename ReplyFn>
@@ -458,6 +477,11 @@ struct SampleForum::Impl {
                             {"username", p.username},
                             {"hidden", p.hidden},
                             {"version", p.version},
+                            {"created_at", Time(p.created_at)},
+                            {"hide_latency_ms",
+                             p.hidden_at ? json(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                    *p.hidden_at - p.created_at).count())
+                                         : json(nullptr)},
                             {"flags", flags},
                             {"raw", p.raw}});
     }
@@ -493,10 +517,13 @@ int SampleForum::Start(int port) {
   impl->server.Put(".*", handler);
   impl->server.Delete(".*", handler);
   impl->server.set_keep_alive_max_count(1000);
+  impl->server.set_tcp_nodelay(true);  // no Nagle delay between headers and body
   impl->port = port == 0 ? impl->server.bind_to_any_port("127.0.0.1")
                          : (impl->server.bind_to_port("127.0.0.1", port) ? port : -1);
   if (impl->port <= 0) return 0;
   impl->thread = std::thread([impl] { impl->server.listen_after_bind(); });
+  // stop() before the accept loop runs would be lost; wait for it.
+  while (!impl->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return impl->port;
 }
 
@@ -525,9 +552,11 @@ long long SampleForum::AddTopic(const std::string& title, const std::string& cat
 }
 
 long long SampleForum::AddPost(long long topic_id, const std::string& username,
-                               const std::string& raw, std::optional<int> reply_to) {
+                               const std::string& raw, std::optional<int> reply_to,
+                               std::optional<SysClock::time_point> created_at) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  return impl_->AddPostLocked(topic_id, username, raw, reply_to, SysClock::now());
+  return impl_->AddPostLocked(topic_id, username, raw, reply_to,
+                              created_at.value_or(SysClock::now()));
 }
 
 bool SampleForum::EditPost(long long post_id, const std::string& raw) {

@@ -56,6 +56,7 @@ struct SamplePost {
   int version = 1;
   bool hidden = false;
   std::chrono::system_clock::time_point created_at;
+  std::optional<std::chrono::system_clock::time_point> hidden_at;
   std::map<int, std::string> flags;  // post action type id -> message, by the API user
 };
 
@@ -81,15 +82,19 @@ class SampleForum {
   // State changes, as residents would make them.
   void AddUser(const SampleUser& user);
   long long AddTopic(const std::string& title, const std::string& category);
-  // Adds a post to topic (its first post when the topic is empty).
+  // Adds a post to topic (its first post when the topic is empty), created now
+  // unless told otherwise.
   long long AddPost(long long topic_id, const std::string& username, const std::string& raw,
-                    std::optional<int> reply_to_post_number = std::nullopt);
+                    std::optional<int> reply_to_post_number = std::nullopt,
+                    std::optional<std::chrono::system_clock::time_point> created_at =
+                        std::nullopt);
   bool EditPost(long long post_id, const std::string& raw);
 
   // The bilingual demo content: one or more posts for each of the sixteen
   // principles, and ordinary posts that break none.
   void SeedDemo();
-  // n synthetic posts by n / 10 authors, a mix of ordinary and violating ones.
+  // n synthetic posts by n / 10 authors, a mix of ordinary and violating ones,
+  // created a minute apart up to now.
   void SeedSynthetic(int n, unsigned seed);
 
   // Copies of the state, for tests and reports.

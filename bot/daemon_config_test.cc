@@ -1,0 +1,101 @@
+#include "bot/daemon_config.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "tests/forum_fixture.h"
+
+namespace modbot {
+namespace {
+
+std::vector<std::string> Errors(const std::string& text, DaemonConfig* config,
+                                const std::string& file = "modbot.toml") {
+  ConfigReader reader(file);
+  std::optional<toml::table> root = ParseToml(text, &reader);
+  REQUIRE(root);
+  ParseDaemonConfig(*root, &reader, config);
+  std::vector<std::string> out;
+  for (const ConfigError& e : reader.errors()) out.push_back(e.ToString());
+  return out;
+}
+
+TEST_CASE("a complete daemon config is read, the key from the environment", "[config]") {
+  setenv("MODBOT_TEST_KEY", "s3cret", 1);
+  DaemonConfig c;
+  std::vector<std::string> errors = Errors(R"(
+[forum]
+type = "discourse"
+url = "https://forum.example.org/"
+api_username = "modbot"
+api_key_env = "MODBOT_TEST_KEY"
+poll_interval_seconds = 15
+requests_per_minute = 50
+edit_window_minutes = 30
+edit_scan_interval_seconds = 120
+review_queue = "local"
+[store]
+path = "state/modbot.db"
+[notices]
+language = "both"
+[notices.fr]
+subject = "Message {post_id} masqué"
+)", &c, "/etc/modbot/modbot.toml");
+  CHECK(errors.empty());
+  CHECK(c.forum.url == "https://forum.example.org");
+  CHECK(c.forum.api_key == "s3cret");
+  CHECK(c.forum.requests_per_minute == 50);
+  CHECK(c.poll_interval == std::chrono::seconds(15));
+  CHECK(c.edit_window == std::chrono::minutes(30));
+  CHECK(c.edit_scan_interval == std::chrono::seconds(120));
+  CHECK(c.review_route == ReviewRoute::kLocal);
+  CHECK(c.store_path == "/etc/modbot/state/modbot.db");
+  CHECK(c.notices.language == "both");
+  CHECK(c.notices.fr.subject == "Message {post_id} masqué");
+  CHECK(c.notices.en.subject == NoticeSettings::DefaultEnglish().subject);
+}
+
+TEST_CASE("bad daemon configs are reported at file:line:col", "[config]") {
+  unsetenv("MODBOT_TEST_MISSING");
+  DaemonConfig c;
+  std::vector<std::string> errors = Errors(R"([forum]
+type = "discourse"
+url = "forum.example.org"
+api_username = "modbot"
+api_key_env = "MODBOT_TEST_MISSING"
+review_queue = "sometimes"
+[store]
+path = "x.db"
+[notices.en]
+subject = "Your post was hidden"
+)", &c);
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0] == "modbot.toml:3:7: url 'forum.example.org' must start with http:// or https://");
+  CHECK(errors[1] ==
+        "modbot.toml:5:15: environment variable MODBOT_TEST_MISSING (the API key) is not set");
+  CHECK(errors[2].rfind("modbot.toml:6:16: review_queue must be", 0) == 0);
+  CHECK(errors[3].rfind("modbot.toml:10:11: subject must contain {post_id}", 0) == 0);
+
+  errors = Errors("[forum]\ntype = \"discourse\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+                  "api_key = \"abc\"\n[store]\npath = \"x\"\n", &c);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].rfind("modbot.toml:5:11: the API key must not be written in the config", 0) == 0);
+  CHECK(errors[1].find("missing API key") != std::string::npos);
+
+  CHECK(Errors("[policy]\n", &c).size() == 2);  // no [forum], no [store]
+}
+
+TEST_CASE("the API key may come from a file beside the config", "[config]") {
+  testing::TempDir dir;
+  std::ofstream(dir.File("key")) << "from-file\n";
+  DaemonConfig c;
+  CHECK(Errors("[forum]\ntype = \"discourse\"\nurl = \"http://127.0.0.1:8080\"\n"
+               "api_username = \"m\"\napi_key_file = \"key\"\n[store]\npath = \"x\"\n",
+               &c, dir.File("modbot.toml"))
+            .empty());
+  CHECK(c.forum.api_key == "from-file");
+}
+
+}  // namespace
+}  // namespace modbot

@@ -1,0 +1,185 @@
+#include "bot/store.h"
+
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include "tests/forum_fixture.h"
+
+namespace modbot {
+namespace {
+
+using testing::TempDir;
+
+long long Count(Store* store, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(store->db(), sql, -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  long long n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return n;
+}
+
+Judgement Hidden(const std::string& id, const std::string& version = "1") {
+  Judgement j;
+  j.post_id = id;
+  j.version = version;
+  j.author = "alice";
+  j.url = "http://forum/t/x/1/" + id;
+  j.verdict.post_id = id;
+  j.verdict.action = Action::kHide;
+  j.verdict.clauses = {Clause::kSpamLinks};
+  j.verdict.lang = "en";
+  j.verdict.reasons = {{Clause::kSpamLinks, "links.shortener", 0.97, "bit.ly/x"}};
+  j.cursor = id;
+  j.actions = {{ActionKind::kHide, R"({"reason":"r","clause":"spam_links"})"},
+               {ActionKind::kNotify, R"({"username":"alice","title":"t","body":"b"})"}};
+  j.local_review = true;
+  return j;
+}
+
+TEST_CASE("the cursor moves only with the verdict and its actions", "[store]") {
+  TempDir dir;
+  std::string error, cursor;
+  {
+    std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+    REQUIRE(store);
+    REQUIRE(store->GetCursor(&cursor, &error));
+    CHECK(cursor.empty());
+    REQUIRE(store->RecordJudgement(Hidden("7"), 1000, &error));
+    REQUIRE(store->GetCursor(&cursor, &error));
+    CHECK(cursor == "7");
+
+    // A judgement that fails half way (an action kind the schema refuses) leaves
+    // no trace: no verdict, no audit row, no cursor move.
+    sqlite3_exec(store->db(), "CREATE TRIGGER fail BEFORE INSERT ON audit WHEN NEW.post_id = '8' "
+                              "BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+                 nullptr, nullptr, nullptr);
+    CHECK_FALSE(store->RecordJudgement(Hidden("8"), 1000, &error));
+    CHECK(error == "disk full");
+    REQUIRE(store->GetCursor(&cursor, &error));
+    CHECK(cursor == "7");
+    CHECK(Count(store.get(), "SELECT COUNT(*) FROM verdicts WHERE post_id = '8'") == 0);
+    CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE post_id = '8'") == 0);
+  }
+  // Reopened, the store resumes exactly there.
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store);
+  REQUIRE(store->GetCursor(&cursor, &error));
+  CHECK(cursor == "7");
+  std::optional<std::string> version;
+  REQUIRE(store->JudgedVersion("7", &version, &error));
+  CHECK(version == "1");
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActions(2000, 10, &due, &error));
+  CHECK(due.size() == 2);
+  sqlite3_stmt* mode = nullptr;
+  REQUIRE(sqlite3_prepare_v2(store->db(), "PRAGMA journal_mode", -1, &mode, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(mode) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(mode, 0))) == "wal");
+  sqlite3_finalize(mode);
+}
+
+TEST_CASE("an attempt is counted before it is made, and retried when due", "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActions(1000, 10, &due, &error));
+  REQUIRE(due.size() == 2);
+  CHECK(due[0].kind == ActionKind::kHide);
+  CHECK(due[0].attempts == 0);
+
+  REQUIRE(store->BeginAttempt(due[0].id, 5000, &error));
+  // As after a crash during the attempt: not due before 5000, then due as a retry.
+  due.clear();
+  REQUIRE(store->DueActions(4999, 10, &due, &error));
+  REQUIRE(due.size() == 1);  // only the notice
+  due.clear();
+  REQUIRE(store->DueActions(5000, 10, &due, &error));
+  REQUIRE(due.size() == 2);
+  CHECK(due[0].attempts == 1);
+
+  REQUIRE(store->MarkRetry(due[0], "HTTP 500", 9000, 5000, &error));
+  REQUIRE(store->MarkDone(due[1], "done", 5000, &error));
+  std::optional<int64_t> next;
+  REQUIRE(store->NextDue(&next, &error));
+  CHECK(next == 9000);
+  due.clear();
+  REQUIRE(store->DueActions(9000, 10, &due, &error));
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].last_error == "HTTP 500");
+  REQUIRE(store->MarkDone(due[0], "done", 9000, &error));
+  REQUIRE(store->NextDue(&next, &error));
+  CHECK_FALSE(next);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE event = 'hide'") == 2);
+}
+
+TEST_CASE("hides go out before notices", "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+  REQUIRE(store->RecordJudgement(Hidden("2"), 1000, &error));
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActions(1000, 10, &due, &error));
+  REQUIRE(due.size() == 4);
+  CHECK((due[0].post_id == "1" && due[0].kind == ActionKind::kHide));
+  CHECK((due[1].post_id == "2" && due[1].kind == ActionKind::kHide));
+  CHECK((due[2].post_id == "1" && due[2].kind == ActionKind::kNotify));
+  CHECK((due[3].post_id == "2" && due[3].kind == ActionKind::kNotify));
+}
+
+TEST_CASE("a post's author is notified at most once", "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1", "1"), 1000, &error));
+  // The post is edited and hidden again: a new hide, but no second notice.
+  Judgement again = Hidden("1", "2");
+  again.cursor.reset();
+  REQUIRE(store->RecordJudgement(again, 2000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'hide'") == 2);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'notify'") == 1);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM verdicts") == 1);
+
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActions(3000, 10, &due, &error));
+  for (const OutboxEntry& e : due) REQUIRE(store->MarkDone(e, "done", 3000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent WHERE post_id = '1'") == 1);
+  // Recording a notice twice is refused by the schema itself.
+  OutboxEntry twice = due.back();
+  REQUIRE(twice.kind == ActionKind::kNotify);
+  CHECK_FALSE(store->MarkDone(twice, "done", 4000, &error));
+}
+
+TEST_CASE("the local review queue: list, approve restores, remove hides", "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+  Judgement review = Hidden("2");
+  review.verdict.action = Action::kReview;
+  review.actions.clear();
+  REQUIRE(store->RecordJudgement(review, 1100, &error));
+
+  std::vector<ReviewItem> items;
+  REQUIRE(store->ListReview(true, &items, &error));
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].action == "hide");
+  CHECK(items[1].clauses == "spam_links");
+
+  REQUIRE(store->ResolveReview("1", true, "mod", "ok", 2000, &error));
+  REQUIRE(store->ResolveReview("2", false, "mod", "spam", 2000, &error));
+  CHECK_FALSE(store->ResolveReview("3", true, "mod", "", 2000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'restore' AND post_id = '1'") == 1);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'hide' AND post_id = '2'") == 1);
+  items.clear();
+  REQUIRE(store->ListReview(true, &items, &error));
+  CHECK(items.empty());
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE actor = 'mod'") == 2);
+}
+
+}  // namespace
+}  // namespace modbot

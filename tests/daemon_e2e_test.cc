@@ -1,0 +1,193 @@
+// The daemon end to end: sample forum over loopback, a real SQLite store, and a
+// judge whose verdicts are known in advance.
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "adapters/discourse/discourse_forum.h"
+#include "bot/daemon.h"
+#include "tests/forum_fixture.h"
+
+namespace modbot {
+namespace {
+
+using testing::ForumFixture;
+using testing::TempDir;
+
+// Hides posts that say "SPAM", sends posts that say "RUDE" to review.
+Verdict KeywordJudge(const Post& post) {
+  Verdict v;
+  v.lang = post.body.own_text.find("bonjour") != std::string::npos ? "fr" : "en";
+  if (post.body.own_text.find("SPAM") != std::string::npos) {
+    v.action = Action::kHide;
+    v.clauses = {Clause::kSpamLinks};
+    v.reasons = {{Clause::kSpamLinks, "links.shortener", 0.97, "bit.ly/x"}};
+  } else if (post.body.own_text.find("RUDE") != std::string::npos) {
+    v.action = Action::kReview;
+    v.clauses = {Clause::kAbusive};
+    v.reasons = {{Clause::kAbusive, "lexicon.insult", 0.6, "rude"}};
+  }
+  return v;
+}
+
+long long Count(Store* store, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(store->db(), sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  long long n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return n;
+}
+
+struct World {
+  ForumFixture f;
+  TempDir dir;
+  DaemonConfig config;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<DiscourseForum> forum;
+
+  explicit World(ReviewRoute route = ReviewRoute::kBoth) {
+    config.forum = f.Settings();
+    config.review_route = route;
+    config.store_path = dir.File("modbot.db");
+    std::string error;
+    store = Store::Open(config.store_path, &error);
+    REQUIRE(store);
+    forum = std::make_unique<DiscourseForum>(config.forum);
+    f.forum.AddUser({"alice", 400, 2, 30});
+    f.forum.AddUser({"benoit", 400, 2, 30});
+    long long topic = f.forum.AddTopic("Parks", "General");
+    f.forum.AddPost(topic, "alice", "The new playground is great.");
+    f.forum.AddPost(topic, "benoit", "bonjour, SPAM SPAM bit.ly/x");
+    f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
+    f.forum.AddPost(topic, "alice", "Buy now SPAM tinyurl.com/y");
+  }
+
+  bool Step(bool dry_run = false) {
+    Daemon daemon(config, forum.get(), store.get(), KeywordJudge, dry_run);
+    bool forum_ok = false;
+    std::string error;
+    REQUIRE(daemon.Step(&forum_ok, &error));
+    return forum_ok;
+  }
+};
+
+TEST_CASE("posts are hidden, flagged and notified exactly as the verdicts say", "[e2e][daemon]") {
+  World w;
+  REQUIRE(w.Step());
+  std::vector<sample::SamplePost> posts = w.f.forum.Posts();
+  CHECK_FALSE(posts[0].hidden);
+  CHECK(posts[0].flags.empty());
+  CHECK(posts[1].hidden);
+  CHECK(posts[1].flags.count(4));
+  CHECK(posts[1].flags.at(4).find("principle 12") != std::string::npos);
+  CHECK_FALSE(posts[2].hidden);
+  CHECK(posts[2].flags.count(7));
+  CHECK(posts[3].hidden);
+
+  std::vector<sample::SampleMessage> messages = w.f.forum.Messages();
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[0].recipient == "benoit");
+  CHECK(messages[0].title == "Votre message n° 2 a été masqué");  // a French post
+  CHECK(messages[0].raw.find("Principe 12 : ") != std::string::npos);
+  CHECK(messages[1].recipient == "alice");
+  CHECK(messages[1].title == "Your post #4 was hidden");
+
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts") == 4);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE state != 'done'") == 0);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM notices_sent") == 2);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM review_queue") == 3);  // 2 hidden + 1
+  std::string cursor, error;
+  REQUIRE(w.store->GetCursor(&cursor, &error));
+  CHECK(cursor == "4");
+
+  // A second poll finds nothing new and does nothing again.
+  REQUIRE(w.Step());
+  CHECK(w.f.forum.Messages().size() == 2);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE event = 'verdict'") == 4);
+}
+
+TEST_CASE("dry run records verdicts and acts on nothing", "[e2e][daemon]") {
+  World w;
+  REQUIRE(w.Step(/*dry_run=*/true));
+  for (const sample::SamplePost& p : w.f.forum.Posts()) {
+    CHECK_FALSE(p.hidden);
+    CHECK(p.flags.empty());
+  }
+  CHECK(w.f.forum.Messages().empty());
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE actor = 'modbot (dry run)'") == 4);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox") == 0);
+  std::string cursor, error;
+  REQUIRE(w.store->GetCursor(&cursor, &error));
+  CHECK(cursor.empty());  // a real run later still sees every post
+}
+
+TEST_CASE("an edited post is judged again", "[e2e][daemon]") {
+  World w;
+  REQUIRE(w.Step());
+  REQUIRE_FALSE(w.f.forum.Posts()[0].hidden);
+  REQUIRE(w.f.forum.EditPost(1, "Edited: now it is SPAM bit.ly/z"));
+  REQUIRE(w.Step());
+  CHECK(w.f.forum.Posts()[0].hidden);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts WHERE post_id = '1' AND version = '2' "
+                             "AND action = 'hide'") == 1);
+  CHECK(w.f.forum.Messages().size() == 3);
+}
+
+TEST_CASE("review routing: local only never flags on the forum", "[e2e][daemon]") {
+  World w(ReviewRoute::kLocal);
+  REQUIRE(w.Step());
+  CHECK(w.f.forum.Posts()[2].flags.empty());
+  std::vector<ReviewItem> items;
+  std::string error;
+  REQUIRE(w.store->ListReview(true, &items, &error));
+  REQUIRE(items.size() == 3);
+  CHECK(items[1].post_id == "3");
+  CHECK(items[1].action == "review");
+
+  // A moderator removes it: the daemon hides it on the forum.
+  REQUIRE(w.store->ResolveReview("3", /*approve=*/false, "mod_anne", "rude", NowMillis(), &error));
+  REQUIRE(w.Step());
+  CHECK(w.f.forum.Posts()[2].hidden);
+  // And restores a post the bot hid.
+  REQUIRE(w.store->ResolveReview("2", /*approve=*/true, "mod_anne", "fine", NowMillis(), &error));
+  REQUIRE(w.Step());
+  CHECK_FALSE(w.f.forum.Posts()[1].hidden);
+}
+
+TEST_CASE("an outage and a flaky forum cost time, not actions", "[e2e][daemon]") {
+  World w;
+  w.config.forum.retries = 0;  // let every failure reach the daemon
+  w.forum = std::make_unique<DiscourseForum>(w.config.forum);
+  sample::Faults down;
+  down.rate_500 = 1.0;
+  w.f.forum.SetFaults(down);
+  CHECK_FALSE(w.Step());
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts") == 0);
+
+  sample::Faults flaky;
+  flaky.rate_500 = 0.3;
+  flaky.rate_truncate = 0.2;
+  flaky.rate_reset = 0.1;
+  w.f.forum.SetFaults(flaky);
+  for (int i = 0; i < 300; ++i) {
+    w.Step();
+    if (Count(w.store.get(), "SELECT COUNT(*) FROM verdicts") == 4 &&
+        Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") == 0) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  std::vector<sample::SamplePost> posts = w.f.forum.Posts();
+  CHECK(posts[1].hidden);
+  CHECK(posts[2].flags.count(7));
+  CHECK(posts[3].hidden);
+  CHECK(w.f.forum.Messages().size() == 2);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE state = 'done'") == 5);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE event = 'verdict'") == 4);
+}
+
+}  // namespace
+}  // namespace modbot

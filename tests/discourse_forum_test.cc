@@ -1,0 +1,231 @@
+// DiscourseForum over real loopback HTTP against the sample forum.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "adapters/discourse/discourse_forum.h"
+#include "tests/forum_fixture.h"
+
+namespace modbot {
+namespace {
+
+using testing::ForumFixture;
+
+// As if nothing had been judged yet.
+const Forum::UnjudgedFn kAll = [](const std::string&, const std::string&) { return true; };
+
+std::vector<long long> Ids(const std::vector<ForumPost>& posts) {
+  std::vector<long long> ids;
+  for (const ForumPost& p : posts) ids.push_back(std::stoll(p.id));
+  return ids;
+}
+
+TEST_CASE("a backlog of 1,200 posts is caught up oldest first, none skipped", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(1200, 7);
+  DiscourseForum forum(f.Settings());
+  PollResult result;
+  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(result.new_posts.size() == 1200);
+  std::vector<long long> ids = Ids(result.new_posts);
+  for (size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == static_cast<long long>(i + 1));
+  CHECK(result.new_posts.back().cursor == "1200");
+
+  // From a cursor in the middle, only what follows it, with paging back to it.
+  REQUIRE(forum.Poll("1100", std::chrono::minutes(0), kAll, &result).ok());
+  ids = Ids(result.new_posts);
+  REQUIRE(ids.size() == 100);
+  CHECK(ids.front() == 1101);
+  CHECK(ids.back() == 1200);
+}
+
+TEST_CASE("posts carry markup, topic, category, reply text and cached author facts",
+          "[discourse]") {
+  ForumFixture f;
+  f.forum.AddUser({"newbie", 2, 0, 1});
+  long long topic = f.forum.AddTopic("Snow removal", "Public Works");
+  f.forum.AddPost(topic, "newbie", "Is the **plow** coming today?");
+  f.forum.AddPost(topic, "newbie", "Thanks, found it on the City site.", 1);
+  DiscourseForum forum(f.Settings());
+  PollResult result;
+  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(result.new_posts.size() == 2);
+  const ForumPost& first = result.new_posts[0];
+  CHECK(first.markup == "Is the **plow** coming today?");
+  CHECK(first.format == "markdown");
+  CHECK(first.topic_title == "Snow removal");
+  CHECK(first.category == "Public Works");
+  CHECK(first.version == "1");
+  CHECK(first.url == f.url() + "/t/snow-removal/" + std::to_string(topic) + "/1");
+  CHECK(first.author.username == "newbie");
+  CHECK(first.author.account_age_days == 2);
+  CHECK(first.author.trust_level == 0);
+  CHECK(first.author.post_count == 1);
+  const ForumPost& reply = result.new_posts[1];
+  REQUIRE(reply.reply_to);
+  CHECK(*reply.reply_to == "Is the **plow** coming today?");
+  // One user lookup for two posts by the same author.
+  CHECK(f.forum.RequestsByRoute()["GET /u"] == 1);
+}
+
+TEST_CASE("an idle poll costs one request; edits in the window come back", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(30, 3);
+  DiscourseForum forum(f.Settings());
+  PollResult result;
+  REQUIRE(forum.Poll("", std::chrono::minutes(60), kAll, &result).ok());
+  long long before = f.forum.requests();
+  // The first page reaches back past both the cursor and the (empty) window.
+  REQUIRE(forum.Poll("30", std::chrono::minutes(0), kAll, &result).ok());
+  CHECK(f.forum.requests() - before == 1);
+  CHECK(result.new_posts.empty());
+  CHECK(result.recent_posts.empty());
+
+  REQUIRE(forum.Poll("30", std::chrono::minutes(60), kAll, &result).ok());
+  CHECK(result.recent_posts.size() == 30);  // all created within the window
+
+  REQUIRE(f.forum.EditPost(12, "edited text"));
+  const long long before_edit_poll = f.forum.requests();
+  auto edited = [](const std::string&, const std::string& version) { return version != "1"; };
+  REQUIRE(forum.Poll("30", std::chrono::minutes(60), edited, &result).ok());
+  REQUIRE(result.recent_posts.size() == 1);
+  CHECK(result.recent_posts[0].id == "12");
+  CHECK(result.recent_posts[0].version == "2");
+  CHECK(result.recent_posts[0].markup == "edited text");
+  CHECK(f.forum.requests() - before_edit_poll == 2);  // the page and the empty one after it
+}
+
+TEST_CASE("read requests per poll: 1 when idle, 2 for 50 new posts by known authors",
+          "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(1000, 9);
+  DiscourseForum forum(f.Settings());
+  PollResult result;
+  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  std::string cursor = result.new_posts.back().cursor;
+
+  long long before = f.forum.requests();
+  REQUIRE(forum.Poll(cursor, std::chrono::minutes(0), kAll, &result).ok());
+  CHECK(f.forum.requests() - before == 1);
+
+  for (int i = 0; i < 50; ++i) f.forum.AddPost(1, "resident" + std::to_string(i), "Merci !");
+  before = f.forum.requests();
+  REQUIRE(forum.Poll(cursor, std::chrono::minutes(0), kAll, &result).ok());
+  CHECK(result.new_posts.size() == 50);
+  // The page of the 50 new posts, and the next one to see the cursor.
+  CHECK(f.forum.requests() - before == 2);
+}
+
+TEST_CASE("hide, review, restore and notify change the forum, and repeat safely",
+          "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(3, 1);
+  DiscourseForum forum(f.Settings());
+
+  REQUIRE(forum.Hide("1", "principle 12", false).ok());
+  REQUIRE(forum.SendToReview("2", "principle 3", false).ok());
+  std::vector<sample::SamplePost> posts = f.forum.Posts();
+  CHECK(posts[0].hidden);
+  CHECK(posts[0].flags.at(4) == "principle 12");
+  CHECK_FALSE(posts[1].hidden);
+  CHECK(posts[1].flags.at(7) == "principle 3");
+
+  // A retry after an attempt that did reach the forum does nothing more.
+  CHECK(forum.Hide("1", "principle 12", true).ok());
+  CHECK(forum.SendToReview("2", "principle 3", true).ok());
+  // Even without the retry hint, Discourse's 403 for a repeated flag is recognised.
+  CHECK(forum.SendToReview("2", "principle 3", false).ok());
+
+  REQUIRE(forum.Restore("1", false).ok());
+  CHECK_FALSE(f.forum.Posts()[0].hidden);
+
+  ForumNotice notice{"1", f.forum.Posts()[0].username, "Your post #1 was hidden",
+                     "Hello, your post was hidden because..."};
+  REQUIRE(forum.Notify(notice, false).ok());
+  REQUIRE(forum.Notify(notice, true).ok());  // already sent: not sent again
+  REQUIRE(f.forum.Messages().size() == 1);
+  CHECK(f.forum.Messages()[0].recipient == notice.username);
+
+  CHECK(forum.Hide("999", "x", false).code == ForumStatus::Code::kGone);
+}
+
+TEST_CASE("429s are honoured and 5xx, resets and truncated bodies retried", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(120, 5);
+  sample::Faults faults;
+  faults.rate_429 = 0.2;
+  faults.rate_500 = 0.2;
+  faults.rate_reset = 0.1;
+  faults.rate_truncate = 0.1;
+  faults.retry_after_seconds = 0;  // keep the test fast; the hint itself is tested below
+  f.forum.SetFaults(faults);
+  ForumSettings settings = f.Settings();
+  settings.retries = 30;
+  DiscourseForum forum(settings);
+  PollResult result;
+  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  CHECK(result.new_posts.size() == 120);
+  // Without faults: 4 pages, 12 authors and the categories.
+  CHECK(forum.requests_sent() > 4 + 12 + 1);
+}
+
+TEST_CASE("a 429's Retry-After holds every request", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(5, 5);
+  sample::Faults faults;
+  faults.rate_429 = 1.0;
+  faults.retry_after_seconds = 1;
+  f.forum.SetFaults(faults);
+  ForumSettings settings = f.Settings();
+  settings.retries = 1;
+  DiscourseForum forum(settings);
+  PollResult result;
+  auto start = std::chrono::steady_clock::now();
+  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAll, &result);
+  CHECK(status.code == ForumStatus::Code::kRetry);
+  CHECK(status.retry_after_seconds == 1);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(900));
+  CHECK(f.forum.requests() == 2);  // the first try and one retry, a second apart
+}
+
+TEST_CASE("slow answers time out and are retried", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(5, 5);
+  sample::Faults faults;
+  faults.rate_slow = 1.0;
+  faults.slow_ms = 600;
+  f.forum.SetFaults(faults);
+  ForumSettings settings = f.Settings();
+  settings.timeout = std::chrono::milliseconds(200);
+  settings.retries = 1;
+  DiscourseForum forum(settings);
+  PollResult result;
+  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAll, &result);
+  CHECK(status.code == ForumStatus::Code::kRetry);
+  CHECK(result.new_posts.empty());
+}
+
+TEST_CASE("a wrong key is a retryable failure whose message holds no key", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(5, 5);
+  ForumSettings settings = f.Settings();
+  settings.api_key = "wrong-key-c0ffee";
+  DiscourseForum forum(settings);
+  PollResult result;
+  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAll, &result);
+  CHECK(status.code == ForumStatus::Code::kRetry);
+  CHECK(status.message.find("403") != std::string::npos);
+  CHECK(status.message.find("c0ffee") == std::string::npos);
+  CHECK(f.forum.requests() == 1);  // not hammered
+}
+
+TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {
+  ForumSettings settings = ForumFixture().Settings();  // the server stops at scope exit
+  settings.retries = 0;
+  DiscourseForum forum(settings);
+  PollResult result;
+  CHECK(forum.Poll("", std::chrono::minutes(0), kAll, &result).code == ForumStatus::Code::kRetry);
+}
+
+}  // namespace
+}  // namespace modbot
