@@ -316,6 +316,22 @@ TEST_CASE("cli: config check accepts a policy-only config", "[cli]") {
   CHECK(run.out.find("ok") != std::string::npos);
 }
 
+TEST_CASE("cli: the shipped config.toml.example is valid once its secret is there", "[cli]") {
+  const std::string example = MODBOT_SOURCE_DIR "/config.toml.example";
+  ::unsetenv("MODBOT_FORUM_KEY");
+  Run without_key = Modbot({"config", "check", example});
+  CHECK(without_key.exit_code == 2);
+  CHECK(without_key.err.find(example + ":") != std::string::npos);
+  CHECK(without_key.err.find("MODBOT_FORUM_KEY") != std::string::npos);
+
+  ::setenv("MODBOT_FORUM_KEY", "example-key", 1);
+  Run with_key = Modbot({"config", "check", example});
+  ::unsetenv("MODBOT_FORUM_KEY");
+  INFO(with_key.err);
+  CHECK(with_key.exit_code == 0);
+  CHECK(with_key.err.empty());
+}
+
 TEST_CASE("cli: a missing config file is bad usage", "[cli]") {
   TempDir dir;
   std::string missing = (dir.path() / "missing.toml").string();
