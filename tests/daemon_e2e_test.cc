@@ -131,8 +131,10 @@ TEST_CASE("an edited post is judged again", "[e2e][daemon]") {
   REQUIRE(w.f.forum.EditPost(1, "Edited: now it is SPAM bit.ly/z"));
   REQUIRE(w.Step());
   CHECK(w.f.forum.Posts()[0].hidden);
-  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts WHERE post_id = '1' AND version = '2' "
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts WHERE post_id = '1' "
                              "AND action = 'hide'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '1' "
+                             "AND event = 'verdict'") == 2);
   CHECK(w.f.forum.Messages().size() == 3);
 }
 

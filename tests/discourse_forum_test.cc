@@ -1,6 +1,8 @@
 // DiscourseForum over real loopback HTTP against the sample forum.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <set>
 
 #include "adapters/discourse/discourse_forum.h"
@@ -55,7 +57,7 @@ TEST_CASE("posts carry markup, topic, category, reply text and cached author fac
   CHECK(first.format == "markdown");
   CHECK(first.topic_title == "Snow removal");
   CHECK(first.category == "Public Works");
-  CHECK(first.version == "1");
+  CHECK(first.version.rfind("1.", 0) == 0);  // Discourse's version, then the text's hash
   CHECK(first.url == f.url() + "/t/snow-removal/" + std::to_string(topic) + "/1");
   CHECK(first.author.username == "newbie");
   CHECK(first.author.account_age_days == 2);
@@ -83,16 +85,38 @@ TEST_CASE("an idle poll costs one request; edits in the window come back", "[dis
 
   REQUIRE(forum.Poll("30", std::chrono::minutes(60), kAll, &result).ok());
   CHECK(result.recent_posts.size() == 30);  // all created within the window
+  std::map<std::string, std::string> judged;
+  for (const ForumPost& post : result.recent_posts) judged[post.id] = post.version;
 
   REQUIRE(f.forum.EditPost(12, "edited text"));
   const long long before_edit_poll = f.forum.requests();
-  auto edited = [](const std::string&, const std::string& version) { return version != "1"; };
+  auto edited = [&](const std::string& id, const std::string& version) {
+    return judged.at(id) != version;
+  };
   REQUIRE(forum.Poll("30", std::chrono::minutes(60), edited, &result).ok());
   REQUIRE(result.recent_posts.size() == 1);
   CHECK(result.recent_posts[0].id == "12");
-  CHECK(result.recent_posts[0].version == "2");
   CHECK(result.recent_posts[0].markup == "edited text");
   CHECK(f.forum.requests() - before_edit_poll == 2);  // the page and the empty one after it
+}
+
+TEST_CASE("a ninja edit, which keeps Discourse's version, still reads as a new version",
+          "[discourse]") {
+  ForumFixture f;
+  long long topic = f.forum.AddTopic("Pool hours", "Loisirs");
+  f.forum.AddPost(topic, "newbie", "What time does the pool open?");
+  DiscourseForum forum(f.Settings());
+  PollResult result;
+  REQUIRE(forum.Poll("", std::chrono::minutes(60), kAll, &result).ok());
+  REQUIRE(result.new_posts.size() == 1);
+  const std::string judged = result.new_posts[0].version;
+
+  REQUIRE(f.forum.EditPost(1, "What time does the pool open, you idiots?"));
+  REQUIRE(f.forum.Posts()[0].version == 1);  // within the grace period: no new revision
+  auto unjudged = [&](const std::string&, const std::string& v) { return v != judged; };
+  REQUIRE(forum.Poll("1", std::chrono::minutes(60), unjudged, &result).ok());
+  REQUIRE(result.recent_posts.size() == 1);
+  CHECK(result.recent_posts[0].markup == "What time does the pool open, you idiots?");
 }
 
 TEST_CASE("read requests per poll: 1 when idle, 2 for 50 new posts by known authors",

@@ -1,6 +1,8 @@
 #include "adapters/discourse/discourse_forum.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <thread>
 
 namespace modbot {
@@ -18,6 +20,21 @@ constexpr size_t kMaxRawCache = 20000;
 std::string Describe(const HttpRequest& request, const std::string& base_url) {
   std::string path = request.url.substr(std::min(base_url.size(), request.url.size()));
   return request.method + " " + path.substr(0, path.find('?'));
+}
+
+// Discourse's `version` does not move on a "ninja edit" (lib/post_revisor.rb
+// #ninja_edit?: an edit within editing_grace_period, 5 minutes by default, of the
+// last version that changes at most 100 characters), so a post could be made
+// abusive just after it was judged with its version unchanged. The text's FNV-1a
+// hash goes into the version to catch those.
+std::string PostVersion(const discourse::LatestPost& post) {
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : post.raw.empty() ? post.cooked : post.raw) {
+    hash = (hash ^ c) * 1099511628211ull;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::to_string(post.version) + "." + hex;
 }
 
 bool Acted(const discourse::PostState& state, int type_id) {
@@ -119,7 +136,7 @@ ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds
       if (post.id > after) {
         fresh.push_back(std::move(post));
       } else if (post.created_at >= window_start &&
-                 unjudged(std::to_string(post.id), std::to_string(post.version))) {
+                 unjudged(std::to_string(post.id), PostVersion(post))) {
         recent.push_back(std::move(post));
       }
     }
@@ -144,7 +161,7 @@ ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds
 ForumStatus DiscourseForum::ToForumPost(const discourse::LatestPost& post, ForumPost* out) {
   out->id = std::to_string(post.id);
   out->cursor = out->id;
-  out->version = std::to_string(post.version);
+  out->version = PostVersion(post);
   // raw is what the author typed; cooked is the fallback for keys that cannot see it.
   out->format = post.raw.empty() ? "html" : "markdown";
   out->markup = post.raw.empty() ? post.cooked : post.raw;

@@ -162,7 +162,7 @@ struct SampleForum::Impl {
             {"username", p.username},
             {"avatar_template", "/letter_avatar_proxy/v4/letter/x/aaaaaa/{size}.png"},
             {"created_at", Time(p.created_at)},
-            {"updated_at", Time(p.created_at + std::chrono::minutes(p.version - 1))},
+            {"updated_at", Time(p.updated_at)},
             {"cooked", "<p>" + Escape(p.raw) + "</p>"},
             {"raw", p.raw},
             {"post_number", p.post_number},
@@ -193,7 +193,7 @@ struct SampleForum::Impl {
     p.reply_to_post_number = reply_to;
     p.username = username;
     p.raw = raw;
-    p.created_at = at;
+    p.created_at = p.last_version_at = p.updated_at = at;
     if (!users.count(username)) {
       users[username] = SampleUser{username};
       user_created[username] = SysClock::now() - std::chrono::hours(24 * 365);
@@ -451,11 +451,34 @@ struct SampleForum::Impl {
     if (req.method == "PUT" && p.size() == 4 && p[2] == "posts" && Number(p[3])) {
       auto it = posts.find(*Number(p[3]));
       if (it == posts.end()) return reply(404, kNotFound);
-      it->second.raw = req.get_param_value("raw");
-      ++it->second.version;
+      Revise(&it->second, req.get_param_value("raw"), SysClock::now());
       return reply(200, PostJson(it->second));
     }
     reply(404, kNotFound);
+  }
+
+  // An edit as lib/post_revisor.rb makes it: within editing_grace_period (300 s by
+  // default) of the last version and changing at most editing_grace_period_max_diff
+  // (100) characters, it is a "ninja edit" that leaves `version` where it was. The
+  // characters changed are counted outside the common prefix and suffix, an upper
+  // bound of Discourse's ONPDiff count.
+  static void Revise(SamplePost* post, const std::string& raw, SysClock::time_point at) {
+    const std::string& old = post->raw;
+    size_t prefix = 0, suffix = 0;
+    while (prefix < old.size() && prefix < raw.size() && old[prefix] == raw[prefix]) ++prefix;
+    while (suffix < old.size() - prefix && suffix < raw.size() - prefix &&
+           old[old.size() - 1 - suffix] == raw[raw.size() - 1 - suffix]) {
+      ++suffix;
+    }
+    const size_t changed = (old.size() - prefix - suffix) + (raw.size() - prefix - suffix);
+    const bool ninja_edit =
+        at - post->last_version_at <= std::chrono::seconds(300) && changed <= 100;
+    if (!ninja_edit) {
+      ++post->version;
+      post->last_version_at = at;
+    }
+    post->raw = raw;
+    post->updated_at = at;
   }
 
   long long NewTopic(const std::string& title, const std::string& category) {
@@ -563,8 +586,7 @@ bool SampleForum::EditPost(long long post_id, const std::string& raw) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   auto it = impl_->posts.find(post_id);
   if (it == impl_->posts.end()) return false;
-  it->second.raw = raw;
-  ++it->second.version;
+  impl_->Revise(&it->second, raw, SysClock::now());
   return true;
 }
 

@@ -56,6 +56,8 @@ struct SamplePost {
   int version = 1;
   bool hidden = false;
   std::chrono::system_clock::time_point created_at;
+  std::chrono::system_clock::time_point last_version_at;  // when `version` last moved
+  std::chrono::system_clock::time_point updated_at;
   std::optional<std::chrono::system_clock::time_point> hidden_at;
   std::map<int, std::string> flags;  // post action type id -> message, by the API user
 };
