@@ -16,6 +16,16 @@ using testing::ForumFixture;
 // As if nothing had been judged yet.
 const Forum::UnjudgedFn kAll = [](const std::string&, const std::string&) { return true; };
 
+// One poll of five posts with every request hit by faults and a single retry.
+ForumStatus PollUnderFaults(ForumFixture& f, const sample::Faults& faults, ForumSettings settings,
+                            PollResult* result) {
+  f.forum.SeedSynthetic(5, 5);
+  f.forum.SetFaults(faults);
+  settings.retries = 1;
+  DiscourseForum forum(settings);
+  return forum.Poll("", std::chrono::minutes(0), kAll, result);
+}
+
 std::vector<long long> Ids(const std::vector<ForumPost>& posts) {
   std::vector<long long> ids;
   for (const ForumPost& p : posts) ids.push_back(std::stoll(p.id));
@@ -195,17 +205,12 @@ TEST_CASE("429s are honoured and 5xx, resets and truncated bodies retried", "[di
 
 TEST_CASE("a 429's Retry-After holds every request", "[discourse]") {
   ForumFixture f;
-  f.forum.SeedSynthetic(5, 5);
   sample::Faults faults;
   faults.rate_429 = 1.0;
   faults.retry_after_seconds = 1;
-  f.forum.SetFaults(faults);
-  ForumSettings settings = f.Settings();
-  settings.retries = 1;
-  DiscourseForum forum(settings);
   PollResult result;
   auto start = std::chrono::steady_clock::now();
-  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAll, &result);
+  ForumStatus status = PollUnderFaults(f, faults, f.Settings(), &result);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(status.retry_after_seconds == 1);
   CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(900));
@@ -214,17 +219,13 @@ TEST_CASE("a 429's Retry-After holds every request", "[discourse]") {
 
 TEST_CASE("slow answers time out and are retried", "[discourse]") {
   ForumFixture f;
-  f.forum.SeedSynthetic(5, 5);
   sample::Faults faults;
   faults.rate_slow = 1.0;
   faults.slow_ms = 600;
-  f.forum.SetFaults(faults);
   ForumSettings settings = f.Settings();
   settings.timeout = std::chrono::milliseconds(200);
-  settings.retries = 1;
-  DiscourseForum forum(settings);
   PollResult result;
-  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAll, &result);
+  ForumStatus status = PollUnderFaults(f, faults, settings, &result);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(result.new_posts.empty());
 }
