@@ -15,26 +15,33 @@ std::chrono::milliseconds BackoffDelay(const BackoffPolicy& policy, int attempt)
   return std::chrono::milliseconds(jitter(rng));
 }
 
+// Discourse's limiter compares whole seconds and wants the oldest request to be
+// strictly older than the window; one second more keeps clear of both.
 Pacer::Pacer(int requests_per_minute)
-    : interval_(requests_per_minute > 0
-                    ? std::chrono::duration_cast<Clock::duration>(std::chrono::minutes(1)) /
-                          requests_per_minute
-                    : Clock::duration::zero()),
-      next_(Clock::now()) {}
+    : Pacer(std::max(requests_per_minute, 0), std::chrono::seconds(61)) {}
+
+Pacer::Pacer(int max_requests, Clock::duration window)
+    : max_requests_(std::max(max_requests, 0)), window_(window), held_until_(Clock::now()) {}
 
 void Pacer::Wait() {
   Clock::time_point slot;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    slot = std::max(next_, Clock::now());
-    next_ = slot + interval_;
+    slot = std::max(held_until_, Clock::now());
+    if (max_requests_ > 0) {
+      if (sent_.size() == max_requests_) {
+        slot = std::max(slot, sent_.front() + window_);
+        sent_.pop_front();
+      }
+      sent_.push_back(slot);
+    }
   }
   std::this_thread::sleep_until(slot);
 }
 
 void Pacer::HoldFor(std::chrono::seconds seconds) {
   std::lock_guard<std::mutex> lock(mu_);
-  next_ = std::max(next_, Clock::now() + seconds);
+  held_until_ = std::max(held_until_, Clock::now() + seconds);
 }
 
 }  // namespace modbot
