@@ -62,6 +62,32 @@ int CountWords(const Post& post, const NormalizedText& own) {
 constexpr std::array<std::string_view, 2> kContextLexicons = {"municipal_campaign_terms",
                                                               "off_civic_topics"};
 
+// What quoted text may be held against a post for: what it says, not how the
+// author behaves (frivolous, relevance, fake accounts) nor what is ordinary to
+// quote in a discussion (an ad complained about, a politician's words).
+constexpr std::array<Clause, 6> kQuotedClauses = {
+    Clause::kAbusive,       Clause::kThreat,          Clause::kStaffHarassment,
+    Clause::kDiscrimination, Clause::kIllegalActivity, Clause::kPublicSafety,
+};
+
+// Below this many words of their own, an author who quotes is passing the quote
+// on rather than discussing it.
+constexpr int kMaxWordsForBareQuote = 8;
+
+// The quotes that are not found in the post replied to: nothing shows that
+// somebody else wrote them.
+std::string UnsourcedQuotes(const Post& post) {
+  const std::string source = post.reply_to ? Normalize(*post.reply_to).skeleton : "";
+  std::string out;
+  for (const std::string& quote : post.body.quotes) {
+    const std::string skeleton = Normalize(quote).skeleton;
+    if (skeleton.find_first_not_of(' ') == std::string::npos) continue;
+    if (!source.empty() && source.find(skeleton) != std::string::npos) continue;
+    out += quote + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Policy::Compiled {
@@ -124,6 +150,9 @@ struct Policy::Compiled {
     }
   }
 
+  // Every detector's and every custom rule's reasons for post.
+  Reasons Collect(const Post& post, const std::string& lang) const;
+
   void ApplyRules(const PostView& view, Reasons* reasons) const {
     auto add = [&](int id, std::string evidence) {
       const CustomRule& rule = settings.rules[id];
@@ -175,23 +204,52 @@ Policy::~Policy() = default;
 const PolicySettings& Policy::settings() const { return compiled_->settings; }
 
 Verdict Policy::Judge(const Post& post) const {
+  Verdict verdict;
+  verdict.post_id = post.id;
+  verdict.lang = DetectLanguage(post.body.own_text);
+  ScoreReasons(compiled_->Collect(post, verdict.lang), compiled_->settings, &verdict);
+  if (verdict.action != Action::kAllow || post.body.quotes.empty() ||
+      CountSkeletonWords(Normalize(post.body.own_text).skeleton) >= kMaxWordsForBareQuote) {
+    return verdict;
+  }
+
+  const std::string unsourced = UnsourcedQuotes(post);
+  if (unsourced.empty()) return verdict;
+  Post quoted;
+  quoted.body.own_text = unsourced;
+  quoted.topic = post.topic;
+  quoted.author = post.author;
+  Reasons reasons;
+  for (Reason& reason : compiled_->Collect(quoted, verdict.lang)) {
+    if (std::find(kQuotedClauses.begin(), kQuotedClauses.end(), reason.clause) ==
+        kQuotedClauses.end()) {
+      continue;
+    }
+    reason.rule = "quote." + reason.rule;
+    reasons.push_back(std::move(reason));
+  }
+  Verdict from_quotes;
+  ScoreReasons(reasons, compiled_->settings, &from_quotes);
+  if (from_quotes.action == Action::kAllow) return verdict;
+  verdict.action = Action::kReview;
+  verdict.clauses = std::move(from_quotes.clauses);
+  verdict.reasons = std::move(from_quotes.reasons);
+  return verdict;
+}
+
+Reasons Policy::Compiled::Collect(const Post& post, const std::string& lang) const {
   NormalizedText own = Normalize(post.body.own_text);
   int word_count = CountWords(post, own);
-  PostView view{post, compiled_->settings, std::move(own), Normalize(JoinContext(post)), {}, {},
-                DetectLanguage(post.body.own_text), word_count};
-  compiled_->Scan(compiled_->words, view.own.skeleton, &view.own_hits);
-  compiled_->Scan(compiled_->patterns, view.own.folded, &view.own_hits);
-  compiled_->Scan(compiled_->context_words, view.context.skeleton, &view.context_hits);
+  PostView view{post, settings, std::move(own), Normalize(JoinContext(post)), {}, {},
+                lang, word_count};
+  Scan(words, view.own.skeleton, &view.own_hits);
+  Scan(patterns, view.own.folded, &view.own_hits);
+  Scan(context_words, view.context.skeleton, &view.context_hits);
 
   Reasons reasons;
   for (DetectorFn detect : kDetectors) detect(view, &reasons);
-  compiled_->ApplyRules(view, &reasons);
-
-  Verdict verdict;
-  verdict.post_id = post.id;
-  verdict.lang = view.lang;
-  ScoreReasons(reasons, compiled_->settings, &verdict);
-  return verdict;
+  ApplyRules(view, &reasons);
+  return reasons;
 }
 
 }  // namespace modbot

@@ -7,6 +7,14 @@
 //
 // Judge() is pure and const: no I/O, no clock, no shared mutable state, so one
 // Policy may serve any number of threads. Every verdict says why (see verdict.h).
+//
+// The author's own words decide. Quoted text counts only when nothing shows that
+// someone else wrote it (it is not in the post replied to) and the author adds
+// next to nothing of their own (fewer than kMaxWordsForBareQuote words): then
+// abuse, threats, discrimination, harassment, illegal activity or public-safety
+// leaks in it send the post to review, never to hide, with rules named "quote.*".
+// Quoting a bad post to object to it stays allowed; posting an insult wrapped in
+// "> " does not pass unseen.
 #ifndef MODBOT_POLICY_POLICY_H_
 #define MODBOT_POLICY_POLICY_H_
 

@@ -409,6 +409,36 @@ TEST_CASE("Policy: quoting a bad post to condemn it is not a violation", "[polic
   CHECK(Judge({.text = "You are a fucking moron, I'm going to kill you."}).action == Action::kHide);
 }
 
+TEST_CASE("Policy: an insult passed on as a bare quote goes to review, never hidden",
+          "[policy]") {
+  const std::vector<Spec> bare = {
+      {.text = "> You are a fucking moron and everyone here hates you.",
+       .format = Format::kMarkdown},
+      {.text = "[quote]Les immigrés n'ont rien à faire ici, qu'ils retournent chez eux.[/quote]",
+       .format = Format::kBBCode},
+      {.text = "<blockquote><p>I know where you live and I'm going to kill you.</p></blockquote>"
+               "<p>Just saying.</p>",
+       .format = Format::kHtml},
+  };
+  for (const Spec& spec : bare) {
+    Verdict verdict = Judge(spec);
+    INFO("post: " << spec.text << "\ngot: " << Describe(verdict));
+    CHECK(verdict.action == Action::kReview);
+    REQUIRE_FALSE(verdict.reasons.empty());
+    CHECK(verdict.reasons[0].rule.rfind("quote.", 0) == 0);
+  }
+  // The same quote, found in the post replied to, is someone else's words.
+  Verdict answered = Judge({.text = "> You are a fucking moron and everyone here hates you.",
+                            .format = Format::kMarkdown,
+                            .reply_to = "Honestly? You are a fucking moron and everyone here "
+                                        "hates you."});
+  INFO(Describe(answered));
+  CHECK(answered.action == Action::kAllow);
+  // A civil quote passed on is nothing.
+  CHECK(Judge({.text = "> The pool opens at 9 on Saturdays.", .format = Format::kMarkdown})
+            .action == Action::kAllow);
+}
+
 TEST_CASE("Policy: a brand-new account asking a genuine question is allowed", "[policy]") {
   for (const char* text :
        {"Hi everyone, I just moved to the area. Does anyone know when the outdoor pool opens?",
