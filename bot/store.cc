@@ -74,6 +74,13 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE INDEX IF NOT EXISTS audit_post ON audit (post_id);
 )sql";
 
+// An outbox row may run unless it is a notice whose post is not hidden yet: an
+// author is never told of a hide that has not happened (it may still be retrying,
+// or have failed for good).
+#define kReadyToRun                                                                 \
+  "NOT (kind = 'notify' AND EXISTS (SELECT 1 FROM outbox AS hide "                  \
+  "WHERE hide.post_id = outbox.post_id AND hide.kind = 'hide' AND hide.state != 'done'))"
+
 // A prepared statement that finalizes itself. Bind indexes are 1-based.
 class Stmt {
  public:
@@ -324,9 +331,8 @@ bool Store::DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out,
                        std::string* error) {
   Stmt s(db_,
          "SELECT id, post_id, kind, payload, attempts, last_error FROM outbox "
-         "WHERE state = 'pending' AND next_attempt_at <= ? "
-         // Notices wait for the hides and flags: under a request budget, taking a
-         // post down comes before telling its author.
+         "WHERE state = 'pending' AND next_attempt_at <= ? AND " kReadyToRun " "
+         // Under a request budget, taking posts down comes before telling authors.
          "ORDER BY kind = 'notify', id LIMIT ?");
   s.Bind(1, now).Bind(2, limit);
   int rc;
@@ -344,7 +350,8 @@ bool Store::DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out,
 }
 
 bool Store::NextDue(std::optional<int64_t>* at, std::string* error) {
-  Stmt s(db_, "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'");
+  Stmt s(db_, "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND "
+              kReadyToRun);
   int rc = s.Step();
   if (s.Failed(rc, error)) return false;
   *at = std::nullopt;
@@ -403,6 +410,14 @@ bool Store::MarkFailed(const OutboxEntry& entry, const std::string& reason, int6
            .Bind(1, now).Bind(2, reason).Bind(3, entry.id)
            .Run(error) ||
       !InsertAudit(db_, ActionAudit(entry, "failed: " + reason), now, error)) {
+    return false;
+  }
+  // The post stays up, so its notice would be untrue.
+  if (entry.kind == ActionKind::kHide &&
+      !Stmt(db_, "UPDATE outbox SET state = 'failed', done_at = ?, last_error = ? "
+                 "WHERE post_id = ? AND kind = 'notify' AND state = 'pending'")
+           .Bind(1, now).Bind(2, "not sent: the hide failed").Bind(3, entry.post_id)
+           .Run(error)) {
     return false;
   }
   return txn.Commit(error);

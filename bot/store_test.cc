@@ -72,7 +72,7 @@ TEST_CASE("the cursor moves only with the verdict and its actions", "[store]") {
   CHECK(version == "1");
   std::vector<OutboxEntry> due;
   REQUIRE(store->DueActions(2000, 10, &due, &error));
-  CHECK(due.size() == 2);
+  CHECK(due.size() == 1);  // the hide; its notice waits for it
   sqlite3_stmt* mode = nullptr;
   REQUIRE(sqlite3_prepare_v2(store->db(), "PRAGMA journal_mode", -1, &mode, nullptr) == SQLITE_OK);
   REQUIRE(sqlite3_step(mode) == SQLITE_ROW);
@@ -87,7 +87,7 @@ TEST_CASE("an attempt is counted before it is made, and retried when due", "[sto
   REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
   std::vector<OutboxEntry> due;
   REQUIRE(store->DueActions(1000, 10, &due, &error));
-  REQUIRE(due.size() == 2);
+  REQUIRE(due.size() == 1);
   CHECK(due[0].kind == ActionKind::kHide);
   CHECK(due[0].attempts == 0);
 
@@ -95,14 +95,12 @@ TEST_CASE("an attempt is counted before it is made, and retried when due", "[sto
   // As after a crash during the attempt: not due before 5000, then due as a retry.
   due.clear();
   REQUIRE(store->DueActions(4999, 10, &due, &error));
-  REQUIRE(due.size() == 1);  // only the notice
-  due.clear();
+  CHECK(due.empty());
   REQUIRE(store->DueActions(5000, 10, &due, &error));
-  REQUIRE(due.size() == 2);
+  REQUIRE(due.size() == 1);
   CHECK(due[0].attempts == 1);
 
   REQUIRE(store->MarkRetry(due[0], "HTTP 500", 9000, 5000, &error));
-  REQUIRE(store->MarkDone(due[1], "done", 5000, &error));
   std::optional<int64_t> next;
   REQUIRE(store->NextDue(&next, &error));
   CHECK(next == 9000);
@@ -110,6 +108,11 @@ TEST_CASE("an attempt is counted before it is made, and retried when due", "[sto
   REQUIRE(store->DueActions(9000, 10, &due, &error));
   REQUIRE(due.size() == 1);
   CHECK(due[0].last_error == "HTTP 500");
+  REQUIRE(store->MarkDone(due[0], "done", 9000, &error));
+  due.clear();
+  REQUIRE(store->DueActions(9000, 10, &due, &error));
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].kind == ActionKind::kNotify);
   REQUIRE(store->MarkDone(due[0], "done", 9000, &error));
   REQUIRE(store->NextDue(&next, &error));
   CHECK_FALSE(next);
@@ -124,11 +127,42 @@ TEST_CASE("hides go out before notices", "[store]") {
   REQUIRE(store->RecordJudgement(Hidden("2"), 1000, &error));
   std::vector<OutboxEntry> due;
   REQUIRE(store->DueActions(1000, 10, &due, &error));
-  REQUIRE(due.size() == 4);
+  REQUIRE(due.size() == 2);  // a notice waits for its post's hide
   CHECK((due[0].post_id == "1" && due[0].kind == ActionKind::kHide));
   CHECK((due[1].post_id == "2" && due[1].kind == ActionKind::kHide));
-  CHECK((due[2].post_id == "1" && due[2].kind == ActionKind::kNotify));
-  CHECK((due[3].post_id == "2" && due[3].kind == ActionKind::kNotify));
+  for (const OutboxEntry& hide : due) REQUIRE(store->MarkDone(hide, "done", 1000, &error));
+  due.clear();
+  REQUIRE(store->DueActions(1000, 10, &due, &error));
+  REQUIRE(due.size() == 2);
+  CHECK((due[0].post_id == "1" && due[0].kind == ActionKind::kNotify));
+  CHECK((due[1].post_id == "2" && due[1].kind == ActionKind::kNotify));
+}
+
+TEST_CASE("no notice for a hide still retrying or failed for good", "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActions(1000, 10, &due, &error));
+  REQUIRE(due.size() == 1);
+  const OutboxEntry hide = due[0];
+  REQUIRE(store->MarkRetry(hide, "HTTP 502", 5000, 1000, &error));
+
+  due.clear();
+  REQUIRE(store->DueActions(2000, 10, &due, &error));
+  CHECK(due.empty());  // the notice is older than 5000 but its hide is not done
+  std::optional<int64_t> next;
+  REQUIRE(store->NextDue(&next, &error));
+  CHECK(next == 5000);
+
+  REQUIRE(store->MarkFailed(hide, "HTTP 403", 5000, &error));
+  due.clear();
+  REQUIRE(store->DueActions(9000, 10, &due, &error));
+  CHECK(due.empty());
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'notify' AND "
+                           "state = 'failed' AND last_error = 'not sent: the hide failed'") == 1);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent") == 0);
 }
 
 TEST_CASE("a post's author is notified at most once", "[store]") {
@@ -144,12 +178,17 @@ TEST_CASE("a post's author is notified at most once", "[store]") {
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'notify'") == 1);
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM verdicts") == 1);
 
-  std::vector<OutboxEntry> due;
-  REQUIRE(store->DueActions(3000, 10, &due, &error));
-  for (const OutboxEntry& e : due) REQUIRE(store->MarkDone(e, "done", 3000, &error));
+  OutboxEntry last;  // the notice: it comes due once the hides are done
+  for (;;) {
+    std::vector<OutboxEntry> due;
+    REQUIRE(store->DueActions(3000, 10, &due, &error));
+    if (due.empty()) break;
+    for (const OutboxEntry& e : due) REQUIRE(store->MarkDone(e, "done", 3000, &error));
+    last = due.back();
+  }
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent WHERE post_id = '1'") == 1);
   // Recording a notice twice is refused by the schema itself.
-  OutboxEntry twice = due.back();
+  OutboxEntry twice = last;
   REQUIRE(twice.kind == ActionKind::kNotify);
   CHECK_FALSE(store->MarkDone(twice, "done", 4000, &error));
 }
