@@ -334,4 +334,22 @@ TEST_CASE("Commerce family round 2: ordinary posts near the new kinds stay clear
       Clause::kIllegalActivity);
 }
 
+
+TEST_CASE("Commerce family round 3: vandalism planned with others is queued", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Let's go spray paint the new park chalet tonight, who's in?"},
+          {"On devrait aller taguer le nouveau chalet du parc ce soir, qui embarque?"},
+          {"On va vandaliser les autos du stationnement, ça va leur apprendre."},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+  ExpectNotFlagged(
+      {
+          {"Who's in for the graffiti cleanup this weekend at the skate park?"},
+          {"Where can I buy spray paint for my fence this weekend?"},
+          {"Quelqu'un a tagué le chalet du parc la nuit dernière, j'ai appelé la Sécurité publique."},
+      },
+      Clause::kIllegalActivity);
+}
+
 }  // namespace modbot
