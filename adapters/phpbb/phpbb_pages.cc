@@ -281,6 +281,15 @@ bool ParseFeed(const std::string& xml, std::vector<FeedEntry>* out, std::string*
   return true;
 }
 
+// The next postrow (<div id="p123" ...), skipping <div id="post_content123">.
+size_t NextPostRow(const std::string& html, size_t from) {
+  for (size_t at = html.find("<div id=\"p", from); at != std::string::npos;
+       at = html.find("<div id=\"p", at + 1)) {
+    if (at + 10 < html.size() && std::isdigit(static_cast<unsigned char>(html[at + 10]))) return at;
+  }
+  return std::string::npos;
+}
+
 bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error) {
   // styles/prosilver/template/viewtopic_body.html and navbar_header.html.
   *out = TopicPage();
@@ -297,8 +306,7 @@ bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error)
     out->forum_id = NumberAfter(html, "data-forum-id=\"", crumb).value_or(0);
     out->forum_name = PlainText(Between(html, "<span itemprop=\"name\">", "</span>", crumb));
   }
-  for (size_t at = html.find("<div id=\"p"); at != std::string::npos;
-       at = html.find("<div id=\"p", at + 1)) {
+  for (size_t at = NextPostRow(html, 0); at != std::string::npos; at = NextPostRow(html, at + 1)) {
     std::string tag = html.substr(at, html.find('>', at) - at);
     std::string classes = " " + Attribute(tag, "class") + " ";
     if (classes.find(" post ") == std::string::npos) continue;
@@ -307,7 +315,7 @@ bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error)
     if (post.post_id == 0) continue;
     post.deleted = classes.find(" deleted ") != std::string::npos;
     post.reported = classes.find(" reported ") != std::string::npos;
-    size_t next = html.find("<div id=\"p", at + 1);
+    size_t next = NextPostRow(html, at + 1);
     std::string block = html.substr(at, next == std::string::npos ? std::string::npos : next - at);
     size_t author = block.find("class=\"username");
     if (author != std::string::npos) post.author = PlainText(Between(block, ">", "</a>", author));
