@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include "sample/common/loopback_server.h"
+
 #include <map>
 #include <mutex>
 #include <random>
@@ -16,20 +18,6 @@ using SysClock = std::chrono::system_clock;
 constexpr long long kAnonymous = 1;       // includes/constants.php ANONYMOUS
 constexpr int kPostsPerPage = 10;         // config posts_per_page default
 constexpr int kFormTokenLifetime = 7200;  // config form_token_lifetime default
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // date(DATE_ATOM), as feed/helper.php format_date() writes it.
 std::string AtomDate(SysClock::time_point t) {
@@ -98,8 +86,9 @@ struct PhpbbSample::Impl {
   int logins = 0;
   std::string base;
 
-  httplib::Server server;
-  std::thread thread;
+  LoopbackServer server{[this](const httplib::Request& req, httplib::Response& res) {
+    Handle(req, res);
+  }};
 
   bool Roll(double rate) {
     return rate > 0 && std::uniform_real_distribution<double>(0, 1)(rng) < rate;
@@ -206,10 +195,10 @@ struct PhpbbSample::Impl {
               "<span>Login</span></a>"
             : "<a href=\"./ucp.php?mode=logout&amp;sid=" + sid + "\" title=\"Logout\" "
               "accesskey=\"x\" role=\"menuitem\"><i class=\"icon fa-power-off fa-fw\" "
-              "aria-hidden=\"true\"></i><span>Logout [ " + Escape(UserById(user_id)->facts.username) +
+              "aria-hidden=\"true\"></i><span>Logout [ " + EscapeHtml(UserById(user_id)->facts.username) +
               " ]</span></a>";
     return "<!DOCTYPE html>\n<html dir=\"ltr\" lang=\"en-gb\">\n<head>\n<meta charset=\"utf-8\" />\n"
-           "<title>Côte Saint-Luc forum - " + Escape(title) + "</title>\n</head>\n"
+           "<title>Côte Saint-Luc forum - " + EscapeHtml(title) + "</title>\n</head>\n"
            "<body id=\"phpbb\" class=\"nojs notouch section-index ltr \">\n<div id=\"wrap\" "
            "class=\"wrap\">\n<div class=\"navbar\" role=\"navigation\"><ul id=\"nav-main\" "
            "class=\"nav-main linklist\" role=\"menubar\"><li>" + account + "</li></ul>\n"
@@ -308,12 +297,12 @@ struct PhpbbSample::Impl {
              (p.edited_at ? AtomDate(*p.edited_at) + " " : AtomDate(p.created_at)) +
              "</updated>\n<published>" + AtomDate(p.created_at) + "</published>\n<id>" + link +
              "</id>\n<link href=\"" + link + "\"/>\n<title type=\"html\"><![CDATA[" + forum +
-             " \xE2\x80\xA2 " + Subject(p) + "]]></title>\n<category term=\"" + Escape(forum) +
+             " \xE2\x80\xA2 " + Subject(p) + "]]></title>\n<category term=\"" + EscapeHtml(forum) +
              "\" scheme=\"" + base + "/viewforum.php?f=" + std::to_string(t.forum_id) +
-             "\" label=\"" + Escape(forum) + "\"/>\n<content type=\"html\" xml:base=\"" + link +
+             "\" label=\"" + EscapeHtml(forum) + "\"/>\n<content type=\"html\" xml:base=\"" + link +
              "\"><![CDATA[\n" + p.html + "<p>Statistics: Posted by <a href=\"" + base +
              "/memberlist.php?mode=viewprofile&amp;u=" + std::to_string(users.at(p.username).id) +
-             "\">" + Escape(p.username) + "</a> — " + BoardDate(p.created_at) +
+             "\">" + EscapeHtml(p.username) + "</a> — " + BoardDate(p.created_at) +
              "</p><hr />\n]]></content>\n</entry>\n";
     }
     xml += "</feed>\n";
@@ -339,7 +328,7 @@ struct PhpbbSample::Impl {
     const size_t start = index / kPostsPerPage * kPostsPerPage;
     std::string body = "<h2 class=\"topic-title\"><a href=\"./viewtopic.php?t=" +
                        std::to_string(t.id) + "&amp;start=" + std::to_string(start) + "\">" +
-                       Escape(t.title) + "</a></h2>\n";
+                       EscapeHtml(t.title) + "</a></h2>\n";
     for (size_t i = start; i < in_topic.size() && i < start + kPostsPerPage; ++i) {
       const PhpbbPost& p = *in_topic[i];
       const User& u = users.at(p.username);
@@ -350,26 +339,26 @@ struct PhpbbSample::Impl {
               (p.reports.empty() ? "" : " reported") + (p.deleted ? " deleted" : "") +
               "\">\n<div class=\"inner\">\n<dl class=\"postprofile\" id=\"profile" + id +
               "\">\n<dt class=\"no-profile-rank no-avatar\"><a href=\"" + profile +
-              "\" class=\"username\">" + Escape(p.username) + "</a></dt>\n<dd class=\"profile-posts\">"
+              "\" class=\"username\">" + EscapeHtml(p.username) + "</a></dt>\n<dd class=\"profile-posts\">"
               "<strong>Posts:</strong> <a href=\"./search.php?author_id=" + std::to_string(u.id) +
               "&amp;sr=posts\">" + std::to_string(u.facts.post_count) + "</a></dd>\n<dd "
               "class=\"profile-joined\"><strong>Joined:</strong> " + BoardDate(u.joined) +
               "</dd>\n</dl>\n<div class=\"postbody\">\n<div id=\"post_content" + id + "\">\n"
               "<h3 class=\"first\"><a href=\"./viewtopic.php?p=" + id + "#p" + id + "\">" +
-              Escape(Subject(p)) + "</a></h3>\n<p class=\"author\"><a class=\"unread\" href=\""
+              EscapeHtml(Subject(p)) + "</a></h3>\n<p class=\"author\"><a class=\"unread\" href=\""
               "./viewtopic.php?p=" + id + "#p" + id + "\" title=\"Post\"><i class=\"icon fa-file "
               "fa-fw icon-lightgray icon-md\" aria-hidden=\"true\"></i><span class=\"sr-only\">Post"
               "</span></a> <span class=\"responsive-hide\">by <strong><a href=\"" + profile +
-              "\" class=\"username\">" + Escape(p.username) + "</a></strong> &raquo; </span>"
+              "\" class=\"username\">" + EscapeHtml(p.username) + "</a></strong> &raquo; </span>"
               "<time datetime=\"" + AtomDate(p.created_at) + "\">" + BoardDate(p.created_at) +
               "</time></p>\n" +
               (p.deleted ? "<div class=\"post-notice deleted\"><strong>This post was deleted by " +
-                               Escape(moderator) + ".</strong><br />Reason: " +
-                               Escape(p.delete_reason) + "</div>\n"
+                               EscapeHtml(moderator) + ".</strong><br />Reason: " +
+                               EscapeHtml(p.delete_reason) + "</div>\n"
                          : "") +
               "<div class=\"content\">" + p.html + "</div>\n" +
               (p.edited_at ? "<div class=\"notice\">Last edited by <a href=\"" + profile +
-                                 "\" class=\"username\">" + Escape(p.username) + "</a> on " +
+                                 "\" class=\"username\">" + EscapeHtml(p.username) + "</a> on " +
                                  BoardDate(*p.edited_at) + ", edited 1 time in total.</div>\n"
                            : "") +
               "</div>\n</div>\n</div>\n</div>\n<hr class=\"divider\" />\n";
@@ -378,7 +367,7 @@ struct PhpbbSample::Impl {
         "<span class=\"crumb\" itemtype=\"https://schema.org/ListItem\" itemprop=\"itemListElement\" "
         "itemscope data-forum-id=\"" + std::to_string(t.forum_id) + "\"><a itemprop=\"item\" "
         "href=\"./viewforum.php?f=" + std::to_string(t.forum_id) + "\"><span itemprop=\"name\">" +
-        Escape(forums.at(t.forum_id)) + "</span></a></span>";
+        EscapeHtml(forums.at(t.forum_id)) + "</span></a></span>";
     Html(res, Page(t.title, body, user, sid, crumb));
   }
 
@@ -392,9 +381,9 @@ struct PhpbbSample::Impl {
     const User& u = it->second;
     const std::string uid = std::to_string(u.id);
     Html(res, Page("Viewing profile - " + username,
-                   "<h2 class=\"memberlist-title\">Viewing profile - " + Escape(username) +
+                   "<h2 class=\"memberlist-title\">Viewing profile - " + EscapeHtml(username) +
                        "</h2>\n<div class=\"panel bg1\"><div class=\"inner\">\n<dl class=\"left-box "
-                       "details profile-details\"><dt>Username:</dt><dd><span>" + Escape(username) +
+                       "details profile-details\"><dt>Username:</dt><dd><span>" + EscapeHtml(username) +
                        "</span></dd></dl>\n<a href=\"./ucp.php?i=pm&amp;mode=compose&amp;u=" + uid +
                        "\" class=\"button\">Send private message</a>\n</div></div>\n<div class=\""
                        "panel bg2\"><div class=\"inner\"><h3>User statistics</h3>\n<dl class=\""
@@ -583,8 +572,8 @@ struct PhpbbSample::Impl {
         ++n;
         rows += "<li class=\"row bg" + std::to_string(1 + n % 2) + "\"><dl class=\"row-item\"><dt>"
                 "<a href=\"./ucp.php?i=pm&amp;f=" + (outbox ? "-2" : "-1") + "&amp;p=" +
-                std::to_string(n) + "\" class=\"topictitle\">" + Escape(m.message.subject) +
-                "</a><br />To: " + Escape(m.message.recipient) + "</dt></dl></li>\n";
+                std::to_string(n) + "\" class=\"topictitle\">" + EscapeHtml(m.message.subject) +
+                "</a><br />To: " + EscapeHtml(m.message.recipient) + "</dt></dl></li>\n";
       }
       return Html(res, Page("Private messages", "<ul class=\"topiclist cplist pmlist\">\n" + rows +
                                                     "</ul>", user, sid));
@@ -653,29 +642,13 @@ PhpbbSample::PhpbbSample(std::string moderator, std::string password)
 PhpbbSample::~PhpbbSample() { Stop(); }
 
 int PhpbbSample::Start(int port) {
-  Impl* impl = impl_.get();
-  auto handler = [impl](const httplib::Request& req, httplib::Response& res) {
-    impl->Handle(req, res);
-  };
-  impl->server.Get(".*", handler);
-  impl->server.Post(".*", handler);
-  impl->server.set_keep_alive_max_count(1000);
-  impl->server.set_tcp_nodelay(true);
-  port = port == 0 ? impl->server.bind_to_any_port("127.0.0.1")
-                   : (impl->server.bind_to_port("127.0.0.1", port) ? port : -1);
-  if (port <= 0) return 0;
-  impl->base = "http://127.0.0.1:" + std::to_string(port);
-  impl->thread = std::thread([impl] { impl->server.listen_after_bind(); });
-  while (!impl->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  port = impl_->server.Start(port);
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->base = "http://127.0.0.1:" + std::to_string(port);
   return port;
 }
 
-void PhpbbSample::Stop() {
-  if (impl_->thread.joinable()) {
-    impl_->server.stop();
-    impl_->thread.join();
-  }
-}
+void PhpbbSample::Stop() { impl_->server.Stop(); }
 
 void PhpbbSample::SetFaults(const PhpbbFaults& faults) {
   std::lock_guard<std::mutex> lock(impl_->mu);
@@ -707,7 +680,7 @@ long long PhpbbSample::AddPost(long long topic_id, const std::string& username,
                                std::optional<SysClock::time_point> created_at) {
   // What phpBB's text formatter makes of plain text: escaped, lines as <br>.
   std::string html;
-  for (char c : Escape(text)) html += c == '\n' ? std::string("<br>") : std::string(1, c);
+  for (char c : EscapeHtml(text)) html += c == '\n' ? std::string("<br>") : std::string(1, c);
   std::lock_guard<std::mutex> lock(impl_->mu);
   return impl_->AddPostLocked(topic_id, username, html, created_at.value_or(SysClock::now()));
 }
@@ -722,7 +695,7 @@ bool PhpbbSample::EditPost(long long post_id, const std::string& text) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   auto it = impl_->posts.find(post_id);
   if (it == impl_->posts.end()) return false;
-  it->second.html = Escape(text);
+  it->second.html = EscapeHtml(text);
   it->second.edited_at = SysClock::now() + std::chrono::seconds(1);
   return true;
 }
