@@ -12,10 +12,12 @@
 namespace modbot {
 
 struct ForumSettings {
-  std::string type;  // "discourse"
+  std::string type;  // "discourse" or "phpbb"
   std::string url;   // base URL, e.g. "https://forum.example.org" (no trailing slash)
-  std::string api_username;
-  std::string api_key;  // a secret: read from the environment or a file, never logged
+  std::string api_username;  // phpBB: the moderator account's username
+  // A secret, read from the environment or a file, never logged: the API key
+  // (Discourse), or the account's password (phpBB, config keys password_env/_file).
+  std::string api_key;
 
   int requests_per_minute = 60;  // Discourse's default max_admin_api_reqs_per_minute
   int retries = 3;               // extra attempts per read on 429, 5xx, timeouts

@@ -46,6 +46,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     if (name == "retry-after") {
       exchange->response->retry_after_seconds =
           ParseRetryAfter(Trim(line.substr(colon + 1)), std::chrono::system_clock::now());
+    } else if (name == "location") {
+      exchange->response->location = Trim(line.substr(colon + 1));
     }
   }
   return n;
@@ -85,6 +87,9 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  // "" turns the cookie engine on without reading a file; the cookies received so
+  // far survive curl_easy_reset.
+  if (options_.keep_cookies) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);

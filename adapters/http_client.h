@@ -29,6 +29,7 @@ struct HttpResponse {
   std::optional<int> retry_after_seconds;
   std::string error;  // transport failure (refused, reset, timeout), "" otherwise
   bool timed_out = false;
+  std::string location;  // the Location header of a redirect, "" when none
 };
 
 class HttpClient {
@@ -38,6 +39,9 @@ class HttpClient {
     std::chrono::milliseconds timeout{30000};  // whole exchange
     std::string user_agent = "modbot/0.1";
     size_t max_body_bytes = 16 << 20;  // a bigger answer is treated as a failure
+    // Keep cookies between requests, in memory only (libcurl's cookie engine): for
+    // forums whose session is a cookie (phpBB). Cookie values are never logged.
+    bool keep_cookies = false;
   };
 
   explicit HttpClient(Options options);

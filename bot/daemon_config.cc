@@ -38,14 +38,15 @@ std::string Trimmed(std::string s) {
 void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out) {
   reader->RejectUnknownKeys(
       forum, {"type", "url", "api_username", "api_key_env", "api_key_file", "api_key",
+              "password_env", "password_file", "password",
               "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
               "edit_scan_interval_seconds",
               "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms"});
   ForumSettings& s = out->forum;
   reader->String(forum, "type", &s.type, /*required=*/true);
   if (const toml::node* type = forum.get("type"); type && type->is_string() &&
-                                                   s.type != "discourse") {
-    reader->ErrorAt(*type, "unknown forum type '" + s.type + "' (known: discourse)");
+                                                   s.type != "discourse" && s.type != "phpbb") {
+    reader->ErrorAt(*type, "unknown forum type '" + s.type + "' (known: discourse, phpbb)");
   }
   reader->String(forum, "url", &s.url, true);
   if (const toml::node* url = forum.get("url"); url && url->is_string()) {
@@ -56,20 +57,34 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   }
   reader->String(forum, "api_username", &s.api_username, true);
 
-  if (const toml::node* key = forum.get("api_key")) {
-    reader->ErrorAt(*key, "the API key must not be written in the config: name an environment "
-                          "variable (api_key_env) or a file (api_key_file)");
+  // Discourse acts through an API key; phpBB, which has none, through the
+  // moderator account's password.
+  const bool password = s.type == "phpbb";
+  const std::string secret = password ? "password" : "api_key";
+  const std::string what = password ? "password" : "API key";
+  for (const char* other : {"api_key", "api_key_env", "api_key_file", "password", "password_env",
+                            "password_file"}) {
+    const toml::node* node = forum.get(other);
+    if (node && std::string(other).rfind(secret, 0) != 0) {
+      reader->ErrorAt(*node, std::string(other) + " does not apply to type \"" + s.type +
+                                 "\": use " + secret + "_env or " + secret + "_file");
+    }
+  }
+  if (const toml::node* key = forum.get(secret)) {
+    reader->ErrorAt(*key, "the " + what + " must not be written in the config: name an environment "
+                          "variable (" + secret + "_env) or a file (" + secret + "_file)");
   }
   std::string env, file;
-  reader->String(forum, "api_key_env", &env);
-  reader->String(forum, "api_key_file", &file);
+  reader->String(forum, secret + "_env", &env);
+  reader->String(forum, secret + "_file", &file);
   if (!env.empty() && !file.empty()) {
-    reader->ErrorAt(*forum.get("api_key_file"), "give api_key_env or api_key_file, not both");
+    reader->ErrorAt(*forum.get(secret + "_file"), "give " + secret + "_env or " + secret +
+                                                       "_file, not both");
   } else if (!env.empty()) {
     const char* value = std::getenv(env.c_str());
     if (!value || !*value) {
-      reader->ErrorAt(*forum.get("api_key_env"),
-                      "environment variable " + env + " (the API key) is not set");
+      reader->ErrorAt(*forum.get(secret + "_env"),
+                      "environment variable " + env + " (the " + what + ") is not set");
     } else {
       s.api_key = value;
     }
@@ -79,11 +94,11 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
     text << in.rdbuf();
     s.api_key = Trimmed(text.str());
     if (!in || s.api_key.empty()) {
-      reader->ErrorAt(*forum.get("api_key_file"),
-                      "cannot read the API key from '" + Resolve(reader->file_name(), file) + "'");
+      reader->ErrorAt(*forum.get(secret + "_file"), "cannot read the " + what + " from '" +
+                                                        Resolve(reader->file_name(), file) + "'");
     }
   } else {
-    reader->ErrorAt(forum, "missing API key: set api_key_env or api_key_file");
+    reader->ErrorAt(forum, "missing " + what + ": set " + secret + "_env or " + secret + "_file");
   }
 
   double poll_seconds = 30;

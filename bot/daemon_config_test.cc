@@ -97,5 +97,34 @@ TEST_CASE("the API key may come from a file beside the config", "[config]") {
   CHECK(c.forum.api_key == "from-file");
 }
 
+TEST_CASE("phpbb logs in with a password from a file, never an API key", "[config]") {
+  testing::TempDir dir;
+  std::ofstream(dir.File("password")) << "hunter2\n";
+  DaemonConfig c;
+  CHECK(Errors("[forum]\ntype = \"phpbb\"\nurl = \"http://127.0.0.1:8080/forum\"\n"
+               "api_username = \"modbot\"\npassword_file = \"password\"\n[store]\npath = \"x\"\n",
+               &c, dir.File("modbot.toml"))
+            .empty());
+  CHECK(c.forum.type == "phpbb");
+  CHECK(c.forum.api_key == "hunter2");
+
+  std::vector<std::string> errors =
+      Errors("[forum]\ntype = \"phpbb\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+             "api_key_env = \"K\"\npassword = \"x\"\n[store]\npath = \"x\"\n",
+             &c);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0] == "modbot.toml:5:15: api_key_env does not apply to type \"phpbb\": use "
+                     "password_env or password_file");
+  CHECK(errors[1].rfind("modbot.toml:6:12: the password must not be written in the config", 0) ==
+        0);
+  CHECK(errors[2].find("missing password") != std::string::npos);
+
+  errors = Errors("[forum]\ntype = \"phorum\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+                  "api_key_env = \"PATH\"\n[store]\npath = \"x\"\n",
+                  &c);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "modbot.toml:2:8: unknown forum type 'phorum' (known: discourse, phpbb)");
+}
+
 }  // namespace
 }  // namespace modbot

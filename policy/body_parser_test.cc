@@ -239,6 +239,30 @@ TEST_CASE("html: links, images, emoji, onebox", "[parser]") {
   CHECK(body.images[2].animated);
 }
 
+TEST_CASE("html: phpBB prosilver quotes and attachments", "[parser]") {
+  // bbcode.html (quote) and attachment.html of phpBB 3.3's prosilver style.
+  PostBody body = ParsePostBody(
+      "<blockquote><div><cite><a href=\"./memberlist.php?mode=viewprofile&amp;u=2\">bob</a> "
+      "wrote: <a href=\"./viewtopic.php?p=3#p3\">\u2191</a><span class=\"responsive-hide\">"
+      "Mon Nov 30, 2026 6:53 pm</span></cite>quoted words</div></blockquote>lol"
+      "<dl class=\"attachbox\"><dt>Attachments</dt><dd><dl class=\"file\">"
+      "<dt class=\"attach-image\"><img class=\"postimage\" src=\"./download/file.php?id=7\" "
+      "alt=\"dance.GIF\" title=\"dance.GIF (1.2 MiB) Viewed 3 times\"></dt>"
+      "<dd>dance.GIF (1.2 MiB) Viewed 3 times</dd></dl></dd></dl>"
+      "<div class=\"inline-attachment\"><dl class=\"thumbnail\"><dt><a href=\"./download/"
+      "file.php?id=8&amp;mode=view\"><img src=\"./download/file.php?id=8&amp;t=1\" "
+      "class=\"postimage\" alt=\"map.png\"></a></dt><dd>map.png</dd></dl></div>",
+      Format::kHtml);
+  CHECK(body.own_text.find("lol") == 0);
+  CHECK(body.own_text.find("Attachments") == std::string::npos);
+  CHECK(body.own_text.find("Viewed") == std::string::npos);
+  REQUIRE(body.quotes.size() == 1);
+  CHECK(body.quotes[0].find("quoted words") != std::string::npos);
+  REQUIRE(body.images.size() == 2);
+  CHECK(body.images[0].animated);
+  CHECK_FALSE(body.images[1].animated);
+}
+
 TEST_CASE("html: malformed markup keeps its text", "[parser]") {
   PostBody body = ParsePostBody(
       "<p>a < b and <3 <b>bold<i>both</b> </blockquote> <a href=\"http://x.com\">open "

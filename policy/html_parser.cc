@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "policy/url_finder.h"
+
 namespace modbot {
 
 namespace {
@@ -244,13 +246,21 @@ class HtmlWalker {
       } else {
         out_.BeginLink(tag.Attribute("href"));
       }
+    } else if (name == "dl") {
+      AttachmentList(tag);
+    } else if ((name == "dt" || name == "dd") && !tag.closing && IsAttachmentLabel(tag)) {
+      StartSkip(tag, false);
     } else if (name == "img" && !tag.closing) {
       if (tag.HasClass("emoji")) {
         std::string_view alt = tag.Attribute("alt");
         out_.AddLiteral(alt.empty() ? tag.Attribute("title") : alt);
       } else {
         std::string_view src = tag.Attribute("src");
-        out_.AddImage(src.empty() ? tag.Attribute("data-src") : src, tag.HasClass("animated"));
+        // phpBB serves an attached image from download/file.php?id=N: only its alt,
+        // the uploaded file's name, says it is a GIF.
+        const bool animated = tag.HasClass("animated") ||
+                              (tag.HasClass("postimage") && IsAnimatedImageSrc(tag.Attribute("alt")));
+        out_.AddImage(src.empty() ? tag.Attribute("data-src") : src, animated);
       }
     } else if (name == "br") {
       out_.AddBreak();
@@ -310,6 +320,24 @@ class HtmlWalker {
     }
   }
 
+  // phpBB (prosilver attachment.html) lists attachments as
+  // <dl class="attachbox"><dt>Attachments</dt><dd><dl class="file"><dt>image</dt>
+  // <dd>name (size) Viewed N times</dd></dl></dd></dl>: the labels are the forum's
+  // words, not the author's.
+  void AttachmentList(const HtmlTag& tag) {
+    if (tag.closing) {
+      if (!lists_.empty()) lists_.pop_back();
+    } else {
+      lists_.push_back(tag.HasClass("attachbox") ? kAttachBox : tag.HasClass("file") ? kFile : kOther);
+    }
+  }
+
+  bool IsAttachmentLabel(const HtmlTag& tag) const {
+    if (lists_.empty()) return false;
+    return (lists_.back() == kAttachBox && tag.name == "dt") ||
+           (lists_.back() == kFile && tag.name == "dd");
+  }
+
   // Drops an element's content. A onebox (a link preview the forum built) still
   // yields the link it previews, but its text is the linked page's, not the author's.
   void StartSkip(const HtmlTag& tag, bool onebox) {
@@ -334,6 +362,8 @@ class HtmlWalker {
   }
 
   BodyBuilder& out_;
+  enum ListKind { kAttachBox, kFile, kOther };
+  std::vector<ListKind> lists_;  // open <dl> elements
   // Only quote-like elements are tracked; a close pops up to its open element.
   // The counts keep a stray close from popping everything; each element is popped
   // once, so this stays linear.

@@ -2,12 +2,11 @@
 // judge whose verdicts are known in advance.
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <thread>
 
 #include "adapters/discourse/discourse_forum.h"
 #include "bot/daemon.h"
+#include "tests/daemon_test_support.h"
 #include "tests/forum_fixture.h"
 
 namespace modbot {
@@ -16,30 +15,8 @@ namespace {
 using testing::ForumFixture;
 using testing::TempDir;
 
-// Hides posts that say "SPAM", sends posts that say "RUDE" to review.
-Verdict KeywordJudge(const Post& post) {
-  Verdict v;
-  v.lang = post.body.own_text.find("bonjour") != std::string::npos ? "fr" : "en";
-  if (post.body.own_text.find("SPAM") != std::string::npos) {
-    v.action = Action::kHide;
-    v.clauses = {Clause::kSpamLinks};
-    v.reasons = {{Clause::kSpamLinks, "links.shortener", 0.97, "bit.ly/x"}};
-  } else if (post.body.own_text.find("RUDE") != std::string::npos) {
-    v.action = Action::kReview;
-    v.clauses = {Clause::kAbusive};
-    v.reasons = {{Clause::kAbusive, "lexicon.insult", 0.6, "rude"}};
-  }
-  return v;
-}
-
-long long Count(Store* store, const std::string& sql) {
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(store->db(), sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  long long n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return n;
-}
+using testing::Count;
+using testing::KeywordJudge;
 
 struct World {
   ForumFixture f;

@@ -8,6 +8,7 @@
 
 #include "adapters/forum_factory.h"
 #include "sample/discourse/sample_forum.h"
+#include "sample/phpbb/phpbb_sample.h"
 
 namespace modbot::testing {
 
@@ -20,11 +21,13 @@ struct ForumFixture {
 
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
+  ForumSettings Settings() const { return FastSettings(url()); }
+
   // Fast settings: no pacing, short backoff, short timeout.
-  ForumSettings Settings() const {
+  static ForumSettings FastSettings(const std::string& url) {
     ForumSettings s;
     s.type = "discourse";
-    s.url = url();
+    s.url = url;
     s.api_username = kApiUser;
     s.api_key = kApiKey;
     s.requests_per_minute = 0;
@@ -32,6 +35,23 @@ struct ForumFixture {
     s.backoff = {std::chrono::milliseconds(1), std::chrono::milliseconds(20)};
     s.timeout = std::chrono::milliseconds(2000);
     s.max_wait = std::chrono::seconds(2);
+    return s;
+  }
+};
+
+inline constexpr const char* kPhpbbPassword = "correct horse 8f3a";
+
+// A sample phpBB board on a loopback port.
+struct PhpbbFixture {
+  sample::PhpbbSample forum{kApiUser, kPhpbbPassword};
+  int port = forum.Start();
+
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+
+  ForumSettings Settings() const {
+    ForumSettings s = ForumFixture::FastSettings(url());
+    s.type = "phpbb";
+    s.api_key = kPhpbbPassword;
     return s;
   }
 };

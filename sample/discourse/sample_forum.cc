@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include "sample/common/loopback_server.h"
+
 #include <algorithm>
 #include <cctype>
 #include <deque>
@@ -42,20 +44,6 @@ std::string Slug(const std::string& title) {
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug.empty() ? "topic" : slug;
-}
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 std::vector<std::string> Split(const std::string& path) {
@@ -111,9 +99,9 @@ struct SampleForum::Impl {
   long long requests = 0;
   std::map<std::string, long long> by_route;
 
-  httplib::Server server;
-  std::thread thread;
-  int port = 0;
+  LoopbackServer server{[this](const httplib::Request& req, httplib::Response& res) {
+    Handle(req, res);
+  }};
 
   // --- helpers (mu held) ---
 
@@ -163,7 +151,7 @@ struct SampleForum::Impl {
             {"avatar_template", "/letter_avatar_proxy/v4/letter/x/aaaaaa/{size}.png"},
             {"created_at", Time(p.created_at)},
             {"updated_at", Time(p.updated_at)},
-            {"cooked", "<p>" + Escape(p.raw) + "</p>"},
+            {"cooked", "<p>" + EscapeHtml(p.raw) + "</p>"},
             {"raw", p.raw},
             {"post_number", p.post_number},
             {"post_type", 1},
@@ -172,7 +160,7 @@ struct SampleForum::Impl {
             {"topic_id", p.topic_id},
             {"topic_slug", t.slug},
             {"topic_title", t.title},
-            {"topic_html_title", Escape(t.title)},
+            {"topic_html_title", EscapeHtml(t.title)},
             {"category_id", t.category_id},
             {"version", p.version},
             {"hidden", p.hidden},
@@ -320,7 +308,7 @@ struct SampleForum::Impl {
       for (auto it = messages.rbegin(); it != messages.rend() && topics_json.size() < 30; ++it) {
         topics_json.push_back({{"id", it->topic_id},
                                {"title", it->title},
-                               {"fancy_title", Escape(it->title)},
+                               {"fancy_title", EscapeHtml(it->title)},
                                {"slug", Slug(it->title)},
                                {"archetype", "private_message"},
                                {"posts_count", 1}});
@@ -529,33 +517,9 @@ SampleForum::SampleForum(std::string api_username, std::string api_key)
 
 SampleForum::~SampleForum() { Stop(); }
 
-int SampleForum::Start(int port) {
-  Impl* impl = impl_.get();
-  auto handler = [impl](const httplib::Request& req, httplib::Response& res) {
-    impl->Handle(req, res);
-  };
-  // One catch-all pattern per method; the paths are parsed by hand in Handle.
-  impl->server.Get(".*", handler);
-  impl->server.Post(".*", handler);
-  impl->server.Put(".*", handler);
-  impl->server.Delete(".*", handler);
-  impl->server.set_keep_alive_max_count(1000);
-  impl->server.set_tcp_nodelay(true);  // no Nagle delay between headers and body
-  impl->port = port == 0 ? impl->server.bind_to_any_port("127.0.0.1")
-                         : (impl->server.bind_to_port("127.0.0.1", port) ? port : -1);
-  if (impl->port <= 0) return 0;
-  impl->thread = std::thread([impl] { impl->server.listen_after_bind(); });
-  // stop() before the accept loop runs would be lost; wait for it.
-  while (!impl->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return impl->port;
-}
+int SampleForum::Start(int port) { return impl_->server.Start(port); }
 
-void SampleForum::Stop() {
-  if (impl_->thread.joinable()) {
-    impl_->server.stop();
-    impl_->thread.join();
-  }
-}
+void SampleForum::Stop() { impl_->server.Stop(); }
 
 void SampleForum::SetFaults(const Faults& faults) {
   std::lock_guard<std::mutex> lock(impl_->mu);

@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include "sample/common/sample_content.h"
+
 namespace httplib {
 class Server;
 }
@@ -37,13 +39,6 @@ struct Faults {
   // When > 0, a real limit: more requests than this in a minute get a 429, as
   // Discourse's max_admin_api_reqs_per_minute does.
   int requests_per_minute = 0;
-};
-
-struct SampleUser {
-  std::string username;
-  int account_age_days = 365;
-  int trust_level = 1;
-  int post_count = 10;
 };
 
 struct SamplePost {
@@ -69,7 +64,7 @@ struct SampleMessage {
   std::string raw;
 };
 
-class SampleForum {
+class SampleForum : public ContentSink {
  public:
   SampleForum(std::string api_username, std::string api_key);
   ~SampleForum();
@@ -82,22 +77,17 @@ class SampleForum {
   void SetFaults(const Faults& faults);
 
   // State changes, as residents would make them.
-  void AddUser(const SampleUser& user);
-  long long AddTopic(const std::string& title, const std::string& category);
-  // Adds a post to topic (its first post when the topic is empty), created now
-  // unless told otherwise.
+  void AddUser(const SampleUser& user) override;
+  long long AddTopic(const std::string& title, const std::string& category) override;
   long long AddPost(long long topic_id, const std::string& username, const std::string& raw,
                     std::optional<int> reply_to_post_number = std::nullopt,
                     std::optional<std::chrono::system_clock::time_point> created_at =
-                        std::nullopt);
+                        std::nullopt) override;
   bool EditPost(long long post_id, const std::string& raw);
 
-  // The bilingual demo content: one or more posts for each of the sixteen
-  // principles, and ordinary posts that break none.
-  void SeedDemo();
-  // n synthetic posts by n / 10 authors, a mix of ordinary and violating ones,
-  // created a minute apart up to now.
-  void SeedSynthetic(int n, unsigned seed);
+  // The shared sample content (sample/common/sample_content.h).
+  void SeedDemo() { SeedDemoContent(this); }
+  void SeedSynthetic(int n, unsigned seed) { SeedSyntheticContent(this, n, seed); }
 
   // Copies of the state, for tests and reports.
   std::vector<SamplePost> Posts() const;

@@ -1,0 +1,491 @@
+#include "adapters/phpbb/phpbb_forum.h"
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+namespace modbot {
+
+namespace {
+
+using phpbb::FeedEntry;
+using phpbb::Form;
+using phpbb::PagePost;
+using phpbb::TopicPage;
+
+constexpr auto kAuthorTtl = std::chrono::hours(1);
+// check_form_key() refuses a form whose creation_time is this very second.
+constexpr auto kFormMinAge = std::chrono::milliseconds(1100);
+// Under phpBB's default form_token_lifetime (7200 s); a shorter setting only costs a
+// refused form and a fresh one.
+constexpr auto kComposeFormReuse = std::chrono::minutes(15);
+// phpBB's default flood_interval: the wait after FLOOD_ERROR (the page does not say).
+constexpr int kFloodWaitSeconds = 15;
+// posts.post_delete_reason is VARCHAR(255).
+constexpr size_t kMaxDeleteReason = 255;
+
+std::string Describe(const HttpRequest& request, const std::string& base_url) {
+  std::string path = request.url.substr(std::min(base_url.size(), request.url.size()));
+  return request.method + " " + path.substr(0, path.find('&'));
+}
+
+std::optional<long long> PostNumber(const std::string& id) {
+  if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::stoll(id);
+}
+
+// Cuts s to at most n bytes without splitting a UTF-8 sequence.
+std::string Utf8Prefix(const std::string& s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// "Forum • Re: Subject" -> "Subject" (feed/overall.php adjust_item; the separator
+// is feed/base.php's "•").
+std::string TopicFromFeedTitle(const std::string& title, std::string* forum) {
+  static const std::string kSeparator = " \xE2\x80\xA2 ";
+  std::string subject = title;
+  size_t sep = title.find(kSeparator);
+  if (sep != std::string::npos) {
+    if (forum->empty()) *forum = title.substr(0, sep);
+    subject = title.substr(sep + kSeparator.size());
+  }
+  if (subject.rfind("Re: ", 0) == 0) subject = subject.substr(4);
+  return subject;
+}
+
+std::string PageText(const HttpResponse& response) {
+  std::string text = phpbb::MessageText(response.body);
+  return text.empty() ? phpbb::FormError(response.body) : text;
+}
+
+}  // namespace
+
+PhpbbForum::PhpbbForum(const ForumSettings& settings)
+    : settings_(settings),
+      site_{settings.url},
+      http_([&] {
+        HttpClient::Options options{std::chrono::milliseconds(5000), settings.timeout};
+        options.keep_cookies = true;
+        return options;
+      }()),
+      pacer_(settings.requests_per_minute) {
+  while (!site_.base_url.empty() && site_.base_url.back() == '/') site_.base_url.pop_back();
+}
+
+ForumStatus PhpbbForum::Send(const HttpRequest& request, bool idempotent, HttpResponse* response) {
+  const std::string what = Describe(request, site_.base_url);
+  for (int attempt = 0;; ++attempt) {
+    const bool may_retry = attempt < settings_.retries;
+    pacer_.Wait();
+    ++requests_sent_;
+    *response = http_.Send(request);
+    ForumStatus failure;
+    const int status = response->status;
+    if ((status >= 200 && status < 400) || status == 404 || status == 403) {
+      // phpBB renders refusals (trigger_error, http_exception) as pages: the caller
+      // reads their message.
+      return ForumStatus::Ok();
+    }
+    if (status == 429 || (status == 503 && response->retry_after_seconds)) {
+      // Nothing was carried out (a proxy's limit, or the board disabled): a write
+      // may be resent after the wait.
+      int wait = std::min<int>(response->retry_after_seconds.value_or(1),
+                               static_cast<int>(settings_.max_wait.count()));
+      pacer_.HoldFor(std::chrono::seconds(wait));
+      failure = ForumStatus::Retry(what + ": HTTP " + std::to_string(status) + ", wait " +
+                                       std::to_string(wait) + "s",
+                                   wait);
+      if (!may_retry) return failure;
+      continue;
+    }
+    if (status == 0 || status >= 500) {
+      failure = ForumStatus::Retry(what + ": " +
+                                   (status ? "HTTP " + std::to_string(status) : response->error));
+    } else {
+      return ForumStatus::Permanent(what + ": HTTP " + std::to_string(status));
+    }
+    if (!idempotent || !may_retry) return failure;
+    std::this_thread::sleep_for(BackoffDelay(settings_.backoff, attempt));
+  }
+}
+
+ForumStatus PhpbbForum::SendLoggedIn(const HttpRequest& request, bool idempotent,
+                                     HttpResponse* response) {
+  ForumStatus status = Send(request, idempotent, response);
+  if (!status.ok() || phpbb::IsLoggedIn(response->body)) return status;
+  // A guest's page: the session expired (session_length) or was never opened.
+  status = Login();
+  if (!status.ok()) return status;
+  status = Send(request, idempotent, response);
+  if (status.ok() && !phpbb::IsLoggedIn(response->body)) {
+    return ForumStatus::Retry(Describe(request, site_.base_url) +
+                              ": still a guest's page after logging in (cookies refused?)");
+  }
+  return status;
+}
+
+ForumStatus PhpbbForum::FetchForm(const HttpRequest& page, const std::string& form_id, Form* form,
+                                  std::string* html) {
+  HttpResponse response;
+  ForumStatus status = SendLoggedIn(page, true, &response);
+  if (!status.ok()) return status;
+  *html = response.body;
+  std::optional<Form> found = phpbb::ParseForm(response.body, form_id);
+  if (!found) {
+    std::string text = PageText(response);
+    if (phpbb::IsNoPost(text)) return ForumStatus::Gone(text);
+    return ForumStatus::Retry(Describe(page, site_.base_url) + ": no form '" + form_id + "'" +
+                              (text.empty() ? "" : ": " + text));
+  }
+  *form = std::move(*found);
+  std::this_thread::sleep_for(kFormMinAge);
+  return ForumStatus::Ok();
+}
+
+ForumStatus PhpbbForum::Login() {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    HttpResponse response;
+    ForumStatus status = Send(phpbb::LoginPageRequest(site_), true, &response);
+    if (!status.ok()) return status;
+    if (phpbb::IsLoggedIn(response.body)) return ForumStatus::Ok();
+    std::optional<Form> form = phpbb::ParseForm(response.body, "login");
+    if (!form) return ForumStatus::Retry("GET /ucp.php?mode=login: no login form");
+    std::this_thread::sleep_for(kFormMinAge);
+    ++logins_;
+    status = Send(phpbb::LoginRequest(site_, *form, settings_.api_username, settings_.api_key),
+                  false, &response);
+    if (!status.ok()) return status;
+    // Success is redirect() to the board index with the session cookies set.
+    if (response.status == 302 || phpbb::IsLoggedIn(response.body)) return ForumStatus::Ok();
+    std::string error = PageText(response);
+    if (!phpbb::IsFormInvalid(error)) {
+      // Retried later rather than given up, as for a refused API key: queued actions
+      // must run once the password is fixed. The text is phpBB's, never the password.
+      return ForumStatus::Retry("login as '" + settings_.api_username + "' refused: " + error);
+    }
+  }
+  return ForumStatus::Retry("login form refused twice (FORM_INVALID): check the board's clock");
+}
+
+// --- reading ---
+
+ForumStatus PhpbbForum::Poll(const std::string& cursor, std::chrono::seconds recent_window,
+                             const UnjudgedFn& unjudged, PollResult* out) {
+  *out = PollResult();
+  long long after = 0;
+  if (!cursor.empty()) {
+    std::optional<long long> n = PostNumber(cursor);
+    if (!n) return ForumStatus::Permanent("cursor '" + cursor + "' is not a phpBB post id");
+    after = *n;
+  }
+  HttpResponse response;
+  ForumStatus status = Send(phpbb::FeedRequest(site_), true, &response);
+  if (!status.ok()) return status;
+  if (response.status == 404) {
+    return ForumStatus::Retry("GET /app.php/feed: HTTP 404 (enable feeds and the overall "
+                              "posts feed: ACP > Board features > Board feeds)");
+  }
+  std::vector<FeedEntry> feed;
+  std::string error;
+  if (!phpbb::ParseFeed(response.body, &feed, &error)) {
+    return ForumStatus::Retry("GET /app.php/feed: " + error);
+  }
+
+  std::map<long long, ForumPost> fresh;
+  std::vector<ForumPost> recent;
+  long long oldest = 0;
+  const std::time_t window_start = Clock::to_time_t(Clock::now() - recent_window);
+  for (const FeedEntry& entry : feed) {
+    oldest = oldest == 0 ? entry.post_id : std::min(oldest, entry.post_id);
+    if (entry.post_id > after) {
+      fresh[entry.post_id] = FromFeed(entry);
+    } else if (entry.published >= window_start &&
+               unjudged(std::to_string(entry.post_id), phpbb::ContentVersion(entry.content))) {
+      recent.push_back(FromFeed(entry));
+    }
+  }
+  if (oldest > after + 1) {
+    // The feed does not reach back to the cursor: read the posts in between.
+    status = CatchUp(after, oldest, &fresh);
+    if (!status.ok()) return status;
+  }
+  std::sort(recent.begin(), recent.end(), [](const ForumPost& a, const ForumPost& b) {
+    return std::stoll(a.id) < std::stoll(b.id);
+  });
+
+  PollResult result;
+  for (auto& [id, post] : fresh) result.new_posts.push_back(std::move(post));
+  result.recent_posts = std::move(recent);
+  for (std::vector<ForumPost>* posts : {&result.new_posts, &result.recent_posts}) {
+    for (ForumPost& post : *posts) {
+      status = Author(post.author.username, &post.author, nullptr);
+      if (!status.ok()) return status;
+    }
+  }
+  *out = std::move(result);
+  return ForumStatus::Ok();
+}
+
+ForumStatus PhpbbForum::CatchUp(long long after, long long before,
+                                std::map<long long, ForumPost>* out) {
+  std::set<long long> seen;
+  for (long long id = after + 1; id < before; ++id) {
+    if (seen.count(id)) continue;
+    HttpResponse response;
+    ForumStatus status = SendLoggedIn(phpbb::TopicPageRequest(site_, id), true, &response);
+    if (!status.ok()) return status;
+    TopicPage page;
+    std::string error;
+    if (!phpbb::ParseTopicPage(response.body, &page, &error)) {
+      if (phpbb::IsNoPost(phpbb::MessageText(response.body))) continue;  // deleted: a gap
+      return ForumStatus::Retry("GET /viewtopic.php?p=" + std::to_string(id) + ": " + error);
+    }
+    bool found = false;
+    for (const PagePost& post : page.posts) {
+      seen.insert(post.post_id);
+      found |= post.post_id == id;
+      if (post.post_id > after && post.post_id < before && !post.deleted) {
+        (*out)[post.post_id] = FromPage(page, post);
+      }
+    }
+    if (!found) {
+      return ForumStatus::Retry("GET /viewtopic.php?p=" + std::to_string(id) +
+                                ": the page does not hold the post");
+    }
+  }
+  return ForumStatus::Ok();
+}
+
+ForumPost PhpbbForum::FromFeed(const FeedEntry& entry) {
+  ForumPost post;
+  post.id = std::to_string(entry.post_id);
+  post.cursor = post.id;
+  post.version = phpbb::ContentVersion(entry.content);
+  post.markup = entry.content;
+  post.format = "html";
+  post.category = entry.category;
+  post.topic_title = TopicFromFeedTitle(entry.title, &post.category);
+  post.url = site_.base_url + "/viewtopic.php?p=" + post.id + "#p" + post.id;
+  post.author.username = entry.author;
+  return post;
+}
+
+ForumPost PhpbbForum::FromPage(const TopicPage& page, const PagePost& from) {
+  ForumPost post;
+  post.id = std::to_string(from.post_id);
+  post.cursor = post.id;
+  post.version = phpbb::ContentVersion(from.content);
+  post.markup = from.content;
+  post.format = "html";
+  post.category = page.forum_name;
+  post.topic_title = page.title;
+  post.url = site_.base_url + "/viewtopic.php?p=" + post.id + "#p" + post.id;
+  post.author.username = from.author;
+  return post;
+}
+
+ForumStatus PhpbbForum::Author(const std::string& username, ForumAuthor* out,
+                               long long* user_id) {
+  const Clock::time_point now = Clock::now();
+  auto it = authors_.find(username);
+  if (it == authors_.end() || now - it->second.fetched > kAuthorTtl) {
+    HttpResponse response;
+    ForumStatus status = SendLoggedIn(phpbb::ProfileRequest(site_, username), true, &response);
+    if (!status.ok()) return status;
+    CachedAuthor cached;
+    cached.fetched = now;
+    std::string error;
+    // NO_USER ("The requested user does not exist."): a guest's or deleted user's post.
+    cached.known = phpbb::ParseProfile(response.body, &cached.facts, &error);
+    if (!cached.known && phpbb::MessageText(response.body).empty()) {
+      return ForumStatus::Retry("GET /memberlist.php?mode=viewprofile: " + error);
+    }
+    it = authors_.insert_or_assign(username, cached).first;
+  }
+  const CachedAuthor& cached = it->second;
+  *out = ForumAuthor{username, {}, {}, {}};
+  if (user_id) *user_id = cached.facts.user_id;
+  if (!cached.known) return ForumStatus::Ok();
+  if (cached.facts.joined) {
+    out->account_age_days =
+        static_cast<int>((Clock::to_time_t(now) - *cached.facts.joined) / 86400);
+  }
+  out->post_count = cached.facts.posts;
+  return ForumStatus::Ok();
+}
+
+// --- acting ---
+
+ForumStatus PhpbbForum::PostState(long long post_id, TopicPage* page, const PagePost** post) {
+  HttpResponse response;
+  ForumStatus status = SendLoggedIn(phpbb::TopicPageRequest(site_, post_id), true, &response);
+  if (!status.ok()) return status;
+  std::string error;
+  if (!phpbb::ParseTopicPage(response.body, page, &error)) {
+    std::string text = phpbb::MessageText(response.body);
+    if (phpbb::IsNoPost(text)) return ForumStatus::Gone("post " + std::to_string(post_id) + ": " + text);
+    return ForumStatus::Retry("GET /viewtopic.php?p=" + std::to_string(post_id) + ": " + error);
+  }
+  for (const PagePost& p : page->posts) {
+    if (p.post_id == post_id) {
+      *post = &p;
+      return ForumStatus::Ok();
+    }
+  }
+  return ForumStatus::Gone("post " + std::to_string(post_id) + " is not on its topic page");
+}
+
+ForumStatus PhpbbForum::Confirm(const HttpRequest& ask,
+                                const std::vector<std::pair<std::string, std::string>>& extra) {
+  // confirm_box(false) renders confirm_body.html (or confirm_delete_body.html) with
+  // form id="confirm"; the answer goes to its action, which carries confirm_key.
+  HttpResponse response;
+  ForumStatus status = SendLoggedIn(ask, true, &response);
+  if (!status.ok()) return status;
+  std::optional<Form> form = phpbb::ParseForm(response.body, "confirm");
+  if (!form) {
+    std::string text = PageText(response);
+    if (phpbb::IsNoPost(text)) return ForumStatus::Gone(text);
+    return ForumStatus::Retry(Describe(ask, site_.base_url) + ": no confirmation form" +
+                              (text.empty() ? "" : ": " + text));
+  }
+  status = Send(phpbb::ConfirmRequest(site_, *form, extra), false, &response);
+  if (!status.ok()) return status;
+  if (!phpbb::IsLoggedIn(response.body) && response.status != 302) {
+    return ForumStatus::Retry(Describe(ask, site_.base_url) + ": session lost while confirming");
+  }
+  return ForumStatus::Ok();
+}
+
+ForumStatus PhpbbForum::Hide(const std::string& post_id, const std::string& reason, bool) {
+  // The state is read first whatever `retry` says: the topic and forum ids the MCP
+  // needs come from the post's page.
+  std::optional<long long> id = PostNumber(post_id);
+  if (!id) return ForumStatus::Permanent("'" + post_id + "' is not a phpBB post id");
+  TopicPage page;
+  const PagePost* post = nullptr;
+  ForumStatus status = PostState(*id, &page, &post);
+  if (!status.ok()) return status;
+  if (post->deleted) return ForumStatus::Ok();
+  status = Confirm(phpbb::DeletePostRequest(site_, *id, page.topic_id, page.forum_id),
+                   {{"delete_reason", Utf8Prefix(reason, kMaxDeleteReason)}});
+  if (!status.ok()) return status;
+  status = PostState(*id, &page, &post);
+  if (!status.ok()) return status;
+  return post->deleted ? ForumStatus::Ok()
+                       : ForumStatus::Retry("post " + post_id +
+                                            " is not soft-deleted after the MCP confirmed (does "
+                                            "the account have m_softdelete?)");
+}
+
+ForumStatus PhpbbForum::Restore(const std::string& post_id, bool) {
+  std::optional<long long> id = PostNumber(post_id);
+  if (!id) return ForumStatus::Permanent("'" + post_id + "' is not a phpBB post id");
+  TopicPage page;
+  const PagePost* post = nullptr;
+  ForumStatus status = PostState(*id, &page, &post);
+  if (!status.ok()) return status;
+  if (!post->deleted) return ForumStatus::Ok();
+  status = Confirm(phpbb::RestorePostRequest(site_, *id, page.forum_id), {});
+  if (!status.ok()) return status;
+  status = PostState(*id, &page, &post);
+  if (!status.ok()) return status;
+  return !post->deleted ? ForumStatus::Ok()
+                        : ForumStatus::Retry("post " + post_id +
+                                             " is still deleted after the MCP confirmed (does "
+                                             "the account have m_approve?)");
+}
+
+ForumStatus PhpbbForum::SendToReview(const std::string& post_id, const std::string& reason,
+                                     bool retry) {
+  std::optional<long long> id = PostNumber(post_id);
+  if (!id) return ForumStatus::Permanent("'" + post_id + "' is not a phpBB post id");
+  if (retry) {
+    TopicPage page;
+    const PagePost* post = nullptr;
+    ForumStatus status = PostState(*id, &page, &post);
+    if (!status.ok()) return status;
+    if (post->reported) return ForumStatus::Ok();
+  }
+  if (!report_reason_id_) {
+    // report_body.html lists the board's reasons (report_reasons table); "other" is
+    // the one whose description is the reporter's own text.
+    Form form;
+    std::string html;
+    ForumStatus status = FetchForm(phpbb::ReportPageRequest(site_, *id), "report", &form, &html);
+    if (!status.ok()) {
+      if (phpbb::IsAlreadyReported(phpbb::MessageText(html))) return ForumStatus::Ok();
+      return status;
+    }
+    for (const char* name : {"Other", "Autre"}) {
+      if (auto it = form.options.find(name); it != form.options.end()) report_reason_id_ = it->second;
+    }
+    if (!report_reason_id_) {
+      return ForumStatus::Permanent("the report form has no \"Other\" reason to carry the text");
+    }
+  }
+  HttpResponse response;
+  ForumStatus status =
+      SendLoggedIn(phpbb::ReportRequest(site_, *id, *report_reason_id_, reason), false, &response);
+  if (!status.ok()) return status;
+  std::string text = PageText(response);
+  if (phpbb::IsNoPost(text)) return ForumStatus::Gone(text);
+  if (response.status >= 400) return ForumStatus::Permanent("report refused: " + text);
+  if (!phpbb::FormError(response.body).empty()) {
+    return ForumStatus::Permanent("report refused: " + phpbb::FormError(response.body));
+  }
+  return ForumStatus::Ok();  // POST_REPORTED_SUCCESS, or ALREADY_REPORTED: in the queue
+}
+
+bool PhpbbForum::InMessageFolder(const std::string& title, ForumStatus* status) {
+  // A message waits in the outbox until its recipient's folders are updated, then
+  // moves to the sent folder (ucp_pm.php, PRIVMSGS_OUTBOX / PRIVMSGS_SENTBOX).
+  for (const char* folder : {"outbox", "sentbox"}) {
+    HttpResponse response;
+    *status = SendLoggedIn(phpbb::FolderRequest(site_, folder), true, &response);
+    if (!status->ok()) return false;
+    std::vector<std::string> subjects = phpbb::ParseMessageSubjects(response.body);
+    if (std::find(subjects.begin(), subjects.end(), title) != subjects.end()) return true;
+  }
+  return false;
+}
+
+ForumStatus PhpbbForum::Notify(const ForumNotice& notice, bool retry) {
+  ForumStatus status;
+  if (retry && (InMessageFolder(notice.title, &status) || !status.ok())) return status;
+  ForumAuthor author;
+  long long user_id = 0;
+  status = Author(notice.username, &author, &user_id);
+  if (!status.ok()) return status;
+  if (user_id == 0) return ForumStatus::Gone("no member named '" + notice.username + "'");
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (!compose_form_ || std::chrono::steady_clock::now() - compose_fetched_ > kComposeFormReuse) {
+      Form form;
+      std::string html;
+      status = FetchForm(phpbb::ComposePageRequest(site_, user_id), "postform", &form, &html);
+      if (!status.ok()) return status;
+      compose_form_ = form;
+      compose_fetched_ = std::chrono::steady_clock::now();
+    }
+    HttpResponse response;
+    status = SendLoggedIn(
+        phpbb::ComposeRequest(site_, *compose_form_, user_id, notice.title, notice.body), false,
+        &response);
+    if (!status.ok()) return status;
+    if (response.status == 302) return ForumStatus::Ok();
+    std::string error = phpbb::FormError(response.body);
+    if (error.empty()) return ForumStatus::Ok();  // MESSAGE_STORED
+    if (phpbb::IsFlood(error)) {
+      return ForumStatus::Retry("private message: flood limit (" + error + ")", kFloodWaitSeconds);
+    }
+    if (!phpbb::IsFormInvalid(error)) return ForumStatus::Permanent("private message refused: " + error);
+    compose_form_.reset();  // the token outlived form_token_lifetime: a fresh form
+  }
+  return ForumStatus::Retry("private message: form refused twice (FORM_INVALID)");
+}
+
+}  // namespace modbot
