@@ -87,9 +87,13 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  // "" turns the cookie engine on without reading a file; the cookies received so
-  // far survive curl_easy_reset.
-  if (options_.keep_cookies) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");
+  // "" turns the cookie engine on without reading a file. The jar survives
+  // curl_easy_reset; the option is set once, as each setting adds to a list that
+  // only curl_easy_cleanup frees.
+  if (options_.keep_cookies && !cookie_engine_on_) {
+    curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");
+    cookie_engine_on_ = true;
+  }
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);

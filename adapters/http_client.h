@@ -54,6 +54,7 @@ class HttpClient {
  private:
   Options options_;
   void* curl_;  // CURL*, kept for connection reuse
+  bool cookie_engine_on_ = false;
 };
 
 // Percent-encodes s for a URL query value or a form field.
