@@ -59,9 +59,17 @@ HttpClient::HttpClient(Options options) : options_(std::move(options)) {
   static std::once_flag global_init;
   std::call_once(global_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   curl_ = curl_easy_init();
+  if (options_.keep_cookies) {
+    CURLSH* share = curl_share_init();
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+    cookies_ = share;
+  }
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpClient::~HttpClient() {
+  curl_easy_cleanup(static_cast<CURL*>(curl_));
+  if (cookies_) curl_share_cleanup(static_cast<CURLSH*>(cookies_));
+}
 
 HttpResponse HttpClient::Send(const HttpRequest& request) {
   HttpResponse response;
@@ -87,9 +95,13 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  // "" turns the cookie engine on without reading a file; the cookies received so
-  // far survive curl_easy_reset.
-  if (options_.keep_cookies) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");
+  // The jar lives in a share handle, so that it outlives curl_easy_reset; "" turns
+  // the cookie engine on without reading a file. The list that option builds is
+  // cleared after the exchange (NULL), else each request would leak an entry.
+  if (cookies_) {
+    curl_easy_setopt(curl, CURLOPT_SHARE, static_cast<CURLSH*>(cookies_));
+    curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");
+  }
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
@@ -107,6 +119,7 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
 
   CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(headers);
+  if (cookies_) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, nullptr);
   if (code != CURLE_OK) {
     response.status = 0;
     response.timed_out = code == CURLE_OPERATION_TIMEDOUT;

@@ -54,6 +54,7 @@ class HttpClient {
  private:
   Options options_;
   void* curl_;  // CURL*, kept for connection reuse
+  void* cookies_ = nullptr;  // CURLSH* holding the cookie jar, with keep_cookies
 };
 
 // Percent-encodes s for a URL query value or a form field.

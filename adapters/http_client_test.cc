@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <httplib.h>
+
+#include "sample/common/loopback_server.h"
+
 namespace modbot {
 namespace {
 
@@ -21,6 +25,34 @@ TEST_CASE("a refused connection is a transport error, not an exception", "[http]
   HttpResponse response = client.Send({"GET", "http://127.0.0.1:1/", {}, ""});
   CHECK(response.status == 0);
   CHECK_FALSE(response.error.empty());
+}
+
+TEST_CASE("cookies are kept in memory between requests when asked; redirects are not followed",
+          "[http]") {
+  sample::LoopbackServer server([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/login") {
+      res.status = 302;
+      res.set_header("Location", "/home");
+      res.set_header("Set-Cookie", "phpbb3_abc_sid=s3ss10n; path=/; HttpOnly");
+      return;
+    }
+    res.set_content("cookie=" + req.get_header_value("Cookie"), "text/plain");
+  });
+  const int port = server.Start(0);
+  REQUIRE(port > 0);
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  for (bool keep : {true, false}) {
+    HttpClient::Options options;
+    options.keep_cookies = keep;
+    HttpClient client(options);
+    HttpResponse login = client.Send({"POST", base + "/login", {}, "a=b"});
+    CHECK(login.status == 302);
+    CHECK(login.location == "/home");
+    for (int i = 0; i < 3; ++i) {  // the jar survives the handle's reset between requests
+      HttpResponse home = client.Send({"GET", base + "/home", {}, ""});
+      CHECK(home.body == (keep ? "cookie=phpbb3_abc_sid=s3ss10n" : "cookie="));
+    }
+  }
 }
 
 }  // namespace

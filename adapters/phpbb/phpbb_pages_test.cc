@@ -1,0 +1,156 @@
+#include "adapters/phpbb/phpbb_pages.h"
+
+#include <catch2/catch.hpp>
+
+namespace modbot::phpbb {
+namespace {
+
+// styles/all/template/feed.xml.twig as phpBB 3.3 renders an edited post (note the
+// space the template leaves after an edited entry's <updated>) and a new one.
+constexpr const char* kFeed = R"(<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-gb">
+<link rel="self" type="application/atom+xml" href="https://forum.example.org/app.php/feed" />
+<title>Forum</title>
+<updated>2026-11-30T18:53:43+00:00</updated>
+<id>https://forum.example.org/app.php/feed</id>
+<entry>
+<author><name><![CDATA[marie]]></name></author>
+<updated>2026-11-30T18:55:00+00:00 </updated>
+<published>2026-11-30T18:53:43+00:00</published>
+<id>https://forum.example.org/viewtopic.php?t=4&amp;p=12#p12</id>
+<link href="https://forum.example.org/viewtopic.php?t=4&amp;p=12#p12"/>
+<title type="html"><![CDATA[Public Works • Re: Snow removal]]></title>
+<category term="Public Works" scheme="https://forum.example.org/viewforum.php?f=2" label="Public Works"/>
+<content type="html" xml:base="https://forum.example.org/viewtopic.php?t=4&amp;p=12#p12"><![CDATA[
+Plows came <strong>early</strong>.<p>Statistics: Posted by <a href="x">marie</a> — Mon Nov 30, 2026 6:53 pm</p><hr />
+]]></content>
+</entry>
+<entry>
+<updated>2026-11-30T13:00:00-05:00</updated>
+<published>2026-11-30T13:00:00-05:00</published>
+<id>https://forum.example.org/viewtopic.php?t=4&amp;p=11#p11</id>
+<title type="html"><![CDATA[Snow removal]]></title>
+<content type="html" xml:base="x"><![CDATA[
+First<hr />
+]]></content>
+</entry>
+</feed>
+)";
+
+TEST_CASE("phpbb feed: ids, times, title, forum and content without the statistics",
+          "[phpbb][pages]") {
+  std::vector<FeedEntry> entries;
+  std::string error;
+  REQUIRE(ParseFeed(kFeed, &entries, &error));
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].post_id == 12);
+  CHECK(entries[0].topic_id == 4);
+  CHECK(entries[0].author == "marie");
+  CHECK(entries[0].title == "Public Works \xE2\x80\xA2 Re: Snow removal");
+  CHECK(entries[0].category == "Public Works");
+  CHECK(entries[0].content == "Plows came <strong>early</strong>.");
+  CHECK(entries[0].updated - entries[0].published == 77);
+  CHECK(entries[1].published == ParseAtomDate("2026-11-30T18:00:00Z"));  // -05:00 read
+  CHECK(entries[1].author.empty());
+  CHECK(entries[1].content == "First");
+
+  CHECK_FALSE(ParseFeed("<html>maintenance</html>", &entries, &error));
+  CHECK(error == "not an Atom feed");
+  CHECK_FALSE(ParseFeed("<feed><entry><id>x</id></entry></feed>", &entries, &error));
+  CHECK(error.find("names no topic and post") != std::string::npos);
+}
+
+TEST_CASE("phpbb dates: ISO, the bot's Y-m-d H:i, and the English default", "[phpbb][pages]") {
+  const std::time_t t = ParseAtomDate("2026-11-30T18:53:00+00:00").value();
+  CHECK(ParseBoardDate("2026-11-30 18:53") == t);
+  CHECK(ParseBoardDate("Mon Nov 30, 2026 6:53 pm") == t);
+  CHECK(ParseBoardDate("Mon Nov 30, 2026 12:05 am") == t - 18 * 3600 - 48 * 60);
+  CHECK_FALSE(ParseBoardDate("lun. 30 nov. 2026 18:53"));
+  CHECK_FALSE(ParseAtomDate("yesterday"));
+}
+
+TEST_CASE("phpbb forms: hidden fields, options, action; refusals recognised", "[phpbb][pages]") {
+  // confirm_delete_body.html after confirm_box(false) (includes/functions.php).
+  const std::string html =
+      "<form id=\"confirm\" action=\"./mcp.php?i=main&amp;mode=quickmod&amp;confirm_key=ABC\" "
+      "method=\"post\"><input class=\"inputbox\" type=\"text\" name=\"delete_reason\" value=\"\" />"
+      "<input type=\"hidden\" name=\"post_id_list[0]\" value=\"7\" />"
+      "<input type=\"hidden\" name=\"confirm_uid\" value=\"2\" />"
+      "<input type=\"hidden\" name=\"sess\" value=\"s1d\" />"
+      "<select name=\"reason_id\"><option value=\"1\">Warez</option><option value=\"4\">Other"
+      "</option></select><input type=\"submit\" name=\"confirm\" value=\"Yes\" /></form>";
+  std::optional<Form> form = ParseForm(html, "confirm");
+  REQUIRE(form);
+  CHECK(form->action == "./mcp.php?i=main&mode=quickmod&confirm_key=ABC");
+  REQUIRE(form->hidden.size() == 3);
+  CHECK(form->hidden[0] == std::pair<std::string, std::string>{"post_id_list[0]", "7"});
+  CHECK(form->options.at("Other") == "4");
+  CHECK_FALSE(ParseForm(html, "postform"));
+  Site site{"https://forum.example.org/board"};
+  HttpRequest confirm = ConfirmRequest(site, *form, {{"delete_reason", "rule 12 & more"}});
+  CHECK(confirm.url == "https://forum.example.org/board/mcp.php?i=main&mode=quickmod&confirm_key=ABC");
+  CHECK(confirm.body == "post_id_list%5B0%5D=7&confirm_uid=2&sess=s1d&delete_reason=rule%2012%20%26"
+                        "%20more&confirm=Yes");
+
+  CHECK(IsFormInvalid("The submitted form was invalid. Try submitting again."));
+  CHECK(IsFlood("You cannot make another post so soon after your last."));
+  CHECK(IsFlood("Vous ne pouvez pas publier un autre message si peu de temps après le précédent."));
+  CHECK_FALSE(IsFlood("This message has been sent successfully."));
+  CHECK(MessageText("<div class=\"panel\" id=\"message\"><h2>Information</h2><p>This post has "
+                    "already been reported.</p></div>") == "This post has already been reported.");
+}
+
+TEST_CASE("phpbb topic page: posts, state classes, topic and forum", "[phpbb][pages]") {
+  // viewtopic_body.html / navbar_header.html of prosilver, trimmed to what is read.
+  const std::string html =
+      "<a href=\"./ucp.php?mode=logout&amp;sid=1\">Logout</a>"
+      "<span class=\"crumb\" data-forum-id=\"3\"><a href=\"./viewforum.php?f=3\"><span "
+      "itemprop=\"name\">Loisirs &amp; parcs</span></a></span>"
+      "<h2 class=\"topic-title\"><a href=\"./viewtopic.php?t=9&amp;start=0\">Piscine</a></h2>"
+      "<div id=\"p40\" class=\"post has-profile bg2 deleted\"><div class=\"inner\">"
+      "<dl class=\"postprofile\"><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u=5\" "
+      "class=\"username-coloured\">léa</a></dt></dl><div class=\"postbody\"><div "
+      "id=\"post_content40\"><p class=\"author\"><time datetime=\"2026-11-30T18:00:00+00:00\">"
+      "x</time></p><div class=\"content\">Bonjour <div>nested</div> fin</div></div></div></div></div>"
+      "<div id=\"p41\" class=\"post has-profile bg1 reported\"><div class=\"content\">Deux</div></div>";
+  TopicPage page;
+  std::string error;
+  REQUIRE(ParseTopicPage(html, &page, &error));
+  CHECK(IsLoggedIn(html));
+  CHECK(page.topic_id == 9);
+  CHECK(page.forum_id == 3);
+  CHECK(page.forum_name == "Loisirs & parcs");
+  CHECK(page.title == "Piscine");
+  REQUIRE(page.posts.size() == 2);
+  CHECK(page.posts[0].post_id == 40);
+  CHECK(page.posts[0].author == "léa");
+  CHECK(page.posts[0].deleted);
+  CHECK_FALSE(page.posts[0].reported);
+  CHECK(page.posts[0].content == "Bonjour <div>nested</div> fin");
+  CHECK(page.posts[0].published == ParseAtomDate("2026-11-30T18:00:00+00:00"));
+  CHECK(page.posts[1].reported);
+  CHECK_FALSE(ParseTopicPage("<div id=\"message\"><p>Nope</p></div>", &page, &error));
+}
+
+TEST_CASE("phpbb version: the same words from the feed and a page, another after an edit",
+          "[phpbb][pages]") {
+  CHECK(ContentVersion("<a href=\"https://f.org/x\">the  page</a>\n&amp; more") ==
+        ContentVersion("<a href=\"./x\">the page</a> & more"));
+  CHECK(ContentVersion("the page") != ContentVersion("the page, edited"));
+}
+
+TEST_CASE("phpbb profile: id, join date and posts, in English or French", "[phpbb][pages]") {
+  ProfileFacts facts;
+  std::string error;
+  REQUIRE(ParseProfile("<a href=\"./ucp.php?i=pm&amp;mode=compose&amp;u=57\">PM</a><dl><dt>"
+                       "Inscription :</dt> <dd>2026-01-02 10:00</dd><dt>Messages :</dt><dd>12 | "
+                       "<a>Rechercher</a></dd></dl>",
+                       &facts, &error));
+  CHECK(facts.user_id == 57);
+  CHECK(facts.joined == ParseBoardDate("2026-01-02 10:00"));
+  CHECK(facts.posts == 12);
+  CHECK_FALSE(ParseProfile("<p>The requested user does not exist.</p>", &facts, &error));
+}
+
+}  // namespace
+}  // namespace modbot::phpbb
