@@ -27,7 +27,7 @@ TEST_CASE("a refused connection is a transport error, not an exception", "[http]
   CHECK_FALSE(response.error.empty());
 }
 
-TEST_CASE("cookies are kept in memory between requests when asked; redirects are not followed",
+TEST_CASE("cookies are kept in memory between requests when asked, redirects are not followed",
           "[http]") {
   sample::LoopbackServer server([](const httplib::Request& req, httplib::Response& res) {
     if (req.path == "/login") {

@@ -84,7 +84,7 @@ TEST_CASE("phpbb: posts carry rendered HTML, topic, forum and the author's profi
   CHECK(result.new_posts[1].markup.find("<cite>newbie wrote:</cite>") != std::string::npos);
 }
 
-TEST_CASE("phpbb: an edit comes back with a new version; an unchanged post does not",
+TEST_CASE("phpbb: an edit comes back with a new version, an unchanged post does not",
           "[phpbb]") {
   PhpbbFixture f;
   f.forum.SeedSynthetic(5, 2);
@@ -140,7 +140,7 @@ TEST_CASE("phpbb: review is one report with the reason as its text", "[phpbb]") 
   CHECK(f.forum.Posts()[0].reports[0] == "4:modbot: principle 3 (abusive), score 0.6");
 }
 
-TEST_CASE("phpbb: a notice is one private message; flood and stale forms mean wait",
+TEST_CASE("phpbb: a notice is one private message, flood and stale forms mean a wait",
           "[phpbb]") {
   PhpbbFixture f;
   f.forum.AddUser({"alice", 100, 1, 3});

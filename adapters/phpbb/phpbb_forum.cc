@@ -456,7 +456,13 @@ bool PhpbbForum::InMessageFolder(const std::string& title, ForumStatus* status) 
 
 ForumStatus PhpbbForum::Notify(const ForumNotice& notice, bool retry) {
   ForumStatus status;
-  if (retry && (InMessageFolder(notice.title, &status) || !status.ok())) return status;
+  if (retry) {
+    if (InMessageFolder(notice.title, &status) || !status.ok()) return status;
+    // An earlier attempt that timed out may still be running on the board (phpBB
+    // has no idempotency key): give it one request timeout to land, and look again.
+    std::this_thread::sleep_for(settings_.timeout);
+    if (InMessageFolder(notice.title, &status) || !status.ok()) return status;
+  }
   ForumAuthor author;
   long long user_id = 0;
   status = Author(notice.username, &author, &user_id);

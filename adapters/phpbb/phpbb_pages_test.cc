@@ -69,7 +69,7 @@ TEST_CASE("phpbb dates: ISO, the bot's Y-m-d H:i, and the English default", "[ph
   CHECK_FALSE(ParseAtomDate("yesterday"));
 }
 
-TEST_CASE("phpbb forms: hidden fields, options, action; refusals recognised", "[phpbb][pages]") {
+TEST_CASE("phpbb forms: hidden fields, options, action, refusals recognised", "[phpbb][pages]") {
   // confirm_delete_body.html after confirm_box(false) (includes/functions.php).
   const std::string html =
       "<form id=\"confirm\" action=\"./mcp.php?i=main&amp;mode=quickmod&amp;confirm_key=ABC\" "
