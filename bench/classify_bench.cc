@@ -417,7 +417,8 @@ double KbToMb(long kb) { return static_cast<double>(kb) * 1024.0 / 1e6; }
 
 // The ceiling: every pattern the policy scans for, in one RE2::Set, built the way
 // the policy builds its own (lexicon.h). Word lists become phrase patterns; pattern
-// files are taken as they are; lists are looked up, never scanned, so skipped.
+// files go in with their repetition bounds loosened, as in PatternSet; lists are
+// looked up, never scanned, so skipped.
 struct BareSet {
   std::unique_ptr<RE2::Set> set;
   int patterns = 0;
@@ -434,7 +435,8 @@ BareSet BuildBareSet() {
     modbot::LexiconKind kind = modbot::KindOfLexicon(name);
     if (kind == modbot::LexiconKind::kList) continue;
     for (const std::string& entry : modbot::LexiconEntries(modbot::LexiconText(name))) {
-      std::string pattern = kind == modbot::LexiconKind::kWords ? modbot::PhrasePattern(entry) : entry;
+      std::string pattern = kind == modbot::LexiconKind::kWords ? modbot::PhrasePattern(entry)
+                                                                : modbot::LoosenRepeatBounds(entry);
       if (pattern.empty()) continue;
       if (bare.set->Add(pattern, nullptr) < 0) {
         ++bare.rejected;

@@ -1,5 +1,7 @@
 #include "policy/lexicon.h"
 
+#include <algorithm>
+
 #include "policy/normalizer.h"
 
 namespace modbot {
@@ -37,7 +39,68 @@ std::string WordPattern(std::string_view word) {
   return out;
 }
 
+// Length of the RE2 syntax element at pattern[i] that a repetition can never sit in:
+// an escape ("\{"), a quoted run ("\Q{2,3}\E") or a character class ("[{,}]",
+// "[^]]", "[[:digit:]{]"); 0 for anything else.
+size_t OpaqueElementLength(std::string_view pattern, size_t i) {
+  if (pattern.substr(i, 2) == "\\Q") {
+    size_t end = pattern.find("\\E", i + 2);
+    return end == std::string_view::npos ? pattern.size() - i : end + 2 - i;
+  }
+  if (pattern[i] == '\\') return std::min<size_t>(2, pattern.size() - i);
+  if (pattern[i] != '[') return 0;
+  size_t j = i + 1;
+  if (j < pattern.size() && pattern[j] == '^') ++j;
+  if (j < pattern.size() && pattern[j] == ']') ++j;  // a leading ']' is a member
+  while (j < pattern.size() && pattern[j] != ']') {
+    if (pattern[j] == '\\') {
+      j += 2;
+    } else if (pattern.substr(j, 2) == "[:") {
+      j = pattern.find(":]", j + 2);
+      j = j == std::string_view::npos ? pattern.size() : j + 2;
+    } else {
+      ++j;
+    }
+  }
+  return std::min(j + 1, pattern.size()) - i;
+}
+
+// Length of "{m,n}" at pattern[i] (digits on both sides), or 0; *comma is where
+// its comma is.
+size_t BoundedRepeatLength(std::string_view pattern, size_t i, size_t* comma) {
+  auto digits_from = [&](size_t j) {
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+    return j;
+  };
+  if (pattern[i] != '{') return 0;
+  size_t after_min = digits_from(i + 1);
+  if (after_min == i + 1 || after_min >= pattern.size() || pattern[after_min] != ',') return 0;
+  size_t after_max = digits_from(after_min + 1);
+  if (after_max == after_min + 1 || after_max >= pattern.size() || pattern[after_max] != '}') return 0;
+  *comma = after_min;
+  return after_max + 1 - i;
+}
+
 }  // namespace
+
+std::string LoosenRepeatBounds(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size();) {
+    size_t comma = 0;
+    if (size_t opaque = OpaqueElementLength(pattern, i)) {
+      out += pattern.substr(i, opaque);
+      i += opaque;
+    } else if (size_t repeat = BoundedRepeatLength(pattern, i, &comma)) {
+      out += pattern.substr(i, comma + 1 - i);  // "{m,"
+      out += '}';
+      i += repeat;
+    } else {
+      out += pattern[i++];
+    }
+  }
+  return out;
+}
 
 LexiconKind KindOfLexicon(std::string_view name) {
   auto ends_with = [name](std::string_view suffix) {
@@ -97,7 +160,7 @@ bool PatternSet::Add(const std::string& pattern, int id, std::string* error) {
     return false;
   }
   std::string set_error;
-  if (set_->Add(pattern, &set_error) < 0) {
+  if (set_->Add(LoosenRepeatBounds(pattern), &set_error) < 0) {
     if (error) *error = set_error;
     return false;
   }
@@ -117,6 +180,7 @@ std::vector<Match> PatternSet::FindAll(std::string_view text) const {
   std::vector<int> hits;
   if (!set_->Match(text, &hits)) return out;
   for (int hit : hits) {
+    // The set matched a loosened pattern: the exact one decides.
     re2::StringPiece found;
     if (RE2::PartialMatch(text, *patterns_[hit], &found)) {
       out.push_back({ids_[hit], std::string(Trim(std::string_view(found.data(), found.size())))});

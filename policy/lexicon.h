@@ -47,6 +47,12 @@ struct Match {
 
 // A set of RE2 patterns matched in one pass. Patterns for word lists come from
 // PhrasePattern(); pattern files are used as they are, against folded text.
+//
+// The one-pass RE2::Set holds each pattern through LoosenRepeatBounds(), and every
+// id it reports is confirmed with the exact pattern, which also gives the evidence:
+// a bounded gap such as "my account.{0,40}banned" makes the set's DFA count bytes
+// for every gap at once, and a few dozen of them made it rebuild states on every
+// byte.
 class PatternSet {
  public:
   PatternSet();
@@ -69,6 +75,11 @@ class PatternSet {
   std::vector<std::unique_ptr<RE2>> patterns_;  // same order as the set, for evidence
   std::vector<int> ids_;
 };
+
+// The pattern with every bounded repetition opened at the top ("x{m,n}" becomes
+// "x{m,}"), so it matches whatever the pattern matches and possibly more. Escapes,
+// character classes and \Q...\E quoting are left alone.
+std::string LoosenRepeatBounds(std::string_view pattern);
 
 // The pattern that finds a word-list entry in a skeleton (see normalizer.h): whole
 // words only, stretched letters ("fuuuck") tolerated, '*' in the post standing for
