@@ -223,6 +223,25 @@ TEST_CASE("PatternSet: a bounded gap is honoured exactly", "[policy]") {
   CHECK(set.FindAll("such a big idiot").size() == 1);
 }
 
+TEST_CASE("PatternSet: many gapped patterns over several sets are all found", "[policy]") {
+  // 300 gaps, three ids: more than one RE2::Set holds them.
+  PatternSet set;
+  for (int i = 0; i < 300; ++i) {
+    REQUIRE(set.Add("\\bw" + std::to_string(i) + "\\b.{0,20}\\bend\\b", i / 100));
+  }
+  REQUIRE(set.Compile());
+  std::vector<Match> found = set.FindAll("w7 then end, w150 end, w299 and then the end");
+  std::vector<int> ids;
+  for (const Match& match : found) ids.push_back(match.id);
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<int>{0, 1, 2});
+  // The candidates include loosened matches the exact patterns refuse.
+  std::vector<size_t> candidates;
+  CHECK(set.Candidates("w3 " + std::string(30, 'x') + " end", &candidates));
+  CHECK(candidates == std::vector<size_t>{3});
+  CHECK(set.FindAll("w3 " + std::string(30, 'x') + " end").empty());
+}
+
 TEST_CASE("Lexicons: a loosened pattern matches wherever its exact one does", "[policy]") {
   // The posts of every labelled set, folded like the policy folds them.
   std::vector<std::string> texts;
