@@ -11,6 +11,7 @@
 // are one subject, "nids-de-poule" and "pool" are two), or a reply to a statement
 // shares no content word with it. Agreement and talk about the forum itself
 // (relevance_ontrack_patterns) are never irrelevant.
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,6 +19,7 @@
 
 #include "policy/detector.h"
 #include "policy/lexicon.h"
+#include "policy/needle_set.h"
 
 namespace modbot {
 namespace {
@@ -60,18 +62,22 @@ bool HasNeedle(std::string_view skeleton, const std::vector<std::string>& needle
   return false;
 }
 
-struct Subject {
-  std::string name;
-  std::vector<std::string> needles;
+// The subjects of relevance_subjects_list with every needle of every subject in one
+// NeedleSet: SubjectsOf runs up to four times per post.
+struct Subjects {
+  std::vector<std::string> names;
+  std::vector<size_t> subject_of_needle;
+  std::unique_ptr<NeedleSet> needles;
 };
 
-const std::vector<Subject>& Subjects() {
-  static const std::vector<Subject> subjects = [] {
-    std::vector<Subject> out;
+const Subjects& AllSubjects() {
+  static const Subjects* const subjects = [] {
+    auto out = new Subjects;
+    std::vector<std::string> needles;
     for (const std::string& line : LexiconEntries(LexiconText("relevance_subjects_list"))) {
       size_t colon = line.find(':');
       if (colon == std::string::npos || line.rfind("near ", 0) == 0) continue;
-      Subject subject{line.substr(0, colon), {}};
+      out->names.push_back(line.substr(0, colon));
       std::string rest = line.substr(colon + 1);
       size_t start = 0;
       while (start <= rest.size()) {
@@ -81,15 +87,18 @@ const std::vector<Subject>& Subjects() {
         size_t b = entry.find_first_not_of(' '), e = entry.find_last_not_of(' ');
         if (b != std::string::npos) {
           std::string needle = SkeletonNeedle(entry.substr(b, e - b + 1));
-          if (!needle.empty()) subject.needles.push_back(std::move(needle));
+          if (!needle.empty()) {
+            needles.push_back(std::move(needle));
+            out->subject_of_needle.push_back(out->names.size() - 1);
+          }
         }
         start = comma + 1;
       }
-      out.push_back(std::move(subject));
     }
+    out->needles = std::make_unique<NeedleSet>(needles);
     return out;
   }();
-  return subjects;
+  return *subjects;
 }
 
 // Pairs of subjects that follow from each other ("near recreation: pool"), both ways;
@@ -134,9 +143,10 @@ bool SubjectsMeet(const std::set<std::string>& a, const std::set<std::string>& b
 
 // The City subjects a text is about, by name.
 std::set<std::string> SubjectsOf(std::string_view skeleton) {
+  const Subjects& subjects = AllSubjects();
   std::set<std::string> found;
-  for (const Subject& subject : Subjects()) {
-    if (HasNeedle(skeleton, subject.needles)) found.insert(subject.name);
+  for (int needle : subjects.needles->Found(skeleton)) {
+    found.insert(subjects.names[subjects.subject_of_needle[needle]]);
   }
   return found;
 }
