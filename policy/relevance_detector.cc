@@ -163,24 +163,33 @@ bool NamesCityPlace(std::string_view skeleton) {
   return HasNeedle(skeleton, anchors);
 }
 
+// The topic's category and title as skeletons with a space at either end, so that
+// " general " finds a whole word; normalised once per post for the checks below.
+struct TopicWords {
+  explicit TopicWords(const Topic& topic)
+      : category(" " + Normalize(topic.category).skeleton + " "),
+        title(" " + Normalize(topic.title).skeleton + " ") {}
+  std::string category;
+  std::string title;
+};
+
 // Events and general threads welcome talk of shows, games and outings; with
 // `events_too` false only truly open threads count (a reply in a thread about one
 // event still has to follow it).
-bool IsGeneralCategory(std::string_view category, bool events_too) {
-  std::string folded = " " + Normalize(category).skeleton + " ";
+bool IsGeneralCategory(std::string_view skeleton, bool events_too) {
   for (std::string_view general : {" general ", " discussion ", " off topic ", " hors sujet ",
                                    " lounge ", " cafe ", " divers ", " introduce ",
                                    " presentez ", " bienvenue ", " welcome "}) {
-    if (folded.find(general) != std::string::npos) return true;
+    if (skeleton.find(general) != std::string::npos) return true;
   }
   if (!events_too) return false;
   for (std::string_view general : {" events ", " evenements ", " culture "}) {
-    if (folded.find(general) != std::string::npos) return true;
+    if (skeleton.find(general) != std::string::npos) return true;
   }
   return false;
 }
 
-bool InGeneralThread(const Topic& topic, bool events_too = true) {
+bool InGeneralThread(const TopicWords& topic, bool events_too = true) {
   return IsGeneralCategory(topic.category, events_too) ||
          IsGeneralCategory(topic.title, events_too);
 }
@@ -192,28 +201,27 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
   return false;
 }
 
-bool IsOffTopicLounge(const Topic& topic) {
-  for (std::string_view name : {topic.category, topic.title}) {
-    std::string folded = " " + Normalize(name).skeleton + " ";
+bool IsOffTopicLounge(const TopicWords& topic) {
+  for (std::string_view skeleton : {std::string_view(topic.category), std::string_view(topic.title)}) {
     for (std::string_view lounge : {" off topic ", " hors sujet ", " lounge ", " divers "}) {
-      if (folded.find(lounge) != std::string::npos) return true;
+      if (skeleton.find(lounge) != std::string::npos) return true;
     }
   }
   return false;
 }
 
-void DetectOffTopic(const PostView& view, Reasons* reasons) {
+void DetectOffTopic(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
   const Topic& topic = view.post.topic;
   if (topic.title.empty()) return;
   // Followers for sale or quick loans are off topic in every thread but a lounge.
   const std::vector<std::string>& spam = view.own_hits.Of("relevance_spam_topics");
   if (!spam.empty() && !view.context_hits.Has("relevance_spam_topics") &&
-      !IsOffTopicLounge(topic)) {
+      !IsOffTopicLounge(topic_words)) {
     reasons->push_back({Clause::kOffTopic, "relevance.spam_subject", 0.55,
                         JoinEvidence(spam) + " (topic: " + topic.title + ")"});
     return;
   }
-  if (InGeneralThread(topic)) return;
+  if (InGeneralThread(topic_words)) return;
   const std::vector<std::string>& markers = view.own_hits.Of("relevance_offtopic_patterns");
   const std::vector<std::string>& subjects = view.own_hits.Of("off_civic_topics");
   if (!markers.empty() && subjects.empty() &&
@@ -247,10 +255,10 @@ void DetectOffTopic(const PostView& view, Reasons* reasons) {
                       JoinEvidence(subjects) + " (topic: " + topic.title + ")"});
 }
 
-void DetectNotRelevant(const PostView& view, Reasons* reasons) {
+void DetectNotRelevant(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
   const Post& post = view.post;
   if (post.topic.title.empty() && !post.reply_to && post.body.quotes.empty()) return;
-  if (InGeneralThread(post.topic, /*events_too=*/false)) return;
+  if (InGeneralThread(topic_words, /*events_too=*/false)) return;
   // Only replies answer something; a new post in a thread is judged by off_topic.
   if (!post.reply_to && post.body.quotes.empty()) return;
   if (view.own_hits.Has("relevance_ontrack_patterns")) return;
@@ -285,7 +293,7 @@ void DetectNotRelevant(const PostView& view, Reasons* reasons) {
   if (!post.reply_to || post.reply_to->find('?') != std::string::npos) return;
   // In a thread about events, a reply to an announcement ("we'll bring the kids") needs
   // no shared word; only another City subject (above) leaves it.
-  if (InGeneralThread(post.topic)) return;
+  if (InGeneralThread(topic_words)) return;
   constexpr size_t kMinContentWords = 3;
   if (own.size() < kMinContentWords) return;
   reasons->push_back({Clause::kNotRelevant, "relevance.no_shared_words", 0.55,
@@ -295,8 +303,9 @@ void DetectNotRelevant(const PostView& view, Reasons* reasons) {
 }  // namespace
 
 void DetectRelevance(const PostView& view, Reasons* reasons) {
-  DetectOffTopic(view, reasons);
-  DetectNotRelevant(view, reasons);
+  const TopicWords topic_words(view.post.topic);
+  DetectOffTopic(view, topic_words, reasons);
+  DetectNotRelevant(view, topic_words, reasons);
 }
 
 }  // namespace modbot
