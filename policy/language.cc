@@ -1,7 +1,7 @@
 #include "policy/language.h"
 
 #include <array>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace modbot {
 
@@ -161,22 +161,37 @@ constexpr auto kNeutralWords = std::to_array<std::string_view>({
     "québec",
 });
 
-using WordSet = std::unordered_set<std::string_view>;
-
-struct WordLists {
-  WordSet english{kEnglishWords.begin(), kEnglishWords.end()};
-  WordSet french{kFrenchWords.begin(), kFrenchWords.end()};
-  WordSet french_elisions{kFrenchElisions.begin(), kFrenchElisions.end()};
-  WordSet english_contractions{kEnglishContractions.begin(), kEnglishContractions.end()};
-  WordSet neutral{kNeutralWords.begin(), kNeutralWords.end()};
+// Which of the lists above a word is on, as bits: every word of a post is looked up
+// once in one table rather than once per list.
+enum WordList : unsigned {
+  kEnglish = 1,
+  kFrench = 2,
+  kFrenchElision = 4,
+  kEnglishContraction = 8,
+  kNeutral = 16,
 };
 
-const WordLists& Words() {
-  static const WordLists* const kWords = new WordLists();
-  return *kWords;
+const std::unordered_map<std::string_view, unsigned>& ListsByWord() {
+  static const auto* const lists = [] {
+    auto out = new std::unordered_map<std::string_view, unsigned>;
+    auto add = [&](const auto& words, WordList list) {
+      for (std::string_view word : words) (*out)[word] |= list;
+    };
+    add(kEnglishWords, kEnglish);
+    add(kFrenchWords, kFrench);
+    add(kFrenchElisions, kFrenchElision);
+    add(kEnglishContractions, kEnglishContraction);
+    add(kNeutralWords, kNeutral);
+    return out;
+  }();
+  return *lists;
 }
 
-bool Contains(const WordSet& words, std::string_view word) { return words.count(word) > 0; }
+unsigned ListsOf(std::string_view word) {
+  const auto& lists = ListsByWord();
+  auto found = lists.find(word);
+  return found == lists.end() ? 0 : found->second;
+}
 
 // Lower-cases ASCII and the accented capitals of French (two-byte UTF-8, U+00C0
 // to U+00DE); "’" becomes "'".
@@ -239,10 +254,11 @@ struct Scores {
 };
 
 void ScoreWord(std::string_view word, Scores& scores) {
-  if (Contains(Words().english, word)) scores.english += 1;
-  if (Contains(Words().french, word)) scores.french += 1;
+  unsigned lists = ListsOf(word);
+  if (lists & kEnglish) scores.english += 1;
+  if (lists & kFrench) scores.french += 1;
   // An accent is weaker evidence than a function word: loanwords and names carry them.
-  if (HasFrenchAccent(word) && !Contains(Words().neutral, word)) scores.french += 0.5;
+  if (!(lists & kNeutral) && HasFrenchAccent(word)) scores.french += 0.5;
 }
 
 }  // namespace
@@ -261,7 +277,7 @@ std::string DetectLanguage(std::string_view text) {
     while (!rest.empty() && rest.front() == '\'') rest.remove_prefix(1);
     while (!rest.empty() && rest.back() == '\'') rest.remove_suffix(1);
     // Listed words that hold an apostrophe ("c'te") count whole.
-    if (rest.find('\'') != std::string_view::npos && Contains(Words().french, rest)) {
+    if (rest.find('\'') != std::string_view::npos && (ListsOf(rest) & kFrench)) {
       scores.french += 1;
       continue;
     }
@@ -269,11 +285,11 @@ std::string DetectLanguage(std::string_view text) {
     if (apostrophe != std::string_view::npos) {
       std::string_view head = rest.substr(0, apostrophe);
       std::string_view tail = rest.substr(apostrophe + 1);
-      if (Contains(Words().french_elisions, head) &&
-          !Contains(Words().english_contractions, tail)) {
+      const bool contraction = ListsOf(tail) & kEnglishContraction;
+      if ((ListsOf(head) & kFrenchElision) && !contraction) {
         scores.french += 1;
         rest = tail;
-      } else if (Contains(Words().english_contractions, tail)) {
+      } else if (contraction) {
         scores.english += 1;
         rest = head;
       }

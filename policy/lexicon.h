@@ -13,6 +13,7 @@
 #ifndef MODBOT_POLICY_LEXICON_H_
 #define MODBOT_POLICY_LEXICON_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,17 @@ struct Match {
 
 // A set of RE2 patterns matched in one pass. Patterns for word lists come from
 // PhrasePattern(); pattern files are used as they are, against folded text.
+//
+// The one-pass RE2::Set holds each pattern through LoosenRepeatBounds(), and every
+// id it reports is confirmed with the exact pattern, which also gives the evidence:
+// a bounded gap such as "my account.{0,40}banned" makes the set's DFA count bytes
+// for every gap at once, and a few dozen of them made it rebuild states on every
+// byte.
+//
+// Even loosened, a gap ("my account.*banned") keeps a thread alive to the end of
+// the text, and the DFA's states multiply with every gap whose start was seen. So
+// the patterns are split over several RE2::Sets, each holding a bounded number of
+// gaps; all the patterns of one id go to the same set, in the order added.
 class PatternSet {
  public:
   PatternSet();
@@ -62,13 +74,28 @@ class PatternSet {
   // Every id whose pattern occurs in text, with its first occurrence as evidence.
   std::vector<Match> FindAll(std::string_view text) const;
 
+  // The scan alone, before confirmation: the patterns (by order added) whose loosened
+  // form the sets find in text. False if a set's DFA ran out of memory, leaving its
+  // candidates out. FindAll confirms these; the bench times this as the ceiling.
+  bool Candidates(std::string_view text, std::vector<size_t>* patterns) const;
+
   bool empty() const { return patterns_.empty(); }
 
  private:
-  std::unique_ptr<RE2::Set> set_;
-  std::vector<std::unique_ptr<RE2>> patterns_;  // same order as the set, for evidence
-  std::vector<int> ids_;
+  struct Shard;
+  // The shard that takes the patterns of id, opening one when needed.
+  Shard& ShardFor(int id);
+
+  std::vector<Shard> shards_;
+  std::map<int, size_t> shard_of_id_;
+  std::vector<std::unique_ptr<RE2>> patterns_;  // exact, for the evidence
+  std::vector<int> ids_;                        // same order as patterns_
 };
+
+// The pattern with every bounded repetition opened at the top ("x{m,n}" becomes
+// "x{m,}"), so it matches whatever the pattern matches and possibly more. Escapes,
+// character classes and \Q...\E quoting are left alone.
+std::string LoosenRepeatBounds(std::string_view pattern);
 
 // The pattern that finds a word-list entry in a skeleton (see normalizer.h): whole
 // words only, stretched letters ("fuuuck") tolerated, '*' in the post standing for

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+#include <re2/set.h>
 
 #include "policy/normalizer.h"
 #include "policy/policy.h"
@@ -179,6 +183,104 @@ TEST_CASE("PatternSet: an invalid RE2 pattern is refused with a reason", "[polic
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == 1);
   CHECK(found[0].evidence == "door code");
+}
+
+TEST_CASE("LoosenRepeatBounds: opens bounded repetitions only", "[policy]") {
+  CHECK(LoosenRepeatBounds("my account.{0,40}banned") == "my account.{0,}banned");
+  CHECK(LoosenRepeatBounds("(\\w+ ){0,3}(idiot|moron)") == "(\\w+ ){0,}(idiot|moron)");
+  CHECK(LoosenRepeatBounds("\\d{3,4}-x{1,2}?y") == "\\d{3,}-x{1,}?y");
+  // Exact counts and open ranges already are what they are.
+  CHECK(LoosenRepeatBounds("\\d{3}[- ]\\d{4}") == "\\d{3}[- ]\\d{4}");
+  CHECK(LoosenRepeatBounds("[a-z0-9_.]{2,}") == "[a-z0-9_.]{2,}");
+  // Braces that are not a repetition: escaped, quoted, in a class, or not "{m,n}".
+  CHECK(LoosenRepeatBounds("a\\{1,2}") == "a\\{1,2}");
+  CHECK(LoosenRepeatBounds("\\Qa{1,2}\\E{1,2}") == "\\Qa{1,2}\\E{1,}");
+  CHECK(LoosenRepeatBounds("[{1,2}]{1,2}") == "[{1,2}]{1,}");
+  CHECK(LoosenRepeatBounds("[]{1,2}]x") == "[]{1,2}]x");
+  CHECK(LoosenRepeatBounds("[^]{1,2}]x") == "[^]{1,2}]x");
+  CHECK(LoosenRepeatBounds("[[:digit:]{1,2}]x") == "[[:digit:]{1,2}]x");
+  CHECK(LoosenRepeatBounds("[\\]{1,2}]x") == "[\\]{1,2}]x");
+  CHECK(LoosenRepeatBounds("\\p{Greek}{,2}{a,b}{1,}") == "\\p{Greek}{,2}{a,b}{1,}");
+  // Unterminated constructs are copied to the end, for RE2 to refuse.
+  CHECK(LoosenRepeatBounds("[abc{1,2}") == "[abc{1,2}");
+  CHECK(LoosenRepeatBounds("\\Qa{1,2}") == "\\Qa{1,2}");
+  CHECK(LoosenRepeatBounds("x{1,2") == "x{1,2");
+  CHECK(LoosenRepeatBounds("") == "");
+}
+
+TEST_CASE("PatternSet: a bounded gap is honoured exactly", "[policy]") {
+  PatternSet set;
+  REQUIRE(set.Add("\\bmy account\\b.{0,10}\\bbanned\\b", 7));
+  REQUIRE(set.Add("\\bsuch an? (\\w+ ){0,1}idiot\\b", 8));
+  REQUIRE(set.Compile());
+  std::vector<Match> found = set.FindAll("my account was banned");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == 7);
+  CHECK(found[0].evidence == "my account was banned");
+  // The set's loosened patterns match these two; the exact ones do not.
+  CHECK(set.FindAll("my account, which i opened in 2019, was banned").empty());
+  CHECK(set.FindAll("such a big fat idiot").empty());
+  CHECK(set.FindAll("such a big idiot").size() == 1);
+}
+
+TEST_CASE("PatternSet: many gapped patterns over several sets are all found", "[policy]") {
+  // 300 gaps, three ids: more than one RE2::Set holds them.
+  PatternSet set;
+  for (int i = 0; i < 300; ++i) {
+    REQUIRE(set.Add("\\bw" + std::to_string(i) + "\\b.{0,20}\\bend\\b", i / 100));
+  }
+  REQUIRE(set.Compile());
+  std::vector<Match> found = set.FindAll("w7 then end, w150 end, w299 and then the end");
+  std::vector<int> ids;
+  for (const Match& match : found) ids.push_back(match.id);
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<int>{0, 1, 2});
+  // The candidates include loosened matches the exact patterns refuse.
+  std::vector<size_t> candidates;
+  CHECK(set.Candidates("w3 " + std::string(30, 'x') + " end", &candidates));
+  CHECK(candidates == std::vector<size_t>{3});
+  CHECK(set.FindAll("w3 " + std::string(30, 'x') + " end").empty());
+}
+
+TEST_CASE("Lexicons: a loosened pattern matches wherever its exact one does", "[policy]") {
+  // The posts of every labelled set, folded like the policy folds them.
+  std::vector<std::string> texts;
+  for (const char* name : {"gold-dev", "gold-extra", "gold-holdout", "gold-final"}) {
+    std::ifstream in(std::string(MODBOT_SOURCE_DIR "/tests/data/") + name + ".jsonl");
+    REQUIRE(in);
+    for (std::string line; std::getline(in, line);) {
+      texts.push_back(FoldText(nlohmann::json::parse(line).at("text").get<std::string>()));
+    }
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  RE2::Set exact(options, RE2::UNANCHORED), loosened(options, RE2::UNANCHORED);
+  std::vector<std::string> patterns;
+  for (std::string_view name : LexiconNames()) {
+    if (KindOfLexicon(name) != LexiconKind::kPatterns) continue;
+    for (const std::string& pattern : LexiconEntries(LexiconText(name))) {
+      INFO("pattern " << pattern);
+      REQUIRE(exact.Add(pattern, nullptr) == static_cast<int>(patterns.size()));
+      REQUIRE(loosened.Add(LoosenRepeatBounds(pattern), nullptr) == static_cast<int>(patterns.size()));
+      patterns.push_back(pattern);
+    }
+  }
+  REQUIRE(exact.Compile());
+  REQUIRE(loosened.Compile());
+  size_t exact_hits = 0;
+  for (const std::string& text : texts) {
+    std::vector<int> exact_ids, loosened_ids;
+    exact.Match(text, &exact_ids);
+    loosened.Match(text, &loosened_ids);
+    std::sort(loosened_ids.begin(), loosened_ids.end());
+    for (int id : exact_ids) {
+      INFO("pattern " << patterns[id] << " on " << text);
+      CHECK(std::binary_search(loosened_ids.begin(), loosened_ids.end(), id));
+    }
+    exact_hits += exact_ids.size();
+  }
+  CHECK(exact_hits > 100);  // the labelled posts do exercise the patterns
 }
 
 TEST_CASE("Lexicons: the embedded list has the expected files", "[policy]") {

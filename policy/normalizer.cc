@@ -74,22 +74,21 @@ bool IsWordChar(char c) { return IsLetter(c) || IsDigit(c) || LeetLetter(c) || c
 // ('$' stays: "a$$" is a word.)
 bool IsEdgePunctuation(char c) { return c == '!' || c == '|' || c == '+' || c == '@' || c == '*'; }
 
-// Maps leetspeak in a word that has letters, and drops punctuation at its edges.
-std::string CleanWord(std::string_view word) {
+// Appends word to *out with leetspeak mapped if it has letters, and punctuation at
+// its edges dropped.
+void AppendCleanWord(std::string_view word, std::string* out) {
   while (!word.empty() && IsEdgePunctuation(word.front())) word.remove_prefix(1);
   while (!word.empty() && IsEdgePunctuation(word.back())) word.remove_suffix(1);
   bool has_letter = false;
   for (char c : word) has_letter |= (c >= 'a' && c <= 'z');
-  std::string out;
   for (char c : word) {
     if (has_letter && !IsLetter(c) && c != '*') {
       char letter = LeetLetter(c);
-      out += letter ? letter : c;
+      *out += letter ? letter : c;
     } else {
-      out += c;
+      *out += c;
     }
   }
-  return out;
 }
 
 // Separators allowed between spaced-out letters: "f u c k", "f.u.c.k", "f-u-c-k".
@@ -122,8 +121,12 @@ size_t WordCharLength(std::string_view folded, size_t i) {
 }
 
 std::string BuildSkeleton(std::string_view folded) {
+  // The cleaned words sit back to back in one buffer rather than in a string each.
+  std::string cleaned;
+  cleaned.reserve(folded.size());
   struct Word {
-    std::string text;
+    size_t begin;
+    size_t size;
     std::string_view gap_before;
   };
   std::vector<Word> words;
@@ -139,24 +142,29 @@ std::string BuildSkeleton(std::string_view folded) {
       i += 1;
       continue;
     }
-    std::string word = CleanWord(folded.substr(start, i - start));
-    if (!word.empty()) words.push_back({std::move(word), folded.substr(gap_start, start - gap_start)});
+    size_t begin = cleaned.size();
+    AppendCleanWord(folded.substr(start, i - start), &cleaned);
+    if (cleaned.size() > begin) {
+      words.push_back({begin, cleaned.size() - begin, folded.substr(gap_start, start - gap_start)});
+    }
     gap_start = i;
   }
+  auto text = [&](const Word& word) { return std::string_view(cleaned).substr(word.begin, word.size); };
 
   std::string skeleton = " ";
+  skeleton.reserve(cleaned.size() + words.size() + 1);
   for (size_t w = 0; w < words.size();) {
     // Join a run of three or more single letters: "f u c k" -> "fuck".
     size_t run = w;
-    while (run < words.size() && words[run].text.size() == 1 && IsLetter(words[run].text[0]) &&
+    while (run < words.size() && words[run].size == 1 && IsLetter(text(words[run])[0]) &&
            (run == w || IsLetterSpacer(words[run].gap_before))) {
       ++run;
     }
     if (run - w >= 3) {
-      for (size_t k = w; k < run; ++k) skeleton += words[k].text;
+      for (size_t k = w; k < run; ++k) skeleton += text(words[k]);
       w = run;
     } else {
-      skeleton += words[w].text;
+      skeleton += text(words[w]);
       ++w;
     }
     skeleton += ' ';

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,41 @@ TEST_CASE("FoldText: invalid sequences become U+FFFD", "[policy]") {
   CHECK(FoldText("\xC3") == kReplacement);          // truncated 2-byte sequence
   CHECK(FoldText("\xED\xA0\x80").find(kReplacement) == 0);  // UTF-16 surrogate
   CHECK(FoldText("caf\xC3\xA9") == "cafe");        // valid é folded, not replaced
+}
+
+// utf8proc's fold of text with FoldText's options, lower-cased, without the
+// look-alike map (which maps no ASCII letter or digit).
+std::string Utf8procFold(const std::string& text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+      &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                     UTF8PROC_IGNORE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
+  REQUIRE(n >= 0);
+  std::string out(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  return out;
+}
+
+TEST_CASE("FoldText: the ASCII fast path agrees with utf8proc", "[policy]") {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string text(1, static_cast<char>(c));
+    const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    INFO("code point " << c);
+    // Whitespace alone collapses to nothing: there is no word for it to separate.
+    CHECK(FoldText(text) == (space ? "" : Utf8procFold(text)));
+  }
+  // The look-alike map has an entry for '`' (read as an apostrophe), but ASCII
+  // never reaches the map: "`" stays "`".
+  CHECK(FoldText("`") == "`");
+  // Mixed ASCII and not, single-spaced: the same as utf8proc's fold.
+  for (const std::string& mixed : {"Caf\xC3\xA9 CR\xC3\x88" "ME Br\xC3\xBB" "L\xC3\xA9" "E"s,
+                                   "\xEF\xBC\xA6ull-WIDTH \xEF\xBD\x86orms 123"s,
+                                   "zero\xE2\x80\x8Bwidth JOIN \xC5\x92uvre"s}) {
+    INFO("text: " << mixed);
+    CHECK(FoldText(mixed) == Utf8procFold(mixed));
+  }
 }
 
 TEST_CASE("FoldText: NUL bytes are dropped", "[policy]") {

@@ -255,6 +255,23 @@ TEST_CASE("Policy: clear violations are hidden at once", "[policy]") {
   }
 }
 
+TEST_CASE("Policy: the shortest numbers public safety looks for are still found", "[policy]") {
+  // Nine digits are the fewest a social insurance number has, ten a phone number's.
+  Verdict sin = Judge({.text = "My SIN is 046 454 286, keep it for me"});
+  const Reason* reason = ReasonFor(sin, "pii.social_insurance_number");
+  REQUIRE(reason != nullptr);
+  CHECK(reason->evidence == "046 454 286");
+  CHECK(ReasonFor(Judge({.text = "My SIN is 046 454 28, keep it for me"}),
+                  "pii.social_insurance_number") == nullptr);
+
+  Verdict phone = Judge({.text = "My neighbour lives at 5712 Ashgrove Ave, call him at 438-555-0142"});
+  reason = ReasonFor(phone, "pii.address_and_phone");
+  REQUIRE(reason != nullptr);
+  CHECK(reason->evidence.find("438-555-0142") != std::string::npos);
+  CHECK(ReasonFor(Judge({.text = "My neighbour lives at 5712 Ashgrove Ave, call him at 438-555-014"}),
+                  "pii.address_and_phone") == nullptr);
+}
+
 TEST_CASE("Policy: the hiding rule is the one named in the evidence", "[policy]") {
   Verdict card = Judge({.text = "My card is 4111 1111 1111 1111 exp 12/27"});
   const Reason* reason = ReasonFor(card, "pii.payment_card");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "policy/detector.h"
 #include "policy/domain.h"
@@ -58,6 +59,26 @@ const std::vector<std::unique_ptr<RE2>>& WantedNamePatterns() {
   return patterns;
 }
 
+// Whether any of the patterns above may match text: one pass instead of eight on the
+// posts that name no candidate, nearly all of them. True when in doubt (the set did
+// not compile, or its DFA ran out of memory), so that the patterns themselves decide.
+bool MayEndorseSomeone(std::string_view text) {
+  static const RE2::Set* const all = [] {
+    auto set = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
+    set->Add(EndorsementPattern().pattern(), nullptr);
+    set->Add(NameForSeatPattern().pattern(), nullptr);
+    for (const auto& pattern : WantedNamePatterns()) set->Add(pattern->pattern(), nullptr);
+    if (!set->Compile()) {
+      delete set;
+      return static_cast<RE2::Set*>(nullptr);
+    }
+    return set;
+  }();
+  if (!all) return true;
+  RE2::Set::ErrorInfo error{};
+  return all->Match(text, nullptr, &error) || error.kind != RE2::Set::kNoError;
+}
+
 bool CitesElectionAuthority(const PostView& view) {
   static const std::vector<std::string> kAuthorities = {"elections.ca", "electionsquebec.qc.ca"};
   if (view.own_hits.Has("election_authority")) return true;
@@ -68,16 +89,16 @@ bool CitesElectionAuthority(const PostView& view) {
 }
 
 void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
+  const std::string& text = view.post.body.own_text;
   std::string named;
-  if (RE2::PartialMatch(view.post.body.own_text, EndorsementPattern(), &named) ||
-      RE2::PartialMatch(view.post.body.own_text, NameForSeatPattern(), &named)) {
-    reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
-  } else {
-    for (const auto& pattern : WantedNamePatterns()) {
-      if (RE2::PartialMatch(view.post.body.own_text, *pattern, &named)) {
-        reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
-        break;
-      }
+  if (MayEndorseSomeone(text)) {
+    bool endorses = RE2::PartialMatch(text, EndorsementPattern(), &named) ||
+                    RE2::PartialMatch(text, NameForSeatPattern(), &named);
+    for (size_t i = 0; !endorses && i < WantedNamePatterns().size(); ++i) {
+      endorses = RE2::PartialMatch(text, *WantedNamePatterns()[i], &named);
+    }
+    if (endorses) {
+      reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
     }
   }
   const LexiconHits& hits = view.own_hits;

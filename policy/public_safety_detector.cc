@@ -29,8 +29,15 @@ std::string DigitsOf(std::string_view text) {
   return digits;
 }
 
+size_t CountDigits(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += c >= '0' && c <= '9';
+  return count;
+}
+
 // Runs of digits with single spaces or dashes between groups: "4111 1111 1111 1111",
-// "046-454-286".
+// "046-454-286". Nine digits at least, so most posts need not be scanned for one.
+constexpr size_t kDigitRunMinDigits = 9;
 const RE2& DigitRunPattern() {
   static const RE2 pattern(R"((\d(?:[ -]?\d){8,18}))");
   return pattern;
@@ -46,6 +53,8 @@ const RE2& StreetAddressPattern() {
   return pattern;
 }
 
+// Ten digits (RE2's \d is ASCII only).
+constexpr size_t kPhoneDigits = 10;
 const RE2& PhonePattern() {
   static const RE2 pattern(R"((\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b))");
   return pattern;
@@ -59,6 +68,7 @@ bool IsPublicNumber(std::string_view phone) {
 
 // A private phone number in the author's words, or "".
 std::string PrivatePhone(const std::string& folded) {
+  if (CountDigits(folded) < kPhoneDigits) return "";
   re2::StringPiece input(folded);
   std::string phone;
   while (RE2::FindAndConsume(&input, PhonePattern(), &phone)) {
@@ -80,6 +90,7 @@ const RE2& CardWordPattern() {
 }
 
 void DetectNumbers(const PostView& view, Reasons* reasons) {
+  if (CountDigits(view.own.folded) < kDigitRunMinDigits) return;
   re2::StringPiece input(view.own.folded);
   std::string run;
   bool insurance_context = RE2::PartialMatch(view.own.folded, InsuranceWordPattern());

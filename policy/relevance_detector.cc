@@ -11,6 +11,7 @@
 // are one subject, "nids-de-poule" and "pool" are two), or a reply to a statement
 // shares no content word with it. Agreement and talk about the forum itself
 // (relevance_ontrack_patterns) are never irrelevant.
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,6 +19,7 @@
 
 #include "policy/detector.h"
 #include "policy/lexicon.h"
+#include "policy/needle_set.h"
 
 namespace modbot {
 namespace {
@@ -60,18 +62,22 @@ bool HasNeedle(std::string_view skeleton, const std::vector<std::string>& needle
   return false;
 }
 
-struct Subject {
-  std::string name;
-  std::vector<std::string> needles;
+// The subjects of relevance_subjects_list with every needle of every subject in one
+// NeedleSet: SubjectsOf runs up to four times per post.
+struct Subjects {
+  std::vector<std::string> names;
+  std::vector<size_t> subject_of_needle;
+  std::unique_ptr<NeedleSet> needles;
 };
 
-const std::vector<Subject>& Subjects() {
-  static const std::vector<Subject> subjects = [] {
-    std::vector<Subject> out;
+const Subjects& AllSubjects() {
+  static const Subjects* const subjects = [] {
+    auto out = new Subjects;
+    std::vector<std::string> needles;
     for (const std::string& line : LexiconEntries(LexiconText("relevance_subjects_list"))) {
       size_t colon = line.find(':');
       if (colon == std::string::npos || line.rfind("near ", 0) == 0) continue;
-      Subject subject{line.substr(0, colon), {}};
+      out->names.push_back(line.substr(0, colon));
       std::string rest = line.substr(colon + 1);
       size_t start = 0;
       while (start <= rest.size()) {
@@ -81,15 +87,18 @@ const std::vector<Subject>& Subjects() {
         size_t b = entry.find_first_not_of(' '), e = entry.find_last_not_of(' ');
         if (b != std::string::npos) {
           std::string needle = SkeletonNeedle(entry.substr(b, e - b + 1));
-          if (!needle.empty()) subject.needles.push_back(std::move(needle));
+          if (!needle.empty()) {
+            needles.push_back(std::move(needle));
+            out->subject_of_needle.push_back(out->names.size() - 1);
+          }
         }
         start = comma + 1;
       }
-      out.push_back(std::move(subject));
     }
+    out->needles = std::make_unique<NeedleSet>(needles);
     return out;
   }();
-  return subjects;
+  return *subjects;
 }
 
 // Pairs of subjects that follow from each other ("near recreation: pool"), both ways;
@@ -134,9 +143,10 @@ bool SubjectsMeet(const std::set<std::string>& a, const std::set<std::string>& b
 
 // The City subjects a text is about, by name.
 std::set<std::string> SubjectsOf(std::string_view skeleton) {
+  const Subjects& subjects = AllSubjects();
   std::set<std::string> found;
-  for (const Subject& subject : Subjects()) {
-    if (HasNeedle(skeleton, subject.needles)) found.insert(subject.name);
+  for (int needle : subjects.needles->Found(skeleton)) {
+    found.insert(subjects.names[subjects.subject_of_needle[needle]]);
   }
   return found;
 }
@@ -153,24 +163,33 @@ bool NamesCityPlace(std::string_view skeleton) {
   return HasNeedle(skeleton, anchors);
 }
 
+// The topic's category and title as skeletons with a space at either end, so that
+// " general " finds a whole word; normalised once per post for the checks below.
+struct TopicWords {
+  explicit TopicWords(const Topic& topic)
+      : category(" " + Normalize(topic.category).skeleton + " "),
+        title(" " + Normalize(topic.title).skeleton + " ") {}
+  std::string category;
+  std::string title;
+};
+
 // Events and general threads welcome talk of shows, games and outings; with
 // `events_too` false only truly open threads count (a reply in a thread about one
 // event still has to follow it).
-bool IsGeneralCategory(std::string_view category, bool events_too) {
-  std::string folded = " " + Normalize(category).skeleton + " ";
+bool IsGeneralCategory(std::string_view skeleton, bool events_too) {
   for (std::string_view general : {" general ", " discussion ", " off topic ", " hors sujet ",
                                    " lounge ", " cafe ", " divers ", " introduce ",
                                    " presentez ", " bienvenue ", " welcome "}) {
-    if (folded.find(general) != std::string::npos) return true;
+    if (skeleton.find(general) != std::string::npos) return true;
   }
   if (!events_too) return false;
   for (std::string_view general : {" events ", " evenements ", " culture "}) {
-    if (folded.find(general) != std::string::npos) return true;
+    if (skeleton.find(general) != std::string::npos) return true;
   }
   return false;
 }
 
-bool InGeneralThread(const Topic& topic, bool events_too = true) {
+bool InGeneralThread(const TopicWords& topic, bool events_too = true) {
   return IsGeneralCategory(topic.category, events_too) ||
          IsGeneralCategory(topic.title, events_too);
 }
@@ -182,28 +201,27 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
   return false;
 }
 
-bool IsOffTopicLounge(const Topic& topic) {
-  for (std::string_view name : {topic.category, topic.title}) {
-    std::string folded = " " + Normalize(name).skeleton + " ";
+bool IsOffTopicLounge(const TopicWords& topic) {
+  for (std::string_view skeleton : {std::string_view(topic.category), std::string_view(topic.title)}) {
     for (std::string_view lounge : {" off topic ", " hors sujet ", " lounge ", " divers "}) {
-      if (folded.find(lounge) != std::string::npos) return true;
+      if (skeleton.find(lounge) != std::string::npos) return true;
     }
   }
   return false;
 }
 
-void DetectOffTopic(const PostView& view, Reasons* reasons) {
+void DetectOffTopic(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
   const Topic& topic = view.post.topic;
   if (topic.title.empty()) return;
   // Followers for sale or quick loans are off topic in every thread but a lounge.
   const std::vector<std::string>& spam = view.own_hits.Of("relevance_spam_topics");
   if (!spam.empty() && !view.context_hits.Has("relevance_spam_topics") &&
-      !IsOffTopicLounge(topic)) {
+      !IsOffTopicLounge(topic_words)) {
     reasons->push_back({Clause::kOffTopic, "relevance.spam_subject", 0.55,
                         JoinEvidence(spam) + " (topic: " + topic.title + ")"});
     return;
   }
-  if (InGeneralThread(topic)) return;
+  if (InGeneralThread(topic_words)) return;
   const std::vector<std::string>& markers = view.own_hits.Of("relevance_offtopic_patterns");
   const std::vector<std::string>& subjects = view.own_hits.Of("off_civic_topics");
   if (!markers.empty() && subjects.empty() &&
@@ -237,10 +255,10 @@ void DetectOffTopic(const PostView& view, Reasons* reasons) {
                       JoinEvidence(subjects) + " (topic: " + topic.title + ")"});
 }
 
-void DetectNotRelevant(const PostView& view, Reasons* reasons) {
+void DetectNotRelevant(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
   const Post& post = view.post;
   if (post.topic.title.empty() && !post.reply_to && post.body.quotes.empty()) return;
-  if (InGeneralThread(post.topic, /*events_too=*/false)) return;
+  if (InGeneralThread(topic_words, /*events_too=*/false)) return;
   // Only replies answer something; a new post in a thread is judged by off_topic.
   if (!post.reply_to && post.body.quotes.empty()) return;
   if (view.own_hits.Has("relevance_ontrack_patterns")) return;
@@ -275,7 +293,7 @@ void DetectNotRelevant(const PostView& view, Reasons* reasons) {
   if (!post.reply_to || post.reply_to->find('?') != std::string::npos) return;
   // In a thread about events, a reply to an announcement ("we'll bring the kids") needs
   // no shared word; only another City subject (above) leaves it.
-  if (InGeneralThread(post.topic)) return;
+  if (InGeneralThread(topic_words)) return;
   constexpr size_t kMinContentWords = 3;
   if (own.size() < kMinContentWords) return;
   reasons->push_back({Clause::kNotRelevant, "relevance.no_shared_words", 0.55,
@@ -285,8 +303,9 @@ void DetectNotRelevant(const PostView& view, Reasons* reasons) {
 }  // namespace
 
 void DetectRelevance(const PostView& view, Reasons* reasons) {
-  DetectOffTopic(view, reasons);
-  DetectNotRelevant(view, reasons);
+  const TopicWords topic_words(view.post.topic);
+  DetectOffTopic(view, topic_words, reasons);
+  DetectNotRelevant(view, topic_words, reasons);
 }
 
 }  // namespace modbot
