@@ -35,7 +35,8 @@ std::string Trimmed(std::string s) {
   return s;
 }
 
-void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out) {
+void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out,
+                bool read_secret) {
   reader->RejectUnknownKeys(
       forum, {"type", "url", "api_username", "api_key_env", "api_key_file", "api_key",
               "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
@@ -65,6 +66,8 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   reader->String(forum, "api_key_file", &file);
   if (!env.empty() && !file.empty()) {
     reader->ErrorAt(*forum.get("api_key_file"), "give api_key_env or api_key_file, not both");
+  } else if (!read_secret && (!env.empty() || !file.empty())) {
+    // Where the key lives is checked; the key itself is left unread.
   } else if (!env.empty()) {
     const char* value = std::getenv(env.c_str());
     if (!value || !*value) {
@@ -161,9 +164,10 @@ void ParseNotices(const toml::table& notices, ConfigReader* reader, DaemonConfig
 
 }  // namespace
 
-bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out) {
+bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out,
+                       bool read_secret) {
   if (const toml::table* forum = reader->Table(root, "forum")) {
-    ParseForum(*forum, reader, out);
+    ParseForum(*forum, reader, out, read_secret);
   } else if (!root.get("forum")) {
     reader->ErrorAt(root, "missing [forum] section (the forum to moderate)");
   }

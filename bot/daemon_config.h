@@ -53,9 +53,11 @@ struct DaemonConfig {
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key
-// from its environment variable or file. Every problem is added to reader with its
-// file:line:col. Returns reader->ok().
-bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out);
+// from its environment variable or file unless read_secret is false (the reports
+// and `modbot review` work on the store alone, so a moderator needs no key). Every
+// problem is added to reader with its file:line:col. Returns reader->ok().
+bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out,
+                       bool read_secret = true);
 
 }  // namespace modbot
 

@@ -6,6 +6,7 @@
 
 #include "bot/config_command.h"
 #include "bot/judge_commands.h"
+#include "bot/review_command.h"
 #include "bot/run_command.h"
 
 namespace {
@@ -15,6 +16,8 @@ constexpr const char* kUsage =
     "  modbot run      --config FILE [--once] [--dry-run]\n"
     "  modbot check    [--config FILE] [--json] [--format F] TEXT|-\n"
     "  modbot classify [--config FILE] < posts.jsonl > verdicts.jsonl\n"
+    "  modbot review   --config FILE list | show ID | approve ID | remove ID [--clause C] [--note TEXT]\n"
+    "                  [--as NAME (default: $USER)] [--now (act on the forum at once)] [--all]\n"
     "  modbot config   check FILE\n";
 
 }  // namespace
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
   if (command == "check") return modbot::CheckCommand(args);
   if (command == "classify") return modbot::ClassifyCommand(args);
   if (command == "config") return modbot::ConfigCommand(args);
+  if (command == "review") return modbot::ReviewCommand(args);
   std::fprintf(stderr, "modbot: unknown command '%s'\n%s", command.c_str(), kUsage);
   return 2;
 }

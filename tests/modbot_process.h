@@ -1,0 +1,62 @@
+// Runs the real modbot binary as a user would, for the end-to-end tests.
+#ifndef MODBOT_TESTS_MODBOT_PROCESS_H_
+#define MODBOT_TESTS_MODBOT_PROCESS_H_
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/forum_fixture.h"
+
+namespace modbot::testing {
+
+namespace fs = std::filesystem;
+
+inline std::string ReadFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+inline std::string Quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs modbot with args (each quoted for the shell) and the given standard input.
+inline Run Modbot(const std::vector<std::string>& args, const std::string& input = "") {
+  TempDir scratch;
+  const fs::path dir = scratch.path;
+  const fs::path in = dir / "stdin";
+  std::ofstream(in, std::ios::binary) << input;
+  std::string command = Quote(MODBOT_BINARY);
+  for (const std::string& arg : args) command += " " + Quote(arg);
+  command += " < " + Quote(in) + " > " + Quote(dir / "stdout") + " 2> " +
+             Quote(dir / "stderr");
+  int status = std::system(command.c_str());
+  Run run;
+  REQUIRE(status != -1);
+  REQUIRE(WIFEXITED(status));
+  run.exit_code = WEXITSTATUS(status);
+  run.out = ReadFile(dir / "stdout");
+  run.err = ReadFile(dir / "stderr");
+  return run;
+}
+
+}  // namespace modbot::testing
+
+#endif  // MODBOT_TESTS_MODBOT_PROCESS_H_
