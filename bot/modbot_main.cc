@@ -6,6 +6,7 @@
 
 #include "bot/config_command.h"
 #include "bot/judge_commands.h"
+#include "bot/report_commands.h"
 #include "bot/review_command.h"
 #include "bot/run_command.h"
 
@@ -18,7 +19,11 @@ constexpr const char* kUsage =
     "  modbot classify [--config FILE] < posts.jsonl > verdicts.jsonl\n"
     "  modbot review   --config FILE list | show ID | approve ID | remove ID [--clause C] [--note TEXT]\n"
     "                  [--as NAME (default: $USER)] [--now (act on the forum at once)] [--all]\n"
-    "  modbot config   check FILE\n";
+    "  modbot audit    --config FILE [--since DATE] [--until DATE] [--format csv|json]\n"
+    "  modbot stats    --config FILE [--since DATE]\n"
+    "  modbot config   check FILE\n"
+    "DATE is ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ), UTC unless it names a zone.\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config.\n";
 
 }  // namespace
 
@@ -34,6 +39,8 @@ int main(int argc, char** argv) {
   if (command == "classify") return modbot::ClassifyCommand(args);
   if (command == "config") return modbot::ConfigCommand(args);
   if (command == "review") return modbot::ReviewCommand(args);
+  if (command == "audit") return modbot::AuditCommand(args);
+  if (command == "stats") return modbot::StatsCommand(args);
   std::fprintf(stderr, "modbot: unknown command '%s'\n%s", command.c_str(), kUsage);
   return 2;
 }

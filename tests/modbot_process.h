@@ -57,6 +57,20 @@ inline Run Modbot(const std::vector<std::string>& args, const std::string& input
   return run;
 }
 
+// A daemon config in dir for the forum at url, its API key in a file beside it,
+// its store "modbot.db" in dir; extra is appended (more sections).
+inline std::string WriteDaemonConfig(const TempDir& dir, const std::string& url,
+                                     const std::string& extra = "") {
+  std::ofstream(dir.File("key")) << kApiKey << "\n";
+  const std::string config = dir.File("modbot.toml");
+  std::ofstream(config) << "[forum]\ntype = \"discourse\"\nurl = \"" << url << "\"\n"
+                        << "api_username = \"" << kApiUser << "\"\n"
+                        << "api_key_file = \"key\"\nrequests_per_minute = 0\n"
+                        << "[store]\npath = \"modbot.db\"\n"
+                        << extra;
+  return config;
+}
+
 }  // namespace modbot::testing
 
 #endif  // MODBOT_TESTS_MODBOT_PROCESS_H_

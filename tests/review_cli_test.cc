@@ -17,17 +17,7 @@ using testing::ForumFixture;
 using testing::Modbot;
 using testing::Run;
 using testing::TempDir;
-
-// A daemon config in dir for the forum at url, its key in a file.
-std::string WriteConfig(const TempDir& dir, const std::string& url) {
-  std::ofstream(dir.File("key")) << testing::kApiKey << "\n";
-  const std::string config = dir.File("modbot.toml");
-  std::ofstream(config) << "[forum]\ntype = \"discourse\"\nurl = \"" << url << "\"\n"
-                        << "api_username = \"" << testing::kApiUser << "\"\n"
-                        << "api_key_file = \"key\"\nrequests_per_minute = 0\n"
-                        << "[store]\npath = \"modbot.db\"\n";
-  return config;
-}
+using testing::WriteDaemonConfig;
 
 void Queue(Store* store, const std::string& id, Action action, Clause clause,
            const std::string& evidence, const std::string& excerpt, int64_t at) {
@@ -60,7 +50,7 @@ long long Count(const std::string& db_path, const std::string& sql) {
 
 struct Desk {
   TempDir dir;
-  std::string config = WriteConfig(dir, "http://127.0.0.1:9");
+  std::string config = WriteDaemonConfig(dir, "http://127.0.0.1:9");
   std::string db = dir.File("modbot.db");
 
   Desk() {
@@ -163,7 +153,7 @@ TEST_CASE("review refuses bad usage with exit 2 and changes nothing", "[cli][rev
   CHECK(Count(desk.db, "SELECT COUNT(*) FROM outbox") == 0);
 
   TempDir empty;
-  Run no_store = Modbot({"review", "--config", WriteConfig(empty, "http://127.0.0.1:9"), "list"});
+  Run no_store = Modbot({"review", "--config", WriteDaemonConfig(empty, "http://127.0.0.1:9"), "list"});
   CHECK(no_store.exit_code == 1);
   CHECK(no_store.err.find("no store at") != std::string::npos);
 }
@@ -175,7 +165,7 @@ TEST_CASE("review --now carries the removal out on the forum at once", "[cli][re
   f.forum.AddPost(topic, "alice", "The new playground is great.");
   f.forum.AddPost(topic, "alice", "You are all idiots at city hall");
   TempDir dir;
-  const std::string config = WriteConfig(dir, f.url());
+  const std::string config = WriteDaemonConfig(dir, f.url());
   {
     std::string error;
     std::unique_ptr<Store> store = Store::Open(dir.File("modbot.db"), &error);
