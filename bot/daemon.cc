@@ -125,7 +125,11 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   j.verdict = std::move(verdict);
   if (!store_->RecordJudgement(j, NowMillis(), error)) return false;
   if (j.verdict.action != Action::kAllow) {
-    LogInfo("post " + in.id + " v" + in.version + " by " + in.author.username + ": " + description);
+    LogInfo("post " + in.id + " v" + in.version + " by " + in.author.username + ": " + description,
+            {{"event", "verdict"},
+             {"post", in.id},
+             {"action", ActionName(j.verdict.action)},
+             {"clause", clause}});
   }
   return true;
 }
@@ -203,6 +207,7 @@ void StopOnSignals() {
 }
 
 int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run) {
+  RegisterLogSecret(config.forum.api_key);
   std::string error;
   std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
   if (!store) {

@@ -181,6 +181,16 @@ bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConf
   if (const toml::table* notices = reader->Table(root, "notices")) {
     ParseNotices(*notices, reader, out);
   }
+  if (const toml::table* log = reader->Table(root, "log")) {
+    reader->RejectUnknownKeys(*log, {"format"});
+    std::string format = "text";
+    reader->String(*log, "format", &format);
+    if (std::optional<LogFormat> known = LogFormatFromName(format)) {
+      out->log_format = *known;
+    } else {
+      reader->ErrorAt(*log->get("format"), "format must be \"text\" or \"json\", not \"" + format + "\"");
+    }
+  }
   return reader->ok();
 }
 

@@ -21,6 +21,9 @@
 //   excerpt_chars = 160
 //   [notices.en] / [notices.fr]: subject, body, appeal (see bot/notice.h)
 //
+//   [log]
+//   format = "text"                        # or "json": one JSON object a line (bot/log.h)
+//
 // The API key is a secret: it is read here from the environment or from a file and
 // is never accepted in the config text.
 #ifndef MODBOT_BOT_DAEMON_CONFIG_H_
@@ -33,6 +36,7 @@
 
 #include "adapters/forum_factory.h"
 #include "bot/config_reader.h"
+#include "bot/log.h"
 #include "bot/notice.h"
 
 namespace modbot {
@@ -50,6 +54,7 @@ struct DaemonConfig {
   std::string store_path;
   bool notify = true;
   NoticeSettings notices;
+  LogFormat log_format = LogFormat::kText;  // [log] format = "text" | "json"
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key

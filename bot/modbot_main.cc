@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  modbot run      --config FILE [--once] [--dry-run]\n"
+    "  modbot run      --config FILE [--once] [--dry-run] [--log-format text|json]\n"
     "  modbot check    [--config FILE] [--json] [--format F] TEXT|-\n"
     "  modbot classify [--config FILE] < posts.jsonl > verdicts.jsonl\n"
     "  modbot review   --config FILE list | show ID | approve ID | remove ID [--clause C] [--note TEXT]\n"

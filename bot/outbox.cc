@@ -69,7 +69,8 @@ bool Outbox::RunDueFor(const std::string& post_id, std::string* error) {
 
 bool Outbox::Attempt(const std::vector<OutboxEntry>& due, bool* stalled, std::string* error) {
   for (const OutboxEntry& entry : due) {
-    const std::string what = std::string(ActionKindName(entry.kind)) + " post " + entry.post_id;
+    const std::string kind(ActionKindName(entry.kind));
+    const std::string what = kind + " post " + entry.post_id;
     const int64_t backoff = BackoffDelay(backoff_, entry.attempts).count();
     bool claimed = false;
     if (!store_->BeginAttempt(entry, NowMillis() + backoff, &claimed, error)) return false;
@@ -80,21 +81,24 @@ bool Outbox::Attempt(const std::vector<OutboxEntry>& due, bool* stalled, std::st
     switch (status.code) {
       case ForumStatus::Code::kOk:
         recorded = store_->MarkDone(entry, "done", now, error);
-        LogInfo(what + ": done");
+        LogInfo(what + ": done", {{"event", kind}, {"post", entry.post_id}, {"outcome", "done"}});
         break;
       case ForumStatus::Code::kGone:
         // Deleted on the forum: nothing left to act on, and nothing to retry.
         recorded = store_->MarkDone(entry, "gone: " + status.message, now, error);
-        LogInfo(what + ": post is gone (" + status.message + ")");
+        LogInfo(what + ": post is gone (" + status.message + ")",
+                {{"event", kind}, {"post", entry.post_id}, {"outcome", "gone"}});
         break;
       case ForumStatus::Code::kPermanent:
         recorded = store_->MarkFailed(entry, status.message, now, error);
-        LogError(what + ": refused, giving up: " + status.message);
+        LogError(what + ": refused, giving up: " + status.message,
+                 {{"event", kind}, {"post", entry.post_id}, {"outcome", "failed"}});
         break;
       case ForumStatus::Code::kRetry: {
         int64_t wait = std::max<int64_t>(backoff, status.retry_after_seconds * 1000LL);
         recorded = store_->MarkRetry(entry, status.message, now + wait, now, error);
-        LogError(what + ": will retry in " + std::to_string(wait) + " ms: " + status.message);
+        LogError(what + ": will retry in " + std::to_string(wait) + " ms: " + status.message,
+                 {{"event", kind}, {"post", entry.post_id}, {"outcome", "retry"}});
         break;
       }
     }

@@ -9,6 +9,7 @@
 #include "bot/config_reader.h"
 #include "bot/daemon.h"
 #include "bot/daemon_config.h"
+#include "bot/log.h"
 #include "policy/policy.h"
 
 namespace modbot {
@@ -16,7 +17,7 @@ namespace modbot {
 namespace {
 
 int Usage() {
-  std::fprintf(stderr, "usage: modbot run --config FILE [--once] [--dry-run]\n");
+  std::fprintf(stderr, "usage: modbot run --config FILE [--once] [--dry-run] [--log-format text|json]\n");
   return 2;
 }
 
@@ -30,6 +31,7 @@ int ConfigErrors(const std::vector<ConfigError>& errors) {
 int RunCommand(int argc, char** argv) {
   std::string config_path;
   bool once = false, dry_run = false;
+  std::optional<LogFormat> log_format;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--once") {
@@ -38,6 +40,12 @@ int RunCommand(int argc, char** argv) {
       dry_run = true;
     } else if (arg == "--config" && i + 1 < argc) {
       config_path = argv[++i];
+    } else if (arg == "--log-format" && i + 1 < argc) {
+      log_format = LogFormatFromName(argv[++i]);
+      if (!log_format) {
+        std::fprintf(stderr, "modbot run: --log-format must be text or json, not '%s'\n", argv[i]);
+        return 2;
+      }
     } else {
       return Usage();
     }
@@ -52,6 +60,7 @@ int RunCommand(int argc, char** argv) {
   RejectUnknownSections(loaded->root, &reader);
   DaemonConfig config;
   if (!ParseDaemonConfig(loaded->root, &reader, &config)) return ConfigErrors(reader.errors());
+  SetLogFormat(log_format.value_or(config.log_format));
 
   std::string error;
   std::unique_ptr<Policy> policy = Policy::Create(loaded->policy, &error);
