@@ -6,6 +6,7 @@
 
 #include "adapters/forum_factory.h"
 #include "bot/log.h"
+#include "bot/metrics_server.h"
 #include "bot/notice.h"
 #include "policy/body_parser.h"
 
@@ -63,12 +64,14 @@ std::string FlagReason(const Verdict& verdict) {
   return out;
 }
 
-Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run)
+Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run,
+               Metrics* metrics)
     : config_(config),
       forum_(forum),
       store_(store),
       judge_(std::move(judge)),
       dry_run_(dry_run),
+      metrics_(metrics),
       outbox_(store, forum, config.forum.backoff) {}
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
@@ -124,6 +127,7 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   }
   j.verdict = std::move(verdict);
   if (!store_->RecordJudgement(j, NowMillis(), error)) return false;
+  if (metrics_) metrics_->RecordVerdict(j.verdict);
   if (j.verdict.action != Action::kAllow) {
     LogInfo("post " + in.id + " v" + in.version + " by " + in.author.username + ": " + description,
             {{"event", "verdict"},
@@ -158,6 +162,7 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
     return false;
   }
   *forum_ok = status.ok();
+  if (metrics_) metrics_->RecordPoll(status.ok(), NowMillis());
   if (status.ok() && scan) next_edit_scan_ = Clock::now() + config_.edit_scan_interval;
   next_poll_ = Clock::now() + std::max<Clock::duration>(
                                   config_.poll_interval,
@@ -221,7 +226,20 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
   }
   LogInfo(std::string("watching ") + config.forum.url + " as " + config.forum.api_username +
           (dry_run ? " (dry run: nothing will be changed)" : ""));
-  Daemon daemon(config, forum.get(), store.get(), judge, dry_run);
+  Metrics metrics;
+  // /healthz turns unhealthy after ten missed polls, and never within 5 minutes:
+  // a forum's Retry-After or a short outage is not worth waking anyone up.
+  MetricsServer server(&metrics, std::max<std::chrono::milliseconds>(
+                                     10 * config.poll_interval, std::chrono::minutes(5)));
+  if (config.http_port != 0) {
+    if (!server.Start(config.store_path, config.http_host, config.http_port, &error)) {
+      LogError("[http] " + error);
+      return 1;
+    }
+    LogInfo("serving /metrics and /healthz on " + config.http_host + ":" +
+            std::to_string(server.port()));
+  }
+  Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics);
   return daemon.Run(once, &g_stop);
 }
 

@@ -16,6 +16,7 @@
 
 #include "adapters/forum.h"
 #include "bot/daemon_config.h"
+#include "bot/metrics.h"
 #include "bot/outbox.h"
 #include "bot/store.h"
 #include "policy/post.h"
@@ -28,7 +29,9 @@ using Judge = std::function<Verdict(const Post&)>;
 
 class Daemon {
  public:
-  Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run);
+  // metrics, when given, counts verdicts and polls for /metrics.
+  Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run,
+         Metrics* metrics = nullptr);
 
   // One poll and the actions it queued. Returns false on a store failure (fatal);
   // *forum_ok says whether the forum answered the poll.
@@ -46,6 +49,7 @@ class Daemon {
   Store* store_;
   Judge judge_;
   bool dry_run_;
+  Metrics* metrics_;
   Outbox outbox_;
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
@@ -63,8 +67,9 @@ std::string FlagReason(const Verdict& verdict);
 // honoured rather than killing the process.
 void StopOnSignals();
 
-// Opens the store and the forum of config and runs the daemon until SIGINT or
-// SIGTERM (or one step with once). Returns 0, or 1 on a runtime failure.
+// Opens the store and the forum of config, starts the [http] listener if one is
+// configured, and runs the daemon until SIGINT or SIGTERM (or one step with
+// once). Returns 0, or 1 on a runtime failure.
 int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run);
 
 }  // namespace modbot

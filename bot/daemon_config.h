@@ -24,6 +24,9 @@
 //   [log]
 //   format = "text"                        # or "json": one JSON object a line (bot/log.h)
 //
+//   [http]                                 # optional; no listener without it
+//   listen = "127.0.0.1:9464"              # /metrics and /healthz (bot/metrics_server.h)
+//
 // The API key is a secret: it is read here from the environment or from a file and
 // is never accepted in the config text.
 #ifndef MODBOT_BOT_DAEMON_CONFIG_H_
@@ -55,6 +58,8 @@ struct DaemonConfig {
   bool notify = true;
   NoticeSettings notices;
   LogFormat log_format = LogFormat::kText;  // [log] format = "text" | "json"
+  std::string http_host;  // [http] listen = "host:port"; port 0: no listener
+  int http_port = 0;
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key

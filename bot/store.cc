@@ -295,6 +295,14 @@ bool Store::DueActionsFor(const std::string& post_id, int64_t now, std::vector<O
   return ReadDue(s, out, error);
 }
 
+bool Store::Backlog(OutboxBacklog* out, std::string* error) {
+  Stmt s(db_, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state = 'pending'");
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *out = {s.Int(0), s.IsNull(1) ? std::nullopt : std::optional<int64_t>(s.Int(1))};
+  return true;
+}
+
 bool Store::NextDue(std::optional<int64_t>* at, std::string* error) {
   Stmt s(db_, "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'");
   int rc = s.Step();

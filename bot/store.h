@@ -113,6 +113,12 @@ struct AuditEntry {
   std::string outcome;
 };
 
+// The outbox's pending actions, for metrics.
+struct OutboxBacklog {
+  int64_t pending = 0;
+  std::optional<int64_t> oldest_created_at;  // millis
+};
+
 class Store {
  public:
   // Opens (creating if needed) the store at path.
@@ -133,6 +139,7 @@ class Store {
   // Pending actions due at `now`: hides, flags and restores first, then notices,
   // each oldest first.
   bool DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out, std::string* error);
+  bool Backlog(OutboxBacklog* out, std::string* error);
   // The earliest next_attempt_at of a pending action, if any.
   bool NextDue(std::optional<int64_t>* at, std::string* error);
 
