@@ -17,8 +17,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_reload{false};
 
-extern "C" void OnSignal(int) { g_stop.store(true); }
+extern "C" void OnSignal(int signal) {
+  (signal == SIGHUP ? g_reload : g_stop).store(true);
+}
 
 std::string DescribeVerdict(const Verdict& v) {
   std::string out(ActionName(v.action));
@@ -181,8 +184,42 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
   return dry_run_ || outbox_.RunDue(error);
 }
 
-int Daemon::Run(bool once, const std::atomic<bool>* stop) {
+void Daemon::Apply(DaemonConfig config, Judge judge) {
+  auto kept = [&](bool changed, const char* what) {
+    if (changed) LogError(std::string("reload: a new ") + what + " needs a restart; keeping the old one");
+  };
+  const ForumSettings& a = config_.forum;
+  const ForumSettings& b = config.forum;
+  kept(a.type != b.type || a.url != b.url || a.api_username != b.api_username ||
+           a.api_key != b.api_key,
+       "[forum] type, url, api_username or API key");
+  kept(config.store_path != config_.store_path, "[store] path");
+  kept(config.http_host != config_.http_host || config.http_port != config_.http_port,
+       "[http] listen");
+  config.forum = config_.forum;
+  config.store_path = config_.store_path;
+  config.http_host = config_.http_host;
+  config.http_port = config_.http_port;
+  config_ = std::move(config);
+  judge_ = std::move(judge);
+}
+
+int Daemon::Run(bool once, const std::atomic<bool>* stop, std::atomic<bool>* reload,
+                const Reload& reload_fn) {
+  auto maybe_reload = [&] {
+    if (!reload || !reload->exchange(false) || !reload_fn) return;
+    DaemonConfig config;
+    Judge judge;
+    std::string error;
+    if (!reload_fn(&config, &judge, &error)) {
+      LogError("reload refused, the running config stays in force: " + error);
+      return;
+    }
+    Apply(std::move(config), std::move(judge));
+    LogInfo("reloaded the config", {{"event", "reload"}});
+  };
   for (;;) {
+    maybe_reload();
     bool forum_ok = false;
     std::string error;
     if (!Step(&forum_ok, &error)) {
@@ -193,6 +230,7 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop) {
     // Between polls, wake up for stop requests and for actions coming due.
     while (Clock::now() < next_poll_) {
       if (stop && stop->load()) return 0;
+      maybe_reload();
       std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
                                                             next_poll_ - Clock::now()));
       std::optional<int64_t> due;
@@ -209,9 +247,11 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop) {
 void StopOnSignals() {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  std::signal(SIGHUP, OnSignal);
 }
 
-int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run) {
+int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run,
+              const Reload& reload) {
   RegisterLogSecret(config.forum.api_key);
   std::string error;
   std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
@@ -240,7 +280,7 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
             std::to_string(server.port()));
   }
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics);
-  return daemon.Run(once, &g_stop);
+  return daemon.Run(once, &g_stop, &g_reload, reload);
 }
 
 }  // namespace modbot

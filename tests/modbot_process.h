@@ -2,7 +2,9 @@
 #ifndef MODBOT_TESTS_MODBOT_PROCESS_H_
 #define MODBOT_TESTS_MODBOT_PROCESS_H_
 
+#include <fcntl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -57,16 +59,35 @@ inline Run Modbot(const std::vector<std::string>& args, const std::string& input
   return run;
 }
 
+// Starts modbot with args in the background, its stdout and stderr appended to
+// log. Returns its pid.
+inline pid_t SpawnModbot(const std::vector<std::string>& args, const std::string& log) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    std::vector<char*> argv = {const_cast<char*>(MODBOT_BINARY)};
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(MODBOT_BINARY, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
 // A daemon config in dir for the forum at url, its API key in a file beside it,
-// its store "modbot.db" in dir; extra is appended (more sections).
+// its store "modbot.db" in dir; forum_keys go in [forum], extra is appended (more
+// sections).
 inline std::string WriteDaemonConfig(const TempDir& dir, const std::string& url,
-                                     const std::string& extra = "") {
+                                     const std::string& extra = "",
+                                     const std::string& forum_keys = "") {
   std::ofstream(dir.File("key")) << kApiKey << "\n";
   const std::string config = dir.File("modbot.toml");
   std::ofstream(config) << "[forum]\ntype = \"discourse\"\nurl = \"" << url << "\"\n"
                         << "api_username = \"" << kApiUser << "\"\n"
                         << "api_key_file = \"key\"\nrequests_per_minute = 0\n"
-                        << "[store]\npath = \"modbot.db\"\n"
+                        << forum_keys << "[store]\npath = \"modbot.db\"\n"
                         << extra;
   return config;
 }
