@@ -1,5 +1,7 @@
 #include "bot/store_command.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -28,6 +30,11 @@ int OpenStoreCommand(const char* command, const std::string& config_path, bool r
                  command, path.c_str());
     return 1;
   }
+  // The store is shared with the daemon's group (packaging/modbot.service): a
+  // WAL or shared-memory file this command happens to create must stay
+  // writable by the daemon.
+  const mode_t mask = umask(0);
+  umask(mask & ~S_IRWXG);
   std::string error;
   out->store = Store::Open(path, &error);
   if (!out->store) {

@@ -18,7 +18,8 @@ struct StoreCommand {
 
 // Reads config_path ([forum], [store], [notices]; the API key only when
 // read_secret) and opens the store it names, which must exist: a moderator's
-// command never creates an empty one beside the daemon's. Prints what went wrong
+// command never creates an empty one beside the daemon's. Files it creates beside
+// the store are group-writable, like the daemon's. Prints what went wrong
 // prefixed with command and returns the exit code (2: bad config, 1: no store),
 // or 0 with *out filled.
 int OpenStoreCommand(const char* command, const std::string& config_path, bool read_secret,
