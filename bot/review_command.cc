@@ -50,16 +50,20 @@ int List(Store* store, bool all) {
     std::printf(all ? "the review queue is empty\n" : "no post waits for review\n");
     return 0;
   }
-  std::printf("%-8s %-20s %-7s %-8s %-20s %5s  %-24s %s\n", "ID", "QUEUED", "BOT",
-              all ? "STATUS" : "", "CLAUSE", "SCORE", "EVIDENCE", "EXCERPT");
+  auto row = [all](const std::string& id, const std::string& queued, const std::string& bot,
+                   const std::string& status, const std::string& clause, const std::string& score,
+                   const std::string& evidence, const std::string& excerpt) {
+    std::printf("%-8s %-20s %-7s ", id.c_str(), queued.c_str(), bot.c_str());
+    if (all) std::printf("%-8s ", status.c_str());
+    std::printf("%-20s %5s  %-24s %s\n", clause.c_str(), score.c_str(), evidence.c_str(),
+                excerpt.c_str());
+  };
+  row("ID", "QUEUED", "BOT", "STATUS", "CLAUSE", "SCORE", "EVIDENCE", "EXCERPT");
   for (const ReviewItem& item : items) {
     const Reason* top = item.reasons.empty() ? nullptr : &item.reasons[0];
-    std::printf("%-8s %-20s %-7s %-8s %-20s %5s  %-24s %s\n", item.post_id.c_str(),
-                FormatIsoTime(item.created_at).c_str(), BotAction(item).c_str(),
-                all ? item.status.c_str() : "",
-                top ? std::string(ClauseId(top->clause)).c_str() : item.clauses.c_str(),
-                top ? Score(top->score).c_str() : "",
-                top ? Excerpt(top->evidence, 24).c_str() : "", Excerpt(item.excerpt, 60).c_str());
+    row(item.post_id, FormatIsoTime(item.created_at), BotAction(item), item.status,
+        top ? std::string(ClauseId(top->clause)) : item.clauses, top ? Score(top->score) : "",
+        top ? Excerpt(top->evidence, 24) : "", Excerpt(item.excerpt, 60));
   }
   return 0;
 }

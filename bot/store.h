@@ -90,7 +90,7 @@ struct ReviewDecision {
   std::string post_id;
   std::string version;  // the version the moderator saw: refused if it was re-judged since
   bool approve = false;
-  std::string clause;  // the clause the decision is about ("" when approving)
+  std::string clause;  // the clause the decision is about, for the audit row
   std::string actor;
   std::string note;
   std::vector<NewAction> actions;  // queued only if the decision is recorded
