@@ -97,6 +97,21 @@ TEST_CASE("the API key may come from a file beside the config", "[config]") {
   CHECK(c.forum.api_key == "from-file");
 }
 
+TEST_CASE("moderators' commands read the config without the API key", "[config]") {
+  unsetenv("MODBOT_TEST_UNSET_KEY");
+  const std::string text = "[forum]\ntype = \"discourse\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+                           "api_key_env = \"MODBOT_TEST_UNSET_KEY\"\n[store]\npath = \"x\"\n";
+  ConfigReader reader("modbot.toml");
+  std::optional<toml::table> root = ParseToml(text, &reader);
+  REQUIRE(root);
+  DaemonConfig c;
+  CHECK(ParseDaemonConfig(*root, &reader, &c, /*read_secret=*/false));
+  CHECK(c.forum.api_key.empty());
+  CHECK(c.forum.url == "http://f");
+  // The daemon itself still insists on it.
+  CHECK(Errors(text, &c).size() == 1);
+}
+
 TEST_CASE("[http] listen and [log] format are checked where they are written", "[config]") {
   setenv("MODBOT_TEST_KEY", "s3cret", 1);
   const std::string base = "[forum]\ntype = \"discourse\"\nurl = \"http://f\"\napi_username = \"m\"\n"
