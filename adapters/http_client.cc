@@ -53,7 +53,20 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+std::mutex g_counts_mu;
+std::map<int, uint64_t> g_counts;
+
+void Count(int status) {
+  std::lock_guard<std::mutex> lock(g_counts_mu);
+  ++g_counts[status];
+}
+
 }  // namespace
+
+std::map<int, uint64_t> HttpResponseCounts() {
+  std::lock_guard<std::mutex> lock(g_counts_mu);
+  return g_counts;
+}
 
 HttpClient::HttpClient(Options options) : options_(std::move(options)) {
   static std::once_flag global_init;
@@ -124,11 +137,13 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
     response.status = 0;
     response.timed_out = code == CURLE_OPERATION_TIMEDOUT;
     response.error = exchange.too_big ? "response body too large" : curl_easy_strerror(code);
+    Count(0);
     return response;
   }
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
+  Count(response.status);
   return response;
 }
 

@@ -8,6 +8,8 @@
 #define MODBOT_ADAPTERS_HTTP_CLIENT_H_
 
 #include <chrono>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +58,10 @@ class HttpClient {
   void* curl_;  // CURL*, kept for connection reuse
   void* cookies_ = nullptr;  // CURLSH* holding the cookie jar, with keep_cookies
 };
+
+// Exchanges completed by every HttpClient of the process, by HTTP status (0: no
+// response arrived), for the daemon's metrics.
+std::map<int, uint64_t> HttpResponseCounts();
 
 // Percent-encodes s for a URL query value or a form field.
 std::string UrlEncode(const std::string& s);

@@ -30,7 +30,8 @@ std::optional<LoadedConfig> LoadConfig(const std::string& path, std::vector<Conf
 }
 
 void RejectUnknownSections(const toml::table& root, ConfigReader* reader) {
-  reader->RejectUnknownKeys(root, {"policy", "clauses", "rules", "forum", "store", "notices", "log"});
+  reader->RejectUnknownKeys(root, {"policy", "clauses", "rules", "forum", "store", "notices", "log",
+                                 "http"});
 }
 
 }  // namespace modbot

@@ -6,6 +6,7 @@
 
 #include "adapters/forum_factory.h"
 #include "bot/log.h"
+#include "bot/metrics_server.h"
 #include "bot/notice.h"
 #include "policy/body_parser.h"
 
@@ -16,8 +17,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_reload{false};
 
-extern "C" void OnSignal(int) { g_stop.store(true); }
+extern "C" void OnSignal(int signal) {
+  (signal == SIGHUP ? g_reload : g_stop).store(true);
+}
 
 std::string DescribeVerdict(const Verdict& v) {
   std::string out(ActionName(v.action));
@@ -63,12 +67,14 @@ std::string FlagReason(const Verdict& verdict) {
   return out;
 }
 
-Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run)
+Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run,
+               Metrics* metrics)
     : config_(config),
       forum_(forum),
       store_(store),
       judge_(std::move(judge)),
       dry_run_(dry_run),
+      metrics_(metrics),
       outbox_(store, forum, config.forum.backoff) {}
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
@@ -124,8 +130,13 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   }
   j.verdict = std::move(verdict);
   if (!store_->RecordJudgement(j, NowMillis(), error)) return false;
+  if (metrics_) metrics_->RecordVerdict(j.verdict);
   if (j.verdict.action != Action::kAllow) {
-    LogInfo("post " + in.id + " v" + in.version + " by " + in.author.username + ": " + description);
+    LogInfo("post " + in.id + " v" + in.version + " by " + in.author.username + ": " + description,
+            {{"event", "verdict"},
+             {"post", in.id},
+             {"action", ActionName(j.verdict.action)},
+             {"clause", clause}});
   }
   return true;
 }
@@ -154,6 +165,7 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
     return false;
   }
   *forum_ok = status.ok();
+  if (metrics_) metrics_->RecordPoll(status.ok(), NowMillis());
   if (status.ok() && scan) next_edit_scan_ = Clock::now() + config_.edit_scan_interval;
   next_poll_ = Clock::now() + std::max<Clock::duration>(
                                   config_.poll_interval,
@@ -172,8 +184,42 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
   return dry_run_ || outbox_.RunDue(error);
 }
 
-int Daemon::Run(bool once, const std::atomic<bool>* stop) {
+void Daemon::Apply(DaemonConfig config, Judge judge) {
+  auto kept = [&](bool changed, const char* what) {
+    if (changed) LogError(std::string("reload: a new ") + what + " needs a restart; keeping the old one");
+  };
+  const ForumSettings& a = config_.forum;
+  const ForumSettings& b = config.forum;
+  kept(a.type != b.type || a.url != b.url || a.api_username != b.api_username ||
+           a.api_key != b.api_key,
+       "[forum] type, url, api_username or API key");
+  kept(config.store_path != config_.store_path, "[store] path");
+  kept(config.http_host != config_.http_host || config.http_port != config_.http_port,
+       "[http] listen");
+  config.forum = config_.forum;
+  config.store_path = config_.store_path;
+  config.http_host = config_.http_host;
+  config.http_port = config_.http_port;
+  config_ = std::move(config);
+  judge_ = std::move(judge);
+}
+
+int Daemon::Run(bool once, const std::atomic<bool>* stop, std::atomic<bool>* reload,
+                const Reload& reload_fn) {
+  auto maybe_reload = [&] {
+    if (!reload || !reload->exchange(false) || !reload_fn) return;
+    DaemonConfig config;
+    Judge judge;
+    std::string error;
+    if (!reload_fn(&config, &judge, &error)) {
+      LogError("reload refused, the running config stays in force: " + error);
+      return;
+    }
+    Apply(std::move(config), std::move(judge));
+    LogInfo("reloaded the config", {{"event", "reload"}});
+  };
   for (;;) {
+    maybe_reload();
     bool forum_ok = false;
     std::string error;
     if (!Step(&forum_ok, &error)) {
@@ -184,6 +230,7 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop) {
     // Between polls, wake up for stop requests and for actions coming due.
     while (Clock::now() < next_poll_) {
       if (stop && stop->load()) return 0;
+      maybe_reload();
       std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
                                                             next_poll_ - Clock::now()));
       std::optional<int64_t> due;
@@ -200,9 +247,12 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop) {
 void StopOnSignals() {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  std::signal(SIGHUP, OnSignal);
 }
 
-int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run) {
+int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run,
+              const Reload& reload) {
+  RegisterLogSecret(config.forum.api_key);
   std::string error;
   std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
   if (!store) {
@@ -216,8 +266,21 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
   }
   LogInfo(std::string("watching ") + config.forum.url + " as " + config.forum.api_username +
           (dry_run ? " (dry run: nothing will be changed)" : ""));
-  Daemon daemon(config, forum.get(), store.get(), judge, dry_run);
-  return daemon.Run(once, &g_stop);
+  Metrics metrics;
+  // /healthz turns unhealthy after ten missed polls, and never within 5 minutes:
+  // a forum's Retry-After or a short outage is not worth waking anyone up.
+  MetricsServer server(&metrics, std::max<std::chrono::milliseconds>(
+                                     10 * config.poll_interval, std::chrono::minutes(5)));
+  if (config.http_port != 0) {
+    if (!server.Start(config.store_path, config.http_host, config.http_port, &error)) {
+      LogError("[http] " + error);
+      return 1;
+    }
+    LogInfo("serving /metrics and /healthz on " + config.http_host + ":" +
+            std::to_string(server.port()));
+  }
+  Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics);
+  return daemon.Run(once, &g_stop, &g_reload, reload);
 }
 
 }  // namespace modbot

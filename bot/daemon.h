@@ -16,6 +16,7 @@
 
 #include "adapters/forum.h"
 #include "bot/daemon_config.h"
+#include "bot/metrics.h"
 #include "bot/outbox.h"
 #include "bot/store.h"
 #include "policy/post.h"
@@ -26,26 +27,41 @@ namespace modbot {
 // The policy as the daemon sees it: a pure function of a post.
 using Judge = std::function<Verdict(const Post&)>;
 
+// Reads the config again (on SIGHUP): fills *config and *judge, or returns false
+// with *error saying what is wrong (file:line:col lines).
+using Reload = std::function<bool(DaemonConfig* config, Judge* judge, std::string* error)>;
+
 class Daemon {
  public:
-  Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run);
+  // metrics, when given, counts verdicts and polls for /metrics.
+  Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run,
+         Metrics* metrics = nullptr);
 
   // One poll and the actions it queued. Returns false on a store failure (fatal);
   // *forum_ok says whether the forum answered the poll.
   bool Step(bool* forum_ok, std::string* error);
 
-  // Steps until *stop is set (or once). Returns the process exit code.
-  int Run(bool once, const std::atomic<bool>* stop);
+  // Steps until *stop is set (or once). Whenever *reload is set, clears it and
+  // calls reload_fn between steps. Returns the process exit code.
+  int Run(bool once, const std::atomic<bool>* stop, std::atomic<bool>* reload = nullptr,
+          const Reload& reload_fn = nullptr);
+
+  // Takes config and judge in place of the current ones, without losing the
+  // daemon's place: the cursor lives in the store, and the poll schedule, the
+  // forum connection and the store stay. Settings that only a restart can change
+  // (the forum, the store, the listener) keep their old values, with a log line.
+  void Apply(DaemonConfig config, Judge judge);
 
  private:
   // Judges one post and records it; cursor is set for a new post only.
   bool Handle(const ForumPost& post, std::optional<std::string> cursor, std::string* error);
 
-  const DaemonConfig& config_;
+  DaemonConfig config_;
   Forum* forum_;
   Store* store_;
   Judge judge_;
   bool dry_run_;
+  Metrics* metrics_;
   Outbox outbox_;
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
@@ -58,14 +74,16 @@ Post ToPost(const ForumPost& post);
 // The text of the flag a moderator sees on the forum for verdict.
 std::string FlagReason(const Verdict& verdict);
 
-// Makes SIGINT and SIGTERM ask the daemon to stop after the step in progress.
-// Called first thing, so that a stop request sent while the policy compiles is
-// honoured rather than killing the process.
+// Makes SIGINT and SIGTERM ask the daemon to stop after the step in progress, and
+// SIGHUP ask it to reload its config. Called first thing, so that a signal sent
+// while the policy compiles is honoured rather than killing the process.
 void StopOnSignals();
 
-// Opens the store and the forum of config and runs the daemon until SIGINT or
-// SIGTERM (or one step with once). Returns 0, or 1 on a runtime failure.
-int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run);
+// Opens the store and the forum of config, starts the [http] listener if one is
+// configured, and runs the daemon until SIGINT or SIGTERM (or one step with
+// once), reloading with reload on SIGHUP. Returns 0, or 1 on a runtime failure.
+int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run,
+              const Reload& reload = nullptr);
 
 }  // namespace modbot
 

@@ -35,7 +35,8 @@ std::string Trimmed(std::string s) {
   return s;
 }
 
-void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out) {
+void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out,
+                bool read_secret) {
   reader->RejectUnknownKeys(
       forum, {"type", "url", "api_username", "api_key_env", "api_key_file", "api_key",
               "password_env", "password_file", "password",
@@ -80,6 +81,8 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   if (!env.empty() && !file.empty()) {
     reader->ErrorAt(*forum.get(secret + "_file"), "give " + secret + "_env or " + secret +
                                                        "_file, not both");
+  } else if (!read_secret && (!env.empty() || !file.empty())) {
+    // Where the key lives is checked; the key itself is left unread.
   } else if (!env.empty()) {
     const char* value = std::getenv(env.c_str());
     if (!value || !*value) {
@@ -174,11 +177,35 @@ void ParseNotices(const toml::table& notices, ConfigReader* reader, DaemonConfig
   ParseTemplate(notices, "fr", reader, &out->notices.fr);
 }
 
+// listen = "host:port", host an IPv4 address, a name, or an IPv6 address in [].
+void ParseHttp(const toml::table& http, ConfigReader* reader, DaemonConfig* out) {
+  reader->RejectUnknownKeys(http, {"listen"});
+  std::string listen;
+  reader->String(http, "listen", &listen, /*required=*/true);
+  const toml::node* node = http.get("listen");
+  if (!node || !node->is_string()) return;
+  const size_t colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
+  const std::string port = colon == std::string::npos ? "" : listen.substr(colon + 1);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const bool port_ok = !port.empty() && port.size() <= 5 &&
+                       port.find_first_not_of("0123456789") == std::string::npos &&
+                       std::stoi(port) >= 1 && std::stoi(port) <= 65535;
+  if (host.empty() || host.find_first_of(" /[]") != std::string::npos || !port_ok) {
+    reader->ErrorAt(*node, "listen must be \"host:port\" with a port from 1 to 65535 (e.g. "
+                           "\"127.0.0.1:9464\"), not \"" + listen + "\"");
+    return;
+  }
+  out->http_host = host;
+  out->http_port = std::stoi(port);
+}
+
 }  // namespace
 
-bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out) {
+bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out,
+                       bool read_secret) {
   if (const toml::table* forum = reader->Table(root, "forum")) {
-    ParseForum(*forum, reader, out);
+    ParseForum(*forum, reader, out, read_secret);
   } else if (!root.get("forum")) {
     reader->ErrorAt(root, "missing [forum] section (the forum to moderate)");
   }
@@ -191,6 +218,17 @@ bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConf
   }
   if (const toml::table* notices = reader->Table(root, "notices")) {
     ParseNotices(*notices, reader, out);
+  }
+  if (const toml::table* http = reader->Table(root, "http")) ParseHttp(*http, reader, out);
+  if (const toml::table* log = reader->Table(root, "log")) {
+    reader->RejectUnknownKeys(*log, {"format"});
+    std::string format = "text";
+    reader->String(*log, "format", &format);
+    if (std::optional<LogFormat> known = LogFormatFromName(format)) {
+      out->log_format = *known;
+    } else {
+      reader->ErrorAt(*log->get("format"), "format must be \"text\" or \"json\", not \"" + format + "\"");
+    }
   }
   return reader->ok();
 }

@@ -21,6 +21,12 @@
 //   excerpt_chars = 160
 //   [notices.en] / [notices.fr]: subject, body, appeal (see bot/notice.h)
 //
+//   [log]
+//   format = "text"                        # or "json": one JSON object a line (bot/log.h)
+//
+//   [http]                                 # optional; no listener without it
+//   listen = "127.0.0.1:9464"              # /metrics and /healthz (bot/metrics_server.h)
+//
 // The API key is a secret: it is read here from the environment or from a file and
 // is never accepted in the config text.
 #ifndef MODBOT_BOT_DAEMON_CONFIG_H_
@@ -33,6 +39,7 @@
 
 #include "adapters/forum_factory.h"
 #include "bot/config_reader.h"
+#include "bot/log.h"
 #include "bot/notice.h"
 
 namespace modbot {
@@ -50,12 +57,17 @@ struct DaemonConfig {
   std::string store_path;
   bool notify = true;
   NoticeSettings notices;
+  LogFormat log_format = LogFormat::kText;  // [log] format = "text" | "json"
+  std::string http_host;  // [http] listen = "host:port"; port 0: no listener
+  int http_port = 0;
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key
-// from its environment variable or file. Every problem is added to reader with its
-// file:line:col. Returns reader->ok().
-bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out);
+// from its environment variable or file unless read_secret is false (the reports
+// and `modbot review` work on the store alone, so a moderator needs no key). Every
+// problem is added to reader with its file:line:col. Returns reader->ok().
+bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConfig* out,
+                       bool read_secret = true);
 
 }  // namespace modbot
 

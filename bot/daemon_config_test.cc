@@ -126,5 +126,49 @@ TEST_CASE("phpbb logs in with a password from a file, never an API key", "[confi
   CHECK(errors[0] == "modbot.toml:2:8: unknown forum type 'phorum' (known: discourse, phpbb)");
 }
 
+TEST_CASE("moderators' commands read the config without the API key", "[config]") {
+  unsetenv("MODBOT_TEST_UNSET_KEY");
+  const std::string text = "[forum]\ntype = \"discourse\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+                           "api_key_env = \"MODBOT_TEST_UNSET_KEY\"\n[store]\npath = \"x\"\n";
+  ConfigReader reader("modbot.toml");
+  std::optional<toml::table> root = ParseToml(text, &reader);
+  REQUIRE(root);
+  DaemonConfig c;
+  CHECK(ParseDaemonConfig(*root, &reader, &c, /*read_secret=*/false));
+  CHECK(c.forum.api_key.empty());
+  CHECK(c.forum.url == "http://f");
+  // The daemon itself still insists on it.
+  CHECK(Errors(text, &c).size() == 1);
+}
+
+TEST_CASE("[http] listen and [log] format are checked where they are written", "[config]") {
+  setenv("MODBOT_TEST_KEY", "s3cret", 1);
+  const std::string base = "[forum]\ntype = \"discourse\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+                           "api_key_env = \"MODBOT_TEST_KEY\"\n[store]\npath = \"x\"\n";
+  DaemonConfig c;
+  CHECK(Errors(base, &c).empty());
+  CHECK(c.http_port == 0);  // no listener unless asked
+  CHECK(c.log_format == LogFormat::kText);
+  CHECK(Errors(base + "[http]\nlisten = \"127.0.0.1:9464\"\n[log]\nformat = \"json\"\n", &c).empty());
+  CHECK(c.http_host == "127.0.0.1");
+  CHECK(c.http_port == 9464);
+  CHECK(c.log_format == LogFormat::kJson);
+  CHECK(Errors(base + "[http]\nlisten = \"[::1]:80\"\n", &c).empty());
+  CHECK(c.http_host == "::1");
+
+  for (const char* bad : {"9464", "127.0.0.1:", "127.0.0.1:70000", ":9464", "127.0.0.1:94a"}) {
+    INFO(bad);
+    std::vector<std::string> errors = Errors(base + "[http]\nlisten = \"" + bad + "\"\n", &c);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].rfind("modbot.toml:9:10: listen must be \"host:port\"", 0) == 0);
+  }
+  std::vector<std::string> errors = Errors(base + "[http]\nlisten = \"127.0.0.1:1\"\nport = 3\n", &c);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "modbot.toml:10:1: unknown key 'port'");
+  errors = Errors(base + "[log]\nformat = \"xml\"\n", &c);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "modbot.toml:9:10: format must be \"text\" or \"json\", not \"xml\"");
+}
+
 }  // namespace
 }  // namespace modbot

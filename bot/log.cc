@@ -1,29 +1,95 @@
 #include "bot/log.h"
 
-#include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace modbot {
 
 namespace {
 
-void Write(const char* level, std::string_view message) {
-  static std::mutex mu;
+struct Sink {
+  std::mutex mu;
+  LogFormat format = LogFormat::kText;
+  std::FILE* stream = nullptr;  // stderr
+  std::vector<std::string> secrets;
+};
+
+Sink& TheSink() {
+  static Sink sink;
+  return sink;
+}
+
+std::string Mask(std::string line, const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    for (size_t at = line.find(secret); at != std::string::npos; at = line.find(secret, at)) {
+      line.replace(at, secret.size(), "[secret]");
+    }
+  }
+  return line;
+}
+
+std::string Now() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  std::string line = std::string(stamp) + " modbot[" + level + "] " + std::string(message) + "\n";
-  std::lock_guard<std::mutex> lock(mu);
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  return stamp;
+}
+
+void Write(const char* level, std::string_view message, LogFields fields) {
+  Sink& sink = TheSink();
+  std::lock_guard<std::mutex> lock(sink.mu);
+  std::string line;
+  if (sink.format == LogFormat::kJson) {
+    nlohmann::ordered_json record = {{"time", Now()}, {"level", level}, {"msg", message}};
+    for (const auto& [key, value] : fields) record[std::string(key)] = value;
+    line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    line = Now() + " modbot[" + level + "] " + std::string(message);
+    for (const auto& [key, value] : fields) {
+      line += " " + std::string(key) + "=" + std::string(value);
+    }
+    // One record, one line, whatever a forum's error message holds.
+    for (char& c : line) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+  }
+  line = Mask(std::move(line), sink.secrets) + "\n";
+  std::FILE* out = sink.stream ? sink.stream : stderr;
+  std::fwrite(line.data(), 1, line.size(), out);
+  std::fflush(out);
 }
 
 }  // namespace
 
-void LogInfo(std::string_view message) { Write("info", message); }
-void LogError(std::string_view message) { Write("error", message); }
+std::optional<LogFormat> LogFormatFromName(std::string_view name) {
+  if (name == "text") return LogFormat::kText;
+  if (name == "json") return LogFormat::kJson;
+  return std::nullopt;
+}
+
+void SetLogFormat(LogFormat format) {
+  std::lock_guard<std::mutex> lock(TheSink().mu);
+  TheSink().format = format;
+}
+
+void SetLogStream(std::FILE* stream) {
+  std::lock_guard<std::mutex> lock(TheSink().mu);
+  TheSink().stream = stream;
+}
+
+void RegisterLogSecret(const std::string& secret) {
+  if (secret.size() < 4) return;  // masking "ab" would mangle every record
+  std::lock_guard<std::mutex> lock(TheSink().mu);
+  TheSink().secrets.push_back(secret);
+}
+
+void LogInfo(std::string_view message, LogFields fields) { Write("info", message, fields); }
+void LogError(std::string_view message, LogFields fields) { Write("error", message, fields); }
 
 }  // namespace modbot

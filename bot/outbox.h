@@ -28,9 +28,13 @@ class Outbox {
 
   // Tries every action due now once. False only when the store fails.
   bool RunDue(std::string* error);
+  // Tries the actions of one post due now once (`modbot review --now`).
+  bool RunDueFor(const std::string& post_id, std::string* error);
 
  private:
   ForumStatus Execute(const OutboxEntry& entry, bool retry);
+  // Attempts each of due in turn; *stalled when the forum asked us to back off.
+  bool Attempt(const std::vector<OutboxEntry>& due, bool* stalled, std::string* error);
 
   Store* store_;
   Forum* forum_;

@@ -1,6 +1,7 @@
 #include "bot/run_command.h"
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "bot/config_reader.h"
 #include "bot/daemon.h"
 #include "bot/daemon_config.h"
+#include "bot/log.h"
 #include "policy/policy.h"
 
 namespace modbot {
@@ -16,13 +18,33 @@ namespace modbot {
 namespace {
 
 int Usage() {
-  std::fprintf(stderr, "usage: modbot run --config FILE [--once] [--dry-run]\n");
+  std::fprintf(stderr, "usage: modbot run --config FILE [--once] [--dry-run] [--log-format text|json]\n");
   return 2;
 }
 
-int ConfigErrors(const std::vector<ConfigError>& errors) {
-  for (const ConfigError& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
-  return 2;
+// Reads the whole config at path into *config and a judge over its policy; on a
+// mistake returns false with every problem in *error, one a line.
+bool LoadRunConfig(const std::string& path, DaemonConfig* config, Judge* judge,
+                   std::string* error) {
+  std::vector<ConfigError> errors;
+  std::optional<LoadedConfig> loaded = LoadConfig(path, &errors);
+  if (loaded) {
+    ConfigReader reader(path);
+    RejectUnknownSections(loaded->root, &reader);
+    ParseDaemonConfig(loaded->root, &reader, config);
+    errors = reader.errors();
+  }
+  error->clear();
+  for (const ConfigError& e : errors) *error += e.ToString() + "\n";
+  if (!errors.empty()) return false;
+  std::string policy_error;
+  std::shared_ptr<Policy> policy = Policy::Create(loaded->policy, &policy_error);
+  if (!policy) {
+    *error = path + ": " + policy_error + "\n";
+    return false;
+  }
+  *judge = [policy](const Post& post) { return policy->Judge(post); };
+  return true;
 }
 
 }  // namespace
@@ -30,6 +52,7 @@ int ConfigErrors(const std::vector<ConfigError>& errors) {
 int RunCommand(int argc, char** argv) {
   std::string config_path;
   bool once = false, dry_run = false;
+  std::optional<LogFormat> log_format;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--once") {
@@ -38,6 +61,12 @@ int RunCommand(int argc, char** argv) {
       dry_run = true;
     } else if (arg == "--config" && i + 1 < argc) {
       config_path = argv[++i];
+    } else if (arg == "--log-format" && i + 1 < argc) {
+      log_format = LogFormatFromName(argv[++i]);
+      if (!log_format) {
+        std::fprintf(stderr, "modbot run: --log-format must be text or json, not '%s'\n", argv[i]);
+        return 2;
+      }
     } else {
       return Usage();
     }
@@ -45,21 +74,23 @@ int RunCommand(int argc, char** argv) {
   if (config_path.empty()) return Usage();
   StopOnSignals();
 
-  std::vector<ConfigError> errors;
-  std::optional<LoadedConfig> loaded = LoadConfig(config_path, &errors);
-  if (!loaded) return ConfigErrors(errors);
-  ConfigReader reader(config_path);
-  RejectUnknownSections(loaded->root, &reader);
   DaemonConfig config;
-  if (!ParseDaemonConfig(loaded->root, &reader, &config)) return ConfigErrors(reader.errors());
-
+  Judge judge;
   std::string error;
-  std::unique_ptr<Policy> policy = Policy::Create(loaded->policy, &error);
-  if (!policy) {
-    std::fprintf(stderr, "%s: %s\n", config_path.c_str(), error.c_str());
+  if (!LoadRunConfig(config_path, &config, &judge, &error)) {
+    std::fputs(error.c_str(), stderr);
     return 2;
   }
-  return RunDaemon(config, [&](const Post& post) { return policy->Judge(post); }, once, dry_run);
+  SetLogFormat(log_format.value_or(config.log_format));
+  Reload reload = [&](DaemonConfig* fresh, Judge* fresh_judge, std::string* reload_error) {
+    if (!LoadRunConfig(config_path, fresh, fresh_judge, reload_error)) {
+      while (!reload_error->empty() && reload_error->back() == '\n') reload_error->pop_back();
+      return false;
+    }
+    SetLogFormat(log_format.value_or(fresh->log_format));
+    return true;
+  };
+  return RunDaemon(config, judge, once, dry_run, reload);
 }
 
 }  // namespace modbot

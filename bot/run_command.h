@@ -1,4 +1,5 @@
-// `modbot run --config FILE [--once] [--dry-run]`: the daemon's command line.
+// `modbot run --config FILE [--once] [--dry-run] [--log-format text|json]`: the
+// daemon's command line. --log-format overrides the config's [log] format.
 #ifndef MODBOT_BOT_RUN_COMMAND_H_
 #define MODBOT_BOT_RUN_COMMAND_H_
 

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/sqlite_statement.h"
+
 namespace modbot {
 
 namespace {
@@ -80,75 +82,6 @@ CREATE INDEX IF NOT EXISTS audit_post ON audit (post_id);
 #define kReadyToRun                                                                 \
   "NOT (kind = 'notify' AND EXISTS (SELECT 1 FROM outbox AS hide "                  \
   "WHERE hide.post_id = outbox.post_id AND hide.kind = 'hide' AND hide.state != 'done'))"
-
-// A prepared statement that finalizes itself. Bind indexes are 1-based.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  Stmt& Bind(int i, const std::string& s) {
-    if (stmt_) sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, int64_t v) {
-    if (stmt_) sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  // SQLITE_ROW, SQLITE_DONE, or an error code.
-  int Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
-  // Runs a statement that returns no rows.
-  bool Run(std::string* error) {
-    int rc = Step();
-    if (rc == SQLITE_DONE) return true;
-    *error = sqlite3_errmsg(db_);
-    return false;
-  }
-  std::string Text(int col) {
-    const unsigned char* t = sqlite3_column_text(stmt_, col);
-    return t ? reinterpret_cast<const char*>(t) : "";
-  }
-  int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
-  bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-  bool Failed(int rc, std::string* error) {
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return false;
-    *error = sqlite3_errmsg(db_);
-    return true;
-  }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless Commit() succeeds.
-class Transaction {
- public:
-  Transaction(sqlite3* db, std::string* error) : db_(db) {
-    begun_ = Exec("BEGIN IMMEDIATE", error);
-  }
-  ~Transaction() {
-    if (begun_ && !committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  bool ok() const { return begun_; }
-  bool Commit(std::string* error) { return committed_ = Exec("COMMIT", error); }
-
- private:
-  bool Exec(const char* sql, std::string* error) {
-    char* message = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
-    *error = message ? message : "sqlite error";
-    sqlite3_free(message);
-    return false;
-  }
-  sqlite3* db_;
-  bool begun_ = false;
-  bool committed_ = false;
-};
 
 std::string ClauseList(const std::vector<Clause>& clauses) {
   std::string out;
@@ -327,14 +260,9 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
   return txn.Commit(error);
 }
 
-bool Store::DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out,
-                       std::string* error) {
-  Stmt s(db_,
-         "SELECT id, post_id, kind, payload, attempts, last_error FROM outbox "
-         "WHERE state = 'pending' AND next_attempt_at <= ? AND " kReadyToRun " "
-         // Under a request budget, taking posts down comes before telling authors.
-         "ORDER BY kind = 'notify', id LIMIT ?");
-  s.Bind(1, now).Bind(2, limit);
+namespace {
+
+bool ReadDue(Stmt& s, std::vector<OutboxEntry>* out, std::string* error) {
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     OutboxEntry e;
@@ -349,6 +277,39 @@ bool Store::DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out,
   return !s.Failed(rc, error);
 }
 
+// Pending actions due at a bound time, with an optional extra condition.
+// Notices wait for the hides and flags: under a request budget, taking a post
+// down comes before telling its author.
+std::string DueQuery(const std::string& condition, const std::string& limit) {
+  return "SELECT id, post_id, kind, payload, attempts, last_error FROM outbox "
+         "WHERE state = 'pending' AND next_attempt_at <= ? AND " kReadyToRun " " +
+         condition + " ORDER BY kind = 'notify', id " + limit;
+}
+
+}  // namespace
+
+bool Store::DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out,
+                       std::string* error) {
+  Stmt s(db_, DueQuery("", "LIMIT ?").c_str());
+  s.Bind(1, now).Bind(2, limit);
+  return ReadDue(s, out, error);
+}
+
+bool Store::DueActionsFor(const std::string& post_id, int64_t now, std::vector<OutboxEntry>* out,
+                          std::string* error) {
+  Stmt s(db_, DueQuery("AND post_id = ?", "").c_str());
+  s.Bind(1, now).Bind(2, post_id);
+  return ReadDue(s, out, error);
+}
+
+bool Store::Backlog(OutboxBacklog* out, std::string* error) {
+  Stmt s(db_, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state = 'pending'");
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *out = {s.Int(0), s.IsNull(1) ? std::nullopt : std::optional<int64_t>(s.Int(1))};
+  return true;
+}
+
 bool Store::NextDue(std::optional<int64_t>* at, std::string* error) {
   Stmt s(db_, "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND "
               kReadyToRun);
@@ -359,10 +320,15 @@ bool Store::NextDue(std::optional<int64_t>* at, std::string* error) {
   return true;
 }
 
-bool Store::BeginAttempt(int64_t id, int64_t retry_at, std::string* error) {
-  return Stmt(db_, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?")
-      .Bind(1, retry_at).Bind(2, id)
-      .Run(error);
+bool Store::BeginAttempt(const OutboxEntry& entry, int64_t retry_at, bool* claimed,
+                         std::string* error) {
+  Stmt claim(db_,
+             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? "
+             "WHERE id = ? AND attempts = ? AND state = 'pending'");
+  claim.Bind(1, retry_at).Bind(2, entry.id).Bind(3, static_cast<int64_t>(entry.attempts));
+  if (!claim.Run(error)) return false;
+  *claimed = claim.Changes() == 1;
+  return true;
 }
 
 bool Store::MarkDone(const OutboxEntry& entry, const std::string& outcome, int64_t now,
@@ -427,57 +393,90 @@ bool Store::Audit(const AuditEntry& entry, int64_t now, std::string* error) {
   return InsertAudit(db_, entry, now, error);
 }
 
-bool Store::ListReview(bool open_only, std::vector<ReviewItem>* out, std::string* error) {
-  Stmt s(db_,
-         open_only ? "SELECT post_id, action, clauses, status, url, excerpt, created_at "
-                     "FROM review_queue WHERE status = 'open' ORDER BY created_at, post_id"
-                   : "SELECT post_id, action, clauses, status, url, excerpt, created_at "
-                     "FROM review_queue ORDER BY created_at, post_id");
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    out->push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Int(6)});
+namespace {
+
+constexpr const char* kReviewColumns =
+    "SELECT r.post_id, r.action, r.clauses, r.status, r.url, r.excerpt, r.created_at, "
+    "v.version, v.author, v.lang, v.reasons, COALESCE(r.resolved_at, 0), "
+    "COALESCE(r.resolved_by, ''), COALESCE(r.note, '') "
+    "FROM review_queue r JOIN verdicts v USING (post_id) ";
+
+std::vector<Reason> ReasonsFromJson(const std::string& text) {
+  std::vector<Reason> out;
+  nlohmann::json reasons = nlohmann::json::parse(text, nullptr, false);
+  if (!reasons.is_array()) return out;
+  for (const nlohmann::json& r : reasons) {
+    if (!r.is_object()) continue;
+    std::optional<Clause> clause = ClauseFromId(r.value("clause", ""));
+    if (!clause) continue;
+    out.push_back({*clause, r.value("rule", ""), r.value("score", 0.0), r.value("evidence", "")});
   }
+  return out;
+}
+
+ReviewItem ReadReviewItem(Stmt& s) {
+  return {s.Text(0), s.Text(1), s.Text(2),  s.Text(3),  s.Text(4),
+          s.Text(5), s.Int(6),  s.Text(7),  s.Text(8),  s.Text(9),
+          ReasonsFromJson(s.Text(10)), s.Int(11), s.Text(12), s.Text(13)};
+}
+
+}  // namespace
+
+bool Store::ListReview(bool open_only, std::vector<ReviewItem>* out, std::string* error) {
+  const std::string sql = std::string(kReviewColumns) +
+                          (open_only ? "WHERE r.status = 'open' " : "") +
+                          "ORDER BY r.created_at, r.post_id";
+  Stmt s(db_, sql.c_str());
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out->push_back(ReadReviewItem(s));
   return !s.Failed(rc, error);
 }
 
-bool Store::ResolveReview(const std::string& post_id, bool approve, const std::string& actor,
-                          const std::string& note, int64_t now, std::string* error) {
+bool Store::GetReview(const std::string& post_id, std::optional<ReviewItem>* out,
+                      std::string* error) {
+  const std::string sql = std::string(kReviewColumns) + "WHERE r.post_id = ?";
+  Stmt s(db_, sql.c_str());
+  s.Bind(1, post_id);
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *out = rc == SQLITE_ROW ? std::optional<ReviewItem>(ReadReviewItem(s)) : std::nullopt;
+  return true;
+}
+
+bool Store::ResolveReview(const ReviewDecision& d, int64_t now, ReviewOutcome* outcome,
+                          std::string* error) {
   Transaction txn(db_, error);
   if (!txn.ok()) return false;
-  Stmt find(db_,
-            "SELECT r.action, r.clauses, v.version FROM review_queue r "
-            "JOIN verdicts v USING (post_id) WHERE r.post_id = ?");
-  find.Bind(1, post_id);
-  int rc = find.Step();
-  if (find.Failed(rc, error)) return false;
-  if (rc != SQLITE_ROW) {
-    *error = "post " + post_id + " is not in the review queue";
-    return false;
+  std::optional<ReviewItem> item;
+  if (!GetReview(d.post_id, &item, error)) return false;
+  if (!item) {
+    *outcome = ReviewOutcome::kNotQueued;
+    return true;
   }
-  const std::string action = find.Text(0), clauses = find.Text(1), version = find.Text(2);
-  if (!Stmt(db_,
-            "UPDATE review_queue SET status = ?, resolved_at = ?, resolved_by = ?, note = ? "
-            "WHERE post_id = ?")
-           .Bind(1, std::string(approve ? "approved" : "removed")).Bind(2, now).Bind(3, actor)
-           .Bind(4, note).Bind(5, post_id)
-           .Run(error)) {
-    return false;
+  if (item->version != d.version) {
+    *outcome = ReviewOutcome::kRejudged;
+    return true;
   }
-  // Only a decision that differs from what the bot did needs the forum.
-  if (approve && action == "hide") {
-    if (!InsertAction(db_, post_id, version, {ActionKind::kRestore, "{}"}, now, error)) {
-      return false;
-    }
-  } else if (!approve && action == "review") {
-    nlohmann::json payload = {{"reason", "Removed by a moderator: " + clauses},
-                              {"clause", clauses.substr(0, clauses.find(' '))}};
-    if (!InsertAction(db_, post_id, version, {ActionKind::kHide, payload.dump()}, now, error)) {
-      return false;
-    }
+  // The status test is in the UPDATE itself: whatever was read before, only one
+  // decision can turn an open post into a decided one.
+  Stmt update(db_,
+              "UPDATE review_queue SET status = ?, resolved_at = ?, resolved_by = ?, note = ? "
+              "WHERE post_id = ? AND status = 'open'");
+  update.Bind(1, std::string(d.approve ? "approved" : "removed")).Bind(2, now).Bind(3, d.actor)
+      .Bind(4, d.note).Bind(5, d.post_id);
+  if (!update.Run(error)) return false;
+  if (update.Changes() == 0) {
+    *outcome = ReviewOutcome::kAlreadyDecided;
+    return true;
   }
-  AuditEntry audit{post_id, approve ? "approve" : "remove", clauses, "", note, actor, "queued"};
-  if (!InsertAudit(db_, audit, now, error)) return false;
-  return txn.Commit(error);
+  for (const NewAction& action : d.actions) {
+    if (!InsertAction(db_, d.post_id, d.version, action, now, error)) return false;
+  }
+  AuditEntry audit{d.post_id, d.approve ? "approve" : "remove", d.clause, "", d.note, d.actor,
+                   d.approve ? "approved" : "removed"};
+  if (!InsertAudit(db_, audit, now, error) || !txn.Commit(error)) return false;
+  *outcome = ReviewOutcome::kRecorded;
+  return true;
 }
 
 }  // namespace modbot

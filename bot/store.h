@@ -67,14 +67,40 @@ struct OutboxEntry {
   std::string last_error;
 };
 
+// A post in the local review queue, with the verdict that put it there.
 struct ReviewItem {
   std::string post_id;
-  std::string action;  // the bot's verdict: "review" or "hide"
+  std::string action;   // the bot's verdict: "review" or "hide"
   std::string clauses;  // space-separated clause ids
   std::string status;   // "open", "approved", "removed"
   std::string url;
   std::string excerpt;
   int64_t created_at = 0;
+  std::string version;  // the version judged
+  std::string author;
+  std::string lang;
+  std::vector<Reason> reasons;
+  int64_t resolved_at = 0;  // 0 while open
+  std::string resolved_by;
+  std::string note;
+};
+
+// A moderator's decision on a queued post, as the store records it.
+struct ReviewDecision {
+  std::string post_id;
+  std::string version;  // the version the moderator saw: refused if it was re-judged since
+  bool approve = false;
+  std::string clause;  // the clause the decision is about, for the audit row
+  std::string actor;
+  std::string note;
+  std::vector<NewAction> actions;  // queued only if the decision is recorded
+};
+
+enum class ReviewOutcome {
+  kRecorded,
+  kNotQueued,       // no such post in the review queue
+  kAlreadyDecided,  // someone decided it first; nothing was changed
+  kRejudged,        // the post was edited and judged again since the moderator looked
 };
 
 struct AuditEntry {
@@ -85,6 +111,12 @@ struct AuditEntry {
   std::string evidence;
   std::string actor = "modbot";
   std::string outcome;
+};
+
+// The outbox's pending actions, for metrics.
+struct OutboxBacklog {
+  int64_t pending = 0;
+  std::optional<int64_t> oldest_created_at;  // millis
 };
 
 class Store {
@@ -107,12 +139,19 @@ class Store {
   // Pending actions due at `now`: hides, flags and restores first, then notices,
   // each oldest first.
   bool DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out, std::string* error);
+  bool Backlog(OutboxBacklog* out, std::string* error);
   // The earliest next_attempt_at of a pending action, if any.
   bool NextDue(std::optional<int64_t>* at, std::string* error);
 
-  // Counts an attempt as started and pushes the entry to retry_at in case the
-  // process dies during the attempt.
-  bool BeginAttempt(int64_t id, int64_t retry_at, std::string* error);
+  // The pending actions of one post due at `now`, in the same order.
+  bool DueActionsFor(const std::string& post_id, int64_t now, std::vector<OutboxEntry>* out,
+                     std::string* error);
+
+  // Claims entry for one attempt: counts the attempt as started and pushes the
+  // entry to retry_at in case the process dies during it. *claimed is false when
+  // another process (the daemon, or `modbot review --now`) claimed it first.
+  bool BeginAttempt(const OutboxEntry& entry, int64_t retry_at, bool* claimed,
+                    std::string* error);
   // Outcome of an attempt. Each also writes the audit row.
   bool MarkDone(const OutboxEntry& entry, const std::string& outcome, int64_t now,
                 std::string* error);
@@ -123,12 +162,16 @@ class Store {
 
   bool Audit(const AuditEntry& entry, int64_t now, std::string* error);
 
-  // The local review queue.
+  // The local review queue, oldest first.
   bool ListReview(bool open_only, std::vector<ReviewItem>* out, std::string* error);
-  // A moderator's decision on a queued post: "approve" restores a post the bot
-  // hid; "remove" hides a post the bot only queued. Enqueues the forum action.
-  bool ResolveReview(const std::string& post_id, bool approve, const std::string& actor,
-                     const std::string& note, int64_t now, std::string* error);
+  // One queued post, or nullopt when post_id was never queued.
+  bool GetReview(const std::string& post_id, std::optional<ReviewItem>* out, std::string* error);
+  // Records decision and queues its actions in one transaction, if and only if the
+  // post is still open at the version the moderator saw: of two moderators deciding
+  // the same post at once, exactly one is recorded and the other gets
+  // kAlreadyDecided. Writes the audit row ("approve" or "remove", evidence = note).
+  bool ResolveReview(const ReviewDecision& decision, int64_t now, ReviewOutcome* outcome,
+                     std::string* error);
 
   sqlite3* db() const { return db_; }  // for tests and read-only reports
 

@@ -91,7 +91,12 @@ TEST_CASE("an attempt is counted before it is made, and retried when due", "[sto
   CHECK(due[0].kind == ActionKind::kHide);
   CHECK(due[0].attempts == 0);
 
-  REQUIRE(store->BeginAttempt(due[0].id, 5000, &error));
+  bool claimed = false;
+  REQUIRE(store->BeginAttempt(due[0], 5000, &claimed, &error));
+  CHECK(claimed);
+  // Another executor that read the same entry before the claim does not get it.
+  REQUIRE(store->BeginAttempt(due[0], 5000, &claimed, &error));
+  CHECK_FALSE(claimed);
   // As after a crash during the attempt: not due before 5000, then due as a retry.
   due.clear();
   REQUIRE(store->DueActions(4999, 10, &due, &error));
@@ -209,9 +214,21 @@ TEST_CASE("the local review queue: list, approve restores, remove hides", "[stor
   CHECK(items[0].action == "hide");
   CHECK(items[1].clauses == "spam_links");
 
-  REQUIRE(store->ResolveReview("1", true, "mod", "ok", 2000, &error));
-  REQUIRE(store->ResolveReview("2", false, "mod", "spam", 2000, &error));
-  CHECK_FALSE(store->ResolveReview("3", true, "mod", "", 2000, &error));
+  ReviewOutcome outcome;
+  REQUIRE(store->ResolveReview({"1", "1", true, "", "mod", "ok", {{ActionKind::kRestore, "{}"}}},
+                               2000, &outcome, &error));
+  CHECK(outcome == ReviewOutcome::kRecorded);
+  REQUIRE(store->ResolveReview({"2", "1", false, "spam_links", "mod", "spam",
+                                {{ActionKind::kHide, R"({"reason":"r"})"}}},
+                               2000, &outcome, &error));
+  CHECK(outcome == ReviewOutcome::kRecorded);
+  REQUIRE(store->ResolveReview({"3", "1", true, "", "mod", "", {}}, 2000, &outcome, &error));
+  CHECK(outcome == ReviewOutcome::kNotQueued);
+  // Deciding again changes nothing and queues nothing.
+  REQUIRE(store->ResolveReview({"2", "1", true, "", "other", "", {{ActionKind::kRestore, "{}"}}},
+                               3000, &outcome, &error));
+  CHECK(outcome == ReviewOutcome::kAlreadyDecided);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'restore' AND post_id = '2'") == 0);
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'restore' AND post_id = '1'") == 1);
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'hide' AND post_id = '2'") == 1);
   items.clear();

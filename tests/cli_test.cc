@@ -12,9 +12,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/modbot_process.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using modbot::testing::Modbot;
+using modbot::testing::Run;
 using nlohmann::json;
 
 // A scratch directory for one test case, removed at the end.
@@ -40,43 +44,6 @@ class TempDir {
  private:
   fs::path path_;
 };
-
-std::string ReadFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string Quote(const std::string& arg) {
-  std::string out = "'";
-  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs modbot with args (each quoted for the shell) and the given standard input.
-Run Modbot(const std::vector<std::string>& args, const std::string& input = "") {
-  TempDir dir;
-  fs::path in = dir.Write("stdin", input);
-  std::string command = Quote(MODBOT_BINARY);
-  for (const std::string& arg : args) command += " " + Quote(arg);
-  command += " < " + Quote(in) + " > " + Quote(dir.path() / "stdout") + " 2> " +
-             Quote(dir.path() / "stderr");
-  int status = std::system(command.c_str());
-  Run run;
-  REQUIRE(status != -1);
-  REQUIRE(WIFEXITED(status));
-  run.exit_code = WEXITSTATUS(status);
-  run.out = ReadFile(dir.path() / "stdout");
-  run.err = ReadFile(dir.path() / "stderr");
-  return run;
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "tests/forum_fixture.h"
+#include "tests/modbot_process.h"
 
 namespace modbot {
 namespace {
@@ -26,15 +27,7 @@ using testing::ForumFixture;
 using testing::TempDir;
 
 pid_t Spawn(const std::string& config, const std::string& log) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    execl(MODBOT_BINARY, MODBOT_BINARY, "run", "--config", config.c_str(), (char*)nullptr);
-    _exit(127);
-  }
-  return pid;
+  return testing::SpawnModbot({"run", "--config", config}, log);
 }
 
 // How many times the daemons writing to log have announced that they are up.

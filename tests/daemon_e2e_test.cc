@@ -6,6 +6,7 @@
 
 #include "adapters/discourse/discourse_forum.h"
 #include "bot/daemon.h"
+#include "bot/review_decision.h"
 #include "tests/daemon_test_support.h"
 #include "tests/forum_fixture.h"
 
@@ -127,11 +128,21 @@ TEST_CASE("review routing: local only never flags on the forum", "[e2e][daemon]"
   CHECK(items[1].action == "review");
 
   // A moderator removes it: the daemon hides it on the forum.
-  REQUIRE(w.store->ResolveReview("3", /*approve=*/false, "mod_anne", "rude", NowMillis(), &error));
+  ReviewOutcome outcome;
+  REQUIRE(DecideReview(w.store.get(), {}, {"3", /*approve=*/false, "mod_anne", std::nullopt, "rude"},
+                       NowMillis(), &outcome, &error));
+  REQUIRE(outcome == ReviewOutcome::kRecorded);
   REQUIRE(w.Step());
   CHECK(w.f.forum.Posts()[2].hidden);
+  // Its author is told, once, in the words of the daemon's own notices.
+  REQUIRE(w.f.forum.Messages().size() == 3);
+  CHECK(w.f.forum.Messages()[2].recipient == "alice");
+  CHECK(w.f.forum.Messages()[2].title == "Your post #3 was hidden");
+  CHECK(w.f.forum.Messages()[2].raw.find("Principle 3: ") != std::string::npos);
   // And restores a post the bot hid.
-  REQUIRE(w.store->ResolveReview("2", /*approve=*/true, "mod_anne", "fine", NowMillis(), &error));
+  REQUIRE(DecideReview(w.store.get(), {}, {"2", /*approve=*/true, "mod_anne", std::nullopt, "fine"},
+                       NowMillis(), &outcome, &error));
+  REQUIRE(outcome == ReviewOutcome::kRecorded);
   REQUIRE(w.Step());
   CHECK_FALSE(w.f.forum.Posts()[1].hidden);
 }

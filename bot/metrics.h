@@ -1,0 +1,50 @@
+// Metrics: what the daemon counts while it runs, rendered in the Prometheus text
+// exposition format 0.0.4 for GET /metrics (bot/metrics_server.h).
+//
+//   modbot_posts_judged_total                          counter
+//   modbot_verdicts_total{clause,action}               counter (clause "none" for allow)
+//   modbot_forum_requests_total{status}                counter (status "error": no response)
+//   modbot_outbox_pending                              gauge
+//   modbot_outbox_oldest_pending_age_seconds           gauge (0 when none is pending)
+//   modbot_poll_lag_seconds                            gauge: since the last successful poll
+//   modbot_last_successful_poll_timestamp_seconds      gauge (0 before the first)
+//
+// Thread-safe: the daemon records, the HTTP thread renders.
+#ifndef MODBOT_BOT_METRICS_H_
+#define MODBOT_BOT_METRICS_H_
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "bot/store.h"
+#include "policy/verdict.h"
+
+namespace modbot {
+
+class Metrics {
+ public:
+  void RecordVerdict(const Verdict& verdict);
+  void RecordPoll(bool ok, int64_t now_millis);
+
+  // Millis of the last successful poll, if any.
+  std::optional<int64_t> last_successful_poll() const;
+
+  // The exposition text at now_millis. http_counts: responses by HTTP status.
+  std::string Render(int64_t now_millis, const OutboxBacklog& backlog,
+                     const std::map<int, uint64_t>& http_counts) const;
+
+ private:
+  mutable std::mutex mu_;
+  uint64_t posts_judged_ = 0;
+  std::map<std::pair<std::string, std::string>, uint64_t> verdicts_;  // (clause, action)
+  std::optional<int64_t> last_ok_poll_;
+  int64_t started_at_ = 0;
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_METRICS_H_

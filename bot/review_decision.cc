@@ -1,0 +1,92 @@
+#include "bot/review_decision.h"
+
+#include "bot/iso_time.h"
+#include "bot/outbox.h"
+
+namespace modbot {
+
+namespace {
+
+std::vector<Clause> ClausesOf(const std::string& ids) {
+  std::vector<Clause> out;
+  for (size_t start = 0; start < ids.size();) {
+    size_t end = ids.find(' ', start);
+    if (end == std::string::npos) end = ids.size();
+    if (std::optional<Clause> c = ClauseFromId(ids.substr(start, end - start))) out.push_back(*c);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string RemovalReason(const std::string& moderator, const std::vector<Clause>& clauses,
+                          const std::string& note) {
+  std::string out = "Removed by moderator " + moderator + ":";
+  for (Clause c : clauses) {
+    out += " principle " + std::to_string(ClauseNumber(c)) + " (" + std::string(ClauseId(c)) +
+           ") " + std::string(ClauseTitleEn(c)) + ";";
+  }
+  if (!note.empty()) out += " " + note;
+  return out;
+}
+
+}  // namespace
+
+bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDecision& decision,
+                  int64_t now, ReviewOutcome* outcome, std::string* error) {
+  std::optional<ReviewItem> item;
+  if (!store->GetReview(decision.post_id, &item, error)) return false;
+  if (!item) {
+    *outcome = ReviewOutcome::kNotQueued;
+    return true;
+  }
+  if (item->status != "open") {
+    *outcome = ReviewOutcome::kAlreadyDecided;
+    return true;
+  }
+  std::vector<Clause> clauses =
+      decision.clause ? std::vector<Clause>{*decision.clause} : ClausesOf(item->clauses);
+  ReviewDecision record{item->post_id, item->version, decision.approve,
+                        clauses.empty() ? "" : std::string(ClauseId(clauses[0])),
+                        decision.moderator, decision.note, {}};
+  if (decision.approve) {
+    if (item->action == "hide") record.actions.push_back({ActionKind::kRestore, "{}"});
+  } else {
+    // A post the bot hid is hidden already; hiding it again would only add a row.
+    if (item->action == "review") {
+      record.actions.push_back(
+          {ActionKind::kHide,
+           FlagPayload(RemovalReason(decision.moderator, clauses, decision.note), record.clause)});
+    }
+    if (notices.enabled) {
+      // The outbox's one-notice-per-post index drops this one if the daemon
+      // already notified the author about the bot's own hide.
+      ForumNotice notice = RenderNotice(
+          notices.settings,
+          {item->post_id, item->author, item->url, item->lang, clauses, item->excerpt});
+      record.actions.push_back({ActionKind::kNotify, NoticePayload(notice, record.clause)});
+    }
+  }
+  return store->ResolveReview(record, now, outcome, error);
+}
+
+std::string DescribeRefusal(const std::string& post_id, ReviewOutcome outcome,
+                            const std::optional<ReviewItem>& item) {
+  switch (outcome) {
+    case ReviewOutcome::kRecorded:
+      return "";
+    case ReviewOutcome::kNotQueued:
+      return "post " + post_id + " is not in the review queue (see `modbot review list`)";
+    case ReviewOutcome::kAlreadyDecided:
+      if (item && item->status != "open") {
+        return "post " + post_id + " was already " + item->status + " by " + item->resolved_by +
+               " at " + FormatIsoTime(item->resolved_at) + "; nothing changed";
+      }
+      return "post " + post_id + " was already decided; nothing changed";
+    case ReviewOutcome::kRejudged:
+      return "post " + post_id + " was edited and judged again meanwhile; nothing changed: "
+             "look at it again with `modbot review show " + post_id + "`";
+  }
+  return "";
+}
+
+}  // namespace modbot

@@ -1,0 +1,48 @@
+// A moderator's decision on a post in the local review queue, turned into what
+// the forum must do about it.
+//
+//   approve  the post stays (or comes back): a post the bot hid is restored; a
+//            post the bot only queued is left alone.
+//   remove   the post goes: hidden on the forum (a post the bot already hid stays
+//            hidden), and its author gets the notice the daemon would have sent,
+//            with the same templates; at most one notice per post, ever.
+//
+// The forum actions go through the outbox like the daemon's own: recorded in the
+// same transaction as the decision, carried out after it, retried until done.
+#ifndef MODBOT_BOT_REVIEW_DECISION_H_
+#define MODBOT_BOT_REVIEW_DECISION_H_
+
+#include <optional>
+#include <string>
+
+#include "bot/notice.h"
+#include "bot/store.h"
+#include "policy/clause.h"
+
+namespace modbot {
+
+struct ModeratorDecision {
+  std::string post_id;
+  bool approve = false;
+  std::string moderator;
+  std::optional<Clause> clause;  // remove: the principle broken (default: the bot's)
+  std::string note;
+};
+
+struct NoticePolicy {
+  bool enabled = true;
+  NoticeSettings settings;
+};
+
+// Records decision in store. *outcome says whether it was recorded and if not why;
+// returns false only on a store failure.
+bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDecision& decision,
+                  int64_t now, ReviewOutcome* outcome, std::string* error);
+
+// One line saying why an outcome other than kRecorded happened, for the moderator.
+std::string DescribeRefusal(const std::string& post_id, ReviewOutcome outcome,
+                            const std::optional<ReviewItem>& item);
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_REVIEW_DECISION_H_

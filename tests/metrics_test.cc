@@ -1,0 +1,128 @@
+// /metrics and /healthz over loopback with libcurl, while the daemon works the
+// sample forum.
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "adapters/discourse/discourse_forum.h"
+#include "adapters/http_client.h"
+#include "bot/daemon.h"
+#include "bot/metrics_server.h"
+#include "tests/forum_fixture.h"
+
+namespace modbot {
+namespace {
+
+using testing::ForumFixture;
+using testing::TempDir;
+
+Verdict SpamJudge(const Post& post) {
+  Verdict v;
+  v.lang = "en";
+  if (post.body.own_text.find("SPAM") != std::string::npos) {
+    v.action = Action::kHide;
+    v.clauses = {Clause::kSpamLinks};
+    v.reasons = {{Clause::kSpamLinks, "links.shortener", 0.97, "bit.ly/x"}};
+  }
+  return v;
+}
+
+HttpResponse Get(int port, const std::string& path) {
+  HttpClient client({});
+  return client.Send({"GET", "http://127.0.0.1:" + std::to_string(port) + path, {}, ""});
+}
+
+// The value of the sample line that starts with series (name and labels).
+std::optional<double> Sample(const std::string& text, const std::string& series) {
+  size_t at = text.find("\n" + series + " ");
+  if (at == std::string::npos) return std::nullopt;
+  return std::stod(text.substr(at + series.size() + 2));
+}
+
+TEST_CASE("/metrics counts verdicts, forum requests and the outbox", "[e2e][metrics]") {
+  ForumFixture f;
+  f.forum.AddUser({"alice", 400, 2, 30});
+  long long topic = f.forum.AddTopic("Parks", "General");
+  f.forum.AddPost(topic, "alice", "The new playground is great.");
+  f.forum.AddPost(topic, "alice", "Buy now SPAM bit.ly/x");
+  TempDir dir;
+  DaemonConfig config;
+  config.forum = f.Settings();
+  config.store_path = dir.File("modbot.db");
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
+  DiscourseForum forum(config.forum);
+  Metrics metrics;
+  MetricsServer server(&metrics, std::chrono::minutes(5));
+  REQUIRE(server.Start(config.store_path, "127.0.0.1", 0, &error));
+
+  HttpResponse before = Get(server.port(), "/metrics");
+  REQUIRE(before.status == 200);
+  CHECK(Sample(before.body, "modbot_posts_judged_total") == 0);
+
+  Daemon daemon(config, &forum, store.get(), SpamJudge, false, &metrics);
+  bool forum_ok = false;
+  REQUIRE(daemon.Step(&forum_ok, &error));
+  REQUIRE(forum_ok);
+
+  HttpResponse after = Get(server.port(), "/metrics");
+  REQUIRE(after.status == 200);
+  const std::string& m = after.body;
+  INFO(m);
+  CHECK(m.find("# TYPE modbot_posts_judged_total counter\n") != std::string::npos);
+  CHECK(Sample(m, "modbot_posts_judged_total") == 2);
+  CHECK(Sample(m, "modbot_verdicts_total{clause=\"spam_links\",action=\"hide\"}") == 1);
+  CHECK(Sample(m, "modbot_verdicts_total{clause=\"none\",action=\"allow\"}") == 1);
+  CHECK(Sample(m, "modbot_forum_requests_total{status=\"200\"}") >= 3);  // poll, hide, notice
+  CHECK(Sample(m, "modbot_outbox_pending") == 0);
+  CHECK(Sample(m, "modbot_outbox_oldest_pending_age_seconds") == 0);
+  CHECK(*Sample(m, "modbot_poll_lag_seconds") < 5);
+  CHECK(*Sample(m, "modbot_last_successful_poll_timestamp_seconds") > 1.7e9);
+  // Every line is a comment or "series value": the 0.0.4 text format.
+  for (size_t start = 0, end; (end = m.find('\n', start)) != std::string::npos; start = end + 1) {
+    std::string line = m.substr(start, end - start);
+    CHECK((line.rfind("# HELP ", 0) == 0 || line.rfind("# TYPE ", 0) == 0 ||
+           (line.rfind("modbot_", 0) == 0 && line.find(' ') != std::string::npos)));
+  }
+
+  // A pending action shows in the outbox gauges.
+  Judgement j;
+  j.post_id = "99";
+  j.version = "1";
+  j.verdict.action = Action::kHide;
+  j.actions = {{ActionKind::kHide, R"({"reason":"r"})"}};
+  REQUIRE(store->RecordJudgement(j, NowMillis() - 30000, &error));
+  HttpResponse backlog = Get(server.port(), "/metrics");
+  CHECK(Sample(backlog.body, "modbot_outbox_pending") == 1);
+  CHECK(*Sample(backlog.body, "modbot_outbox_oldest_pending_age_seconds") >= 30);
+
+  HttpResponse health = Get(server.port(), "/healthz");
+  CHECK(health.status == 200);
+  CHECK(health.body == "ok\n");
+  CHECK(Get(server.port(), "/other").status == 404);
+}
+
+TEST_CASE("/healthz says 503 when the forum has not been polled in time", "[e2e][metrics]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("modbot.db"), &error);
+  Metrics metrics;
+  MetricsServer server(&metrics, std::chrono::milliseconds(50));
+  REQUIRE(server.Start(dir.File("modbot.db"), "127.0.0.1", 0, &error));
+  CHECK(Get(server.port(), "/healthz").status == 200);  // just started
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  metrics.RecordPoll(false, NowMillis());
+  HttpResponse stale = Get(server.port(), "/healthz");
+  CHECK(stale.status == 503);
+  CHECK(stale.body.find("no successful poll of the forum") != std::string::npos);
+  metrics.RecordPoll(true, NowMillis());
+  CHECK(Get(server.port(), "/healthz").status == 200);
+
+  // A second listener on the same port is refused with a clear error.
+  MetricsServer twin(&metrics, std::chrono::minutes(1));
+  CHECK_FALSE(twin.Start(dir.File("modbot.db"), "127.0.0.1", server.port(), &error));
+  CHECK(error.find("cannot listen on 127.0.0.1:") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace modbot
