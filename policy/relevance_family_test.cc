@@ -242,7 +242,7 @@ TEST_CASE("round 2 not_relevant: other City subjects, rebuttals stay relevant", 
                std::string("Public works is a bunch of lazy bums.")});
 }
 
-TEST_CASE("round 2 politics: wished-for candidates, debates, signs; notices stay", "[policy]") {
+TEST_CASE("round 2 politics: wished-for candidates, debates, signs, and notices stay", "[policy]") {
   ExpectFlag({"Pour notre quartier, c'est Louise Gagnon qu'il nous faut, allez voter!", kPark,
               "Parcs"}, Clause::kCandidatePromotion);
   ExpectFlag({"Honestly Aaron Stein is the one we need, he gets things done.", kCouncil,

@@ -80,7 +80,7 @@ TEST_CASE("posts carry markup, topic, category, reply text and cached author fac
   CHECK(f.forum.RequestsByRoute()["GET /u"] == 1);
 }
 
-TEST_CASE("an idle poll costs one request; edits in the window come back", "[discourse]") {
+TEST_CASE("an idle poll costs one request, and edits in the window come back", "[discourse]") {
   ForumFixture f;
   f.forum.SeedSynthetic(30, 3);
   DiscourseForum forum(f.Settings());
