@@ -82,6 +82,33 @@ struct ForumNotice {
   std::string body;
 };
 
+// A post on which the bot acted on the forum (hid it, or flagged it for the forum's
+// review queue) and which no human has decided yet.
+struct AwaitedPost {
+  std::string post_id;
+  bool hidden = false;  // the bot hid it; otherwise it flagged it for review
+  std::chrono::system_clock::time_point since;  // when the bot's action was done
+};
+
+// What a person did on the forum about an awaited post. Facts only: the adapter
+// says what happened, the daemon decides what it means.
+struct ForumDecision {
+  enum class Kind {
+    kUpheld,     // the flag was agreed with, or the post deleted by a moderator
+    kOverruled,  // the flag was disagreed with, or the hidden post made visible again
+    kIgnored,    // the flag was dismissed and the post left as it was
+  };
+  std::string post_id;
+  Kind kind = Kind::kUpheld;
+  std::string moderator;  // "" when the forum does not record who did it
+  std::chrono::system_clock::time_point at;  // when, as the forum says (or when seen)
+  std::string how;         // the forum's own words for it, for the audit log
+  // Whether a resident can read the post now; nullopt when not known.
+  std::optional<bool> visible;
+  // The post's text version now (as ForumPost::version); "" when not read.
+  std::string version;
+};
+
 class Forum {
  public:
   virtual ~Forum() = default;
@@ -106,6 +133,12 @@ class Forum {
   virtual ForumStatus Restore(const std::string& post_id, bool retry) = 0;
   // Sends notice to the post's author as a private message.
   virtual ForumStatus Notify(const ForumNotice& notice, bool retry) = 0;
+
+  // The decisions people took on the forum about the awaited posts, at most one
+  // per post, in no particular order; a post nobody decided yet is left out. Reads
+  // only, paced like every other request.
+  virtual ForumStatus ReadDecisions(const std::vector<AwaitedPost>& awaited,
+                                    std::vector<ForumDecision>* out) = 0;
 };
 
 }  // namespace modbot

@@ -1,6 +1,7 @@
 #include "bot/daemon.h"
 
 #include <csignal>
+#include <map>
 #include <cstdio>
 #include <thread>
 
@@ -8,6 +9,7 @@
 #include "bot/log.h"
 #include "bot/metrics_server.h"
 #include "bot/notice.h"
+#include "bot/review_decision.h"
 #include "policy/body_parser.h"
 
 namespace modbot {
@@ -181,7 +183,56 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
       if (!Handle(post, std::nullopt, error)) return false;
     }
   }
-  return dry_run_ || outbox_.RunDue(error);
+  if (dry_run_) return true;
+  if (config_.decisions_interval.count() > 0 && Clock::now() >= next_decisions_ &&
+      !ReadForumDecisions(error)) {
+    return false;
+  }
+  return outbox_.RunDue(error);
+}
+
+bool Daemon::ReadForumDecisions(std::string* error) {
+  next_decisions_ = Clock::now() + config_.decisions_interval;
+  std::vector<AwaitedDecision> awaited;
+  const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.decisions_window);
+  if (!store_->AwaitedDecisions(NowMillis() - window.count(), &awaited, error)) return false;
+  if (awaited.empty()) return true;
+  std::vector<AwaitedPost> posts;
+  std::map<std::string, const AwaitedDecision*> by_id;
+  for (const AwaitedDecision& a : awaited) {
+    posts.push_back({a.post_id, a.action == "hide",
+                     std::chrono::system_clock::time_point(std::chrono::milliseconds(a.since))});
+    by_id[a.post_id] = &a;
+  }
+  std::vector<ForumDecision> decisions;
+  ForumStatus status = forum_->ReadDecisions(posts, &decisions);
+  if (!status.ok()) {
+    next_decisions_ = std::max(next_decisions_,
+                               Clock::now() + std::chrono::seconds(status.retry_after_seconds));
+    LogError("reading the decisions taken on the forum failed, will try again: " +
+             status.message);
+    return true;
+  }
+  const NoticePolicy notices{config_.notify, config_.notices};
+  for (const ForumDecision& decision : decisions) {
+    auto it = by_id.find(decision.post_id);
+    if (it == by_id.end()) continue;  // not asked about: not ours to record
+    ReviewOutcome outcome;
+    if (!RecordForumDecision(store_, notices, *it->second, decision, NowMillis(), &outcome,
+                             error)) {
+      return false;
+    }
+    const std::string who =
+        decision.moderator.empty() ? kUnnamedForumModerator : decision.moderator;
+    if (outcome == ReviewOutcome::kRecorded) {
+      LogInfo("post " + decision.post_id + ": " + decision.how + " by " + who + ", recorded",
+              {{"event", "forum_decision"}, {"post", decision.post_id}, {"actor", who}});
+    } else if (outcome == ReviewOutcome::kRejudged) {
+      LogInfo("post " + decision.post_id + ": " + decision.how +
+              ", but it was edited since the bot acted: judged again instead");
+    }
+  }
+  return true;
 }
 
 void Daemon::Apply(DaemonConfig config, Judge judge) {

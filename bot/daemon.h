@@ -4,6 +4,10 @@
 //   Forum::Poll ─► Post ─► judge ─► Store::RecordJudgement (verdict + outbox +
 //   cursor, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
 //
+// Every decisions_interval it also asks the forum what people decided there about
+// the posts the bot hid or flagged (Forum::ReadDecisions) and records each decision
+// as `modbot review` would (RecordForumDecision, bot/review_decision.h).
+//
 // The daemon never names a forum software (adapters/forum.h) and never decides
 // anything itself: the judge does. With dry_run it records each verdict in the
 // audit log and prints it, and changes nothing else (no cursor, no outbox).
@@ -55,6 +59,9 @@ class Daemon {
  private:
   // Judges one post and records it; cursor is set for a new post only.
   bool Handle(const ForumPost& post, std::optional<std::string> cursor, std::string* error);
+  // Reads back and records the decisions taken on the forum. False only when the
+  // store fails; a forum failure is logged and tried again next time.
+  bool ReadForumDecisions(std::string* error);
 
   DaemonConfig config_;
   Forum* forum_;
@@ -66,6 +73,7 @@ class Daemon {
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
   std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans
+  std::chrono::steady_clock::time_point next_decisions_{};  // the first step reads them
 };
 
 // Builds a Post for the judge from what the forum reported.

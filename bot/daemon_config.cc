@@ -41,7 +41,7 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
       forum, {"type", "url", "api_username", "api_key_env", "api_key_file", "api_key",
               "password_env", "password_file", "password",
               "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
-              "edit_scan_interval_seconds",
+              "edit_scan_interval_seconds", "decisions_interval_seconds", "decisions_window_days",
               "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms"});
   ForumSettings& s = out->forum;
   reader->String(forum, "type", &s.type, /*required=*/true);
@@ -114,6 +114,12 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   double edit_scan = 300;
   reader->Double(forum, "edit_scan_interval_seconds", 0, 86400, &edit_scan);
   out->edit_scan_interval = std::chrono::milliseconds(static_cast<long long>(edit_scan * 1000));
+  double decisions = 300;
+  reader->Double(forum, "decisions_interval_seconds", 0, 86400, &decisions);
+  out->decisions_interval = std::chrono::milliseconds(static_cast<long long>(decisions * 1000));
+  int decisions_window = 14;
+  reader->Int(forum, "decisions_window_days", 1, 365, &decisions_window);
+  out->decisions_window = std::chrono::hours(24) * decisions_window;
   std::string route = "both";
   reader->String(forum, "review_queue", &route);
   if (route == "forum") {

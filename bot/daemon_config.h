@@ -10,6 +10,8 @@
 //   edit_window_minutes = 60               # edits to newer posts are re-judged...
 //   edit_scan_interval_seconds = 300       # ...found by a re-scan this often
 //   review_queue = "both"                  # "forum", "local" or "both"
+//   decisions_interval_seconds = 300       # read back decisions taken on the forum
+//   decisions_window_days = 14             # ...about actions at most this old
 //   timeout_seconds = 30, retries = 3, retry_initial_ms = 500, retry_max_ms = 60000
 //
 //   [store]
@@ -53,6 +55,10 @@ struct DaemonConfig {
   // Edits are found by re-reading the posts of the edit window this often, so an
   // edit is re-judged at most edit_scan_interval + poll_interval after it is made.
   std::chrono::milliseconds edit_scan_interval{300000};
+  // Decisions people take on the forum about the bot's hides and flags are read
+  // back this often (0: never), for actions done within decisions_window.
+  std::chrono::milliseconds decisions_interval{300000};
+  std::chrono::hours decisions_window{24 * 14};
   ReviewRoute review_route = ReviewRoute::kBoth;
   std::string store_path;
   bool notify = true;

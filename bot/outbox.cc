@@ -85,7 +85,7 @@ bool Outbox::Attempt(const std::vector<OutboxEntry>& due, bool* stalled, std::st
     bool recorded = false;
     switch (status.code) {
       case ForumStatus::Code::kOk:
-        recorded = store_->MarkDone(entry, "done", now, error);
+        recorded = store_->MarkDone(entry, "done", now, error, /*reached_forum=*/true);
         LogInfo(what + ": done", {{"event", kind}, {"post", entry.post_id}, {"outcome", "done"}});
         break;
       case ForumStatus::Code::kGone:

@@ -29,6 +29,11 @@ std::string RemovalReason(const std::string& moderator, const std::vector<Clause
   return out;
 }
 
+NewAction NoticeAction(const NoticeSettings& settings, const NoticeFacts& facts,
+                       const std::string& clause) {
+  return {ActionKind::kNotify, NoticePayload(RenderNotice(settings, facts), clause)};
+}
+
 }  // namespace
 
 bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDecision& decision,
@@ -60,13 +65,56 @@ bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDeci
     if (notices.enabled) {
       // The outbox's one-notice-per-post index drops this one if the daemon
       // already notified the author about the bot's own hide.
-      ForumNotice notice = RenderNotice(
+      record.actions.push_back(NoticeAction(
           notices.settings,
-          {item->post_id, item->author, item->url, item->lang, clauses, item->excerpt});
-      record.actions.push_back({ActionKind::kNotify, NoticePayload(notice, record.clause)});
+          {item->post_id, item->author, item->url, item->lang, clauses, item->excerpt},
+          record.clause));
     }
   }
   return store->ResolveReview(record, now, outcome, error);
+}
+
+bool RecordForumDecision(Store* store, const NoticePolicy& notices, const AwaitedDecision& awaited,
+                         const ForumDecision& decision, int64_t now, ReviewOutcome* outcome,
+                         std::string* error) {
+  if (!decision.version.empty() && decision.version != awaited.version) {
+    *outcome = ReviewOutcome::kRejudged;
+    return store->SupersedeWatch(awaited.post_id, awaited.version, now, error);
+  }
+  std::optional<JudgedPost> post;
+  if (!store->GetJudged(awaited.post_id, &post, error)) return false;
+  if (!post) {
+    *outcome = ReviewOutcome::kNotQueued;
+    return true;
+  }
+  const bool bot_hid = awaited.action == "hide";
+  bool approve = false;
+  switch (decision.kind) {
+    case ForumDecision::Kind::kOverruled: approve = true; break;
+    case ForumDecision::Kind::kUpheld: approve = false; break;
+    case ForumDecision::Kind::kIgnored: approve = !bot_hid; break;
+  }
+  std::vector<Clause> clauses = ClausesOf(post->clauses);
+  ForumDecisionRecord record{awaited.post_id,
+                             awaited.version,
+                             approve,
+                             clauses.empty() ? "" : std::string(ClauseId(clauses[0])),
+                             decision.moderator.empty() ? kUnnamedForumModerator
+                                                        : decision.moderator,
+                             decision.how,
+                             {}};
+  // The forum's own messages do not say which of the City's principles the post
+  // broke (Discourse's flags_agreed/post_hidden system messages, phpBB's deletion,
+  // which sends no message at all), so the author still gets modbot's notice; but
+  // only for a post that is down, as the notice says it was hidden. A post the bot
+  // hid had its notice sent with the hide, and the outbox drops a second one.
+  if (!approve && notices.enabled && !bot_hid && decision.visible == false) {
+    record.actions.push_back(NoticeAction(
+        notices.settings,
+        {post->post_id, post->author, post->url, post->lang, clauses, post->excerpt},
+        record.clause));
+  }
+  return store->RecordForumDecision(record, now, outcome, error);
 }
 
 std::string DescribeRefusal(const std::string& post_id, ReviewOutcome outcome,

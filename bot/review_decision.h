@@ -39,6 +39,27 @@ struct NoticePolicy {
 bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDecision& decision,
                   int64_t now, ReviewOutcome* outcome, std::string* error);
 
+// Records a decision a person took on the forum about a post the bot acted on
+// there (awaited), the way DecideReview records one taken in `modbot review`:
+//
+//   overruled  approve: the forum shows the post again already, nothing to do.
+//   upheld     remove: the forum took the post down already, or the moderator
+//              agreed with the flag and chose to leave it up; no hide is queued.
+//              Its author gets modbot's notice when the post is no longer
+//              visible (at most one per post, ever).
+//   ignored    the post is left as it was: approved if the bot only flagged it,
+//              confirmed (removed) if the bot hid it.
+//
+// A decision about a version of the post other than the one the bot acted on
+// (edited since) records nothing: the edit is judged anew, and the watch is
+// closed as superseded (*outcome = kRejudged).
+bool RecordForumDecision(Store* store, const NoticePolicy& notices, const AwaitedDecision& awaited,
+                         const ForumDecision& decision, int64_t now, ReviewOutcome* outcome,
+                         std::string* error);
+
+// The actor recorded for a forum decision whose moderator the forum does not name.
+inline constexpr const char* kUnnamedForumModerator = "a forum moderator";
+
 // One line saying why an outcome other than kRecorded happened, for the moderator.
 std::string DescribeRefusal(const std::string& post_id, ReviewOutcome outcome,
                             const std::optional<ReviewItem>& item);

@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS verdicts (
   lang      TEXT NOT NULL,
   reasons   TEXT NOT NULL,          -- JSON array of {clause, rule, score, evidence}
   url       TEXT NOT NULL,
-  judged_at INTEGER NOT NULL
+  judged_at INTEGER NOT NULL,
+  excerpt   TEXT NOT NULL DEFAULT ''  -- the author's own words, cut short, for notices
 );
 CREATE TABLE IF NOT EXISTS outbox (
   id              INTEGER PRIMARY KEY,
@@ -74,7 +75,32 @@ CREATE TABLE IF NOT EXISTS audit (
   outcome  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_post ON audit (post_id);
+CREATE TABLE IF NOT EXISTS forum_watch (
+  post_id    TEXT PRIMARY KEY,
+  version    TEXT NOT NULL,         -- the version the bot acted on
+  action     TEXT NOT NULL CHECK (action IN ('hide', 'review')),
+  since      INTEGER NOT NULL,      -- when the forum carried the bot's action out
+  decided_at INTEGER,               -- NULL while no one has decided
+  decided_by TEXT,
+  decision   TEXT CHECK (decision IN ('approved', 'removed', 'superseded'))
+);
+CREATE INDEX IF NOT EXISTS forum_watch_awaited ON forum_watch (since) WHERE decided_at IS NULL;
 )sql";
+
+// Starts watching the post of outbox row ?2 for a decision on the forum, done at ?1,
+// unless a person already decided that post (locally, or on the forum at that
+// version). A newer version's action replaces an older watch.
+constexpr const char* kStartWatch =
+    "INSERT INTO forum_watch (post_id, version, action, since) "
+    "SELECT o.post_id, o.version, o.kind, ?1 FROM outbox o WHERE o.id = ?2 "
+    "AND o.kind IN ('hide', 'review') "
+    "AND NOT EXISTS (SELECT 1 FROM review_queue r WHERE r.post_id = o.post_id "
+    "                AND r.status != 'open') "
+    "AND NOT EXISTS (SELECT 1 FROM forum_watch w WHERE w.post_id = o.post_id "
+    "                AND w.version = o.version) "
+    "ON CONFLICT (post_id) DO UPDATE SET version = excluded.version, "
+    "action = excluded.action, since = excluded.since, decided_at = NULL, "
+    "decided_by = NULL, decision = NULL";
 
 // An outbox row may run unless it is a notice whose post is not hidden yet: an
 // author is never told of a hide that has not happened (it may still be retrying,
@@ -122,6 +148,22 @@ bool InsertAction(sqlite3* db, const std::string& post_id, const std::string& ve
       .Bind(1, post_id).Bind(2, version).Bind(3, std::string(ActionKindName(action.kind)))
       .Bind(4, action.payload).Bind(5, now).Bind(6, now)
       .Run(error);
+}
+
+// Closes the open watch of post_id (at version, when given). *closed (optional)
+// says whether it was open.
+bool CloseWatch(sqlite3* db, const std::string& post_id, const std::optional<std::string>& version,
+                const std::string& decision, const std::string& actor, int64_t now,
+                std::string* error, bool* closed = nullptr) {
+  Stmt close(db, version ? "UPDATE forum_watch SET decided_at = ?, decided_by = ?, decision = ? "
+                           "WHERE post_id = ? AND decided_at IS NULL AND version = ?"
+                         : "UPDATE forum_watch SET decided_at = ?, decided_by = ?, decision = ? "
+                           "WHERE post_id = ? AND decided_at IS NULL");
+  close.Bind(1, now).Bind(2, actor).Bind(3, decision).Bind(4, post_id);
+  if (version) close.Bind(5, *version);
+  if (!close.Run(error)) return false;
+  if (closed) *closed = close.Changes() == 1;
+  return true;
 }
 
 AuditEntry ActionAudit(const OutboxEntry& entry, std::string outcome) {
@@ -174,7 +216,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
   // survives a power cut, so an action done after commit is never forgotten.
   if (!store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
                    error) ||
-      !store->Exec(kSchema, error)) {
+      !store->Migrate(error)) {
     *error = path + ": " + *error;
     return nullptr;
   }
@@ -189,6 +231,59 @@ bool Store::Exec(const char* sql, std::string* error) {
   *error = message ? message : "sqlite error";
   sqlite3_free(message);
   return false;
+}
+
+namespace {
+
+bool HasTable(sqlite3* db, const char* table, bool* has, std::string* error) {
+  Stmt s(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  s.Bind(1, std::string(table));
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *has = rc == SQLITE_ROW;
+  return true;
+}
+
+bool HasColumn(sqlite3* db, const char* table, const char* column, bool* has,
+               std::string* error) {
+  Stmt s(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  s.Bind(1, std::string(table)).Bind(2, std::string(column));
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *has = rc == SQLITE_ROW;
+  return true;
+}
+
+}  // namespace
+
+bool Store::Migrate(std::string* error) {
+  Transaction txn(db_, error);
+  if (!txn.ok()) return false;
+  bool had_verdicts = false, had_watch = false, had_excerpt = false;
+  if (!HasTable(db_, "verdicts", &had_verdicts, error) ||
+      !HasTable(db_, "forum_watch", &had_watch, error) ||
+      (had_verdicts && !HasColumn(db_, "verdicts", "excerpt", &had_excerpt, error))) {
+    return false;
+  }
+  if (had_verdicts && !had_excerpt &&
+      !Exec("ALTER TABLE verdicts ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''", error)) {
+    return false;
+  }
+  if (!Exec(kSchema, error)) return false;
+  if (had_verdicts && !had_watch) {
+    // A store from before forum decisions were read back: watch what the forum
+    // already did for the bot, as MarkDone would have.
+    Stmt done(db_, "SELECT id, done_at FROM outbox WHERE state = 'done' "
+                   "AND kind IN ('hide', 'review') ORDER BY id");
+    int rc;
+    while ((rc = done.Step()) == SQLITE_ROW) {
+      if (!Stmt(db_, kStartWatch).Bind(1, done.Int(1)).Bind(2, done.Int(0)).Run(error)) {
+        return false;
+      }
+    }
+    if (done.Failed(rc, error)) return false;
+  }
+  return txn.Commit(error);
 }
 
 bool Store::GetCursor(std::string* cursor, std::string* error) {
@@ -216,14 +311,14 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
   const std::string clauses = ClauseList(v.clauses);
   if (!Stmt(db_,
             "INSERT INTO verdicts (post_id, version, author, action, clauses, lang, reasons, "
-            "url, judged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "url, judged_at, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (post_id) DO UPDATE SET version = excluded.version, "
             "author = excluded.author, action = excluded.action, clauses = excluded.clauses, "
             "lang = excluded.lang, reasons = excluded.reasons, url = excluded.url, "
-            "judged_at = excluded.judged_at")
+            "judged_at = excluded.judged_at, excerpt = excluded.excerpt")
            .Bind(1, j.post_id).Bind(2, j.version).Bind(3, j.author)
            .Bind(4, std::string(ActionName(v.action))).Bind(5, clauses).Bind(6, v.lang)
-           .Bind(7, ReasonsJson(v.reasons)).Bind(8, j.url).Bind(9, now)
+           .Bind(7, ReasonsJson(v.reasons)).Bind(8, j.url).Bind(9, now).Bind(10, j.excerpt)
            .Run(error)) {
     return false;
   }
@@ -332,7 +427,7 @@ bool Store::BeginAttempt(const OutboxEntry& entry, int64_t retry_at, bool* claim
 }
 
 bool Store::MarkDone(const OutboxEntry& entry, const std::string& outcome, int64_t now,
-                     std::string* error) {
+                     std::string* error, bool reached_forum) {
   Transaction txn(db_, error);
   if (!txn.ok()) return false;
   if (!Stmt(db_, "UPDATE outbox SET state = 'done', done_at = ?, last_error = '' WHERE id = ?")
@@ -350,6 +445,9 @@ bool Store::MarkDone(const OutboxEntry& entry, const std::string& outcome, int64
              .Run(error)) {
       return false;
     }
+  }
+  if (reached_forum && !Stmt(db_, kStartWatch).Bind(1, now).Bind(2, entry.id).Run(error)) {
+    return false;
   }
   if (!InsertAudit(db_, ActionAudit(entry, outcome), now, error)) return false;
   return txn.Commit(error);
@@ -469,6 +567,10 @@ bool Store::ResolveReview(const ReviewDecision& d, int64_t now, ReviewOutcome* o
     *outcome = ReviewOutcome::kAlreadyDecided;
     return true;
   }
+  if (!CloseWatch(db_, d.post_id, std::nullopt, d.approve ? "approved" : "removed", d.actor,
+                  now, error)) {
+    return false;
+  }
   for (const NewAction& action : d.actions) {
     if (!InsertAction(db_, d.post_id, d.version, action, now, error)) return false;
   }
@@ -477,6 +579,72 @@ bool Store::ResolveReview(const ReviewDecision& d, int64_t now, ReviewOutcome* o
   if (!InsertAudit(db_, audit, now, error) || !txn.Commit(error)) return false;
   *outcome = ReviewOutcome::kRecorded;
   return true;
+}
+
+bool Store::AwaitedDecisions(int64_t not_before, std::vector<AwaitedDecision>* out,
+                             std::string* error) {
+  Stmt s(db_, "SELECT post_id, version, action, since FROM forum_watch "
+              "WHERE decided_at IS NULL AND since >= ? ORDER BY since, post_id");
+  s.Bind(1, not_before);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    out->push_back({s.Text(0), s.Text(1), s.Text(2), s.Int(3)});
+  }
+  return !s.Failed(rc, error);
+}
+
+bool Store::GetJudged(const std::string& post_id, std::optional<JudgedPost>* out,
+                      std::string* error) {
+  Stmt s(db_, "SELECT post_id, version, author, action, clauses, lang, url, excerpt "
+              "FROM verdicts WHERE post_id = ?");
+  s.Bind(1, post_id);
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *out = std::nullopt;
+  if (rc == SQLITE_ROW) {
+    *out = JudgedPost{s.Text(0), s.Text(1), s.Text(2), s.Text(3),
+                      s.Text(4), s.Text(5), s.Text(6), s.Text(7)};
+  }
+  return true;
+}
+
+bool Store::RecordForumDecision(const ForumDecisionRecord& d, int64_t now,
+                                ReviewOutcome* outcome, std::string* error) {
+  Transaction txn(db_, error);
+  if (!txn.ok()) return false;
+  std::optional<std::string> judged;
+  if (!JudgedVersion(d.post_id, &judged, error)) return false;
+  if (judged != d.version) {
+    *outcome = ReviewOutcome::kRejudged;
+    return true;
+  }
+  const std::string status = d.approve ? "approved" : "removed";
+  bool closed = false;
+  if (!CloseWatch(db_, d.post_id, d.version, status, d.actor, now, error, &closed)) return false;
+  if (!closed) {
+    *outcome = ReviewOutcome::kAlreadyDecided;
+    return true;
+  }
+  // A review entry someone already decided would have closed the watch; an open
+  // one is decided here, so that `modbot review` shows who decided it and where.
+  Stmt update(db_,
+              "UPDATE review_queue SET status = ?, resolved_at = ?, resolved_by = ?, note = ? "
+              "WHERE post_id = ? AND status = 'open'");
+  update.Bind(1, status).Bind(2, now).Bind(3, d.actor).Bind(4, d.how).Bind(5, d.post_id);
+  if (!update.Run(error)) return false;
+  for (const NewAction& action : d.actions) {
+    if (!InsertAction(db_, d.post_id, d.version, action, now, error)) return false;
+  }
+  AuditEntry audit{d.post_id, d.approve ? "approve" : "remove", d.clause, "", d.how, d.actor,
+                   status + " on the forum"};
+  if (!InsertAudit(db_, audit, now, error) || !txn.Commit(error)) return false;
+  *outcome = ReviewOutcome::kRecorded;
+  return true;
+}
+
+bool Store::SupersedeWatch(const std::string& post_id, const std::string& version, int64_t now,
+                           std::string* error) {
+  return CloseWatch(db_, post_id, version, "superseded", "modbot", now, error);
 }
 
 }  // namespace modbot

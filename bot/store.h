@@ -6,6 +6,8 @@
 //   notices_sent  one row per post whose author was notified (primary key: post id)
 //   review_queue  posts waiting for a human when review routing includes "local"
 //   audit         every verdict and every action attempt outcome, append-only
+//   forum_watch   posts the bot hid or flagged on the forum, until a person decides
+//                 them on the forum or in `modbot review` (see RecordForumDecision)
 //
 // The invariants (DESIGN.md) live here:
 //  * RecordJudgement writes the verdict, its pending actions, its review entry, its
@@ -16,6 +18,10 @@
 //    adapter is told to check before acting again.
 //  * At most one notice per post: a unique index on the outbox and the
 //    notices_sent primary key.
+//  * At most one human decision per bot action: a decision, local or read back
+//    from the forum, closes the post's review entry and its forum_watch row in
+//    one transaction, each with a conditional UPDATE, so of two racing decisions
+//    exactly one is recorded.
 //
 // Times are milliseconds since the Unix epoch. Methods return false with *error
 // set on a SQLite failure; none throws.
@@ -113,6 +119,37 @@ struct AuditEntry {
   std::string outcome;
 };
 
+// A post awaiting a decision taken on the forum.
+struct AwaitedDecision {
+  std::string post_id;
+  std::string version;  // the version the bot acted on
+  std::string action;   // what the bot did on the forum: "hide" or "review"
+  int64_t since = 0;    // when that was done
+};
+
+// What the store knows of a judged post, for the notice of a removal.
+struct JudgedPost {
+  std::string post_id;
+  std::string version;
+  std::string author;
+  std::string action;   // "allow", "review" or "hide"
+  std::string clauses;  // space-separated clause ids
+  std::string lang;
+  std::string url;
+  std::string excerpt;
+};
+
+// A decision read back from the forum, as the store records it.
+struct ForumDecisionRecord {
+  std::string post_id;
+  std::string version;  // the watched version (AwaitedDecision::version)
+  bool approve = false;
+  std::string clause;
+  std::string actor;    // the moderator
+  std::string how;      // the forum's account of it, kept as the audit row's evidence
+  std::vector<NewAction> actions;  // queued only if the decision is recorded
+};
+
 // The outbox's pending actions, for metrics.
 struct OutboxBacklog {
   int64_t pending = 0;
@@ -153,8 +190,10 @@ class Store {
   bool BeginAttempt(const OutboxEntry& entry, int64_t retry_at, bool* claimed,
                     std::string* error);
   // Outcome of an attempt. Each also writes the audit row.
+  // With reached_forum, a hide or review flag the forum carried out starts a
+  // forum_watch row (unless a person already decided the post).
   bool MarkDone(const OutboxEntry& entry, const std::string& outcome, int64_t now,
-                std::string* error);
+                std::string* error, bool reached_forum = false);
   bool MarkRetry(const OutboxEntry& entry, const std::string& reason, int64_t retry_at,
                  int64_t now, std::string* error);
   bool MarkFailed(const OutboxEntry& entry, const std::string& reason, int64_t now,
@@ -173,11 +212,32 @@ class Store {
   bool ResolveReview(const ReviewDecision& decision, int64_t now, ReviewOutcome* outcome,
                      std::string* error);
 
+  // Posts whose forum action was done at or after not_before and that nobody has
+  // decided yet, oldest first.
+  bool AwaitedDecisions(int64_t not_before, std::vector<AwaitedDecision>* out,
+                        std::string* error);
+  // The current verdict of post_id, or nullopt when never judged.
+  bool GetJudged(const std::string& post_id, std::optional<JudgedPost>* out, std::string* error);
+  // Records a decision taken on the forum the way ResolveReview records one taken
+  // in `modbot review` (audit row "approve"/"remove" with the moderator as actor,
+  // the review entry resolved if there is an open one, actions queued), if and only
+  // if the post's watch at that version is still open: kRecorded, or
+  // kAlreadyDecided (decided before, here or on the forum: nothing changed), or
+  // kRejudged (the post was judged again since).
+  bool RecordForumDecision(const ForumDecisionRecord& decision, int64_t now,
+                           ReviewOutcome* outcome, std::string* error);
+  // Closes the watch of post_id at version without a decision: the post changed
+  // on the forum (edited) and is judged again instead.
+  bool SupersedeWatch(const std::string& post_id, const std::string& version, int64_t now,
+                      std::string* error);
+
   sqlite3* db() const { return db_; }  // for tests and read-only reports
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   bool Exec(const char* sql, std::string* error);
+  // Brings a store written by an older modbot up to the current schema.
+  bool Migrate(std::string* error);
 
   sqlite3* db_;
 };

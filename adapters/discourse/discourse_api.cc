@@ -130,6 +130,13 @@ HttpRequest SentMessagesRequest(const Auth& auth) {
                  "/topics/private-messages-sent/" + UrlEncode(auth.api_username) + ".json");
 }
 
+HttpRequest ReviewedFlagsRequest(const Auth& auth, const std::string& from_date, int offset) {
+  std::string path = "/review.json?type=ReviewableFlaggedPost&status=reviewed&sort_order=created_at"
+                     "&from_date=" + UrlEncode(from_date);
+  if (offset > 0) path += "&offset=" + std::to_string(offset);
+  return Request(auth, "GET", path);
+}
+
 bool ParseLatestPosts(const json& body, std::vector<LatestPost>* out, std::string* error) {
   return Guard("latest posts", error, [&] {
     auto list = body.find("latest_posts");
@@ -207,6 +214,11 @@ bool ParsePostState(const json& body, PostState* out, std::string* error) {
       return false;
     }
     out->hidden = body.value("hidden", false);
+    auto deleted = body.find("deleted_at");
+    out->deleted = deleted != body.end() && deleted->is_string();
+    out->version = IntOf(body, "version").value_or(1);
+    out->raw = StringOr(body, "raw");
+    out->cooked = StringOr(body, "cooked");
     if (auto summary = body.find("actions_summary"); summary != body.end() && summary->is_array()) {
       for (const json& a : *summary) {
         if (a.is_object() && a.value("acted", false)) {
@@ -225,6 +237,133 @@ bool ParseRaw(const json& body, std::string* raw, std::string* error) {
       return false;
     }
     *raw = StringOr(body, "raw");
+    return true;
+  });
+}
+
+namespace {
+
+// The sideloaded records of a rest_serializer answer ("users", "reviewable_histories",
+// ...), by id.
+std::map<long long, const json*> ById(const json& body, const char* key) {
+  std::map<long long, const json*> out;
+  auto list = body.find(key);
+  if (list == body.end() || !list->is_array()) return out;
+  for (const json& item : *list) {
+    if (!item.is_object()) continue;
+    if (auto it = item.find("id"); it != item.end()) {
+      if (std::optional<long long> id = LooseInt(*it)) out[*id] = &item;
+    }
+  }
+  return out;
+}
+
+std::optional<ReviewableStatus> StatusOf(const json& value) {
+  static const char* const kNames[] = {"pending", "approved", "rejected", "ignored", "deleted"};
+  std::optional<long long> code = LooseInt(value);
+  if (!code && value.is_string()) {
+    for (int i = 0; i < 5; ++i) {
+      if (value.get_ref<const std::string&>() == kNames[i]) code = i;
+    }
+  }
+  if (!code || *code < 0 || *code > 4) return std::nullopt;
+  return static_cast<ReviewableStatus>(*code);
+}
+
+std::vector<const json*> Linked(const json& reviewable, const char* ids_key,
+                                const std::map<long long, const json*>& records) {
+  std::vector<const json*> out;
+  auto ids = reviewable.find(ids_key);
+  if (ids == reviewable.end() || !ids->is_array()) return out;
+  for (const json& id : *ids) {
+    std::optional<long long> n = LooseInt(id);
+    if (!n) continue;
+    if (auto it = records.find(*n); it != records.end()) out.push_back(it->second);
+  }
+  return out;
+}
+
+// Who moved the reviewable out of pending, and when.
+void FindDecider(const json& reviewable, const std::map<long long, const json*>& histories,
+                 const std::map<long long, const json*>& scores,
+                 const std::map<long long, const json*>& users, ReviewedFlag* flag) {
+  constexpr int kTransitioned = 1;  // ReviewableHistory types: created 0, transitioned 1
+  auto username = [&](const json& record, const char* key) -> std::string {
+    std::optional<int> id = IntOf(record, key);
+    if (!id) return "";
+    auto user = users.find(*id);
+    return user == users.end() ? "" : StringOr(*user->second, "username");
+  };
+  for (const json* h : Linked(reviewable, "reviewable_history_ids", histories)) {
+    std::optional<ReviewableStatus> status = h->contains("status") ? StatusOf((*h)["status"])
+                                                                   : std::nullopt;
+    std::optional<std::chrono::system_clock::time_point> at = ParseTime(StringOr(*h, "created_at"));
+    if (IntOf(*h, "reviewable_history_type") != kTransitioned || !status ||
+        *status == ReviewableStatus::kPending || !at) {
+      continue;
+    }
+    if (!flag->decided_at || *at >= *flag->decided_at) {
+      flag->decided_at = at;
+      flag->decided_by = username(*h, "created_by_id");
+    }
+  }
+  if (!flag->decided_by.empty()) return;
+  for (const json* s : Linked(reviewable, "reviewable_score_ids", scores)) {
+    std::string by = username(*s, "reviewed_by_id");
+    if (by.empty()) continue;
+    flag->decided_by = by;
+    flag->decided_at = ParseTime(StringOr(*s, "reviewed_at"));
+  }
+}
+
+}  // namespace
+
+bool ParseReviewedFlags(const json& body, ReviewedFlagPage* out, std::string* error) {
+  return Guard("review list", error, [&] {
+    auto list = body.find("reviewables");
+    if (!body.is_object() || list == body.end() || !list->is_array()) {
+      *error = "no reviewables array";
+      return false;
+    }
+    const auto users = ById(body, "users");
+    const auto histories = ById(body, "reviewable_histories");
+    const auto scores = ById(body, "reviewable_scores");
+    for (const json& r : *list) {
+      ReviewedFlag flag;
+      std::optional<int> id = r.is_object() ? IntOf(r, "id") : std::nullopt;
+      std::optional<ReviewableStatus> status =
+          id && r.contains("status") ? StatusOf(r["status"]) : std::nullopt;
+      std::optional<std::chrono::system_clock::time_point> created =
+          id ? ParseTime(StringOr(r, "created_at")) : std::nullopt;
+      if (!id || !status || !created) {
+        *error = "reviewable without id, status or created_at";
+        return false;
+      }
+      // ReviewableSerializer#attributes adds "post_id" for a Post target; newer
+      // versions also send target_type/target_id.
+      std::optional<int> post = IntOf(r, "post_id");
+      if (!post && StringOr(r, "target_type") == "Post") post = IntOf(r, "target_id");
+      if (!post) continue;  // its post was destroyed: nothing left to decide
+      flag.reviewable_id = *id;
+      flag.post_id = *post;
+      flag.status = *status;
+      flag.created_at = *created;
+      FindDecider(r, histories, scores, users, &flag);
+      out->flags.push_back(std::move(flag));
+    }
+    auto meta = body.find("meta");
+    if (meta != body.end() && meta->is_object()) {
+      const std::string more = StringOr(*meta, "load_more_reviewables");
+      if (size_t at = more.find("offset="); at != std::string::npos) {
+        const std::string digits = more.substr(at + 7, more.find('&', at) - at - 7);
+        std::optional<long long> offset = LooseInt(json(digits));
+        if (!offset || *offset > 1000000) {
+          *error = "unreadable meta.load_more_reviewables '" + more + "'";
+          return false;
+        }
+        out->next_offset = static_cast<int>(*offset);
+      }
+    }
     return true;
   });
 }
@@ -283,6 +422,10 @@ std::string FormatTime(std::chrono::system_clock::time_point time) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
   return buf;
+}
+
+std::string FormatDate(std::chrono::system_clock::time_point time) {
+  return FormatTime(time).substr(0, 10);
 }
 
 }  // namespace modbot::discourse

@@ -56,6 +56,12 @@ HttpRequest PrivateMessageRequest(const Auth& auth, const std::string& username,
                                   const std::string& title, const std::string& raw);
 // GET /topics/private-messages-sent/{api_username}.json (list_controller.rb).
 HttpRequest SentMessagesRequest(const Auth& auth);
+// GET /review.json?type=ReviewableFlaggedPost&status=reviewed&sort_order=created_at
+// &from_date=YYYY-MM-DD[&offset=N]: the decided flag reviewables created on or after
+// from_date, newest first, PER_PAGE (10) a page (reviewables_controller.rb#index;
+// Reviewable.list_for in app/models/reviewable.rb: "reviewed" is every status but
+// pending, sort_order "created_at" is reviewables.created_at DESC).
+HttpRequest ReviewedFlagsRequest(const Auth& auth, const std::string& from_date, int offset);
 
 // One entry of "latest_posts" (PostSerializer with add_raw and add_title).
 struct LatestPost {
@@ -81,7 +87,35 @@ struct UserFacts {
 
 struct PostState {
   bool hidden = false;
+  bool deleted = false;    // deleted_at set (staff can still read a deleted post)
   std::vector<int> acted;  // post action type ids the API user has taken on it
+  int version = 1;
+  std::string raw;
+  std::string cooked;
+};
+
+// Reviewable statuses as they travel (Reviewable.statuses, app/models/reviewable.rb;
+// ReviewableSerializer sends status_for_database, the integer).
+enum class ReviewableStatus { kPending = 0, kApproved = 1, kRejected = 2, kIgnored = 3, kDeleted = 4 };
+
+// One entry of "reviewables" on a flagged post, with who moved it out of pending.
+struct ReviewedFlag {
+  long long reviewable_id = 0;
+  long long post_id = 0;
+  ReviewableStatus status = ReviewableStatus::kPending;
+  std::chrono::system_clock::time_point created_at;
+  // From the latest reviewable_histories row of type transitioned (1) to a
+  // non-pending status (ReviewableHistorySerializer, created_by sideloaded in
+  // "users"), else from a reviewable score's reviewed_by (ReviewableScoreSerializer).
+  std::string decided_by;  // "" when the body does not say
+  std::optional<std::chrono::system_clock::time_point> decided_at;
+};
+
+struct ReviewedFlagPage {
+  std::vector<ReviewedFlag> flags;
+  // The offset of the next page, from meta.load_more_reviewables (set only when
+  // offset + PER_PAGE < total_rows); nullopt on the last page.
+  std::optional<int> next_offset;
 };
 
 // Each parser returns false with *error set when the body is not what Discourse sends.
@@ -92,6 +126,7 @@ bool ParseCategories(const nlohmann::json& body, std::map<long long, std::string
                      std::string* error);
 bool ParsePostState(const nlohmann::json& body, PostState* out, std::string* error);
 bool ParseRaw(const nlohmann::json& body, std::string* raw, std::string* error);
+bool ParseReviewedFlags(const nlohmann::json& body, ReviewedFlagPage* out, std::string* error);
 bool ParseSentTitles(const nlohmann::json& body, std::vector<std::string>* out,
                      std::string* error);
 // Seconds from a 429 body: {"extras":{"wait_seconds":N}} (application_controller.rb,
@@ -103,6 +138,8 @@ std::string ParseErrors(const nlohmann::json& body);
 // "2024-05-01T12:34:56.789Z" as Discourse writes times; nullopt if malformed.
 std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text);
 std::string FormatTime(std::chrono::system_clock::time_point time);
+// "2024-05-01", the form from_date takes (reviewables_controller_spec.rb: strftime("%F")).
+std::string FormatDate(std::chrono::system_clock::time_point time);
 
 }  // namespace modbot::discourse
 

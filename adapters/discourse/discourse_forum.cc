@@ -1,6 +1,7 @@
 #include "adapters/discourse/discourse_forum.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <thread>
@@ -35,6 +36,14 @@ std::string PostVersion(const discourse::LatestPost& post) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::to_string(post.version) + "." + hex;
+}
+
+std::string PostVersion(const discourse::PostState& state) {
+  discourse::LatestPost post;
+  post.raw = state.raw;
+  post.cooked = state.cooked;
+  post.version = state.version;
+  return PostVersion(post);
 }
 
 bool Acted(const discourse::PostState& state, int type_id) {
@@ -314,6 +323,145 @@ ForumStatus DiscourseForum::Notify(const ForumNotice& notice, bool retry) {
   }
   return Call(discourse::PrivateMessageRequest(auth_, notice.username, notice.title, notice.body),
               false, nullptr);
+}
+
+}  // namespace modbot
+
+namespace modbot {
+
+namespace {
+
+// A reviewable is reused for every later flag on its post (Reviewable.needs_review!),
+// so it may be dated before the bot's action by a resident's earlier flag: the list
+// is read back to the day before the oldest awaited action.
+constexpr auto kReviewableSlack = std::chrono::hours(24);
+// Bounds the paging whatever a forum answers (PER_PAGE is 10).
+constexpr int kMaxReviewPages = 100;
+
+bool SameUser(const std::string& a, const std::string& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+}  // namespace
+
+ForumStatus DiscourseForum::ReadReviewedFlags(std::map<long long, const AwaitedPost*>* waiting,
+                                              std::vector<ForumDecision>* out) {
+  Clock::time_point oldest = Clock::now();
+  for (const auto& [id, post] : *waiting) oldest = std::min(oldest, post->since);
+  const std::string from_date = discourse::FormatDate(oldest - kReviewableSlack);
+  int offset = 0;
+  for (int page_count = 0; !waiting->empty(); ++page_count) {
+    if (page_count == kMaxReviewPages) {
+      return ForumStatus::Retry("GET /review.json: more than " +
+                                std::to_string(kMaxReviewPages) + " pages");
+    }
+    json body;
+    ForumStatus status = Call(discourse::ReviewedFlagsRequest(auth_, from_date, offset), true, &body);
+    if (!status.ok()) return status;
+    discourse::ReviewedFlagPage page;
+    std::string error;
+    if (!discourse::ParseReviewedFlags(body, &page, &error)) {
+      return ForumStatus::Retry("GET /review.json: " + error);
+    }
+    for (const discourse::ReviewedFlag& flag : page.flags) {
+      auto it = waiting->find(flag.post_id);
+      // Only a person's decision counts: the bot's own take_action approval and
+      // the system user's automatic ones (old flags ignored by a job) do not.
+      if (it == waiting->end() || flag.decided_by.empty() ||
+          SameUser(flag.decided_by, settings_.api_username) || SameUser(flag.decided_by, "system")) {
+        continue;
+      }
+      ForumDecision decision;
+      decision.post_id = std::to_string(flag.post_id);
+      decision.moderator = flag.decided_by;
+      decision.at = flag.decided_at.value_or(Clock::now());
+      const std::string reviewable = "reviewable " + std::to_string(flag.reviewable_id);
+      switch (flag.status) {
+        case discourse::ReviewableStatus::kApproved:
+          decision.kind = ForumDecision::Kind::kUpheld;
+          decision.how = "flag agreed (" + reviewable + ")";
+          break;
+        case discourse::ReviewableStatus::kRejected:
+          decision.kind = ForumDecision::Kind::kOverruled;
+          decision.how = "flag disagreed (" + reviewable + ")";
+          break;
+        case discourse::ReviewableStatus::kIgnored:
+          decision.kind = ForumDecision::Kind::kIgnored;
+          decision.how = "flag ignored (" + reviewable + ")";
+          break;
+        default:  // pending, or deleted: the flag was withdrawn, nobody decided
+          continue;
+      }
+      out->push_back(std::move(decision));
+      waiting->erase(it);
+    }
+    if (!page.next_offset) break;
+    if (*page.next_offset <= offset) {
+      return ForumStatus::Retry("GET /review.json: load_more_reviewables does not move on");
+    }
+    offset = *page.next_offset;
+  }
+  return ForumStatus::Ok();
+}
+
+ForumStatus DiscourseForum::LookAtPost(const std::string& post_id, ForumDecision* decision,
+                                       bool* decided) {
+  discourse::PostState state;
+  ForumStatus status = FetchState(post_id, &state);
+  const bool gone = status.code == ForumStatus::Code::kGone;
+  if (!status.ok() && !gone) return status;
+  decision->visible = !gone && !state.deleted && !state.hidden;
+  if (!gone) decision->version = PostVersion(state);
+  if (*decided) return ForumStatus::Ok();
+  // Neither deleting a post nor unhiding it names the moderator in what the API
+  // shows (posts_controller.rb#unhide calls post.unhide! and logs nothing).
+  decision->post_id = post_id;
+  decision->at = Clock::now();
+  if (gone || state.deleted) {
+    decision->kind = ForumDecision::Kind::kUpheld;
+    decision->how = "post deleted on the forum";
+    *decided = true;
+  } else if (!state.hidden) {
+    decision->kind = ForumDecision::Kind::kOverruled;
+    decision->how = "post unhidden on the forum";
+    *decided = true;
+  }
+  return ForumStatus::Ok();
+}
+
+ForumStatus DiscourseForum::ReadDecisions(const std::vector<AwaitedPost>& awaited,
+                                          std::vector<ForumDecision>* out) {
+  out->clear();
+  std::map<long long, const AwaitedPost*> waiting;
+  for (const AwaitedPost& post : awaited) {
+    const std::string& id = post.post_id;
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+      return ForumStatus::Permanent("post id '" + id + "' is not a Discourse post id");
+    }
+    waiting[std::stoll(id)] = &post;
+  }
+  if (waiting.empty()) return ForumStatus::Ok();
+  std::vector<ForumDecision> found;
+  ForumStatus status = ReadReviewedFlags(&waiting, &found);
+  if (!status.ok()) return status;
+  for (ForumDecision& decision : found) {
+    bool decided = true;
+    status = LookAtPost(decision.post_id, &decision, &decided);
+    if (!status.ok()) return status;
+  }
+  for (const auto& [id, post] : waiting) {
+    if (!post->hidden) continue;  // a flag for review is decided in the queue only
+    ForumDecision decision;
+    bool decided = false;
+    status = LookAtPost(post->post_id, &decision, &decided);
+    if (!status.ok()) return status;
+    if (decided) found.push_back(std::move(decision));
+  }
+  *out = std::move(found);
+  return ForumStatus::Ok();
 }
 
 }  // namespace modbot

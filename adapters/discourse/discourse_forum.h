@@ -12,6 +12,16 @@
 // already covers the window on a forum of this size. The same re-read also catches
 // a post whose id was allocated before the cursor but became visible after it.
 //
+// Decisions taken on the forum are read back from the review queue's decided flags
+// (GET /review.json?status=reviewed, newest first, paged until every awaited post is
+// found or the list reaches the day before the oldest awaited action), attributed to
+// the reviewable's last transition (reviewable_histories). A hide by the bot is
+// already "approved" by the bot itself in that queue (lib/post_action_creator.rb
+// performs agree_and_keep when staff flag with take_action), so a moderator who
+// overrules it unhides the post from the post's menu (posts_controller.rb#unhide),
+// which Discourse does not attribute to anyone: each awaited hide that no reviewable
+// explains is looked at (GET /posts/{id}.json) for being visible again or deleted.
+//
 // Author facts (GET /u/{username}.json) and category names are cached in memory.
 // Requests are paced under requests_per_minute; 429s are honoured (Retry-After and
 // extras.wait_seconds); reads are retried on 5xx, timeouts and malformed bodies with
@@ -46,6 +56,8 @@ class DiscourseForum : public Forum {
                            bool retry) override;
   ForumStatus Restore(const std::string& post_id, bool retry) override;
   ForumStatus Notify(const ForumNotice& notice, bool retry) override;
+  ForumStatus ReadDecisions(const std::vector<AwaitedPost>& awaited,
+                            std::vector<ForumDecision>* out) override;
 
   // Requests sent so far (every attempt counts), for the figures in reports.
   long long requests_sent() const { return requests_sent_; }
@@ -60,6 +72,13 @@ class DiscourseForum : public Forum {
   ForumStatus Flag(const std::string& post_id, int type_id, const std::string& message,
                    bool take_action, bool retry);
   ForumStatus FetchState(const std::string& post_id, discourse::PostState* state);
+  // Decisions found in the review queue's decided flags; each found is erased
+  // from *waiting (post id -> the awaited post).
+  ForumStatus ReadReviewedFlags(std::map<long long, const AwaitedPost*>* waiting,
+                                std::vector<ForumDecision>* out);
+  // Fills decision's visible and version from the post as it is now; decides an
+  // awaited hide from the post alone when *decision has no kind yet.
+  ForumStatus LookAtPost(const std::string& post_id, ForumDecision* decision, bool* decided);
   ForumStatus ToForumPost(const discourse::LatestPost& post, ForumPost* out);
   ForumStatus Author(const std::string& username, ForumAuthor* out);
   ForumStatus CategoryName(long long id, std::string* out);

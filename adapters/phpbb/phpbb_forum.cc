@@ -494,4 +494,10 @@ ForumStatus PhpbbForum::Notify(const ForumNotice& notice, bool retry) {
   return ForumStatus::Retry("private message: form refused twice (FORM_INVALID)");
 }
 
+ForumStatus PhpbbForum::ReadDecisions(const std::vector<AwaitedPost>&,
+                                      std::vector<ForumDecision>* out) {
+  out->clear();
+  return ForumStatus::Permanent("TODO");
+}
+
 }  // namespace modbot

@@ -48,6 +48,8 @@ class PhpbbForum : public Forum {
                            bool retry) override;
   ForumStatus Restore(const std::string& post_id, bool retry) override;
   ForumStatus Notify(const ForumNotice& notice, bool retry) override;
+  ForumStatus ReadDecisions(const std::vector<AwaitedPost>& awaited,
+                            std::vector<ForumDecision>* out) override;
 
   long long requests_sent() const { return requests_sent_; }
   int logins() const { return logins_; }
