@@ -39,8 +39,12 @@ ClauseStats& ClauseStats::operator+=(const ClauseStats& o) {
 bool ReadReviewStats(Store* store, std::optional<int64_t> since, ReviewStats* out,
                      std::string* error) {
   Stmt s(store->db(),
-         "SELECT v.action, v.clauses, COALESCE(r.status, 'open') FROM verdicts v "
-         "LEFT JOIN review_queue r USING (post_id) "
+         // A post decided on the forum has its decision in forum_watch, and in the
+         // review queue too when it was queued locally as well.
+         "SELECT v.action, v.clauses, COALESCE(NULLIF(r.status, 'open'), w.decision, 'open') "
+         "FROM verdicts v LEFT JOIN review_queue r USING (post_id) "
+         "LEFT JOIN forum_watch w ON w.post_id = v.post_id AND w.version = v.version "
+         "AND w.decision IN ('approved', 'removed') "
          "WHERE v.action IN ('hide', 'review') AND v.judged_at >= ?");
   s.Bind(1, since.value_or(std::numeric_limits<int64_t>::min()));
   int rc;

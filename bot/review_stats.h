@@ -1,8 +1,8 @@
 // How often the bot's automatic decisions stand once a human looks, per clause.
 //
 // Counted from the current verdict of each post (an edited post counts once, as
-// last judged) and the local review queue: a decision taken only on the forum's
-// own review queue is not known to modbot and counts as undecided.
+// last judged), the local review queue and the decisions read back from the
+// forum (forum_watch): a post nobody has decided yet counts as undecided.
 #ifndef MODBOT_BOT_REVIEW_STATS_H_
 #define MODBOT_BOT_REVIEW_STATS_H_
 

@@ -99,6 +99,37 @@ struct SampleForum::Impl {
   long long requests = 0;
   std::map<std::string, long long> by_route;
 
+  // The review queue (app/models/reviewable.rb, reviewable_history.rb,
+  // reviewable_score.rb), flagged posts only.
+  struct Reviewable {
+    struct History {
+      long long id = 0;
+      int type = 0;    // ReviewableHistory types: created 0, transitioned 1
+      int status = 0;  // Reviewable.statuses: pending 0, approved 1, rejected 2, ignored 3
+      std::string by;
+      SysClock::time_point at;
+    };
+    struct Score {
+      long long id = 0;
+      std::string user;
+      int type = 0;    // the flag's post action type id
+      int status = 0;  // ReviewableScore.statuses: pending 0, agreed 1, disagreed 2, ignored 3
+      SysClock::time_point at;
+      std::string reviewed_by;
+      std::optional<SysClock::time_point> reviewed_at;
+    };
+    long long id = 0;
+    long long post_id = 0;
+    int status = 0;
+    int version = 0;
+    SysClock::time_point created_at;
+    std::vector<History> histories;
+    std::vector<Score> scores;
+  };
+  std::map<long long, Reviewable> reviewables;
+  long long next_reviewable_id = 1;
+  long long next_record_id = 1;  // histories and scores
+
   LoopbackServer server{[this](const httplib::Request& req, httplib::Response& res) {
     Handle(req, res);
   }};
@@ -164,6 +195,7 @@ struct SampleForum::Impl {
             {"category_id", t.category_id},
             {"version", p.version},
             {"hidden", p.hidden},
+            {"deleted_at", p.deleted ? json(Time(p.updated_at)) : json(nullptr)},
             {"trust_level", u.trust_level},
             {"user_id", std::hash<std::string>()(p.username) % 100000},
             {"actions_summary", actions},
@@ -188,6 +220,176 @@ struct SampleForum::Impl {
     }
     posts[p.id] = p;
     return p.id;
+  }
+
+  // The post's reviewable, created or reopened for a flag, with the flag's score
+  // (Reviewable.needs_review! and #add_score). notify_user (6) opens none.
+  Reviewable* NeedsReview(long long post_id, const std::string& by, int type) {
+    if (type != 3 && type != 4 && type != 7 && type != 8 && type != 10) return nullptr;
+    Reviewable* r = nullptr;
+    for (auto& [id, candidate] : reviewables) {
+      if (candidate.post_id == post_id) r = &candidate;
+    }
+    const SysClock::time_point now = SysClock::now();
+    if (!r) {
+      r = &reviewables[next_reviewable_id];
+      r->id = next_reviewable_id++;
+      r->post_id = post_id;
+      r->created_at = now;
+      r->histories.push_back({next_record_id++, 0, 0, by, now});
+    } else if (r->status != 0) {
+      r->status = 0;
+      r->histories.push_back({next_record_id++, 1, 0, by, now});
+    }
+    r->scores.push_back({next_record_id++, by, type, 0, now, "", std::nullopt});
+    return r;
+  }
+
+  // Reviewable#transition_to: the status, a transitioned history row, and the
+  // pending scores reviewed (ReviewableScore.score_transitions).
+  void Transition(Reviewable* r, int status, const std::string& by) {
+    if (!r) return;
+    const SysClock::time_point now = SysClock::now();
+    r->status = status;
+    ++r->version;
+    r->histories.push_back({next_record_id++, 1, status, by, now});
+    for (Reviewable::Score& score : r->scores) {
+      if (score.status != 0) continue;
+      score.status = status;
+      score.reviewed_by = by;
+      score.reviewed_at = now;
+    }
+  }
+
+  Reviewable* PendingFor(long long post_id) {
+    for (auto& [id, r] : reviewables) {
+      if (r.post_id == post_id && r.status == 0) return &r;
+    }
+    return nullptr;
+  }
+
+  json UserRef(const std::string& username) const {
+    // BasicUserSerializer's fields.
+    return {{"id", std::hash<std::string>()(username) % 100000},
+            {"username", username},
+            {"name", username},
+            {"avatar_template", "/letter_avatar_proxy/v4/letter/x/aaaaaa/{size}.png"}};
+  }
+
+  // reviewables_controller.rb#index over ReviewableFlaggedPostSerializer: the
+  // reviewables, with users, reviewable_histories and reviewable_scores sideloaded
+  // (ApplicationSerializer: embed :ids, include: true) and the list's meta.
+  template <typename ReplyFn>
+  void ReviewList(const httplib::Request& req, ReplyFn& reply) {
+    static const char* const kStatuses[] = {"pending", "approved", "rejected", "ignored", "deleted"};
+    const std::string status = req.has_param("status") ? req.get_param_value("status") : "pending";
+    int wanted = -1;  // -1: reviewed (every status but pending), -2: all
+    if (status == "reviewed") {
+      wanted = -1;
+    } else if (status == "all") {
+      wanted = -2;
+    } else {
+      auto it = std::find(std::begin(kStatuses), std::end(kStatuses), status);
+      if (it == std::end(kStatuses)) {
+        return reply(400, {{"errors", {"status is invalid"}}, {"error_type", "invalid_parameters"}});
+      }
+      wanted = static_cast<int>(it - std::begin(kStatuses));
+    }
+    const std::string type = req.get_param_value("type");
+    if (!type.empty() && type != "ReviewableFlaggedPost" && type != "ReviewableQueuedPost" &&
+        type != "ReviewableUser" && type != "ReviewablePost") {
+      return reply(400, {{"errors", {"type is invalid"}}, {"error_type", "invalid_parameters"}});
+    }
+    const std::string from_date = req.get_param_value("from_date");  // "YYYY-MM-DD"
+    const std::string sort = req.get_param_value("sort_order");
+    const long long offset = std::max<long long>(0, Number(req.get_param_value("offset")).value_or(0));
+
+    std::vector<const Reviewable*> rows;
+    for (const auto& [id, r] : reviewables) {
+      const bool status_ok = wanted == -2 || (wanted == -1 ? r.status != 0 : r.status == wanted);
+      const bool type_ok = type.empty() || type == "ReviewableFlaggedPost";
+      if (status_ok && type_ok && (from_date.empty() || Time(r.created_at).substr(0, 10) >= from_date)) {
+        rows.push_back(&r);
+      }
+    }
+    // list_for: "created_at" newest first, "created_at_asc" oldest first; the
+    // default orders by score, which is the same for every sample flag.
+    std::stable_sort(rows.begin(), rows.end(), [&](const Reviewable* a, const Reviewable* b) {
+      return sort == "created_at_asc" ? a->created_at < b->created_at || (a->created_at == b->created_at && a->id < b->id)
+                                      : a->created_at > b->created_at || (a->created_at == b->created_at && a->id > b->id);
+    });
+    constexpr long long kPerPage = 10;  // ReviewablesController::PER_PAGE
+    json list = json::array(), users_json = json::array(), histories = json::array(),
+         scores = json::array();
+    std::set<std::string> users;
+    for (long long i = offset; i < static_cast<long long>(rows.size()) && i < offset + kPerPage; ++i) {
+      const Reviewable& r = *rows[i];
+      const SamplePost& post = posts.at(r.post_id);
+      json history_ids = json::array(), score_ids = json::array();
+      for (const Reviewable::History& h : r.histories) {
+        history_ids.push_back(h.id);
+        users.insert(h.by);
+        histories.push_back({{"id", h.id},
+                             {"created_at", Time(h.at)},
+                             {"reviewable_history_type", h.type},
+                             {"status", h.status},
+                             {"created_by_id", std::hash<std::string>()(h.by) % 100000}});
+      }
+      for (const Reviewable::Score& sc : r.scores) {
+        score_ids.push_back(sc.id);
+        users.insert(sc.user);
+        json score = {{"id", sc.id},
+                      {"score", 6.0},
+                      {"status", sc.status},
+                      {"created_at", Time(sc.at)},
+                      {"reviewed_at", sc.reviewed_at ? json(Time(*sc.reviewed_at)) : json(nullptr)},
+                      {"user_id", std::hash<std::string>()(sc.user) % 100000},
+                      {"score_type", {{"id", sc.type}}}};
+        if (!sc.reviewed_by.empty()) {
+          users.insert(sc.reviewed_by);
+          score["reviewed_by_id"] = std::hash<std::string>()(sc.reviewed_by) % 100000;
+        }
+        scores.push_back(score);
+      }
+      users.insert(post.username);
+      list.push_back({{"id", r.id},
+                      {"type", "ReviewableFlaggedPost"},
+                      {"status", r.status},
+                      {"topic_id", post.topic_id},
+                      {"target_type", "Post"},
+                      {"target_id", r.post_id},
+                      {"post_id", r.post_id},
+                      {"created_at", Time(r.created_at)},
+                      {"score", 6.0 * static_cast<double>(r.scores.size())},
+                      {"version", r.version},
+                      {"can_edit", false},
+                      {"created_by_id", std::hash<std::string>()(r.histories.front().by) % 100000},
+                      {"target_created_by_id", std::hash<std::string>()(post.username) % 100000},
+                      {"raw", post.raw},
+                      {"cooked", "<p>" + EscapeHtml(post.raw) + "</p>"},
+                      {"post_version", post.version},
+                      {"reviewable_history_ids", history_ids},
+                      {"reviewable_score_ids", score_ids}});
+    }
+    for (const std::string& u : users) users_json.push_back(UserRef(u));
+    json meta = {{"status", status},
+                 {"type", type.empty() ? json(nullptr) : json(type)},
+                 {"sort_order", sort.empty() ? json(nullptr) : json(sort)},
+                 {"from_date", from_date.empty() ? json(nullptr) : json(from_date)},
+                 {"total_rows_reviewables", rows.size()},
+                 {"types", {{"created_by", "user"}, {"target_created_by", "user"},
+                            {"reviewed_by", "user"}, {"claimed_by", "user"}}}};
+    if (offset + kPerPage < static_cast<long long>(rows.size())) {
+      // review_path(filters.merge(offset: offset + PER_PAGE))
+      meta["load_more_reviewables"] =
+          "/review?from_date=" + from_date + "&offset=" + std::to_string(offset + kPerPage) +
+          "&sort_order=" + sort + "&status=" + status + "&type=" + type;
+    }
+    reply(200, {{"reviewables", list},
+                {"users", users_json},
+                {"reviewable_histories", histories},
+                {"reviewable_scores", scores},
+                {"meta", meta}});
   }
 
   // --- the routes ---
@@ -317,6 +519,7 @@ struct SampleForum::Impl {
                          {"topic_list", {{"per_page", 30}, {"topics", topics_json}}}});
     }
     if (m == "POST" && p == std::vector<std::string>{"post_actions"}) return PostAction(req, reply);
+    if (m == "GET" && p == std::vector<std::string>{"review"}) return ReviewList(req, reply);
     if (m == "PUT" && p.size() == 3 && p[0] == "posts" && Number(p[1]) && p[2] == "unhide") {
       // posts_controller.rb#unhide: render body: nil
       auto it = posts.find(*Number(p[1]));
@@ -341,7 +544,7 @@ struct SampleForum::Impl {
     json list = json::array();
     for (auto it = posts.lower_bound(before); it != posts.begin() && list.size() < 50;) {
       --it;
-      if (!it->second.hidden) list.push_back(PostJson(it->second));
+      if (!it->second.hidden && !it->second.deleted) list.push_back(PostJson(it->second));
     }
     reply(200, {{"latest_posts", list}});
   }
@@ -364,9 +567,13 @@ struct SampleForum::Impl {
     // take_action by staff hides at once for the auto-action flag types
     // (off_topic 3, inappropriate 4, spam 8, illegal 10), never for notify_* ones.
     const bool auto_action = *type == 3 || *type == 4 || *type == 8 || *type == 10;
+    Reviewable* reviewable = NeedsReview(post.id, api_username, static_cast<int>(*type));
     if (req.get_param_value("take_action") == "true" && auto_action) {
       post.hidden = true;
       post.hidden_at = SysClock::now();
+      // lib/post_action_creator.rb: staff taking action agree with the flags at
+      // once (reviewable.perform(created_by, :agree_and_keep)).
+      Transition(reviewable, 1, api_username);
     }
     reply(200, PostJson(post));
   }
@@ -552,6 +759,46 @@ bool SampleForum::EditPost(long long post_id, const std::string& raw) {
   if (it == impl_->posts.end()) return false;
   impl_->Revise(&it->second, raw, SysClock::now());
   return true;
+}
+
+bool SampleForum::Perform(long long post_id, ReviewAction action, const std::string& moderator) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Impl::Reviewable* r = impl_->PendingFor(post_id);
+  if (!r) return false;
+  SamplePost& post = impl_->posts.at(post_id);
+  int status = 1;  // approved: the flag was agreed with
+  switch (action) {
+    case ReviewAction::kAgreeAndKeep: break;
+    case ReviewAction::kAgreeAndHide: post.hidden = true; break;
+    case ReviewAction::kDeleteAndAgree: post.deleted = true; post.updated_at = SysClock::now(); break;
+    case ReviewAction::kDisagree: post.hidden = false; status = 2; break;  // perform_disagree unhides
+    case ReviewAction::kIgnore: status = 3; break;
+  }
+  impl_->Transition(r, status, moderator);
+  return true;
+}
+
+bool SampleForum::Unhide(long long post_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->posts.find(post_id);
+  if (it == impl_->posts.end()) return false;
+  it->second.hidden = false;
+  return true;
+}
+
+bool SampleForum::Delete(long long post_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->posts.find(post_id);
+  if (it == impl_->posts.end()) return false;
+  it->second.deleted = true;
+  it->second.updated_at = SysClock::now();
+  return true;
+}
+
+bool SampleForum::FlagAsResident(long long post_id, const std::string& username, int type_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (!impl_->posts.count(post_id)) return false;
+  return impl_->NeedsReview(post_id, username, type_id) != nullptr;
 }
 
 std::vector<SamplePost> SampleForum::Posts() const {

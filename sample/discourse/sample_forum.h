@@ -55,7 +55,12 @@ struct SamplePost {
   std::chrono::system_clock::time_point updated_at;
   std::optional<std::chrono::system_clock::time_point> hidden_at;
   std::map<int, std::string> flags;  // post action type id -> message, by the API user
+  bool deleted = false;
 };
+
+// What a moderator does to a flagged post in the review queue: the actions of
+// ReviewableFlaggedPost#build_actions (app/models/reviewable_flagged_post.rb).
+enum class ReviewAction { kAgreeAndKeep, kAgreeAndHide, kDisagree, kIgnore, kDeleteAndAgree };
 
 struct SampleMessage {
   long long topic_id = 0;
@@ -84,6 +89,15 @@ class SampleForum : public ContentSink {
                     std::optional<std::chrono::system_clock::time_point> created_at =
                         std::nullopt) override;
   bool EditPost(long long post_id, const std::string& raw);
+
+  // A moderator at work in the forum's own UI, as Discourse records it: Perform
+  // decides the post's pending flag reviewable (false when it has none pending),
+  // Unhide is posts_controller.rb#unhide (which records no one), Delete trashes it.
+  bool Perform(long long post_id, ReviewAction action, const std::string& moderator);
+  bool Unhide(long long post_id);
+  bool Delete(long long post_id);
+  // A resident's flag on a post (reopens a decided reviewable, as needs_review! does).
+  bool FlagAsResident(long long post_id, const std::string& username, int type_id);
 
   // The shared sample content (sample/common/sample_content.h).
   void SeedDemo() { SeedDemoContent(this); }
