@@ -82,3 +82,45 @@ TEST_CASE("phpbb: hidden posts are soft-deleted with the reason, reviews reporte
 
 }  // namespace
 }  // namespace modbot
+
+namespace modbot {
+namespace {
+
+TEST_CASE("phpbb: decisions taken in the MCP are read back and recorded once",
+          "[e2e][phpbb][decisions]") {
+  PhpbbWorld w;
+  w.Step();
+  REQUIRE(Count(w.store.get(), "SELECT COUNT(*) FROM forum_watch WHERE decided_at IS NULL") == 2);
+  // A moderator restores the post the bot soft-deleted, and deletes the one it reported.
+  REQUIRE(w.f.forum.Restore(2));
+  REQUIRE(w.f.forum.DeleteAsModerator(3, "mod_anne", "rude"));
+  w.Step();
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '2' AND event = 'approve' "
+                             "AND outcome = 'approved on the forum'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '3' AND event = 'remove' "
+                             "AND actor = 'mod_anne'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE kind IN ('hide', 'restore') "
+                             "AND post_id IN ('2', '3')") == 1);  // the bot's own hide of 2
+  // The reported post's author is told once, now that it is down.
+  REQUIRE(w.f.forum.Messages().size() == 2);
+  CHECK(w.f.forum.Messages()[1].recipient == "alice");
+  w.Step();
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE event IN ('approve', 'remove')") == 2);
+  CHECK(w.f.forum.Messages().size() == 2);
+}
+
+TEST_CASE("phpbb: a closed report leaves the post up and counts as approved",
+          "[e2e][phpbb][decisions]") {
+  PhpbbWorld w;
+  w.Step();
+  REQUIRE(w.f.forum.CloseReports(3));
+  w.Step();
+  std::optional<ReviewItem> item;
+  std::string error;
+  REQUIRE(w.store->GetReview("3", &item, &error));
+  CHECK(item->status == "approved");
+  CHECK(item->note == "report closed on the forum, post left up");
+}
+
+}  // namespace
+}  // namespace modbot

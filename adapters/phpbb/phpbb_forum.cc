@@ -494,10 +494,63 @@ ForumStatus PhpbbForum::Notify(const ForumNotice& notice, bool retry) {
   return ForumStatus::Retry("private message: form refused twice (FORM_INVALID)");
 }
 
-ForumStatus PhpbbForum::ReadDecisions(const std::vector<AwaitedPost>&,
+ForumStatus PhpbbForum::ReadDecisions(const std::vector<AwaitedPost>& awaited,
                                       std::vector<ForumDecision>* out) {
   out->clear();
-  return ForumStatus::Permanent("TODO");
+  // The topic page shows a moderator each post's state (viewtopic.php with
+  // content_visibility: a soft-deleted post stays listed with its "deleted"
+  // notice; a post with an open report has post_reported = 1, shown as
+  // "reported"). Closing a report (mcp_reports.php close_report) clears
+  // post_reported and leaves the post up; deleting or restoring a post
+  // (mcp_main.php, mcp_queue.php) changes post_visibility (ITEM_DELETED 2,
+  // ITEM_APPROVED 1, includes/constants.php). phpBB shows who deleted a post but
+  // records who restored it or closed a report only in the moderator log, so
+  // those decisions carry no name. Posts on one topic page cost one request.
+  std::map<long long, phpbb::PagePost> seen;
+  std::vector<ForumDecision> found;
+  for (const AwaitedPost& awaited_post : awaited) {
+    const std::string& id = awaited_post.post_id;
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
+      return ForumStatus::Permanent("post id '" + id + "' is not a phpBB post id");
+    }
+    const long long post_id = std::stoll(id);
+    ForumDecision decision;
+    decision.post_id = id;
+    decision.at = Clock::now();
+    if (!seen.count(post_id)) {
+      TopicPage page;
+      const PagePost* post = nullptr;
+      ForumStatus status = PostState(post_id, &page, &post);
+      if (status.code == ForumStatus::Code::kGone) {  // deleted for good
+        decision.kind = ForumDecision::Kind::kUpheld;
+        decision.how = "post deleted permanently on the forum";
+        decision.visible = false;
+        found.push_back(std::move(decision));
+        continue;
+      }
+      if (!status.ok()) return status;
+      for (const PagePost& p : page.posts) seen[p.post_id] = p;
+    }
+    const PagePost& post = seen.at(post_id);
+    decision.version = phpbb::ContentVersion(post.content);
+    decision.visible = !post.deleted;
+    if (awaited_post.hidden && !post.deleted) {
+      decision.kind = ForumDecision::Kind::kOverruled;
+      decision.how = "post restored on the forum";
+    } else if (!awaited_post.hidden && post.deleted) {
+      decision.kind = ForumDecision::Kind::kUpheld;
+      decision.how = "reported post deleted on the forum";
+      decision.moderator = post.deleted_by;
+    } else if (!awaited_post.hidden && !post.reported) {
+      decision.kind = ForumDecision::Kind::kOverruled;
+      decision.how = "report closed on the forum, post left up";
+    } else {
+      continue;  // still hidden, or still reported: nobody decided yet
+    }
+    found.push_back(std::move(decision));
+  }
+  *out = std::move(found);
+  return ForumStatus::Ok();
 }
 
 }  // namespace modbot

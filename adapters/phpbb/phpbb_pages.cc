@@ -290,6 +290,25 @@ size_t NextPostRow(const std::string& html, size_t from) {
   return std::string::npos;
 }
 
+namespace {
+
+// The moderator named in a soft-deleted post's notice: viewtopic_body.html renders
+// div.post-notice.deleted with L_POST_DELETED_MESSAGE, POST_DELETED_BY_MSG in
+// language/en/viewtopic.php ("This post was deleted by %1$s on %2$s."). Other
+// languages word it differently: the name is then left unknown ("").
+std::string DeletedBy(const std::string& block) {
+  static const std::string kLead = "This post was deleted by ";
+  size_t notice = block.find("post-notice deleted");
+  if (notice == std::string::npos) return "";
+  std::string text = PlainText(Between(block, "<strong>", "</strong>", notice));
+  if (text.compare(0, kLead.size(), kLead) != 0) return "";
+  text = text.substr(kLead.size());
+  size_t end = std::min(text.find(" on "), text.rfind('.'));
+  return Trim(text.substr(0, end));
+}
+
+}  // namespace
+
 bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error) {
   // styles/prosilver/template/viewtopic_body.html and navbar_header.html.
   *out = TopicPage();
@@ -330,6 +349,7 @@ bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error)
       return false;
     }
     post.content = Trim(InnerDiv(block, content));
+    if (post.deleted) post.deleted_by = DeletedBy(block);
     out->posts.push_back(std::move(post));
   }
   return true;

@@ -40,6 +40,7 @@ struct PagePost {
   std::string content;  // inner HTML of div.content
   std::time_t published = 0;
   bool deleted = false;   // soft-deleted (shown to moderators only)
+  std::string deleted_by;  // from its notice (POST_DELETED_BY_MSG), when deleted
   bool reported = false;  // in the report queue
 };
 

@@ -353,7 +353,7 @@ struct PhpbbSample::Impl {
               "<time datetime=\"" + AtomDate(p.created_at) + "\">" + BoardDate(p.created_at) +
               "</time></p>\n" +
               (p.deleted ? "<div class=\"post-notice deleted\"><strong>This post was deleted by " +
-                               EscapeHtml(moderator) + ".</strong><br />Reason: " +
+                               EscapeHtml(p.deleted_by) + ".</strong><br />Reason: " +
                                EscapeHtml(p.delete_reason) + "</div>\n"
                          : "") +
               "<div class=\"content\">" + p.html + "</div>\n" +
@@ -475,6 +475,7 @@ struct PhpbbSample::Impl {
       if (action == "delete_post") {
         // mcp_delete_post() with $is_soft: confirm set and no delete_permanent.
         post->second.deleted = !req.has_param("delete_permanent");
+        post->second.deleted_by = moderator;
         post->second.delete_reason = req.get_param_value("delete_reason");
         return Message(res, 200, "Information", "The post has been deleted successfully.", user, sid);
       }
@@ -697,6 +698,33 @@ bool PhpbbSample::EditPost(long long post_id, const std::string& text) {
   if (it == impl_->posts.end()) return false;
   it->second.html = EscapeHtml(text);
   it->second.edited_at = SysClock::now() + std::chrono::seconds(1);
+  return true;
+}
+
+bool PhpbbSample::DeleteAsModerator(long long post_id, const std::string& moderator,
+                                    const std::string& reason) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->posts.find(post_id);
+  if (it == impl_->posts.end()) return false;
+  it->second.deleted = true;
+  it->second.deleted_by = moderator;
+  it->second.delete_reason = reason;
+  return true;
+}
+
+bool PhpbbSample::Restore(long long post_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->posts.find(post_id);
+  if (it == impl_->posts.end()) return false;
+  it->second.deleted = false;
+  return true;
+}
+
+bool PhpbbSample::CloseReports(long long post_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->posts.find(post_id);
+  if (it == impl_->posts.end()) return false;
+  it->second.reports.clear();
   return true;
 }
 

@@ -38,6 +38,7 @@ struct PhpbbPost {
   std::optional<std::chrono::system_clock::time_point> edited_at;
   bool deleted = false;
   std::string delete_reason;
+  std::string deleted_by;
   std::vector<std::string> reports;  // "reason_id:text", by the moderator
 };
 
@@ -66,6 +67,13 @@ class PhpbbSample : public ContentSink {
   // A post whose rendered HTML is given as is (quotes, attachments).
   long long AddPostHtml(long long topic_id, const std::string& username, const std::string& html);
   bool EditPost(long long post_id, const std::string& text);
+  // A moderator at work in the MCP: soft-deletes a post (mcp_main.php), restores
+  // one (mcp_queue.php), or closes its reports (mcp_reports.php close_report,
+  // which leaves the post as it is and clears post_reported).
+  bool DeleteAsModerator(long long post_id, const std::string& moderator,
+                         const std::string& reason);
+  bool Restore(long long post_id);
+  bool CloseReports(long long post_id);
   // Kills every session, as when session_length runs out.
   void ExpireSessions();
 
