@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -75,6 +77,33 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_post ON audit (post_id);
 )sql";
+
+// Columns added to review_queue after its first release: the post in context for
+// the review console. A store file from before gets them (empty) when opened;
+// SQLite adds a column without rewriting the table.
+constexpr std::pair<const char*, const char*> kReviewContextColumns[] = {
+    {"topic_title", "TEXT NOT NULL DEFAULT ''"},
+    {"reply_to", "TEXT NOT NULL DEFAULT ''"},
+    {"post_text", "TEXT NOT NULL DEFAULT ''"},
+    {"author_age_days", "INTEGER"},
+    {"author_post_count", "INTEGER"},
+    {"author_trust_level", "INTEGER"},
+};
+
+bool AddReviewContextColumns(sqlite3* db, std::string* error) {
+  std::set<std::string> present;
+  Stmt info(db, "SELECT name FROM pragma_table_info('review_queue')");
+  int rc;
+  while ((rc = info.Step()) == SQLITE_ROW) present.insert(info.Text(0));
+  if (info.Failed(rc, error)) return false;
+  for (const auto& [name, type] : kReviewContextColumns) {
+    if (present.count(name)) continue;
+    const std::string sql =
+        std::string("ALTER TABLE review_queue ADD COLUMN ") + name + " " + type;
+    if (!Stmt(db, sql.c_str()).Run(error)) return false;
+  }
+  return true;
+}
 
 // An outbox row may run unless it is a notice whose post is not hidden yet: an
 // author is never told of a hide that has not happened (it may still be retrying,
@@ -174,7 +203,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) 
   // survives a power cut, so an action done after commit is never forgotten.
   if (!store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
                    error) ||
-      !store->Exec(kSchema, error)) {
+      !store->Exec(kSchema, error) || !AddReviewContextColumns(db, error)) {
     *error = path + ": " + *error;
     return nullptr;
   }
@@ -232,12 +261,21 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
   }
   if (j.local_review &&
       !Stmt(db_,
-            "INSERT INTO review_queue (post_id, action, clauses, url, excerpt, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO UPDATE SET "
+            "INSERT INTO review_queue (post_id, action, clauses, url, excerpt, created_at, "
+            "topic_title, reply_to, post_text, author_age_days, author_post_count, "
+            "author_trust_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (post_id) DO UPDATE SET "
             "action = excluded.action, clauses = excluded.clauses, excerpt = excluded.excerpt, "
-            "status = 'open', resolved_at = NULL, resolved_by = NULL, note = NULL")
+            "status = 'open', resolved_at = NULL, resolved_by = NULL, note = NULL, "
+            "topic_title = excluded.topic_title, reply_to = excluded.reply_to, "
+            "post_text = excluded.post_text, author_age_days = excluded.author_age_days, "
+            "author_post_count = excluded.author_post_count, "
+            "author_trust_level = excluded.author_trust_level")
            .Bind(1, j.post_id).Bind(2, std::string(ActionName(v.action))).Bind(3, clauses)
            .Bind(4, j.url).Bind(5, j.excerpt).Bind(6, now)
+           .Bind(7, j.context.topic_title).Bind(8, j.context.reply_to).Bind(9, j.context.text)
+           .Bind(10, j.context.author_account_age_days).Bind(11, j.context.author_post_count)
+           .Bind(12, j.context.author_trust_level)
            .Run(error)) {
     return false;
   }
@@ -398,7 +436,8 @@ namespace {
 constexpr const char* kReviewColumns =
     "SELECT r.post_id, r.action, r.clauses, r.status, r.url, r.excerpt, r.created_at, "
     "v.version, v.author, v.lang, v.reasons, COALESCE(r.resolved_at, 0), "
-    "COALESCE(r.resolved_by, ''), COALESCE(r.note, '') "
+    "COALESCE(r.resolved_by, ''), COALESCE(r.note, ''), r.topic_title, r.reply_to, "
+    "r.post_text, r.author_age_days, r.author_post_count, r.author_trust_level "
     "FROM review_queue r JOIN verdicts v USING (post_id) ";
 
 std::vector<Reason> ReasonsFromJson(const std::string& text) {
@@ -417,7 +456,9 @@ std::vector<Reason> ReasonsFromJson(const std::string& text) {
 ReviewItem ReadReviewItem(Stmt& s) {
   return {s.Text(0), s.Text(1), s.Text(2),  s.Text(3),  s.Text(4),
           s.Text(5), s.Int(6),  s.Text(7),  s.Text(8),  s.Text(9),
-          ReasonsFromJson(s.Text(10)), s.Int(11), s.Text(12), s.Text(13)};
+          ReasonsFromJson(s.Text(10)), s.Int(11), s.Text(12), s.Text(13),
+          {s.Text(14), s.Text(15), s.Text(16), s.OptionalInt(17), s.OptionalInt(18),
+           s.OptionalInt(19)}};
 }
 
 }  // namespace
