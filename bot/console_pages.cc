@@ -39,6 +39,7 @@ th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #e4e7ec;vertica
 .actions{display:flex;flex-wrap:wrap;gap:.8em;align-items:flex-end;margin-top:.5em}
 .actions form{display:flex;gap:.5em;align-items:flex-end;flex-wrap:wrap}
 label{display:flex;flex-direction:column;font-size:.85em;color:#505a6b}
+select{max-width:24em}
 button{font:inherit;padding:.35em .9em;border-radius:4px;border:1px solid #8a94a6;
 background:#fff;cursor:pointer}
 button.approve{border-color:#2e7d32;color:#2e7d32}
@@ -199,7 +200,10 @@ FoldedText FoldWithOrigins(std::string_view text) {
     utf8proc_ssize_t length = utf8proc_iterate(
         reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at), text.size() - at, &code);
     const size_t n = length > 0 ? static_cast<size_t>(length) : 1;
-    for (char c : FoldText(text.substr(at, n))) {
+    // FoldText trims whitespace, which here must stay a word break.
+    const bool space = length > 0 && (utf8proc_category(code) == UTF8PROC_CATEGORY_ZS ||
+                                      code == '\n' || code == '\t' || code == '\r');
+    for (char c : space ? std::string(" ") : FoldText(text.substr(at, n))) {
       const bool word = (c & 0x80) || std::isalnum(static_cast<unsigned char>(c));
       if (!word && (out.text.empty() || out.text.back() == ' ')) continue;
       out.text += word ? c : ' ';
