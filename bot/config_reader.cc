@@ -11,6 +11,12 @@ std::string ConfigError::ToString() const {
   return out + ": " + message;
 }
 
+std::string ConfigReader::Resolve(const std::string& path) const {
+  if (path.empty() || path[0] == '/') return path;
+  size_t slash = file_name_.rfind('/');
+  return slash == std::string::npos ? path : file_name_.substr(0, slash + 1) + path;
+}
+
 void ConfigReader::ErrorAt(const toml::source_region& where, std::string message) {
   errors_.push_back({file_name_, static_cast<int>(where.begin.line),
                      static_cast<int>(where.begin.column), std::move(message)});

@@ -32,11 +32,15 @@ class ConfigReader {
   explicit ConfigReader(std::string file_name) : file_name_(std::move(file_name)) {}
 
   const std::string& file_name() const { return file_name_; }
+  // path as written in the config: relative paths are relative to the config's folder.
+  std::string Resolve(const std::string& path) const;
   const std::vector<ConfigError>& errors() const { return errors_; }
   bool ok() const { return errors_.empty(); }
 
   void ErrorAt(const toml::node& node, std::string message);
   void ErrorAt(const toml::source_region& where, std::string message);
+  // An error located elsewhere (e.g. in a file the config names).
+  void Add(ConfigError error) { errors_.push_back(std::move(error)); }
 
   // Each getter reads table[key] into *out when present and well-typed.
   // With required = true a missing key is an error located at the table.

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "adapters/forum_factory.h"
+#include "bot/console_server.h"
 #include "bot/log.h"
 #include "bot/metrics_server.h"
 #include "bot/notice.h"
@@ -17,6 +18,9 @@ namespace modbot {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Enough of the post replied to for a moderator to see what it answers.
+constexpr int kReplyToChars = 400;
 
 std::atomic<bool> g_stop{false};
 std::atomic<bool> g_reload{false};
@@ -112,6 +116,9 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   j.author = in.author.username;
   j.url = in.url;
   j.excerpt = Excerpt(post.body.own_text, config_.notices.excerpt_chars);
+  j.context = {in.topic_title, Excerpt(post.reply_to.value_or(""), kReplyToChars),
+               post.body.own_text, in.author.account_age_days, in.author.post_count,
+               in.author.trust_level};
   j.cursor = std::move(cursor);
   const std::string clause = FirstClause(verdict);
   const bool local = config_.review_route != ReviewRoute::kForum;
@@ -251,6 +258,12 @@ void Daemon::Apply(DaemonConfig config, Judge judge) {
   config.store_path = config_.store_path;
   config.http_host = config_.http_host;
   config.http_port = config_.http_port;
+  kept(config.console.enabled != config_.console.enabled ||
+           config.console.listen.host != config_.console.listen.host ||
+           config.console.listen.port != config_.console.listen.port ||
+           config.console.moderators != config_.console.moderators,
+       "[console] or console token file");
+  config.console = config_.console;
   config_ = std::move(config);
   judge_ = std::move(judge);
 }
@@ -329,6 +342,16 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
     }
     LogInfo("serving /metrics and /healthz on " + config.http_host + ":" +
             std::to_string(server.port()));
+  }
+  ConsoleServer console(config.console, {config.notify, config.notices});
+  if (config.console.enabled) {
+    if (!console.Start(config.store_path, &error)) {
+      LogError("[console] " + error);
+      return 1;
+    }
+    LogInfo("serving the review console on http://" + config.console.listen.host + ":" +
+            std::to_string(console.port()) + "/ for " +
+            std::to_string(config.console.moderators.size()) + " moderator(s)");
   }
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics);
   return daemon.Run(once, &g_stop, &g_reload, reload);

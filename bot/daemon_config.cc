@@ -4,16 +4,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "bot/listen_address.h"
+
 namespace modbot {
 
 namespace {
-
-// Paths in the config are relative to the config file's folder.
-std::string Resolve(const std::string& config_file, const std::string& path) {
-  if (path.empty() || path[0] == '/') return path;
-  size_t slash = config_file.rfind('/');
-  return slash == std::string::npos ? path : config_file.substr(0, slash + 1) + path;
-}
 
 // "scheme://host[:port][/path]" with no query, fragment, credentials or spaces.
 std::string UrlProblem(const std::string& url) {
@@ -92,13 +87,13 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
       s.api_key = value;
     }
   } else if (!file.empty()) {
-    std::ifstream in(Resolve(reader->file_name(), file));
+    std::ifstream in(reader->Resolve(file));
     std::stringstream text;
     text << in.rdbuf();
     s.api_key = Trimmed(text.str());
     if (!in || s.api_key.empty()) {
       reader->ErrorAt(*forum.get(secret + "_file"), "cannot read the " + what + " from '" +
-                                                        Resolve(reader->file_name(), file) + "'");
+                                                        reader->Resolve(file) + "'");
     }
   } else {
     reader->ErrorAt(forum, "missing " + what + ": set " + secret + "_env or " + secret + "_file");
@@ -183,27 +178,12 @@ void ParseNotices(const toml::table& notices, ConfigReader* reader, DaemonConfig
   ParseTemplate(notices, "fr", reader, &out->notices.fr);
 }
 
-// listen = "host:port", host an IPv4 address, a name, or an IPv6 address in [].
 void ParseHttp(const toml::table& http, ConfigReader* reader, DaemonConfig* out) {
   reader->RejectUnknownKeys(http, {"listen"});
-  std::string listen;
-  reader->String(http, "listen", &listen, /*required=*/true);
-  const toml::node* node = http.get("listen");
-  if (!node || !node->is_string()) return;
-  const size_t colon = listen.rfind(':');
-  std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
-  const std::string port = colon == std::string::npos ? "" : listen.substr(colon + 1);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-  const bool port_ok = !port.empty() && port.size() <= 5 &&
-                       port.find_first_not_of("0123456789") == std::string::npos &&
-                       std::stoi(port) >= 1 && std::stoi(port) <= 65535;
-  if (host.empty() || host.find_first_of(" /[]") != std::string::npos || !port_ok) {
-    reader->ErrorAt(*node, "listen must be \"host:port\" with a port from 1 to 65535 (e.g. "
-                           "\"127.0.0.1:9464\"), not \"" + listen + "\"");
-    return;
-  }
-  out->http_host = host;
-  out->http_port = std::stoi(port);
+  ListenAddress listen;
+  if (!ReadListenAddress(http, "listen", reader, &listen)) return;
+  out->http_host = listen.host;
+  out->http_port = listen.port;
 }
 
 }  // namespace
@@ -218,7 +198,7 @@ bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConf
   if (const toml::table* store = reader->Table(root, "store")) {
     reader->RejectUnknownKeys(*store, {"path"});
     reader->String(*store, "path", &out->store_path, true);
-    out->store_path = Resolve(reader->file_name(), out->store_path);
+    out->store_path = reader->Resolve(out->store_path);
   } else if (!root.get("store")) {
     reader->ErrorAt(root, "missing [store] section (path of the SQLite file)");
   }
@@ -226,6 +206,9 @@ bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConf
     ParseNotices(*notices, reader, out);
   }
   if (const toml::table* http = reader->Table(root, "http")) ParseHttp(*http, reader, out);
+  if (const toml::table* console = reader->Table(root, "console")) {
+    ParseConsoleConfig(*console, reader, &out->console, read_secret);
+  }
   if (const toml::table* log = reader->Table(root, "log")) {
     reader->RejectUnknownKeys(*log, {"format"});
     std::string format = "text";

@@ -29,6 +29,8 @@
 //   [http]                                 # optional; no listener without it
 //   listen = "127.0.0.1:9464"              # /metrics and /healthz (bot/metrics_server.h)
 //
+//   [console]                              # the review console (bot/console_config.h)
+//
 // The API key is a secret: it is read here from the environment or from a file and
 // is never accepted in the config text.
 #ifndef MODBOT_BOT_DAEMON_CONFIG_H_
@@ -41,6 +43,7 @@
 
 #include "adapters/forum_factory.h"
 #include "bot/config_reader.h"
+#include "bot/console_config.h"
 #include "bot/log.h"
 #include "bot/notice.h"
 
@@ -66,6 +69,7 @@ struct DaemonConfig {
   LogFormat log_format = LogFormat::kText;  // [log] format = "text" | "json"
   std::string http_host;  // [http] listen = "host:port"; port 0: no listener
   int http_port = 0;
+  ConsoleConfig console;  // [console]; off unless enabled
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key

@@ -1,9 +1,9 @@
 #include "bot/metrics_server.h"
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 #include "adapters/http_client.h"
+#include "bot/http_listener.h"
 
 namespace modbot {
 
@@ -18,12 +18,6 @@ bool MetricsServer::Start(const std::string& store_path, const std::string& host
   if (!store_) return false;
   started_at_ = NowMillis();
   server_ = std::make_unique<httplib::Server>();
-  // SO_REUSEADDR only: a restart may rebind at once, but httplib's default
-  // SO_REUSEPORT would let a second daemon share the port and half the scrapes.
-  server_->set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
   server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     OutboxBacklog backlog;
     std::string store_error;
@@ -44,17 +38,10 @@ bool MetricsServer::Start(const std::string& store_path, const std::string& host
     res.status = status;
     res.set_content(body, "text/plain");
   });
-  port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
-  if (port_ <= 0) {
-    *error = "cannot listen on " + host + ":" + std::to_string(port) +
-             " (address in use, or not an address of this machine)";
+  port_ = ListenInBackground(server_.get(), host, port, &thread_, error);
+  if (port_ == 0) {
     server_.reset();
     return false;
-  }
-  thread_ = std::thread([this] { server_->listen_after_bind(); });
-  // stop() before the loop runs would be lost and Stop() would wait forever.
-  for (int i = 0; i < 2000 && !server_->is_running(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return true;
 }
@@ -80,8 +67,7 @@ std::string MetricsServer::Health(int* status) {
 }
 
 void MetricsServer::Stop() {
-  if (server_) server_->stop();
-  if (thread_.joinable()) thread_.join();
+  StopListening(server_.get(), &thread_);
   server_.reset();
 }
 

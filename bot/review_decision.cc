@@ -50,7 +50,7 @@ bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDeci
   }
   std::vector<Clause> clauses =
       decision.clause ? std::vector<Clause>{*decision.clause} : ClausesOf(item->clauses);
-  ReviewDecision record{item->post_id, item->version, decision.approve,
+  ReviewDecision record{item->post_id, decision.version.value_or(item->version), decision.approve,
                         clauses.empty() ? "" : std::string(ClauseId(clauses[0])),
                         decision.moderator, decision.note, {}};
   if (decision.approve) {

@@ -27,6 +27,9 @@ struct ModeratorDecision {
   std::string moderator;
   std::optional<Clause> clause;  // remove: the principle broken (default: the bot's)
   std::string note;
+  // The version the moderator looked at, when known (the console): a post
+  // edited and judged again since is refused with kRejudged.
+  std::optional<std::string> version = std::nullopt;
 };
 
 struct NoticePolicy {

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace modbot {
@@ -28,6 +29,10 @@ class Stmt {
     if (stmt_) sqlite3_bind_int64(stmt_, i, v);
     return *this;
   }
+  Stmt& Bind(int i, std::optional<int> v) {
+    if (stmt_) v ? sqlite3_bind_int64(stmt_, i, *v) : sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
   // SQLITE_ROW, SQLITE_DONE, or an error code.
   int Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
   // Rows changed by the last statement run on this connection.
@@ -45,6 +50,9 @@ class Stmt {
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
   bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::optional<int> OptionalInt(int col) {
+    return IsNull(col) ? std::nullopt : std::optional<int>(static_cast<int>(Int(col)));
+  }
   bool Failed(int rc, std::string* error) {
     if (rc == SQLITE_ROW || rc == SQLITE_DONE) return false;
     *error = sqlite3_errmsg(db_);

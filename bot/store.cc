@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -101,6 +102,25 @@ constexpr const char* kStartWatch =
     "ON CONFLICT (post_id) DO UPDATE SET version = excluded.version, "
     "action = excluded.action, since = excluded.since, decided_at = NULL, "
     "decided_by = NULL, decision = NULL";
+
+// Columns added after a table's first release, with their types. A store file from
+// before gets them when opened; SQLite adds a column without rewriting the table.
+struct AddedColumn {
+  const char* table;
+  const char* column;
+  const char* type;
+};
+constexpr AddedColumn kAddedColumns[] = {
+    // the author's own words, for the notice of a decision read back from the forum
+    {"verdicts", "excerpt", "TEXT NOT NULL DEFAULT ''"},
+    // the post in context, for the review console
+    {"review_queue", "topic_title", "TEXT NOT NULL DEFAULT ''"},
+    {"review_queue", "reply_to", "TEXT NOT NULL DEFAULT ''"},
+    {"review_queue", "post_text", "TEXT NOT NULL DEFAULT ''"},
+    {"review_queue", "author_age_days", "INTEGER"},
+    {"review_queue", "author_post_count", "INTEGER"},
+    {"review_queue", "author_trust_level", "INTEGER"},
+};
 
 // An outbox row may run unless it is a notice whose post is not hidden yet: an
 // author is never told of a hide that has not happened (it may still be retrying,
@@ -259,17 +279,18 @@ bool HasColumn(sqlite3* db, const char* table, const char* column, bool* has,
 bool Store::Migrate(std::string* error) {
   Transaction txn(db_, error);
   if (!txn.ok()) return false;
-  bool had_verdicts = false, had_watch = false, had_excerpt = false;
+  bool had_verdicts = false, had_watch = false;
   if (!HasTable(db_, "verdicts", &had_verdicts, error) ||
-      !HasTable(db_, "forum_watch", &had_watch, error) ||
-      (had_verdicts && !HasColumn(db_, "verdicts", "excerpt", &had_excerpt, error))) {
+      !HasTable(db_, "forum_watch", &had_watch, error) || !Exec(kSchema, error)) {
     return false;
   }
-  if (had_verdicts && !had_excerpt &&
-      !Exec("ALTER TABLE verdicts ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''", error)) {
-    return false;
+  for (const AddedColumn& added : kAddedColumns) {
+    bool present = false;
+    if (!HasColumn(db_, added.table, added.column, &present, error)) return false;
+    const std::string sql = std::string("ALTER TABLE ") + added.table + " ADD COLUMN " +
+                            added.column + " " + added.type;
+    if (!present && !Exec(sql.c_str(), error)) return false;
   }
-  if (!Exec(kSchema, error)) return false;
   if (had_verdicts && !had_watch) {
     // A store from before forum decisions were read back: watch what the forum
     // already did for the bot, as MarkDone would have.
@@ -327,12 +348,21 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
   }
   if (j.local_review &&
       !Stmt(db_,
-            "INSERT INTO review_queue (post_id, action, clauses, url, excerpt, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO UPDATE SET "
+            "INSERT INTO review_queue (post_id, action, clauses, url, excerpt, created_at, "
+            "topic_title, reply_to, post_text, author_age_days, author_post_count, "
+            "author_trust_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (post_id) DO UPDATE SET "
             "action = excluded.action, clauses = excluded.clauses, excerpt = excluded.excerpt, "
-            "status = 'open', resolved_at = NULL, resolved_by = NULL, note = NULL")
+            "status = 'open', resolved_at = NULL, resolved_by = NULL, note = NULL, "
+            "topic_title = excluded.topic_title, reply_to = excluded.reply_to, "
+            "post_text = excluded.post_text, author_age_days = excluded.author_age_days, "
+            "author_post_count = excluded.author_post_count, "
+            "author_trust_level = excluded.author_trust_level")
            .Bind(1, j.post_id).Bind(2, std::string(ActionName(v.action))).Bind(3, clauses)
            .Bind(4, j.url).Bind(5, j.excerpt).Bind(6, now)
+           .Bind(7, j.context.topic_title).Bind(8, j.context.reply_to).Bind(9, j.context.text)
+           .Bind(10, j.context.author_account_age_days).Bind(11, j.context.author_post_count)
+           .Bind(12, j.context.author_trust_level)
            .Run(error)) {
     return false;
   }
@@ -505,7 +535,8 @@ namespace {
 constexpr const char* kReviewColumns =
     "SELECT r.post_id, r.action, r.clauses, r.status, r.url, r.excerpt, r.created_at, "
     "v.version, v.author, v.lang, v.reasons, COALESCE(r.resolved_at, 0), "
-    "COALESCE(r.resolved_by, ''), COALESCE(r.note, '') "
+    "COALESCE(r.resolved_by, ''), COALESCE(r.note, ''), r.topic_title, r.reply_to, "
+    "r.post_text, r.author_age_days, r.author_post_count, r.author_trust_level "
     "FROM review_queue r JOIN verdicts v USING (post_id) ";
 
 std::vector<Reason> ReasonsFromJson(const std::string& text) {
@@ -524,7 +555,9 @@ std::vector<Reason> ReasonsFromJson(const std::string& text) {
 ReviewItem ReadReviewItem(Stmt& s) {
   return {s.Text(0), s.Text(1), s.Text(2),  s.Text(3),  s.Text(4),
           s.Text(5), s.Int(6),  s.Text(7),  s.Text(8),  s.Text(9),
-          ReasonsFromJson(s.Text(10)), s.Int(11), s.Text(12), s.Text(13)};
+          ReasonsFromJson(s.Text(10)), s.Int(11), s.Text(12), s.Text(13),
+          {s.Text(14), s.Text(15), s.Text(16), s.OptionalInt(17), s.OptionalInt(18),
+           s.OptionalInt(19)}};
 }
 
 }  // namespace

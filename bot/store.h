@@ -4,7 +4,8 @@
 //   verdicts      one row per post judged: the version judged and the verdict
 //   outbox        actions to carry out on the forum: pending -> done | failed
 //   notices_sent  one row per post whose author was notified (primary key: post id)
-//   review_queue  posts waiting for a human when review routing includes "local"
+//   review_queue  posts waiting for a human when review routing includes "local",
+//                 with the post in context (topic, the post replied to, author facts)
 //   audit         every verdict and every action attempt outcome, append-only
 //   forum_watch   posts the bot hid or flagged on the forum, until a person decides
 //                 them on the forum or in `modbot review` (see RecordForumDecision)
@@ -50,6 +51,17 @@ struct NewAction {
   std::string payload;
 };
 
+// The post around a queued verdict, kept so that a moderator can judge it in
+// context (the review console) without asking the forum.
+struct PostContext {
+  std::string topic_title;
+  std::string reply_to;  // the own words of the post it replies to, shortened; "" when none
+  std::string text;      // the post's own words (quotes left out), as judged
+  std::optional<int> author_account_age_days;
+  std::optional<int> author_post_count;
+  std::optional<int> author_trust_level;
+};
+
 // Everything recorded about one judged post, in one transaction.
 struct Judgement {
   std::string post_id;
@@ -61,6 +73,7 @@ struct Judgement {
   std::optional<std::string> cursor;  // when set, the cursor moves to it
   std::vector<NewAction> actions;
   bool local_review = false;  // also add the post to the local review queue
+  PostContext context;        // kept with the review entry
   std::string actor = "modbot";
 };
 
@@ -89,6 +102,7 @@ struct ReviewItem {
   int64_t resolved_at = 0;  // 0 while open
   std::string resolved_by;
   std::string note;
+  PostContext context;  // empty for posts queued before the store kept it
 };
 
 // A moderator's decision on a queued post, as the store records it.

@@ -261,3 +261,67 @@ TEST_CASE("the local review queue: list, approve restores, remove hides", "[stor
 
 }  // namespace
 }  // namespace modbot
+
+namespace modbot {
+namespace {
+
+// The review_queue and verdicts tables as the first release created them,
+// before the store kept the post in context.
+constexpr const char* kFirstReleaseSchema = R"sql(
+CREATE TABLE verdicts (post_id TEXT PRIMARY KEY, version TEXT NOT NULL, author TEXT NOT NULL,
+  action TEXT NOT NULL, clauses TEXT NOT NULL, lang TEXT NOT NULL, reasons TEXT NOT NULL,
+  url TEXT NOT NULL, judged_at INTEGER NOT NULL);
+CREATE TABLE review_queue (post_id TEXT PRIMARY KEY,
+  action TEXT NOT NULL CHECK (action IN ('review', 'hide')), clauses TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'removed')),
+  url TEXT NOT NULL, excerpt TEXT NOT NULL, created_at INTEGER NOT NULL,
+  resolved_at INTEGER, resolved_by TEXT, note TEXT);
+INSERT INTO verdicts VALUES ('7', '1', 'alice', 'review', 'abusive', 'en',
+  '[{"clause":"abusive","rule":"r","score":0.6,"evidence":"rude"}]', 'http://f/7', 1000);
+INSERT INTO review_queue (post_id, action, clauses, url, excerpt, created_at)
+  VALUES ('7', 'review', 'abusive', 'http://f/7', 'you are rude', 1000);
+)sql";
+
+TEST_CASE("a store from before the post context is migrated when opened", "[store]") {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, kFirstReleaseSchema, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(path, &error);
+  REQUIRE(store);
+  // The old entry is still there, with an empty context.
+  std::optional<ReviewItem> old;
+  REQUIRE(store->GetReview("7", &old, &error));
+  REQUIRE(old);
+  CHECK(old->excerpt == "you are rude");
+  CHECK(old->context.text.empty());
+  CHECK_FALSE(old->context.author_account_age_days);
+
+  // New judgements keep their context, and the file opens again unchanged.
+  Judgement j = Hidden("8");
+  j.local_review = true;
+  j.context = {"Parks", "the post replied to", "the whole text", 3, 0, std::nullopt};
+  REQUIRE(store->RecordJudgement(j, 2000, &error));
+  store.reset();
+  store = Store::Open(path, &error);
+  REQUIRE(store);
+  std::optional<ReviewItem> item;
+  REQUIRE(store->GetReview("8", &item, &error));
+  REQUIRE(item);
+  CHECK(item->context.topic_title == "Parks");
+  CHECK(item->context.reply_to == "the post replied to");
+  CHECK(item->context.text == "the whole text");
+  CHECK(item->context.author_account_age_days == 3);
+  CHECK(item->context.author_post_count == 0);
+  CHECK_FALSE(item->context.author_trust_level);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM pragma_table_info('review_queue') "
+                           "WHERE name = 'post_text'") == 1);
+}
+
+}  // namespace
+}  // namespace modbot

@@ -126,6 +126,10 @@ TEST_CASE("review routing: local only never flags on the forum", "[e2e][daemon]"
   REQUIRE(items.size() == 3);
   CHECK(items[1].post_id == "3");
   CHECK(items[1].action == "review");
+  // With the post in context, for the review console.
+  CHECK(items[1].context.topic_title == "Parks");
+  CHECK(items[1].context.text == "You are RUDE and wrong.");
+  CHECK(items[1].context.author_account_age_days == 400);
 
   // A moderator removes it: the daemon hides it on the forum.
   ReviewOutcome outcome;

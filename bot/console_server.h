@@ -1,0 +1,80 @@
+// ConsoleServer: the review console ([console], bot/console_config.h), a small
+// web page served by the daemon on its own listener and thread, with its own
+// connection to the store.
+//
+//   GET  /         the queue: posts waiting for review with their context and
+//                  evidence, recent automatic hides, recent decisions
+//                  (303 to /login without a session)
+//   GET  /login    the sign-in form
+//   POST /login    token -> a session cookie (HttpOnly, SameSite=Strict), 303 to /;
+//                  401 and the form again for a token not in the token file
+//   POST /decide   csrf, post, version, decision = approve | remove, [clause], [note]
+//   POST /logout   csrf
+//
+// A decision goes through DecideReview, exactly as `modbot review approve|remove`,
+// recorded under the signed-in moderator's name; the forum actions it queues are
+// carried out by the daemon's outbox. Every POST must come from a live session,
+// carry that session's CSRF token, and, when the browser says where it comes
+// from (Origin, else Referer), come from this console's own host; otherwise it
+// gets a 403 page and nothing is done. Pages are English or French (?lang=, a
+// cookie, then Accept-Language). It serves plain HTTP: keep it on loopback, or
+// behind an HTTPS reverse proxy that passes the Host header through.
+#ifndef MODBOT_BOT_CONSOLE_SERVER_H_
+#define MODBOT_BOT_CONSOLE_SERVER_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "bot/console_auth.h"
+#include "bot/console_config.h"
+#include "bot/console_strings.h"
+#include "bot/review_decision.h"
+#include "bot/store.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace modbot {
+
+class ConsoleServer {
+ public:
+  ConsoleServer(const ConsoleConfig& config, NoticePolicy notices);
+  ~ConsoleServer();
+  ConsoleServer(const ConsoleServer&) = delete;
+  ConsoleServer& operator=(const ConsoleServer&) = delete;
+
+  // Opens the store at store_path and listens on config.listen (port 0: any
+  // free port).
+  bool Start(const std::string& store_path, std::string* error);
+  int port() const { return port_; }
+  void Stop();
+
+ private:
+  struct Context;  // one request's language and session
+
+  Context Begin(const httplib::Request& req, httplib::Response& res);
+  void ShowQueue(const httplib::Request& req, httplib::Response& res);
+  void SignIn(const httplib::Request& req, httplib::Response& res);
+  void SignOut(const httplib::Request& req, httplib::Response& res);
+  void Decide(const httplib::Request& req, httplib::Response& res);
+  // Checks origin, session and CSRF token of a POST; on failure answers 403.
+  bool Allowed(const httplib::Request& req, httplib::Response& res, const Context& context);
+
+  ConsoleConfig config_;
+  NoticePolicy notices_;
+  ConsoleAuth auth_;
+  std::mutex store_mu_;  // httplib answers on several threads; one connection
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_CONSOLE_SERVER_H_
