@@ -192,6 +192,34 @@ TEST_CASE("a post's pending actions count the notice waiting for its hide", "[st
   CHECK(pending == 2);
 }
 
+TEST_CASE("a gone post's notice is cancelled, a gone author's is not recorded as sent",
+          "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+  REQUIRE(store->RecordJudgement(Hidden("2"), 1000, &error));
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActionsFor("1", 1000, &due, &error));
+  REQUIRE(due.size() == 1);
+  REQUIRE(store->MarkGone(due[0], "HTTP 404", 1000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE post_id = '1' AND state = 'pending'") == 0);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '1' AND event = 'notify' AND "
+                           "outcome LIKE 'cancelled: %'") == 1);
+
+  due.clear();
+  REQUIRE(store->DueActionsFor("2", 1000, &due, &error));
+  REQUIRE(store->MarkDone(due[0], "done", 1000, &error));
+  due.clear();
+  REQUIRE(store->DueActionsFor("2", 1000, &due, &error));
+  REQUIRE(due.size() == 1);
+  REQUIRE(due[0].kind == ActionKind::kNotify);
+  REQUIRE(store->MarkGone(due[0], "no member named alice", 1000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent") == 0);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '2' AND event = 'notify' AND "
+                           "outcome = 'gone: no member named alice'") == 1);
+}
+
 TEST_CASE("a post's author is notified at most once", "[store]") {
   TempDir dir;
   std::string error;

@@ -147,6 +147,31 @@ TEST_CASE("review routing: local only never flags on the forum", "[e2e][daemon]"
   CHECK_FALSE(w.f.forum.Posts()[1].hidden);
 }
 
+TEST_CASE("a post a person deleted before its hide gets no notice", "[e2e][daemon]") {
+  World w(ReviewRoute::kLocal);
+  REQUIRE(w.Step());
+  const size_t messages = w.f.forum.Messages().size();  // for the two posts hidden at once
+  std::string error;
+  ReviewOutcome outcome;
+  REQUIRE(DecideReview(w.store.get(), {}, {"3", /*approve=*/false, "mod_anne", std::nullopt, "rude"},
+                       NowMillis(), &outcome, &error));
+  REQUIRE(outcome == ReviewOutcome::kRecorded);
+  // Before the daemon carries the removal out, a staff member deletes the post.
+  REQUIRE(w.f.forum.DeletePost(3));
+  REQUIRE(w.Step());
+  CHECK(w.f.forum.Messages().size() == messages);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE post_id = '3' AND kind = 'notify' "
+                             "AND state = 'failed' AND last_error LIKE 'not sent: the post was "
+                             "deleted on the forum%'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '3' AND event = 'hide' "
+                             "AND outcome LIKE 'gone: %404%'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '3' AND event = 'notify' "
+                             "AND outcome = 'cancelled: the post was deleted on the forum, not "
+                             "hidden by modbot'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM notices_sent WHERE post_id = '3'") == 0);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") == 0);
+}
+
 TEST_CASE("an outage and a flaky forum cost time, not actions", "[e2e][daemon]") {
   World w;
   w.config.forum.retries = 0;  // let every failure reach the daemon

@@ -554,6 +554,11 @@ bool SampleForum::EditPost(long long post_id, const std::string& raw) {
   return true;
 }
 
+bool SampleForum::DeletePost(long long post_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->posts.erase(post_id) == 1;
+}
+
 std::vector<SamplePost> SampleForum::Posts() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   std::vector<SamplePost> out;

@@ -84,6 +84,9 @@ class SampleForum : public ContentSink {
                     std::optional<std::chrono::system_clock::time_point> created_at =
                         std::nullopt) override;
   bool EditPost(long long post_id, const std::string& raw);
+  // A staff member deletes the post for good (PostDestroyer#permanently_delete,
+  // lib/post_destroyer.rb): from then on every route answers 404 for it.
+  bool DeletePost(long long post_id);
 
   // The shared sample content (sample/common/sample_content.h).
   void SeedDemo() { SeedDemoContent(this); }
