@@ -5,50 +5,18 @@
 #include <thread>
 
 #include "adapters/discourse/discourse_forum.h"
-#include "bot/daemon.h"
 #include "bot/review_decision.h"
 #include "tests/daemon_test_support.h"
-#include "tests/forum_fixture.h"
 
 namespace modbot {
 namespace {
 
 using testing::ForumFixture;
-using testing::TempDir;
-
 using testing::Count;
-using testing::KeywordJudge;
 
-struct World {
-  ForumFixture f;
-  TempDir dir;
-  DaemonConfig config;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<DiscourseForum> forum;
-
-  explicit World(ReviewRoute route = ReviewRoute::kBoth) {
-    config.forum = f.Settings();
-    config.review_route = route;
-    config.store_path = dir.File("modbot.db");
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<DiscourseForum>(config.forum);
-    f.forum.AddUser({"alice", 400, 2, 30});
-    f.forum.AddUser({"benoit", 400, 2, 30});
-    long long topic = f.forum.AddTopic("Parks", "General");
-    f.forum.AddPost(topic, "alice", "The new playground is great.");
-    f.forum.AddPost(topic, "benoit", "bonjour, SPAM SPAM bit.ly/x");
-    f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
+struct World : testing::DaemonWorld<ForumFixture, DiscourseForum> {
+  explicit World(ReviewRoute route = ReviewRoute::kBoth) : DaemonWorld(route) {
     f.forum.AddPost(topic, "alice", "Buy now SPAM tinyurl.com/y");
-  }
-
-  bool Step(bool dry_run = false) {
-    Daemon daemon(config, forum.get(), store.get(), KeywordJudge, dry_run);
-    bool forum_ok = false;
-    std::string error;
-    REQUIRE(daemon.Step(&forum_ok, &error));
-    return forum_ok;
   }
 };
 
