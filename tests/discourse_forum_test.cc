@@ -31,7 +31,7 @@ TEST_CASE("a backlog of 1,200 posts is caught up oldest first, none skipped", "[
   f.forum.SeedSynthetic(1200, 7);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   REQUIRE(result.new_posts.size() == 1200);
   std::vector<long long> ids = PostIds(result.new_posts);
   for (size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == static_cast<long long>(i + 1));
@@ -54,7 +54,7 @@ TEST_CASE("posts carry markup, topic, category, reply text and cached author fac
   f.forum.AddPost(topic, "newbie", "Thanks, found it on the City site.", 1);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   REQUIRE(result.new_posts.size() == 2);
   const ForumPost& first = result.new_posts[0];
   CHECK(first.markup == "Is the **plow** coming today?");
@@ -129,7 +129,7 @@ TEST_CASE("read requests per poll: 1 when idle, 2 for 50 new posts by known auth
   f.forum.SeedSynthetic(1000, 9);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   std::string cursor = result.new_posts.back().cursor;
 
   long long before = f.forum.requests();
@@ -230,7 +230,7 @@ TEST_CASE("a wrong key is a retryable failure whose message holds no key", "[dis
   settings.api_key = "wrong-key-c0ffee";
   DiscourseForum forum(settings);
   PollResult result;
-  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result);
+  ForumStatus status = PollFromStart(forum, &result);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(status.message.find("403") != std::string::npos);
   CHECK(status.message.find("c0ffee") == std::string::npos);
@@ -242,7 +242,7 @@ TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {
   settings.retries = 0;
   DiscourseForum forum(settings);
   PollResult result;
-  CHECK(forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result).code == ForumStatus::Code::kRetry);
+  CHECK(PollFromStart(forum, &result).code == ForumStatus::Code::kRetry);
 }
 
 }  // namespace

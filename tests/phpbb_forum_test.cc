@@ -9,6 +9,7 @@ namespace {
 
 using testing::kAllUnjudged;
 using testing::PhpbbFixture;
+using testing::PollFromStart;
 using testing::PostIds;
 
 // The status's message shows when it is not ok.
@@ -31,7 +32,7 @@ TEST_CASE("phpbb: a burst beyond the feed is caught up from topic pages, none sk
   f.forum.SeedSynthetic(95, 5);  // the feed holds the newest 15
   PhpbbForum forum(f.Settings());
   PollResult result;
-  REQUIRE_OK(forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result));
+  REQUIRE_OK(PollFromStart(forum, &result));
   CHECK(PostIds(result.new_posts) == Range(1, 95));
   CHECK(result.new_posts.back().cursor == "95");
   CHECK(forum.logins() == 1);
@@ -63,7 +64,7 @@ TEST_CASE("phpbb: posts carry rendered HTML, topic, forum and the author's profi
                       "</blockquote>Found it.");
   PhpbbForum forum(f.Settings());
   PollResult result;
-  REQUIRE_OK(forum.Poll("", std::chrono::minutes(0), kAllUnjudged, &result));
+  REQUIRE_OK(PollFromStart(forum, &result));
   REQUIRE(result.new_posts.size() == 2);
   const ForumPost& first = result.new_posts[0];
   CHECK(first.format == "html");
@@ -177,7 +178,7 @@ TEST_CASE("phpbb: 503s and slow pages cost retries, not posts", "[phpbb]") {
   settings.timeout = std::chrono::milliseconds(200);
   PhpbbForum forum = testing::WithFaults<PhpbbForum>(f, faults, settings);
   PollResult result;
-  REQUIRE_OK(testing::PollFromStart(forum, &result, /*polls=*/10));
+  REQUIRE_OK(PollFromStart(forum, &result, /*polls=*/10));
   CHECK(PostIds(result.new_posts) == Range(1, 40));
 }
 
