@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/iso_time.h"
+
 namespace modbot {
 
 namespace {
@@ -32,14 +34,7 @@ std::string Mask(std::string line, const std::vector<std::string>& secrets) {
   return line;
 }
 
-std::string Now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return stamp;
-}
+std::string Now() { return FormatIsoTime(static_cast<int64_t>(std::time(nullptr)) * 1000); }
 
 void Write(const char* level, std::string_view message, LogFields fields) {
   Sink& sink = TheSink();

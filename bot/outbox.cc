@@ -90,8 +90,9 @@ bool Outbox::Attempt(const std::vector<OutboxEntry>& due, bool* stalled, std::st
         break;
       case ForumStatus::Code::kGone:
         // Deleted on the forum: nothing left to act on, and nothing to retry.
-        recorded = store_->MarkDone(entry, "gone: " + status.message, now, error);
-        LogInfo(what + ": post is gone (" + status.message + ")",
+        recorded = store_->MarkGone(entry, status.message, now, error);
+        LogInfo(what + ": post is gone (" + status.message + ")" +
+                    (entry.kind == ActionKind::kHide ? "; its author gets no notice" : ""),
                 {{"event", kind}, {"post", entry.post_id}, {"outcome", "gone"}});
         break;
       case ForumStatus::Code::kPermanent:

@@ -9,21 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/daemon_test_support.h"
 #include "tests/forum_fixture.h"
 
 namespace modbot {
 namespace {
 
+using testing::Count;
 using testing::TempDir;
-
-long long Count(Store* store, const std::string& sql) {
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(store->db(), sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  long long n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return n;
-}
 
 std::string Payload(Store* store, const std::string& post_id, const std::string& kind) {
   sqlite3_stmt* stmt = nullptr;

@@ -186,6 +186,25 @@ bool CloseWatch(sqlite3* db, const std::string& post_id, const std::optional<std
   return true;
 }
 
+// The columns ReadDue reads.
+constexpr const char* kEntryColumns =
+    "SELECT id, post_id, kind, payload, attempts, last_error FROM outbox ";
+
+bool ReadDue(Stmt& s, std::vector<OutboxEntry>* out, std::string* error) {
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    OutboxEntry e;
+    e.id = s.Int(0);
+    e.post_id = s.Text(1);
+    e.kind = ActionKindFromName(s.Text(2)).value_or(ActionKind::kHide);
+    e.payload = s.Text(3);
+    e.attempts = static_cast<int>(s.Int(4));
+    e.last_error = s.Text(5);
+    out->push_back(std::move(e));
+  }
+  return !s.Failed(rc, error);
+}
+
 AuditEntry ActionAudit(const OutboxEntry& entry, std::string outcome) {
   AuditEntry audit;
   audit.post_id = entry.post_id;
@@ -194,6 +213,26 @@ AuditEntry ActionAudit(const OutboxEntry& entry, std::string outcome) {
   if (payload.is_object()) audit.clause = payload.value("clause", "");
   audit.outcome = std::move(outcome);
   return audit;
+}
+
+// Marks the post's unsent notices as never to be sent, each with its audit row
+// ("notify", outcome "cancelled: " + why).
+bool CancelNotices(sqlite3* db, const std::string& post_id, const std::string& why, int64_t now,
+                   std::string* error) {
+  Stmt s(db, (std::string(kEntryColumns) +
+             "WHERE post_id = ? AND kind = 'notify' AND state = 'pending'").c_str());
+  s.Bind(1, post_id);
+  std::vector<OutboxEntry> notices;
+  if (!ReadDue(s, &notices, error)) return false;
+  for (const OutboxEntry& notice : notices) {
+    if (!Stmt(db, "UPDATE outbox SET state = 'failed', done_at = ?, last_error = ? WHERE id = ?")
+             .Bind(1, now).Bind(2, "not sent: " + why).Bind(3, notice.id)
+             .Run(error) ||
+        !InsertAudit(db, ActionAudit(notice, "cancelled: " + why), now, error)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -387,26 +426,11 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
 
 namespace {
 
-bool ReadDue(Stmt& s, std::vector<OutboxEntry>* out, std::string* error) {
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    OutboxEntry e;
-    e.id = s.Int(0);
-    e.post_id = s.Text(1);
-    e.kind = ActionKindFromName(s.Text(2)).value_or(ActionKind::kHide);
-    e.payload = s.Text(3);
-    e.attempts = static_cast<int>(s.Int(4));
-    e.last_error = s.Text(5);
-    out->push_back(std::move(e));
-  }
-  return !s.Failed(rc, error);
-}
-
 // Pending actions due at a bound time, with an optional extra condition.
 // Notices wait for the hides and flags: under a request budget, taking a post
 // down comes before telling its author.
 std::string DueQuery(const std::string& condition, const std::string& limit) {
-  return "SELECT id, post_id, kind, payload, attempts, last_error FROM outbox "
+  return std::string(kEntryColumns) +
          "WHERE state = 'pending' AND next_attempt_at <= ? AND " kReadyToRun " " +
          condition + " ORDER BY kind = 'notify', id " + limit;
 }
@@ -507,20 +531,28 @@ bool Store::MarkRetry(const OutboxEntry& entry, const std::string& reason, int64
 
 bool Store::MarkFailed(const OutboxEntry& entry, const std::string& reason, int64_t now,
                        std::string* error) {
+  return Close(entry, "failed", reason, "failed: " + reason, "the hide failed", now, error);
+}
+
+bool Store::MarkGone(const OutboxEntry& entry, const std::string& reason, int64_t now,
+                     std::string* error) {
+  return Close(entry, "done", reason, "gone: " + reason,
+               "the post was deleted on the forum, not hidden by modbot", now, error);
+}
+
+bool Store::Close(const OutboxEntry& entry, const char* state, const std::string& reason,
+                  const std::string& outcome, const std::string& notice_fate, int64_t now,
+                  std::string* error) {
   Transaction txn(db_, error);
   if (!txn.ok()) return false;
-  if (!Stmt(db_, "UPDATE outbox SET state = 'failed', done_at = ?, last_error = ? WHERE id = ?")
-           .Bind(1, now).Bind(2, reason).Bind(3, entry.id)
+  if (!Stmt(db_, "UPDATE outbox SET state = ?, done_at = ?, last_error = ? WHERE id = ?")
+           .Bind(1, std::string(state)).Bind(2, now).Bind(3, reason).Bind(4, entry.id)
            .Run(error) ||
-      !InsertAudit(db_, ActionAudit(entry, "failed: " + reason), now, error)) {
+      !InsertAudit(db_, ActionAudit(entry, outcome), now, error)) {
     return false;
   }
-  // The post stays up, so its notice would be untrue.
   if (entry.kind == ActionKind::kHide &&
-      !Stmt(db_, "UPDATE outbox SET state = 'failed', done_at = ?, last_error = ? "
-                 "WHERE post_id = ? AND kind = 'notify' AND state = 'pending'")
-           .Bind(1, now).Bind(2, "not sent: the hide failed").Bind(3, entry.post_id)
-           .Run(error)) {
+      !CancelNotices(db_, entry.post_id, notice_fate, now, error)) {
     return false;
   }
   return txn.Commit(error);

@@ -213,8 +213,16 @@ class Store {
                 std::string* error, bool reached_forum = false);
   bool MarkRetry(const OutboxEntry& entry, const std::string& reason, int64_t retry_at,
                  int64_t now, std::string* error);
+  // A hide that fails for good takes the post's unsent notice with it: the post
+  // stays up, so the notice would be untrue.
   bool MarkFailed(const OutboxEntry& entry, const std::string& reason, int64_t now,
                   std::string* error);
+  // The post (or the user) is gone from the forum: nothing to do, nothing to retry.
+  // A hide that finds its post gone takes the post's unsent notice with it: a
+  // person deleted the post, and a notice that modbot hid it would be untrue.
+  // Unlike MarkDone, a notice marked gone is not recorded as sent.
+  bool MarkGone(const OutboxEntry& entry, const std::string& reason, int64_t now,
+                std::string* error);
 
   bool Audit(const AuditEntry& entry, int64_t now, std::string* error);
 
@@ -255,6 +263,12 @@ class Store {
   bool Exec(const char* sql, std::string* error);
   // Brings a store written by an older modbot up to the current schema.
   bool Migrate(std::string* error);
+  // Ends entry without it being carried out: its state, its last error, its audit
+  // outcome; a hide takes its post's unsent notice with it ("cancelled: " +
+  // notice_fate in the audit).
+  bool Close(const OutboxEntry& entry, const char* state, const std::string& reason,
+             const std::string& outcome, const std::string& notice_fate, int64_t now,
+             std::string* error);
 
   sqlite3* db_;
 };

@@ -4,21 +4,14 @@
 
 #include <sqlite3.h>
 
+#include "tests/daemon_test_support.h"
 #include "tests/forum_fixture.h"
 
 namespace modbot {
 namespace {
 
+using testing::Count;
 using testing::TempDir;
-
-long long Count(Store* store, const char* sql) {
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(store->db(), sql, -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  long long n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  return n;
-}
 
 Judgement Hidden(const std::string& id, const std::string& version = "1") {
   Judgement j;
@@ -37,6 +30,18 @@ Judgement Hidden(const std::string& id, const std::string& version = "1") {
   j.local_review = true;
   return j;
 }
+
+// A store in a fresh directory; Judge records a post judged hide at time 1000.
+struct FreshStore {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+
+  void Judge(const std::string& post_id) {
+    REQUIRE(store);
+    REQUIRE(store->RecordJudgement(Hidden(post_id), 1000, &error));
+  }
+};
 
 TEST_CASE("the cursor moves only with the verdict and its actions", "[store]") {
   TempDir dir;
@@ -80,11 +85,9 @@ TEST_CASE("the cursor moves only with the verdict and its actions", "[store]") {
   sqlite3_finalize(mode);
 }
 
-TEST_CASE("an attempt is counted before it is made, and retried when due", "[store]") {
-  TempDir dir;
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
-  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+TEST_CASE_METHOD(FreshStore, "an attempt is counted before it is made, and retried when due",
+                 "[store]") {
+  Judge("1");
   std::vector<OutboxEntry> due;
   REQUIRE(store->DueActions(1000, 10, &due, &error));
   REQUIRE(due.size() == 1);
@@ -124,12 +127,9 @@ TEST_CASE("an attempt is counted before it is made, and retried when due", "[sto
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE event = 'hide'") == 2);
 }
 
-TEST_CASE("hides go out before notices", "[store]") {
-  TempDir dir;
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
-  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
-  REQUIRE(store->RecordJudgement(Hidden("2"), 1000, &error));
+TEST_CASE_METHOD(FreshStore, "hides go out before notices", "[store]") {
+  Judge("1");
+  Judge("2");
   std::vector<OutboxEntry> due;
   REQUIRE(store->DueActions(1000, 10, &due, &error));
   REQUIRE(due.size() == 2);  // a notice waits for its post's hide
@@ -143,11 +143,8 @@ TEST_CASE("hides go out before notices", "[store]") {
   CHECK((due[1].post_id == "2" && due[1].kind == ActionKind::kNotify));
 }
 
-TEST_CASE("no notice for a hide still retrying or failed for good", "[store]") {
-  TempDir dir;
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
-  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+TEST_CASE_METHOD(FreshStore, "no notice for a hide still retrying or failed for good", "[store]") {
+  Judge("1");
   std::vector<OutboxEntry> due;
   REQUIRE(store->DueActions(1000, 10, &due, &error));
   REQUIRE(due.size() == 1);
@@ -170,12 +167,10 @@ TEST_CASE("no notice for a hide still retrying or failed for good", "[store]") {
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent") == 0);
 }
 
-TEST_CASE("a post's pending actions count the notice waiting for its hide", "[store]") {
-  TempDir dir;
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
-  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
-  REQUIRE(store->RecordJudgement(Hidden("2"), 1000, &error));
+TEST_CASE_METHOD(FreshStore, "a post's pending actions count the notice waiting for its hide",
+                 "[store]") {
+  Judge("1");
+  Judge("2");
   int64_t pending = 0;
   REQUIRE(store->PendingActionCount("1", &pending, &error));
   CHECK(pending == 2);
@@ -192,10 +187,33 @@ TEST_CASE("a post's pending actions count the notice waiting for its hide", "[st
   CHECK(pending == 2);
 }
 
-TEST_CASE("a post's author is notified at most once", "[store]") {
-  TempDir dir;
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+TEST_CASE_METHOD(FreshStore,
+                 "a gone post's notice is cancelled, a gone author's is not recorded as sent",
+                 "[store]") {
+  Judge("1");
+  Judge("2");
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActionsFor("1", 1000, &due, &error));
+  REQUIRE(due.size() == 1);
+  REQUIRE(store->MarkGone(due[0], "HTTP 404", 1000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM outbox WHERE post_id = '1' AND state = 'pending'") == 0);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '1' AND event = 'notify' AND "
+                           "outcome LIKE 'cancelled: %'") == 1);
+
+  due.clear();
+  REQUIRE(store->DueActionsFor("2", 1000, &due, &error));
+  REQUIRE(store->MarkDone(due[0], "done", 1000, &error));
+  due.clear();
+  REQUIRE(store->DueActionsFor("2", 1000, &due, &error));
+  REQUIRE(due.size() == 1);
+  REQUIRE(due[0].kind == ActionKind::kNotify);
+  REQUIRE(store->MarkGone(due[0], "no member named alice", 1000, &error));
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent") == 0);
+  CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '2' AND event = 'notify' AND "
+                           "outcome = 'gone: no member named alice'") == 1);
+}
+
+TEST_CASE_METHOD(FreshStore, "a post's author is notified at most once", "[store]") {
   REQUIRE(store->RecordJudgement(Hidden("1", "1"), 1000, &error));
   // The post is edited and hidden again: a new hide, but no second notice.
   Judgement again = Hidden("1", "2");
@@ -220,11 +238,9 @@ TEST_CASE("a post's author is notified at most once", "[store]") {
   CHECK_FALSE(store->MarkDone(twice, "done", 4000, &error));
 }
 
-TEST_CASE("the local review queue: list, approve restores, remove hides", "[store]") {
-  TempDir dir;
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
-  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+TEST_CASE_METHOD(FreshStore, "the local review queue: list, approve restores, remove hides",
+                 "[store]") {
+  Judge("1");
   Judgement review = Hidden("2");
   review.verdict.action = Action::kReview;
   review.actions.clear();

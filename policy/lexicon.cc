@@ -209,25 +209,33 @@ bool PatternSet::Compile() {
   return true;
 }
 
+bool PatternSet::ScanShard(const Shard& shard, std::string_view text,
+                           std::vector<size_t>* patterns) {
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  if (!shard.set->Match(text, &hits, &error)) return error.kind == RE2::Set::kNoError;
+  for (int hit : hits) patterns->push_back(shard.pattern_of_entry[hit]);
+  return true;
+}
+
 bool PatternSet::Candidates(std::string_view text, std::vector<size_t>* patterns) const {
   patterns->clear();
   bool complete = true;
-  std::vector<int> hits;
-  for (const Shard& shard : shards_) {
-    RE2::Set::ErrorInfo error{};
-    if (!shard.set->Match(text, &hits, &error)) {
-      complete &= error.kind == RE2::Set::kNoError;
-      continue;
-    }
-    for (int hit : hits) patterns->push_back(shard.pattern_of_entry[hit]);
-  }
+  for (const Shard& shard : shards_) complete &= ScanShard(shard, text, patterns);
   return complete;
 }
 
 std::vector<Match> PatternSet::FindAll(std::string_view text) const {
   std::vector<Match> out;
   std::vector<size_t> candidates;
-  Candidates(text, &candidates);
+  for (const Shard& shard : shards_) {
+    if (!ScanShard(shard, text, &candidates)) {
+      // Out of memory: every pattern of the shard is a candidate, and the exact
+      // patterns below decide, one by one.
+      candidates.insert(candidates.end(), shard.pattern_of_entry.begin(),
+                        shard.pattern_of_entry.end());
+    }
+  }
   for (size_t pattern : candidates) {
     // The set matched a loosened pattern: the exact one decides. Asking for the
     // whole match only (no capture group) lets RE2 find it with its DFAs alone,

@@ -59,6 +59,12 @@ struct Match {
 // the text, and the DFA's states multiply with every gap whose start was seen. So
 // the patterns are split over several RE2::Sets, each holding a bounded number of
 // gaps; all the patterns of one id go to the same set, in the order added.
+//
+// Should a set's DFA run out of its memory budget on some text (RE2::Set::Match
+// fails with kOutOfMemory), FindAll matches that set's patterns one by one, each
+// with RE2's own fallback past its DFA: such a text costs time, never a match.
+// (RE2 makes it unlikely: Set::Compile fails unless the DFA has room for several
+// states of the largest size, and the set's DFA never gives up for being slow.)
 class PatternSet {
  public:
   PatternSet();
@@ -72,6 +78,7 @@ class PatternSet {
   bool Compile();
 
   // Every id whose pattern occurs in text, with its first occurrence as evidence.
+  // Complete even when a set runs out of memory on text (see above).
   std::vector<Match> FindAll(std::string_view text) const;
 
   // The scan alone, before confirmation: the patterns (by order added) whose loosened
@@ -85,6 +92,9 @@ class PatternSet {
   struct Shard;
   // The shard that takes the patterns of id, opening one when needed.
   Shard& ShardFor(int id);
+  // Appends the patterns whose loosened form shard finds in text; false when its
+  // DFA ran out of memory, leaving them out.
+  static bool ScanShard(const Shard& shard, std::string_view text, std::vector<size_t>* patterns);
 
   std::vector<Shard> shards_;
   std::map<int, size_t> shard_of_id_;

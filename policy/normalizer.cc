@@ -8,7 +8,7 @@
 namespace modbot {
 namespace {
 
-// Cyrillic and Greek letters that render like Latin ones; applied after case folding.
+// Cyrillic and Greek letters that render like Latin ones; applied before case folding.
 // Unicode's confusables list is larger, but these are the ones that type on a phone.
 utf8proc_int32_t MapLookalike(utf8proc_int32_t cp, void*) {
   switch (cp) {
@@ -42,7 +42,7 @@ utf8proc_int32_t MapLookalike(utf8proc_int32_t cp, void*) {
     case 0x03C4: case 0x03A4: return 't';  // τ Τ
     case 0x03C5: return 'u';               // υ
     case 0x03C7: case 0x03A7: return 'x';  // χ Χ
-    case 0x2018: case 0x2019: case 0x02BC: case 0x0060: case 0x00B4: return '\'';
+    case 0x2018: case 0x2019: case 0x02BC: case 0x00B4: return '\'';  // '`': FoldAscii
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return '-';
     case 0x00A0: case 0x202F: return ' ';
     default: return cp;
@@ -176,6 +176,13 @@ std::string BuildSkeleton(std::string_view folded) {
 
 namespace {
 
+// ASCII folds without utf8proc: A-Z to lower case, and the grave accent, which
+// people type for an apostrophe ("t`es", "l`ecole"), to one, as U+2019 is.
+char FoldAscii(char c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  return c == '`' ? '\'' : c;
+}
+
 // One code point through utf8proc: COMPAT turns full-width and stylised forms into
 // plain ones, IGNORE drops zero-width characters, CASEFOLD lowers case, STRIPMARK
 // drops accents, and the look-alike map turns Cyrillic and Greek into Latin.
@@ -195,10 +202,9 @@ std::string FoldCodePoint(utf8proc_int32_t cp) {
     out.assign(reinterpret_cast<char*>(encoded), static_cast<size_t>(length));
   }
   std::free(mapped);
-  // The look-alike map runs before case folding: lower its Latin result too.
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // The look-alike map runs before case folding and compatibility mapping: fold
+  // their ASCII result as ASCII text is folded ("｀" becomes "`", then "'").
+  for (char& c : out) c = FoldAscii(c);
   return out;
 }
 
@@ -243,7 +249,7 @@ std::string FoldText(std::string_view text) {
   while (remaining > 0) {
     char c = static_cast<char>(*bytes);
     if (static_cast<unsigned char>(c) < 0x80) {  // ASCII: the common case
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      c = FoldAscii(c);
       if (c != 0) append(std::string_view(&c, 1));  // NUL bytes are dropped
       ++bytes;
       --remaining;

@@ -5,50 +5,18 @@
 #include <thread>
 
 #include "adapters/discourse/discourse_forum.h"
-#include "bot/daemon.h"
 #include "bot/review_decision.h"
 #include "tests/daemon_test_support.h"
-#include "tests/forum_fixture.h"
 
 namespace modbot {
 namespace {
 
 using testing::ForumFixture;
-using testing::TempDir;
-
 using testing::Count;
-using testing::KeywordJudge;
 
-struct World {
-  ForumFixture f;
-  TempDir dir;
-  DaemonConfig config;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<DiscourseForum> forum;
-
-  explicit World(ReviewRoute route = ReviewRoute::kBoth) {
-    config.forum = f.Settings();
-    config.review_route = route;
-    config.store_path = dir.File("modbot.db");
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<DiscourseForum>(config.forum);
-    f.forum.AddUser({"alice", 400, 2, 30});
-    f.forum.AddUser({"benoit", 400, 2, 30});
-    long long topic = f.forum.AddTopic("Parks", "General");
-    f.forum.AddPost(topic, "alice", "The new playground is great.");
-    f.forum.AddPost(topic, "benoit", "bonjour, SPAM SPAM bit.ly/x");
-    f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
+struct World : testing::DaemonWorld<ForumFixture, DiscourseForum> {
+  explicit World(ReviewRoute route = ReviewRoute::kBoth) : DaemonWorld(route) {
     f.forum.AddPost(topic, "alice", "Buy now SPAM tinyurl.com/y");
-  }
-
-  bool Step(bool dry_run = false) {
-    Daemon daemon(config, forum.get(), store.get(), KeywordJudge, dry_run);
-    bool forum_ok = false;
-    std::string error;
-    REQUIRE(daemon.Step(&forum_ok, &error));
-    return forum_ok;
   }
 };
 
@@ -149,6 +117,31 @@ TEST_CASE("review routing: local only never flags on the forum", "[e2e][daemon]"
   REQUIRE(outcome == ReviewOutcome::kRecorded);
   REQUIRE(w.Step());
   CHECK_FALSE(w.f.forum.Posts()[1].hidden);
+}
+
+TEST_CASE("a post a person deleted before its hide gets no notice", "[e2e][daemon]") {
+  World w(ReviewRoute::kLocal);
+  REQUIRE(w.Step());
+  const size_t messages = w.f.forum.Messages().size();  // for the two posts hidden at once
+  std::string error;
+  ReviewOutcome outcome;
+  REQUIRE(DecideReview(w.store.get(), {}, {"3", /*approve=*/false, "mod_anne", std::nullopt, "rude"},
+                       NowMillis(), &outcome, &error));
+  REQUIRE(outcome == ReviewOutcome::kRecorded);
+  // Before the daemon carries the removal out, a staff member deletes the post.
+  REQUIRE(w.f.forum.DeletePost(3));
+  REQUIRE(w.Step());
+  CHECK(w.f.forum.Messages().size() == messages);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE post_id = '3' AND kind = 'notify' "
+                             "AND state = 'failed' AND last_error LIKE 'not sent: the post was "
+                             "deleted on the forum%'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '3' AND event = 'hide' "
+                             "AND outcome LIKE 'gone: %404%'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE post_id = '3' AND event = 'notify' "
+                             "AND outcome = 'cancelled: the post was deleted on the forum, not "
+                             "hidden by modbot'") == 1);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM notices_sent WHERE post_id = '3'") == 0);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") == 0);
 }
 
 TEST_CASE("an outage and a flaky forum cost time, not actions", "[e2e][daemon]") {

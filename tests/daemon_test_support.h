@@ -1,5 +1,6 @@
 // What the daemon's end-to-end tests share, whatever the forum: a judge whose
-// verdicts are known in advance and a way to count rows in the store.
+// verdicts are known in advance, a way to count rows in the store, and the world a
+// daemon runs in.
 #ifndef MODBOT_TESTS_DAEMON_TEST_SUPPORT_H_
 #define MODBOT_TESTS_DAEMON_TEST_SUPPORT_H_
 
@@ -7,11 +8,14 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 
+#include "bot/daemon.h"
 #include "bot/store.h"
 #include "policy/post.h"
 #include "policy/verdict.h"
+#include "tests/forum_fixture.h"
 
 namespace modbot::testing {
 
@@ -40,6 +44,44 @@ inline long long Count(Store* store, const std::string& sql) {
   sqlite3_finalize(stmt);
   return n;
 }
+
+// A sample forum (Fixture: ForumFixture or PhpbbFixture) with two residents and
+// three posts in one topic (plain, "SPAM" by benoit in French, "RUDE" by alice),
+// its adapter, and a fresh store.
+template <typename Fixture, typename Adapter>
+struct DaemonWorld {
+  Fixture f;
+  TempDir dir;
+  DaemonConfig config;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Adapter> forum;
+  long long topic = 0;
+
+  explicit DaemonWorld(ReviewRoute route = ReviewRoute::kBoth) {
+    config.forum = f.Settings();
+    config.review_route = route;
+    config.store_path = dir.File("modbot.db");
+    std::string error;
+    store = Store::Open(config.store_path, &error);
+    REQUIRE(store);
+    forum = std::make_unique<Adapter>(config.forum);
+    f.forum.AddUser({"alice", 400, 2, 30});
+    f.forum.AddUser({"benoit", 400, 2, 30});
+    topic = f.forum.AddTopic("Parks", "General");
+    f.forum.AddPost(topic, "alice", "The new playground is great.");
+    f.forum.AddPost(topic, "benoit", "bonjour, SPAM SPAM bit.ly/x");
+    f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
+  }
+
+  // One pass of the daemon (a poll, then the outbox); whether the poll reached the forum.
+  bool Step(bool dry_run = false) {
+    Daemon daemon(config, forum.get(), store.get(), KeywordJudge, dry_run);
+    bool forum_ok = false;
+    std::string error;
+    REQUIRE(daemon.Step(&forum_ok, &error));
+    return forum_ok;
+  }
+};
 
 }  // namespace modbot::testing
 

@@ -12,24 +12,18 @@ namespace modbot {
 namespace {
 
 using testing::ForumFixture;
-
-// As if nothing had been judged yet.
-const Forum::UnjudgedFn kAll = [](const std::string&, const std::string&) { return true; };
+using testing::kAllUnjudged;
+using testing::PollFromStart;
+using testing::PostIds;
+using testing::WithFaults;
 
 // One poll of five posts with every request hit by faults and a single retry.
 ForumStatus PollUnderFaults(ForumFixture& f, const sample::Faults& faults, ForumSettings settings,
                             PollResult* result) {
   f.forum.SeedSynthetic(5, 5);
-  f.forum.SetFaults(faults);
   settings.retries = 1;
-  DiscourseForum forum(settings);
-  return forum.Poll("", std::chrono::minutes(0), kAll, result);
-}
-
-std::vector<long long> Ids(const std::vector<ForumPost>& posts) {
-  std::vector<long long> ids;
-  for (const ForumPost& p : posts) ids.push_back(std::stoll(p.id));
-  return ids;
+  DiscourseForum forum = WithFaults<DiscourseForum>(f, faults, settings);
+  return PollFromStart(forum, result);
 }
 
 TEST_CASE("a backlog of 1,200 posts is caught up oldest first, none skipped", "[discourse]") {
@@ -37,15 +31,15 @@ TEST_CASE("a backlog of 1,200 posts is caught up oldest first, none skipped", "[
   f.forum.SeedSynthetic(1200, 7);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   REQUIRE(result.new_posts.size() == 1200);
-  std::vector<long long> ids = Ids(result.new_posts);
+  std::vector<long long> ids = PostIds(result.new_posts);
   for (size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == static_cast<long long>(i + 1));
   CHECK(result.new_posts.back().cursor == "1200");
 
   // From a cursor in the middle, only what follows it, with paging back to it.
-  REQUIRE(forum.Poll("1100", std::chrono::minutes(0), kAll, &result).ok());
-  ids = Ids(result.new_posts);
+  REQUIRE(forum.Poll("1100", std::chrono::minutes(0), kAllUnjudged, &result).ok());
+  ids = PostIds(result.new_posts);
   REQUIRE(ids.size() == 100);
   CHECK(ids.front() == 1101);
   CHECK(ids.back() == 1200);
@@ -60,7 +54,7 @@ TEST_CASE("posts carry markup, topic, category, reply text and cached author fac
   f.forum.AddPost(topic, "newbie", "Thanks, found it on the City site.", 1);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   REQUIRE(result.new_posts.size() == 2);
   const ForumPost& first = result.new_posts[0];
   CHECK(first.markup == "Is the **plow** coming today?");
@@ -85,15 +79,15 @@ TEST_CASE("an idle poll costs one request, and edits in the window come back", "
   f.forum.SeedSynthetic(30, 3);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(60), kAll, &result).ok());
+  REQUIRE(forum.Poll("", std::chrono::minutes(60), kAllUnjudged, &result).ok());
   long long before = f.forum.requests();
   // The first page reaches back past both the cursor and the (empty) window.
-  REQUIRE(forum.Poll("30", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(forum.Poll("30", std::chrono::minutes(0), kAllUnjudged, &result).ok());
   CHECK(f.forum.requests() - before == 1);
   CHECK(result.new_posts.empty());
   CHECK(result.recent_posts.empty());
 
-  REQUIRE(forum.Poll("30", std::chrono::minutes(60), kAll, &result).ok());
+  REQUIRE(forum.Poll("30", std::chrono::minutes(60), kAllUnjudged, &result).ok());
   CHECK(result.recent_posts.size() == 30);  // all created within the window
   std::map<std::string, std::string> judged;
   for (const ForumPost& post : result.recent_posts) judged[post.id] = post.version;
@@ -117,7 +111,7 @@ TEST_CASE("a ninja edit, which keeps Discourse's version, still reads as a new v
   f.forum.AddPost(topic, "newbie", "What time does the pool open?");
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(60), kAll, &result).ok());
+  REQUIRE(forum.Poll("", std::chrono::minutes(60), kAllUnjudged, &result).ok());
   REQUIRE(result.new_posts.size() == 1);
   const std::string judged = result.new_posts[0].version;
 
@@ -135,16 +129,16 @@ TEST_CASE("read requests per poll: 1 when idle, 2 for 50 new posts by known auth
   f.forum.SeedSynthetic(1000, 9);
   DiscourseForum forum(f.Settings());
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   std::string cursor = result.new_posts.back().cursor;
 
   long long before = f.forum.requests();
-  REQUIRE(forum.Poll(cursor, std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(forum.Poll(cursor, std::chrono::minutes(0), kAllUnjudged, &result).ok());
   CHECK(f.forum.requests() - before == 1);
 
   for (int i = 0; i < 50; ++i) f.forum.AddPost(1, "resident" + std::to_string(i), "Merci !");
   before = f.forum.requests();
-  REQUIRE(forum.Poll(cursor, std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(forum.Poll(cursor, std::chrono::minutes(0), kAllUnjudged, &result).ok());
   CHECK(result.new_posts.size() == 50);
   // The page of the 50 new posts, and the next one to see the cursor.
   CHECK(f.forum.requests() - before == 2);
@@ -192,12 +186,11 @@ TEST_CASE("429s are honoured and 5xx, resets and truncated bodies retried", "[di
   faults.rate_reset = 0.1;
   faults.rate_truncate = 0.1;
   faults.retry_after_seconds = 0;  // keep the test fast; the hint itself is tested below
-  f.forum.SetFaults(faults);
   ForumSettings settings = f.Settings();
   settings.retries = 30;
-  DiscourseForum forum(settings);
+  DiscourseForum forum = WithFaults<DiscourseForum>(f, faults, settings);
   PollResult result;
-  REQUIRE(forum.Poll("", std::chrono::minutes(0), kAll, &result).ok());
+  REQUIRE(PollFromStart(forum, &result).ok());
   CHECK(result.new_posts.size() == 120);
   // Without faults: 4 pages, 12 authors and the categories.
   CHECK(forum.requests_sent() > 4 + 12 + 1);
@@ -237,7 +230,7 @@ TEST_CASE("a wrong key is a retryable failure whose message holds no key", "[dis
   settings.api_key = "wrong-key-c0ffee";
   DiscourseForum forum(settings);
   PollResult result;
-  ForumStatus status = forum.Poll("", std::chrono::minutes(0), kAll, &result);
+  ForumStatus status = PollFromStart(forum, &result);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(status.message.find("403") != std::string::npos);
   CHECK(status.message.find("c0ffee") == std::string::npos);
@@ -249,7 +242,7 @@ TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {
   settings.retries = 0;
   DiscourseForum forum(settings);
   PollResult result;
-  CHECK(forum.Poll("", std::chrono::minutes(0), kAll, &result).code == ForumStatus::Code::kRetry);
+  CHECK(PollFromStart(forum, &result).code == ForumStatus::Code::kRetry);
 }
 
 }  // namespace

@@ -109,7 +109,7 @@ TEST_CASE("discourse: a bot hide overruled by unhiding, and one whose post was d
     REQUIRE(forum.Hide(std::to_string(id), "modbot: spam", false).ok());
   }
   REQUIRE(f.forum.Unhide(unhidden));
-  REQUIRE(f.forum.Delete(deleted));
+  REQUIRE(f.forum.TrashPost(deleted));
 
   std::vector<ForumDecision> decisions;
   REQUIRE(forum.ReadDecisions(Awaiting({{unhidden, true}, {deleted, true}, {still, true}}),

@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include "adapters/forum.h"
 #include "adapters/forum_factory.h"
 #include "sample/discourse/sample_forum.h"
 #include "sample/phpbb/phpbb_sample.h"
@@ -55,6 +57,36 @@ struct PhpbbFixture {
     return s;
   }
 };
+
+// As if nothing had been judged yet.
+inline const Forum::UnjudgedFn kAllUnjudged = [](const std::string&, const std::string&) {
+  return true;
+};
+
+// The posts' ids, in order.
+inline std::vector<long long> PostIds(const std::vector<ForumPost>& posts) {
+  std::vector<long long> ids;
+  for (const ForumPost& p : posts) ids.push_back(std::stoll(p.id));
+  return ids;
+}
+
+// An Adapter with settings, for fixture f whose requests now meet faults.
+template <typename Adapter, typename Fixture, typename Faults>
+Adapter WithFaults(Fixture& f, const Faults& faults, const ForumSettings& settings) {
+  f.forum.SetFaults(faults);
+  return Adapter(settings);
+}
+
+// Polls from the first post, with no recent window, as a daemon would: up to
+// `polls` times until one succeeds. The last poll's status.
+inline ForumStatus PollFromStart(Forum& forum, PollResult* result, int polls = 1) {
+  ForumStatus status;
+  for (int i = 0; i < polls; ++i) {
+    status = forum.Poll("", std::chrono::minutes(0), kAllUnjudged, result);
+    if (status.ok()) break;
+  }
+  return status;
+}
 
 // A fresh directory under the system's temp dir, removed at scope exit.
 struct TempDir {

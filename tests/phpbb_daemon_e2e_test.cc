@@ -3,54 +3,25 @@
 #include <catch2/catch.hpp>
 
 #include "adapters/phpbb/phpbb_forum.h"
-#include "bot/daemon.h"
 #include "tests/daemon_test_support.h"
-#include "tests/forum_fixture.h"
 
 namespace modbot {
 namespace {
 
 using testing::Count;
-using testing::KeywordJudge;
 
-struct PhpbbWorld {
-  testing::PhpbbFixture f;
-  testing::TempDir dir;
-  DaemonConfig config;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<PhpbbForum> forum;
-
+struct PhpbbWorld : testing::DaemonWorld<testing::PhpbbFixture, PhpbbForum> {
   PhpbbWorld() {
-    config.forum = f.Settings();
-    config.store_path = dir.File("modbot.db");
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<PhpbbForum>(config.forum);
-    f.forum.AddUser({"alice", 400, 2, 30});
-    f.forum.AddUser({"benoit", 400, 2, 30});
-    long long topic = f.forum.AddTopic("Parks", "General");
-    f.forum.AddPost(topic, "alice", "The new playground is great.");
-    f.forum.AddPost(topic, "benoit", "bonjour, SPAM SPAM bit.ly/x");
-    f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
     f.forum.AddPostHtml(topic, "alice",
                         "<blockquote><div><cite>benoit wrote:</cite>SPAM in a quote</div>"
                         "</blockquote>Quoting is fine.");
-  }
-
-  void Step() {
-    Daemon daemon(config, forum.get(), store.get(), KeywordJudge, false);
-    bool forum_ok = false;
-    std::string error;
-    REQUIRE(daemon.Step(&forum_ok, &error));
-    REQUIRE(forum_ok);
   }
 };
 
 TEST_CASE("phpbb: hidden posts are soft-deleted with the reason, reviews reported, authors told once",
           "[e2e][phpbb]") {
   PhpbbWorld w;
-  w.Step();
+  REQUIRE(w.Step());
   std::vector<sample::PhpbbPost> posts = w.f.forum.Posts();
   CHECK_FALSE(posts[0].deleted);
   CHECK(posts[0].reports.empty());
@@ -66,14 +37,14 @@ TEST_CASE("phpbb: hidden posts are soft-deleted with the reason, reviews reporte
   CHECK(messages[0].recipient == "benoit");
   CHECK(messages[0].subject == "Votre message n° 2 a été masqué");
 
-  w.Step();  // nothing new: nothing done again
+  REQUIRE(w.Step());  // nothing new: nothing done again
   CHECK(w.f.forum.Messages().size() == 1);
   CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts") == 4);
   CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE state != 'done'") == 0);
 
   // An edit turns post 1 into spam: judged again, hidden, its author told.
   REQUIRE(w.f.forum.EditPost(1, "Edited: now it is SPAM bit.ly/z"));
-  w.Step();
+  REQUIRE(w.Step());
   CHECK(w.f.forum.Posts()[0].deleted);
   CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts WHERE post_id = '1' AND action = "
                              "'hide'") == 1);

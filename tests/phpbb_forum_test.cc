@@ -7,7 +7,10 @@
 namespace modbot {
 namespace {
 
+using testing::kAllUnjudged;
 using testing::PhpbbFixture;
+using testing::PollFromStart;
+using testing::PostIds;
 
 // The status's message shows when it is not ok.
 #define REQUIRE_OK(expr)                    \
@@ -16,14 +19,6 @@ using testing::PhpbbFixture;
     INFO(status_.message);                  \
     REQUIRE(status_.ok());                  \
   } while (0)
-
-const Forum::UnjudgedFn kAll = [](const std::string&, const std::string&) { return true; };
-
-std::vector<long long> Ids(const std::vector<ForumPost>& posts) {
-  std::vector<long long> ids;
-  for (const ForumPost& p : posts) ids.push_back(std::stoll(p.id));
-  return ids;
-}
 
 std::vector<long long> Range(long long from, long long to) {
   std::vector<long long> ids;
@@ -37,8 +32,8 @@ TEST_CASE("phpbb: a burst beyond the feed is caught up from topic pages, none sk
   f.forum.SeedSynthetic(95, 5);  // the feed holds the newest 15
   PhpbbForum forum(f.Settings());
   PollResult result;
-  REQUIRE_OK(forum.Poll("", std::chrono::minutes(0), kAll, &result));
-  CHECK(Ids(result.new_posts) == Range(1, 95));
+  REQUIRE_OK(PollFromStart(forum, &result));
+  CHECK(PostIds(result.new_posts) == Range(1, 95));
   CHECK(result.new_posts.back().cursor == "95");
   CHECK(forum.logins() == 1);
   // Ten posts a topic page: far fewer requests than posts.
@@ -46,16 +41,16 @@ TEST_CASE("phpbb: a burst beyond the feed is caught up from topic pages, none sk
 
   // From a cursor inside the feed: only the feed is read.
   const long long before = f.forum.requests();
-  REQUIRE_OK(forum.Poll("90", std::chrono::minutes(0), kAll, &result));
-  CHECK(Ids(result.new_posts) == Range(91, 95));
+  REQUIRE_OK(forum.Poll("90", std::chrono::minutes(0), kAllUnjudged, &result));
+  CHECK(PostIds(result.new_posts) == Range(91, 95));
   CHECK(f.forum.requests() - before == 1);
 
   // A feed shorter than the burst (feed_limit_post = 3) costs pages, not posts.
   sample::PhpbbFaults faults;
   faults.feed_limit = 3;
   f.forum.SetFaults(faults);
-  REQUIRE_OK(forum.Poll("40", std::chrono::minutes(0), kAll, &result));
-  CHECK(Ids(result.new_posts) == Range(41, 95));
+  REQUIRE_OK(forum.Poll("40", std::chrono::minutes(0), kAllUnjudged, &result));
+  CHECK(PostIds(result.new_posts) == Range(41, 95));
 }
 
 TEST_CASE("phpbb: posts carry rendered HTML, topic, forum and the author's profile facts",
@@ -69,7 +64,7 @@ TEST_CASE("phpbb: posts carry rendered HTML, topic, forum and the author's profi
                       "</blockquote>Found it.");
   PhpbbForum forum(f.Settings());
   PollResult result;
-  REQUIRE_OK(forum.Poll("", std::chrono::minutes(0), kAll, &result));
+  REQUIRE_OK(PollFromStart(forum, &result));
   REQUIRE(result.new_posts.size() == 2);
   const ForumPost& first = result.new_posts[0];
   CHECK(first.format == "html");
@@ -90,7 +85,7 @@ TEST_CASE("phpbb: an edit comes back with a new version, an unchanged post does 
   f.forum.SeedSynthetic(5, 2);
   PhpbbForum forum(f.Settings());
   PollResult result;
-  REQUIRE_OK(forum.Poll("", std::chrono::hours(1), kAll, &result));
+  REQUIRE_OK(forum.Poll("", std::chrono::hours(1), kAllUnjudged, &result));
   std::map<std::string, std::string> judged;
   for (const ForumPost& p : result.new_posts) judged[p.id] = p.version;
   auto unjudged = [&](const std::string& id, const std::string& version) {
@@ -178,18 +173,13 @@ TEST_CASE("phpbb: 503s and slow pages cost retries, not posts", "[phpbb]") {
   faults.rate_503 = 0.2;
   faults.rate_slow = 0.05;
   faults.slow_ms = 300;
-  f.forum.SetFaults(faults);
   ForumSettings settings = f.Settings();
   settings.retries = 8;
   settings.timeout = std::chrono::milliseconds(200);
-  PhpbbForum forum(settings);
+  PhpbbForum forum = testing::WithFaults<PhpbbForum>(f, faults, settings);
   PollResult result;
-  ForumStatus status;
-  for (int i = 0; i < 10 && !(status = forum.Poll("", std::chrono::minutes(0), kAll, &result)).ok();
-       ++i) {
-  }
-  REQUIRE_OK(status);
-  CHECK(Ids(result.new_posts) == Range(1, 40));
+  REQUIRE_OK(PollFromStart(forum, &result, /*polls=*/10));
+  CHECK(PostIds(result.new_posts) == Range(1, 40));
 }
 
 }  // namespace

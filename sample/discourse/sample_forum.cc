@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "sample/common/loopback_server.h"
+#include "sample/common/utc_time.h"
 
 #include <algorithm>
 #include <cctype>
@@ -24,14 +25,7 @@ const json kNotFound = {{"errors", {"The requested URL or resource could not be 
 const json kInvalidAccess = {{"errors", {"You are not permitted to view the requested resource."}},
                              {"error_type", "invalid_access"}};
 
-std::string Time(SysClock::time_point t) {
-  std::time_t tt = SysClock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return buf;
-}
+std::string Time(SysClock::time_point t) { return FormatUtc(t, "%Y-%m-%dT%H:%M:%S.000Z"); }
 
 std::string Slug(const std::string& title) {
   std::string slug;
@@ -786,7 +780,7 @@ bool SampleForum::Unhide(long long post_id) {
   return true;
 }
 
-bool SampleForum::Delete(long long post_id) {
+bool SampleForum::TrashPost(long long post_id) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   auto it = impl_->posts.find(post_id);
   if (it == impl_->posts.end()) return false;
@@ -799,6 +793,11 @@ bool SampleForum::FlagAsResident(long long post_id, const std::string& username,
   std::lock_guard<std::mutex> lock(impl_->mu);
   if (!impl_->posts.count(post_id)) return false;
   return impl_->NeedsReview(post_id, username, type_id) != nullptr;
+}
+
+bool SampleForum::DeletePost(long long post_id) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->posts.erase(post_id) == 1;
 }
 
 std::vector<SamplePost> SampleForum::Posts() const {

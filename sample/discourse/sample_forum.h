@@ -89,13 +89,17 @@ class SampleForum : public ContentSink {
                     std::optional<std::chrono::system_clock::time_point> created_at =
                         std::nullopt) override;
   bool EditPost(long long post_id, const std::string& raw);
+  // A staff member deletes the post for good (PostDestroyer#permanently_delete,
+  // lib/post_destroyer.rb): from then on every route answers 404 for it.
+  bool DeletePost(long long post_id);
 
   // A moderator at work in the forum's own UI, as Discourse records it: Perform
   // decides the post's pending flag reviewable (false when it has none pending),
-  // Unhide is posts_controller.rb#unhide (which records no one), Delete trashes it.
+  // Unhide is posts_controller.rb#unhide (which records no one), TrashPost deletes it
+  // the usual way (PostDestroyer#destroy: deleted_at set, staff can still read it).
   bool Perform(long long post_id, ReviewAction action, const std::string& moderator);
   bool Unhide(long long post_id);
-  bool Delete(long long post_id);
+  bool TrashPost(long long post_id);
   // A resident's flag on a post (reopens a decided reviewable, as needs_review! does).
   bool FlagAsResident(long long post_id, const std::string& username, int type_id);
 

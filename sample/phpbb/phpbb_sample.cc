@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "sample/common/loopback_server.h"
+#include "sample/common/utc_time.h"
 
 #include <map>
 #include <mutex>
@@ -20,14 +21,7 @@ constexpr int kPostsPerPage = 10;         // config posts_per_page default
 constexpr int kFormTokenLifetime = 7200;  // config form_token_lifetime default
 
 // date(DATE_ATOM), as feed/helper.php format_date() writes it.
-std::string AtomDate(SysClock::time_point t) {
-  std::time_t tt = SysClock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-  return buf;
-}
+std::string AtomDate(SysClock::time_point t) { return FormatUtc(t, "%Y-%m-%dT%H:%M:%S+00:00"); }
 
 // The English default_dateformat "D M d, Y g:i a" (language/en/common.php), UTC.
 std::string BoardDate(SysClock::time_point t) {
