@@ -121,12 +121,13 @@ int RunNow(StoreCommand* command, const std::string& post_id) {
   }
   Outbox outbox(command->store.get(), forum.get(), command->config.forum.backoff);
   if (!outbox.RunDueFor(post_id, &error)) return StoreFailure(error);
-  std::vector<OutboxEntry> left;
-  if (!command->store->DueActionsFor(post_id, INT64_MAX, &left, &error)) return StoreFailure(error);
-  if (left.empty()) {
+  int64_t left = 0;
+  if (!command->store->PendingActionCount(post_id, &left, &error)) return StoreFailure(error);
+  if (left == 0) {
     std::printf("the forum has carried it out\n");
   } else {
-    std::printf("%zu forum action(s) still pending; the daemon will retry them\n", left.size());
+    std::printf("%lld forum action(s) still pending; the daemon will retry them\n",
+                static_cast<long long>(left));
   }
   return 0;
 }
@@ -148,13 +149,13 @@ int Decide(StoreCommand* command, const CommandLine& line, const ModeratorDecisi
   std::printf("post %s %s by %s\n", decision.post_id.c_str(),
               decision.approve ? "approved" : "removed", decision.moderator.c_str());
   if (line.Has("--now")) return RunNow(command, decision.post_id);
-  std::vector<OutboxEntry> queued;
-  if (!command->store->DueActionsFor(decision.post_id, INT64_MAX, &queued, &error)) {
+  int64_t queued = 0;
+  if (!command->store->PendingActionCount(decision.post_id, &queued, &error)) {
     return StoreFailure(error);
   }
-  if (!queued.empty()) {
-    std::printf("%zu forum action(s) queued; the daemon carries them out on its next pass\n",
-                queued.size());
+  if (queued > 0) {
+    std::printf("%lld forum action(s) queued; the daemon carries them out on its next pass\n",
+                static_cast<long long>(queued));
   }
   return 0;
 }

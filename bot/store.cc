@@ -312,6 +312,15 @@ bool Store::DueActionsFor(const std::string& post_id, int64_t now, std::vector<O
   return ReadDue(s, out, error);
 }
 
+bool Store::PendingActionCount(const std::string& post_id, int64_t* count, std::string* error) {
+  Stmt s(db_, "SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND post_id = ?");
+  s.Bind(1, post_id);
+  int rc = s.Step();
+  if (s.Failed(rc, error)) return false;
+  *count = s.Int(0);
+  return true;
+}
+
 bool Store::Backlog(OutboxBacklog* out, std::string* error) {
   Stmt s(db_, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state = 'pending'");
   int rc = s.Step();

@@ -147,6 +147,9 @@ class Store {
   // The pending actions of one post due at `now`, in the same order.
   bool DueActionsFor(const std::string& post_id, int64_t now, std::vector<OutboxEntry>* out,
                      std::string* error);
+  // How many actions of one post are pending: due or not, and a notice that waits
+  // for its post's hide included.
+  bool PendingActionCount(const std::string& post_id, int64_t* count, std::string* error);
 
   // Claims entry for one attempt: counts the attempt as started and pushes the
   // entry to retry_at in case the process dies during it. *claimed is false when

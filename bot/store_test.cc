@@ -171,6 +171,28 @@ TEST_CASE("no notice for a hide still retrying or failed for good", "[store]") {
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM notices_sent") == 0);
 }
 
+TEST_CASE("a post's pending actions count the notice waiting for its hide", "[store]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+  REQUIRE(store->RecordJudgement(Hidden("2"), 1000, &error));
+  int64_t pending = 0;
+  REQUIRE(store->PendingActionCount("1", &pending, &error));
+  CHECK(pending == 2);
+  std::vector<OutboxEntry> due;
+  REQUIRE(store->DueActionsFor("1", 1000, &due, &error));
+  REQUIRE(due.size() == 1);
+  REQUIRE(store->MarkRetry(due[0], "HTTP 502", 5000, 1000, &error));
+  REQUIRE(store->PendingActionCount("1", &pending, &error));
+  CHECK(pending == 2);  // not due, and not ready: still pending
+  REQUIRE(store->MarkFailed(due[0], "HTTP 403", 5000, &error));
+  REQUIRE(store->PendingActionCount("1", &pending, &error));
+  CHECK(pending == 0);  // the failed hide took its notice with it
+  REQUIRE(store->PendingActionCount("2", &pending, &error));
+  CHECK(pending == 2);
+}
+
 TEST_CASE("a post's author is notified at most once", "[store]") {
   TempDir dir;
   std::string error;

@@ -50,10 +50,11 @@ long long Count(const std::string& db_path, const std::string& sql) {
 
 struct Desk {
   TempDir dir;
-  std::string config = WriteDaemonConfig(dir, "http://127.0.0.1:9");
+  std::string config;
   std::string db = dir.File("modbot.db");
 
-  Desk() {
+  explicit Desk(const std::string& forum_keys = "")
+      : config(WriteDaemonConfig(dir, "http://127.0.0.1:9", "", forum_keys)) {
     std::string error;
     std::unique_ptr<Store> store = Store::Open(db, &error);
     REQUIRE(store);
@@ -106,6 +107,8 @@ TEST_CASE("review approve and remove record the moderator, once", "[cli][review]
   INFO(remove.err);
   REQUIRE(remove.exit_code == 0);
   CHECK(remove.out.find("post 12 removed by marc") != std::string::npos);
+  // The notice counts too, though it waits for the hide before it can run.
+  CHECK(remove.out.find("2 forum action(s) queued") != std::string::npos);
   CHECK(Count(desk.db, "SELECT COUNT(*) FROM review_queue WHERE post_id = '12' AND status = 'removed' "
                        "AND resolved_by = 'marc' AND note = 'insults staff'") == 1);
   CHECK(Count(desk.db, "SELECT COUNT(*) FROM outbox WHERE post_id = '12'") == 2);  // hide + notice
@@ -156,6 +159,16 @@ TEST_CASE("review refuses bad usage with exit 2 and changes nothing", "[cli][rev
   Run no_store = Modbot({"review", "--config", WriteDaemonConfig(empty, "http://127.0.0.1:9"), "list"});
   CHECK(no_store.exit_code == 1);
   CHECK(no_store.err.find("no store at") != std::string::npos);
+}
+
+TEST_CASE("review --now with the forum down leaves the hide and its notice pending",
+          "[cli][review]") {
+  Desk desk("retries = 0\n");  // its forum is 127.0.0.1:9, where nothing listens
+  Run run = desk.Review({"--as", "anne", "--now", "remove", "12"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("2 forum action(s) still pending") != std::string::npos);
+  CHECK(Count(desk.db, "SELECT COUNT(*) FROM outbox WHERE post_id = '12' AND state = 'pending'") == 2);
 }
 
 TEST_CASE("review --now carries the removal out on the forum at once", "[cli][review][e2e]") {

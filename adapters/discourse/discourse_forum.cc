@@ -1,9 +1,9 @@
 #include "adapters/discourse/discourse_forum.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdio>
 #include <thread>
+
+#include "adapters/content_version.h"
 
 namespace modbot {
 
@@ -28,13 +28,8 @@ std::string Describe(const HttpRequest& request, const std::string& base_url) {
 // abusive just after it was judged with its version unchanged. The text's FNV-1a
 // hash goes into the version to catch those.
 std::string PostVersion(const discourse::LatestPost& post) {
-  uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : post.raw.empty() ? post.cooked : post.raw) {
-    hash = (hash ^ c) * 1099511628211ull;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::to_string(post.version) + "." + hex;
+  return std::to_string(post.version) + "." +
+         ContentHash(post.raw.empty() ? post.cooked : post.raw);
 }
 
 bool Acted(const discourse::PostState& state, int type_id) {

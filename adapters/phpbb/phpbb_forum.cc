@@ -249,7 +249,8 @@ ForumStatus PhpbbForum::CatchUp(long long after, long long before,
       seen.insert(post.post_id);
       found |= post.post_id == id;
       if (post.post_id > after && post.post_id < before && !post.deleted) {
-        (*out)[post.post_id] = FromPage(page, post);
+        (*out)[post.post_id] =
+            MakePost(post.post_id, post.content, post.author, page.title, page.forum_name);
       }
     }
     if (!found) {
@@ -260,32 +261,27 @@ ForumStatus PhpbbForum::CatchUp(long long after, long long before,
   return ForumStatus::Ok();
 }
 
-ForumPost PhpbbForum::FromFeed(const FeedEntry& entry) {
+ForumPost PhpbbForum::MakePost(long long post_id, const std::string& content,
+                               const std::string& author, std::string topic_title,
+                               std::string category) const {
   ForumPost post;
-  post.id = std::to_string(entry.post_id);
+  post.id = std::to_string(post_id);
   post.cursor = post.id;
-  post.version = phpbb::ContentVersion(entry.content);
-  post.markup = entry.content;
+  post.version = phpbb::ContentVersion(content);
+  post.markup = content;
   post.format = "html";
-  post.category = entry.category;
-  post.topic_title = TopicFromFeedTitle(entry.title, &post.category);
+  post.topic_title = std::move(topic_title);
+  post.category = std::move(category);
   post.url = site_.base_url + "/viewtopic.php?p=" + post.id + "#p" + post.id;
-  post.author.username = entry.author;
+  post.author.username = author;
   return post;
 }
 
-ForumPost PhpbbForum::FromPage(const TopicPage& page, const PagePost& from) {
-  ForumPost post;
-  post.id = std::to_string(from.post_id);
-  post.cursor = post.id;
-  post.version = phpbb::ContentVersion(from.content);
-  post.markup = from.content;
-  post.format = "html";
-  post.category = page.forum_name;
-  post.topic_title = page.title;
-  post.url = site_.base_url + "/viewtopic.php?p=" + post.id + "#p" + post.id;
-  post.author.username = from.author;
-  return post;
+ForumPost PhpbbForum::FromFeed(const FeedEntry& entry) const {
+  std::string category = entry.category;
+  std::string topic_title = TopicFromFeedTitle(entry.title, &category);
+  return MakePost(entry.post_id, entry.content, entry.author, std::move(topic_title),
+                  std::move(category));
 }
 
 ForumStatus PhpbbForum::Author(const std::string& username, ForumAuthor* out,

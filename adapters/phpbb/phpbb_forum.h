@@ -72,8 +72,12 @@ class PhpbbForum : public Forum {
                       const std::vector<std::pair<std::string, std::string>>& extra);
   ForumStatus Author(const std::string& username, ForumAuthor* out, long long* user_id);
   ForumStatus CatchUp(long long after, long long before, std::map<long long, ForumPost>* out);
-  ForumPost FromPage(const phpbb::TopicPage& page, const phpbb::PagePost& post);
-  ForumPost FromFeed(const phpbb::FeedEntry& entry);
+  // A post as the daemon sees it, from what the feed or a topic page says of it
+  // (content: the rendered HTML).
+  ForumPost MakePost(long long post_id, const std::string& content, const std::string& author,
+                     std::string topic_title, std::string category) const;
+  // The feed's title carries both the forum and the topic: "Forum • Re: Subject".
+  ForumPost FromFeed(const phpbb::FeedEntry& entry) const;
   bool InMessageFolder(const std::string& title, ForumStatus* status);
 
   ForumSettings settings_;

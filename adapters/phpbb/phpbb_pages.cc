@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
-#include <cstdio>
 #include <cstring>
+
+#include "adapters/content_version.h"
 
 namespace modbot::phpbb {
 
@@ -443,16 +443,18 @@ bool IsNoPost(const std::string& text) {
 }
 
 std::string ContentVersion(const std::string& html) {
-  // FNV-1a 64 of the text: the feed and the topic page render the same post with
-  // different URLs (absolute in the feed) but the same words.
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : PlainText(html)) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  // The text only: the feed and the topic page render the same post with different
+  // URLs (absolute in the feed) but the same words.
+  //
+  // Upgrading from a modbot whose hash had a wrong offset basis (1469598103934665603,
+  // one digit short) changes every stored phpBB version once. Posts older than the
+  // edit window are never read again, so nothing happens to them. Each post still in
+  // the window reads as edited and is judged again, once; the one-notice-per-post
+  // invariant holds (the outbox's unique notice index and notices_sent). The new
+  // judgement is otherwise a full one: the outbox keys a hide or a report by version,
+  // so a post judged hide that a moderator restored is hidden again, a forum report a
+  // moderator closed is filed again, and the post's local review entry reopens.
+  return ContentHash(PlainText(html));
 }
 
 HttpRequest FeedRequest(const Site& site) {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "adapters/content_version.h"
+
 namespace modbot::phpbb {
 namespace {
 
@@ -137,6 +139,7 @@ TEST_CASE("phpbb version: the same words from the feed and a page, another after
   CHECK(ContentVersion("<a href=\"https://f.org/x\">the  page</a>\n&amp; more") ==
         ContentVersion("<a href=\"./x\">the page</a> & more"));
   CHECK(ContentVersion("the page") != ContentVersion("the page, edited"));
+  CHECK(ContentVersion("<p>foobar</p>") == ContentHash("foobar"));  // standard FNV-1a 64
 }
 
 TEST_CASE("phpbb profile: id, join date and posts, in English or French", "[phpbb][pages]") {
