@@ -1,6 +1,8 @@
 #include "bot/store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <utility>
@@ -262,6 +264,14 @@ int64_t NowMillis() {
 }
 
 std::unique_ptr<Store> Store::Open(const std::string& path, std::string* error) {
+  // SQLite creates a new database 0644 whatever the umask allows, and gives the -wal
+  // and -shm files the database's mode. Creating the file first with 0666 lets the
+  // umask decide: under the unit's UMask=0007 the whole store is 0660, so moderators
+  // in the service's group can record decisions with `modbot review`. A failure
+  // here is reported by sqlite3_open_v2 just below.
+  if (int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); fd >= 0) {
+    ::close(fd);
+  }
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {

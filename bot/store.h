@@ -172,7 +172,8 @@ struct OutboxBacklog {
 
 class Store {
  public:
-  // Opens (creating if needed) the store at path.
+  // Opens (creating if needed) the store at path. A new store's files (database,
+  // -wal, -shm) get mode 0666 less the process's umask.
   static std::unique_ptr<Store> Open(const std::string& path, std::string* error);
   ~Store();
   Store(const Store&) = delete;

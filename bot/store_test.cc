@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "tests/daemon_test_support.h"
 #include "tests/forum_fixture.h"
@@ -273,6 +274,36 @@ TEST_CASE_METHOD(FreshStore, "the local review queue: list, approve restores, re
   REQUIRE(store->ListReview(true, &items, &error));
   CHECK(items.empty());
   CHECK(Count(store.get(), "SELECT COUNT(*) FROM audit WHERE actor = 'mod'") == 2);
+}
+
+// The mode of the file at path, permission bits only.
+mode_t ModeOf(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+TEST_CASE("a new store's files take their mode from the umask", "[store]") {
+  // The systemd unit runs with UMask=0007 so that moderators in the service's group
+  // can write the store; SQLite alone would create it 0644 whatever the umask.
+  struct UmaskGuard {
+    mode_t old;
+    explicit UmaskGuard(mode_t mask) : old(::umask(mask)) {}
+    ~UmaskGuard() { ::umask(old); }
+  };
+  TempDir dir;
+  std::string error;
+  for (auto [mask, expected] : {std::pair<mode_t, mode_t>{0007, 0660}, {0022, 0644}}) {
+    UmaskGuard guard(mask);
+    std::string path = dir.File("umask-" + std::to_string(mask) + ".db");
+    std::unique_ptr<Store> store = Store::Open(path, &error);
+    REQUIRE(store);
+    REQUIRE(store->RecordJudgement(Hidden("1"), 1000, &error));
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      INFO("umask " << mask << ", file " << path + suffix);
+      CHECK(ModeOf(path + suffix) == expected);
+    }
+  }
 }
 
 }  // namespace

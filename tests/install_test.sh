@@ -16,11 +16,13 @@ done
 unit=$prefix/lib/systemd/system/modbot.service
 for line in 'ExecReload=/bin/kill -HUP $MAINPID' 'StateDirectory=modbot' 'ConfigurationDirectory=modbot' \
             'NoNewPrivileges=yes' 'ProtectSystem=strict' 'ProtectHome=yes' 'PrivateTmp=yes' \
-            'ExecStart=/usr/bin/modbot run --config /etc/modbot/config.toml'; do
+            'ExecStart=/usr/bin/modbot run --config /etc/modbot/config.toml' \
+            'Type=exec' 'User=modbot' 'UMask=0007' 'StateDirectoryMode=2770' 'PrivateUsers=yes'; do
   grep -qxF "$line" "$unit" || { echo "modbot.service lacks: $line" >&2; exit 1; }
 done
 grep -q '^LoadCredential=forum.key:' "$unit" || { echo "modbot.service lacks LoadCredential" >&2; exit 1; }
-# The unit's syntax, where systemd is there to check it (not in every container).
+# The unit's syntax, where systemd is there to check it (not in every container);
+# packaging/check-under-systemd runs it under a real systemd.
 if command -v systemd-analyze >/dev/null 2>&1; then
   out=$(systemd-analyze verify "$unit" 2>&1 || true)
   if echo "$out" | grep -Ei 'unknown (key|section)|invalid|failed to parse' >/dev/null; then
