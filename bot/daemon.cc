@@ -231,6 +231,12 @@ bool Daemon::ReadForumDecisions(std::string* error) {
     }
     const std::string who =
         decision.moderator.empty() ? kUnnamedForumModerator : decision.moderator;
+    if (metrics_ && outcome == ReviewOutcome::kRecorded) {
+      metrics_->RecordForumDecision(ForumDecisionApproves(*it->second, decision) ? "approved"
+                                                                                 : "removed");
+    } else if (metrics_ && outcome == ReviewOutcome::kRejudged) {
+      metrics_->RecordForumDecision("superseded");
+    }
     if (outcome == ReviewOutcome::kRecorded) {
       LogInfo("post " + decision.post_id + ": " + decision.how + " by " + who + ", recorded",
               {{"event", "forum_decision"}, {"post", decision.post_id}, {"actor", who}});

@@ -46,12 +46,17 @@ void Metrics::RecordPoll(bool ok, int64_t now_millis) {
   if (ok) last_ok_poll_ = now_millis;
 }
 
+void Metrics::RecordForumDecision(const std::string& decision) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++forum_decisions_[decision];
+}
+
 std::optional<int64_t> Metrics::last_successful_poll() const {
   std::lock_guard<std::mutex> lock(mu_);
   return last_ok_poll_;
 }
 
-std::string Metrics::Render(int64_t now, const OutboxBacklog& backlog,
+std::string Metrics::Render(int64_t now, const StoreBacklog& backlog,
                             const std::map<int, uint64_t>& http_counts) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
@@ -70,6 +75,16 @@ std::string Metrics::Render(int64_t now, const OutboxBacklog& backlog,
            (status == 0 ? std::string("error") : std::to_string(status)) + "\"} " +
            std::to_string(n) + "\n";
   }
+  Header(&out, "modbot_forum_decisions_total", "counter",
+         "Decisions taken on the forum and read back, by how they were recorded "
+         "(\"superseded\": the post was edited since, and judged again).");
+  for (const auto& [decision, n] : forum_decisions_) {
+    out += "modbot_forum_decisions_total{decision=\"" + LabelValue(decision) + "\"} " +
+           std::to_string(n) + "\n";
+  }
+  Header(&out, "modbot_forum_decisions_awaited", "gauge",
+         "Posts the bot hid or flagged on the forum that no one has decided yet.");
+  out += "modbot_forum_decisions_awaited " + std::to_string(backlog.awaiting_forum_decision) + "\n";
   Header(&out, "modbot_outbox_pending", "gauge", "Forum actions waiting in the outbox.");
   out += "modbot_outbox_pending " + std::to_string(backlog.pending) + "\n";
   Header(&out, "modbot_outbox_oldest_pending_age_seconds", "gauge",

@@ -4,6 +4,12 @@
 //   modbot_posts_judged_total                          counter
 //   modbot_verdicts_total{clause,action}               counter (clause "none" for allow)
 //   modbot_forum_requests_total{status}                counter (status "error": no response)
+//   modbot_forum_decisions_total{decision}             counter: decisions read back from the
+//                                                      forum, recorded as "approved" or
+//                                                      "removed", or "superseded" (the post
+//                                                      was edited since: judged again)
+//   modbot_forum_decisions_awaited                     gauge: posts hidden or flagged on the
+//                                                      forum that no one has decided yet
 //   modbot_outbox_pending                              gauge
 //   modbot_outbox_oldest_pending_age_seconds           gauge (0 when none is pending)
 //   modbot_poll_lag_seconds                            gauge: since the last successful poll
@@ -29,18 +35,21 @@ class Metrics {
  public:
   void RecordVerdict(const Verdict& verdict);
   void RecordPoll(bool ok, int64_t now_millis);
+  // decision: "approved", "removed" or "superseded" (as forum_watch.decision).
+  void RecordForumDecision(const std::string& decision);
 
   // Millis of the last successful poll, if any.
   std::optional<int64_t> last_successful_poll() const;
 
   // The exposition text at now_millis. http_counts: responses by HTTP status.
-  std::string Render(int64_t now_millis, const OutboxBacklog& backlog,
+  std::string Render(int64_t now_millis, const StoreBacklog& backlog,
                      const std::map<int, uint64_t>& http_counts) const;
 
  private:
   mutable std::mutex mu_;
   uint64_t posts_judged_ = 0;
   std::map<std::pair<std::string, std::string>, uint64_t> verdicts_;  // (clause, action)
+  std::map<std::string, uint64_t> forum_decisions_;                   // by decision
   std::optional<int64_t> last_ok_poll_;
   int64_t started_at_ = 0;
 };

@@ -19,7 +19,7 @@ bool MetricsServer::Start(const std::string& store_path, const std::string& host
   started_at_ = NowMillis();
   server_ = std::make_unique<httplib::Server>();
   server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-    OutboxBacklog backlog;
+    StoreBacklog backlog;
     std::string store_error;
     {
       std::lock_guard<std::mutex> lock(store_mu_);
@@ -47,7 +47,7 @@ bool MetricsServer::Start(const std::string& store_path, const std::string& host
 }
 
 std::string MetricsServer::Health(int* status) {
-  OutboxBacklog backlog;
+  StoreBacklog backlog;
   std::string error;
   {
     std::lock_guard<std::mutex> lock(store_mu_);

@@ -74,6 +74,15 @@ bool DecideReview(Store* store, const NoticePolicy& notices, const ModeratorDeci
   return store->ResolveReview(record, now, outcome, error);
 }
 
+bool ForumDecisionApproves(const AwaitedDecision& awaited, const ForumDecision& decision) {
+  switch (decision.kind) {
+    case ForumDecision::Kind::kOverruled: return true;
+    case ForumDecision::Kind::kUpheld: return false;
+    case ForumDecision::Kind::kIgnored: return awaited.action != "hide";
+  }
+  return false;
+}
+
 bool RecordForumDecision(Store* store, const NoticePolicy& notices, const AwaitedDecision& awaited,
                          const ForumDecision& decision, int64_t now, ReviewOutcome* outcome,
                          std::string* error) {
@@ -88,12 +97,7 @@ bool RecordForumDecision(Store* store, const NoticePolicy& notices, const Awaite
     return true;
   }
   const bool bot_hid = awaited.action == "hide";
-  bool approve = false;
-  switch (decision.kind) {
-    case ForumDecision::Kind::kOverruled: approve = true; break;
-    case ForumDecision::Kind::kUpheld: approve = false; break;
-    case ForumDecision::Kind::kIgnored: approve = !bot_hid; break;
-  }
+  const bool approve = ForumDecisionApproves(awaited, decision);
   std::vector<Clause> clauses = ClausesOf(post->clauses);
   ForumDecisionRecord record{awaited.post_id,
                              awaited.version,

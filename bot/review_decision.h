@@ -60,6 +60,10 @@ bool RecordForumDecision(Store* store, const NoticePolicy& notices, const Awaite
                          const ForumDecision& decision, int64_t now, ReviewOutcome* outcome,
                          std::string* error);
 
+// Whether RecordForumDecision records decision about awaited as an approval (the
+// post stays up) rather than a removal.
+bool ForumDecisionApproves(const AwaitedDecision& awaited, const ForumDecision& decision);
+
 // The actor recorded for a forum decision whose moderator the forum does not name.
 inline constexpr const char* kUnnamedForumModerator = "a forum moderator";
 

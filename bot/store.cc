@@ -470,11 +470,13 @@ bool Store::PendingActionCount(const std::string& post_id, int64_t* count, std::
   return true;
 }
 
-bool Store::Backlog(OutboxBacklog* out, std::string* error) {
-  Stmt s(db_, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state = 'pending'");
+bool Store::Backlog(StoreBacklog* out, std::string* error) {
+  Stmt s(db_, "SELECT COUNT(*), MIN(created_at), "
+              "(SELECT COUNT(*) FROM forum_watch WHERE decided_at IS NULL) "
+              "FROM outbox WHERE state = 'pending'");
   int rc = s.Step();
   if (s.Failed(rc, error)) return false;
-  *out = {s.Int(0), s.IsNull(1) ? std::nullopt : std::optional<int64_t>(s.Int(1))};
+  *out = {s.Int(0), s.IsNull(1) ? std::nullopt : std::optional<int64_t>(s.Int(1)), s.Int(2)};
   return true;
 }
 

@@ -164,10 +164,13 @@ struct ForumDecisionRecord {
   std::vector<NewAction> actions;  // queued only if the decision is recorded
 };
 
-// The outbox's pending actions, for metrics.
-struct OutboxBacklog {
+// What is waiting, for metrics: the outbox's pending actions, and the posts the
+// bot hid or flagged on the forum that no one has decided yet (undecided
+// forum_watch rows, however old).
+struct StoreBacklog {
   int64_t pending = 0;
   std::optional<int64_t> oldest_created_at;  // millis
+  int64_t awaiting_forum_decision = 0;
 };
 
 class Store {
@@ -191,7 +194,7 @@ class Store {
   // Pending actions due at `now`: hides, flags and restores first, then notices,
   // each oldest first.
   bool DueActions(int64_t now, int limit, std::vector<OutboxEntry>* out, std::string* error);
-  bool Backlog(OutboxBacklog* out, std::string* error);
+  bool Backlog(StoreBacklog* out, std::string* error);
   // The earliest next_attempt_at of a pending action, if any.
   bool NextDue(std::optional<int64_t>* at, std::string* error);
 

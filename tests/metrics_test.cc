@@ -8,11 +8,14 @@
 #include "adapters/http_client.h"
 #include "bot/daemon.h"
 #include "bot/metrics_server.h"
+#include "tests/daemon_test_support.h"
 #include "tests/forum_fixture.h"
 
 namespace modbot {
 namespace {
 
+using sample::ReviewAction;
+using testing::DaemonWorld;
 using testing::ForumFixture;
 using testing::TempDir;
 
@@ -100,6 +103,48 @@ TEST_CASE("/metrics counts verdicts, forum requests and the outbox", "[e2e][metr
   CHECK(health.status == 200);
   CHECK(health.body == "ok\n");
   CHECK(Get(server.port(), "/other").status == 404);
+}
+
+TEST_CASE("/metrics counts the decisions read back from the forum and those awaited",
+          "[e2e][metrics][decisions]") {
+  // Post 2 is hidden by the bot, post 3 flagged for review; post 4 hidden too.
+  DaemonWorld<ForumFixture, DiscourseForum> w;
+  w.f.forum.AddPost(w.topic, "alice", "Buy now SPAM tinyurl.com/y");
+  Metrics metrics;
+  MetricsServer server(&metrics, std::chrono::minutes(5));
+  std::string error;
+  REQUIRE(server.Start(w.config.store_path, "127.0.0.1", 0, &error));
+  auto step = [&] {
+    Daemon daemon(w.config, w.forum.get(), w.store.get(), testing::KeywordJudge, false, &metrics);
+    bool forum_ok = false;
+    REQUIRE(daemon.Step(&forum_ok, &error));
+    REQUIRE(forum_ok);
+  };
+  step();
+  std::string m = Get(server.port(), "/metrics").body;
+  CHECK(Sample(m, "modbot_forum_decisions_awaited") == 3);
+  CHECK(m.find("modbot_forum_decisions_total{") == std::string::npos);
+
+  // A moderator agrees with the flag on 3; another unhides 2; 4's author edits it
+  // (which unhides it on Discourse): judged again, not a decision.
+  REQUIRE(w.f.forum.Perform(3, ReviewAction::kAgreeAndHide, "mod_anne"));
+  REQUIRE(w.f.forum.Unhide(2));
+  REQUIRE(w.f.forum.EditPost(4, "Sorry, removed the links."));
+  REQUIRE(w.f.forum.Unhide(4));
+  step();
+  m = Get(server.port(), "/metrics").body;
+  INFO(m);
+  CHECK(m.find("# TYPE modbot_forum_decisions_total counter\n") != std::string::npos);
+  CHECK(m.find("# TYPE modbot_forum_decisions_awaited gauge\n") != std::string::npos);
+  CHECK(Sample(m, "modbot_forum_decisions_total{decision=\"removed\"}") == 1);
+  CHECK(Sample(m, "modbot_forum_decisions_total{decision=\"approved\"}") == 1);
+  CHECK(Sample(m, "modbot_forum_decisions_total{decision=\"superseded\"}") == 1);
+  CHECK(Sample(m, "modbot_forum_decisions_awaited") == 0);
+
+  // Read back again, nothing is counted twice.
+  step();
+  CHECK(Sample(Get(server.port(), "/metrics").body,
+               "modbot_forum_decisions_total{decision=\"removed\"}") == 1);
 }
 
 TEST_CASE("/healthz says 503 when the forum has not been polled in time", "[e2e][metrics]") {
