@@ -23,10 +23,20 @@ using Clock = std::chrono::steady_clock;
 constexpr int kReplyToChars = 400;
 
 std::atomic<bool> g_stop{false};
+std::atomic<int> g_stop_signal{0};  // the signal that set g_stop, for the log
 std::atomic<bool> g_reload{false};
 
 extern "C" void OnSignal(int signal) {
+  if (signal != SIGHUP) g_stop_signal.store(signal);
   (signal == SIGHUP ? g_reload : g_stop).store(true);
+}
+
+const char* SignalName(int signal) {
+  switch (signal) {
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+  }
+  return "a signal";
 }
 
 std::string DescribeVerdict(const Verdict& v) {
@@ -107,7 +117,9 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
       audit.evidence = verdict.reasons[0].evidence;
     }
     if (cursor) dry_run_cursor_ = *cursor;
-    return store_->Audit(audit, NowMillis(), error);
+    if (!store_->Audit(audit, NowMillis(), error)) return false;
+    if (metrics_) metrics_->RecordVerdict(verdict);
+    return true;
   }
 
   Judgement j;
@@ -360,7 +372,20 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
             std::to_string(config.console.moderators.size()) + " moderator(s)");
   }
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics);
-  return daemon.Run(once, &g_stop, &g_reload, reload);
+  const int exit_code = daemon.Run(once, &g_stop, &g_reload, reload);
+  if (const int signal = g_stop_signal.load()) {
+    LogInfo(std::string("stopping (") + SignalName(signal) + ")",
+            {{"event", "stopping"}, {"signal", SignalName(signal)}});
+  }
+  console.Stop();
+  server.Stop();
+  const std::string judged = std::to_string(metrics.posts_judged());
+  LogInfo("stopped: " + judged + " post(s) judged this run" +
+              (exit_code == 0 ? "" : ", exit code " + std::to_string(exit_code)),
+          {{"event", "stopped"},
+           {"posts_judged", judged},
+           {"exit_code", std::to_string(exit_code)}});
+  return exit_code;
 }
 
 }  // namespace modbot

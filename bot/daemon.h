@@ -90,6 +90,7 @@ void StopOnSignals();
 // Opens the store and the forum of config, starts the [http] listener if one is
 // configured, and runs the daemon until SIGINT or SIGTERM (or one step with
 // once), reloading with reload on SIGHUP. Returns 0, or 1 on a runtime failure.
+// Its last log lines say which signal stopped it, then how many posts it judged.
 int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dry_run,
               const Reload& reload = nullptr);
 

@@ -51,6 +51,11 @@ void Metrics::RecordForumDecision(const std::string& decision) {
   ++forum_decisions_[decision];
 }
 
+uint64_t Metrics::posts_judged() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return posts_judged_;
+}
+
 std::optional<int64_t> Metrics::last_successful_poll() const {
   std::lock_guard<std::mutex> lock(mu_);
   return last_ok_poll_;

@@ -38,6 +38,7 @@ class Metrics {
   // decision: "approved", "removed" or "superseded" (as forum_watch.decision).
   void RecordForumDecision(const std::string& decision);
 
+  uint64_t posts_judged() const;
   // Millis of the last successful poll, if any.
   std::optional<int64_t> last_successful_poll() const;
 

@@ -3,9 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
-#include <sqlite3.h>
-
-#include <thread>
 
 #include "tests/forum_fixture.h"
 #include "tests/modbot_process.h"
@@ -14,41 +11,16 @@ namespace modbot {
 namespace {
 
 using testing::ForumFixture;
+using testing::Query;
 using testing::ReadFile;
 using testing::TempDir;
+using testing::WaitFor;
 using testing::WriteDaemonConfig;
 
 constexpr const char* kFast = "poll_interval_seconds = 0.05\n";
 constexpr const char* kSealcoatRule =
     "[[rules]]\nname = \"sealcoat\"\nclause = \"commercial\"\nwords = [\"sealcoat\"]\n"
     "action = \"review\"\n";
-
-std::string Query(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_busy_timeout(db, 2000);
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0)) {
-      out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return out;
-}
-
-// Waits up to 20 s for ready() to hold.
-template <typename Ready>
-bool WaitFor(Ready ready) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (!ready()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
 
 TEST_CASE("SIGHUP reloads the config; a broken one is refused", "[e2e][reload]") {
   ForumFixture f;
