@@ -178,7 +178,11 @@ UiLang ChooseLang(std::string_view query_lang, std::string_view cookie_lang,
 }
 
 std::string Fill(std::string_view text, std::string_view name, std::string_view value) {
-  const std::string placeholder = "{" + std::string(name) + "}";
+  // Appended, not "{" + name: GCC 12 at -O3 warns on that (-Wrestrict, a false
+  // positive: GCC PR 105651).
+  std::string placeholder(1, '{');
+  placeholder += name;
+  placeholder += '}';
   std::string out(text);
   for (size_t at = out.find(placeholder); at != std::string::npos;
        at = out.find(placeholder, at + value.size())) {

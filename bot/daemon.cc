@@ -41,7 +41,10 @@ const char* SignalName(int signal) {
 
 std::string DescribeVerdict(const Verdict& v) {
   std::string out(ActionName(v.action));
-  for (Clause c : v.clauses) out += " " + std::string(ClauseId(c));
+  for (Clause c : v.clauses) {
+    out += ' ';
+    out += ClauseId(c);
+  }
   if (!v.reasons.empty()) {
     out += " (" + v.reasons[0].rule + ": " + Excerpt(v.reasons[0].evidence, 60) + ")";
   }

@@ -47,7 +47,10 @@ void Write(const char* level, std::string_view message, LogFields fields) {
   } else {
     line = Now() + " modbot[" + level + "] " + std::string(message);
     for (const auto& [key, value] : fields) {
-      line += " " + std::string(key) + "=" + std::string(value);
+      line += ' ';
+      line += key;
+      line += '=';
+      line += value;
     }
     // One record, one line, whatever a forum's error message holds.
     for (char& c : line) {

@@ -201,7 +201,10 @@ int ReviewCommand(const std::vector<std::string>& args) {
       decision.clause = ClauseFromId(*clause);
       if (!decision.clause) {
         std::string known;
-        for (Clause c : AllClauses()) known += " " + std::string(ClauseId(c));
+        for (Clause c : AllClauses()) {
+          known += ' ';
+          known += ClauseId(c);
+        }
         return Usage("unknown clause '" + *clause + "' (known:" + known + ")");
       }
     }

@@ -14,7 +14,7 @@ void Judge(Store* store, const std::string& id, Action action, std::vector<Claus
            int64_t at) {
   Judgement j;
   j.post_id = id;
-  j.version = "1";
+  j.version = '1';  // not "1": GCC 12 at -O3 warns on that (-Wrestrict, GCC PR 105329)
   j.author = "alice";
   j.verdict.action = action;
   j.verdict.clauses = std::move(clauses);

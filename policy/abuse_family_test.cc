@@ -35,7 +35,9 @@ bool ListsClause(const Verdict& verdict, Clause clause) {
 std::string DescribeVerdict(const Verdict& verdict) {
   std::string out(ActionName(verdict.action));
   for (const Reason& reason : verdict.reasons) {
-    out += " " + std::string(ClauseId(reason.clause)) + ":" + reason.rule + "=" +
+    out += ' ';
+    out += ClauseId(reason.clause);
+    out += ":" + reason.rule + "=" +
            std::to_string(reason.score) + "(" + reason.evidence + ")";
   }
   return out;

@@ -39,7 +39,9 @@ Verdict JudgeCase(const Case& c) {
 std::string Describe(const Verdict& v) {
   std::string out = std::string(ActionName(v.action));
   for (const Reason& r : v.reasons) {
-    out += " " + std::string(ClauseId(r.clause)) + ":" + r.rule + "(" + r.evidence + ")";
+    out += ' ';
+    out += ClauseId(r.clause);
+    out += ":" + r.rule + "(" + r.evidence + ")";
   }
   return out;
 }

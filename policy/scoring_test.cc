@@ -13,7 +13,7 @@ Reason R(Clause clause, double score, const char* rule = "test.rule") {
 Verdict Score(const std::vector<Reason>& reasons,
               const PolicySettings& settings = PolicySettings::Defaults()) {
   Verdict verdict;
-  verdict.post_id = "p";
+  verdict.post_id = 'p';  // not "p": GCC 12 at -O3 warns on that (-Wrestrict, GCC PR 105329)
   verdict.lang = "fr";
   ScoreReasons(reasons, settings, &verdict);
   return verdict;

@@ -49,7 +49,10 @@ inline Run Modbot(const std::vector<std::string>& args, const std::string& input
   const fs::path in = dir / "stdin";
   std::ofstream(in, std::ios::binary) << input;
   std::string command = Quote(MODBOT_BINARY);
-  for (const std::string& arg : args) command += " " + Quote(arg);
+  for (const std::string& arg : args) {
+    command += ' ';
+    command += Quote(arg);
+  }
   command += " < " + Quote(in) + " > " + Quote(dir / "stdout") + " 2> " +
              Quote(dir / "stderr");
   int status = std::system(command.c_str());
