@@ -268,7 +268,7 @@ TEST_CASE("console: failures from many addresses together lock every sign-in out
         std::string::npos);
 }
 
-TEST_CASE("console: pages carry security headers; an oversized form is refused",
+TEST_CASE("console: pages carry security headers, and an oversized form is refused",
           "[console]") {
   Console c;
   Reply login = Http(c.port, "/login", std::nullopt);
