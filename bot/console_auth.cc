@@ -2,6 +2,7 @@
 
 #include <sys/random.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace modbot {
@@ -37,22 +38,34 @@ std::string RandomHexToken() {
 }
 
 ConsoleAuth::ConsoleAuth(std::vector<ModeratorToken> moderators, std::chrono::minutes lifetime)
-    : moderators_(std::move(moderators)), lifetime_(lifetime) {}
+    : lifetime_(lifetime), moderators_(std::move(moderators)) {}
 
-std::optional<std::string> ConsoleAuth::Authenticate(std::string_view token) const {
-  std::optional<std::string> found;
-  for (const ModeratorToken& m : moderators_) {
-    if (ConstantTimeEquals(m.token, token) && !token.empty()) found = m.moderator;
+std::vector<std::string> ConsoleAuth::Replace(std::vector<ModeratorToken> moderators) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<std::string> revoked;
+  for (const ModeratorToken& old : moderators_) {
+    if (std::find(moderators.begin(), moderators.end(), old) == moderators.end()) {
+      revoked.push_back(old.moderator);
+    }
   }
-  return found;
+  std::erase_if(sessions_, [&](const auto& s) {
+    return std::find(revoked.begin(), revoked.end(), s.second.moderator) != revoked.end();
+  });
+  moderators_ = std::move(moderators);
+  return revoked;
 }
 
-std::string ConsoleAuth::Open(const std::string& moderator, int64_t now) {
-  std::string id = RandomHexToken();
+std::optional<ConsoleAuth::SignedIn> ConsoleAuth::SignIn(std::string_view token, int64_t now) {
   std::lock_guard<std::mutex> lock(mu_);
+  const ModeratorToken* found = nullptr;
+  for (const ModeratorToken& m : moderators_) {
+    if (ConstantTimeEquals(m.token, token) && !token.empty()) found = &m;
+  }
+  if (!found) return std::nullopt;
   std::erase_if(sessions_, [now](const auto& s) { return s.second.expires_at <= now; });
-  sessions_[id] = {moderator, RandomHexToken(), now + lifetime_.count(), std::nullopt};
-  return id;
+  std::string id = RandomHexToken();
+  sessions_[id] = {found->moderator, RandomHexToken(), now + lifetime_.count(), std::nullopt};
+  return SignedIn{found->moderator, std::move(id)};
 }
 
 std::optional<ConsoleSession> ConsoleAuth::Find(std::string_view id, int64_t now) {

@@ -5,7 +5,8 @@
 // matched) and gets a session: a random 256-bit id for the cookie, and a random
 // CSRF token that every form of that session must carry back. Sessions live in
 // memory only: a restart of the daemon signs everyone out, which loses nothing.
-// Thread-safe.
+// The token file can be replaced while running (Replace): a moderator whose token
+// is gone or changed is signed out at once. Thread-safe.
 #ifndef MODBOT_BOT_CONSOLE_AUTH_H_
 #define MODBOT_BOT_CONSOLE_AUTH_H_
 
@@ -39,11 +40,18 @@ class ConsoleAuth {
  public:
   ConsoleAuth(std::vector<ModeratorToken> moderators, std::chrono::minutes lifetime);
 
-  // The moderator whose token this is, or nullopt.
-  std::optional<std::string> Authenticate(std::string_view token) const;
+  struct SignedIn {
+    std::string moderator;
+    std::string session_id;  // for the cookie
+  };
+  // Opens a session for the moderator whose token this is, or returns nullopt.
+  std::optional<SignedIn> SignIn(std::string_view token, int64_t now);
 
-  // Opens a session for moderator; returns its id (for the cookie).
-  std::string Open(const std::string& moderator, int64_t now);
+  // Takes moderators in place of the current ones and closes every session of a
+  // moderator who is no longer among them with the same token. Returns the names
+  // of the moderators signed out that way.
+  std::vector<std::string> Replace(std::vector<ModeratorToken> moderators);
+
   // The live session with this id, or nullopt (unknown or expired).
   std::optional<ConsoleSession> Find(std::string_view id, int64_t now);
   void SetFlash(std::string_view id, Flash flash);
@@ -52,9 +60,9 @@ class ConsoleAuth {
   void Close(std::string_view id);
 
  private:
-  std::vector<ModeratorToken> moderators_;
   std::chrono::milliseconds lifetime_;
   std::mutex mu_;
+  std::vector<ModeratorToken> moderators_;
   std::map<std::string, ConsoleSession, std::less<>> sessions_;
 };
 

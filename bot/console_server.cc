@@ -16,6 +16,9 @@ constexpr const char* kSessionCookie = "modbot_session";
 constexpr const char* kLangCookie = "modbot_lang";
 constexpr size_t kMaxNoteBytes = 1000;
 constexpr size_t kDecidedShown = 20;
+// The largest form is a decision with its note: far below this. httplib would
+// otherwise read a body of any size into memory.
+constexpr size_t kMaxBodyBytes = 64 * 1024;
 
 // The value of cookie name in the request's Cookie header, or "".
 std::string CookieValue(const httplib::Request& req, std::string_view name) {
@@ -53,6 +56,11 @@ bool FromThisConsole(const httplib::Request& req) {
   return referer.empty() || Authority(referer) == host;
 }
 
+// Tokens are never formatted into a record; this masks one that slipped in anyway.
+void RegisterModeratorTokens(const std::vector<ModeratorToken>& moderators) {
+  for (const ModeratorToken& m : moderators) RegisterLogSecret(m.token);
+}
+
 void SendHtml(httplib::Response& res, int status, std::string html) {
   res.status = status;
   // No script, no frame, no form posted elsewhere: an escaping mistake in a page
@@ -61,6 +69,7 @@ void SendHtml(httplib::Response& res, int status, std::string html) {
                  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                  "frame-ancestors 'none'; base-uri 'none'");
   res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");  // for browsers without frame-ancestors
   res.set_header("Referrer-Policy", "same-origin");
   res.set_header("Cache-Control", "no-store");
   res.set_content(std::move(html), "text/html; charset=utf-8");
@@ -106,10 +115,30 @@ struct ConsoleServer::Context {
   std::optional<ConsoleSession> session;
 };
 
-ConsoleServer::ConsoleServer(const ConsoleConfig& config, NoticePolicy notices)
+ConsoleServer::ConsoleServer(const ConsoleConfig& config, NoticePolicy notices,
+                             SignInLimits sign_in)
     : config_(config),
-      notices_(std::move(notices)),
-      auth_(config.moderators, config.session_lifetime) {}
+      auth_(config.moderators, config.session_lifetime),
+      sign_in_limits_(sign_in),
+      throttle_(sign_in),
+      notices_(std::move(notices)) {
+  RegisterModeratorTokens(config.moderators);
+}
+
+void ConsoleServer::Update(std::vector<ModeratorToken> moderators, NoticePolicy notices) {
+  const size_t count = moderators.size();
+  RegisterModeratorTokens(moderators);
+  std::vector<std::string> revoked = auth_.Replace(std::move(moderators));
+  {
+    std::lock_guard<std::mutex> lock(store_mu_);
+    notices_ = std::move(notices);
+  }
+  std::string names;
+  for (const std::string& name : revoked) names += (names.empty() ? "" : ", ") + name;
+  LogInfo("console: token file read again: " + std::to_string(count) + " moderator(s)" +
+              (names.empty() ? "" : "; token withdrawn or changed, signed out: " + names),
+          {{"event", "console_tokens"}});
+}
 
 ConsoleServer::~ConsoleServer() { Stop(); }
 
@@ -117,6 +146,7 @@ bool ConsoleServer::Start(const std::string& store_path, std::string* error) {
   store_ = Store::Open(store_path, error);
   if (!store_) return false;
   server_ = std::make_unique<httplib::Server>();
+  server_->set_payload_max_length(kMaxBodyBytes);
   server_->Get("/", [this](const httplib::Request& req, httplib::Response& res) {
     ShowQueue(req, res);
   });
@@ -165,29 +195,23 @@ ConsoleServer::Context ConsoleServer::Begin(const httplib::Request& req,
 void ConsoleServer::ShowQueue(const httplib::Request& req, httplib::Response& res) {
   Context c = Begin(req, res);
   if (!c.session) return Redirect(res, "/login");
+  QueueView view;
   std::vector<ReviewItem> items;
   std::string error;
   {
     std::lock_guard<std::mutex> lock(store_mu_);
-    if (!store_->ListReview(/*open_only=*/false, &items, &error)) {
+    if (!store_->ListReview(/*open_only=*/true, &items, &error) ||
+        !store_->ListDecidedReview(kDecidedShown, &view.decided, &error)) {
       LogError("console: store failure: " + error);
       return SendHtml(res, 500, RenderMessagePage(*c.s, c.s->refused_heading, c.s->failure));
     }
   }
-  QueueView view;
   view.moderator = c.session->moderator;
   view.csrf_token = c.session->csrf_token;
   for (ReviewItem& item : items) {
-    if (item.status != "open") {
-      view.decided.push_back(std::move(item));
-    } else {
-      (item.action == "hide" ? view.hides : view.to_review).push_back(std::move(item));
-    }
+    (item.action == "hide" ? view.hides : view.to_review).push_back(std::move(item));
   }
   std::reverse(view.hides.begin(), view.hides.end());
-  std::sort(view.decided.begin(), view.decided.end(),
-            [](const ReviewItem& a, const ReviewItem& b) { return a.resolved_at > b.resolved_at; });
-  if (view.decided.size() > kDecidedShown) view.decided.resize(kDecidedShown);
   if (std::optional<Flash> flash = auth_.TakeFlash(c.session_id)) {
     view.flash = FlashMessage(*c.s, *flash);
   }
@@ -218,18 +242,44 @@ void ConsoleServer::SignIn(const httplib::Request& req, httplib::Response& res) 
   if (!FromThisConsole(req)) {
     return SendHtml(res, 403, RenderMessagePage(*c.s, c.s->forbidden_heading, c.s->forbidden_origin));
   }
-  std::optional<std::string> moderator = auth_.Authenticate(req.get_param_value("token"));
-  if (!moderator) {
+  const int64_t now = NowMillis();
+  if (std::optional<std::chrono::milliseconds> wait = throttle_.Wait(req.remote_addr, now)) {
+    const int64_t seconds = (wait->count() + 999) / 1000;
+    res.set_header("Retry-After", std::to_string(seconds));
+    return SendHtml(res, 429, RenderMessagePage(*c.s, c.s->throttled_heading,
+                                                Fill(c.s->throttled, "minutes",
+                                                     std::to_string((seconds + 59) / 60))));
+  }
+  std::optional<ConsoleAuth::SignedIn> signed_in = auth_.SignIn(req.get_param_value("token"), now);
+  if (!signed_in) {
     LogInfo("console: a sign-in with an unknown token was refused (from " + req.remote_addr + ")",
             {{"event", "console_sign_in_refused"}});
+    LogLockout(throttle_.RecordFailure(req.remote_addr, now), req.remote_addr);
     return SendHtml(res, 401, RenderLoginPage(*c.s, true));
   }
-  const std::string id = auth_.Open(*moderator, NowMillis());
-  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + id + "; Path=/; Max-Age=" +
+  throttle_.RecordSuccess(req.remote_addr);
+  // The session this browser had, if any, ends: one browser, one session.
+  if (!c.session_id.empty()) auth_.Close(c.session_id);
+  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + signed_in->session_id +
+                                   "; Path=/; Max-Age=" +
                                    std::to_string(config_.session_lifetime.count() * 60) +
                                    "; HttpOnly; SameSite=Strict");
-  LogInfo("console: " + *moderator + " signed in", {{"event", "console_sign_in"}});
+  LogInfo("console: " + signed_in->moderator + " signed in", {{"event", "console_sign_in"}});
   Redirect(res, "/");
+}
+
+void ConsoleServer::LogLockout(Lockout lockout, const std::string& client) const {
+  if (lockout == Lockout::kNone) return;
+  const std::string minutes = std::to_string(
+      std::chrono::duration_cast<std::chrono::minutes>(sign_in_limits_.lockout).count());
+  LogInfo(lockout == Lockout::kClient
+               ? "console: " + std::to_string(sign_in_limits_.per_client) +
+                     " failed sign-ins from " + client + ": its sign-ins are refused for " +
+                     minutes + " minute(s)"
+               : "console: " + std::to_string(sign_in_limits_.all_clients) +
+                     " failed sign-ins from all addresses: every sign-in is refused for " +
+                     minutes + " minute(s); open sessions go on",
+          {{"event", "console_lockout"}, {"client", client}});
 }
 
 void ConsoleServer::SignOut(const httplib::Request& req, httplib::Response& res) {

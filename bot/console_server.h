@@ -6,8 +6,11 @@
 //                  evidence, recent automatic hides, recent decisions
 //                  (303 to /login without a session)
 //   GET  /login    the sign-in form
-//   POST /login    token -> a session cookie (HttpOnly, SameSite=Strict), 303 to /;
-//                  401 and the form again for a token not in the token file
+//   POST /login    token -> a new session cookie (HttpOnly, SameSite=Strict; the
+//                  browser's previous session, if any, is closed), 303 to /;
+//                  401 and the form again for a token not in the token file;
+//                  429 with Retry-After, the token not even looked at, while
+//                  sign-ins are locked out after failures (bot/sign_in_throttle.h)
 //   POST /decide   csrf, post, version, decision = approve | remove, [clause], [note]
 //   POST /logout   csrf
 //
@@ -18,7 +21,9 @@
 // from (Origin, else Referer), come from this console's own host; otherwise it
 // gets a 403 page and nothing is done. Pages are English or French (?lang=, a
 // cookie, then Accept-Language). It serves plain HTTP: keep it on loopback, or
-// behind an HTTPS reverse proxy that passes the Host header through.
+// behind an HTTPS reverse proxy that passes the Host header through (behind a
+// proxy every client has the proxy's address, so the per-address sign-in limit
+// applies to all clients together).
 #ifndef MODBOT_BOT_CONSOLE_SERVER_H_
 #define MODBOT_BOT_CONSOLE_SERVER_H_
 
@@ -31,6 +36,7 @@
 #include "bot/console_config.h"
 #include "bot/console_strings.h"
 #include "bot/review_decision.h"
+#include "bot/sign_in_throttle.h"
 #include "bot/store.h"
 
 namespace httplib {
@@ -43,7 +49,7 @@ namespace modbot {
 
 class ConsoleServer {
  public:
-  ConsoleServer(const ConsoleConfig& config, NoticePolicy notices);
+  ConsoleServer(const ConsoleConfig& config, NoticePolicy notices, SignInLimits sign_in = {});
   ~ConsoleServer();
   ConsoleServer(const ConsoleServer&) = delete;
   ConsoleServer& operator=(const ConsoleServer&) = delete;
@@ -54,6 +60,11 @@ class ConsoleServer {
   int port() const { return port_; }
   void Stop();
 
+  // On reload: takes the token file's moderators (signing out at once those whose
+  // token is gone or changed) and the notice policy for the decisions to come.
+  // The listener, and the session lifetime, keep their values until a restart.
+  void Update(std::vector<ModeratorToken> moderators, NoticePolicy notices);
+
  private:
   struct Context;  // one request's language and session
 
@@ -62,13 +73,19 @@ class ConsoleServer {
   void SignIn(const httplib::Request& req, httplib::Response& res);
   void SignOut(const httplib::Request& req, httplib::Response& res);
   void Decide(const httplib::Request& req, httplib::Response& res);
+  // Logs the lockout a failed sign-in from client started, if any.
+  void LogLockout(Lockout lockout, const std::string& client) const;
   // Checks origin, session and CSRF token of a POST; on failure answers 403.
   bool Allowed(const httplib::Request& req, httplib::Response& res, const Context& context);
 
   ConsoleConfig config_;
-  NoticePolicy notices_;
   ConsoleAuth auth_;
-  std::mutex store_mu_;  // httplib answers on several threads; one connection
+  SignInLimits sign_in_limits_;
+  SignInThrottle throttle_;
+  // httplib answers on several threads; one connection, and the notice policy
+  // that DecideReview uses with it.
+  std::mutex store_mu_;
+  NoticePolicy notices_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;

@@ -2,79 +2,19 @@
 #include "bot/console_server.h"
 
 #include <catch2/catch.hpp>
-#include <curl/curl.h>
-
-#include <map>
-
+#include "bot/log.h"
 #include "tests/forum_fixture.h"
+#include "tests/http_client.h"
 
 namespace modbot {
 namespace {
 
+using testing::Escape;
+using testing::Http;
+using testing::Reply;
 using testing::TempDir;
 
 constexpr const char* kToken = "anne-token-0123456789";
-
-struct Reply {
-  long status = 0;
-  std::multimap<std::string, std::string> headers;  // lower-case names
-  std::string body;
-
-  std::string Header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? "" : it->second;
-  }
-};
-
-size_t AppendBody(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
-  std::string line(data, size * n);
-  size_t colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string value = line.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(' '));
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
-    static_cast<Reply*>(out)->headers.emplace(name, value);
-  }
-  return size * n;
-}
-
-// One request, redirects not followed. form (when given) makes it a POST.
-Reply Http(int port, const std::string& path, const std::optional<std::string>& form,
-           const std::vector<std::string>& headers = {}) {
-  CURL* curl = curl_easy_init();
-  REQUIRE(curl);
-  Reply reply;
-  const std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, AppendHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 5000L);
-  if (form) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form->c_str());
-  curl_slist* list = nullptr;
-  for (const std::string& h : headers) list = curl_slist_append(list, h.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  REQUIRE(curl_easy_perform(curl) == CURLE_OK);
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-  curl_slist_free_all(list);
-  curl_easy_cleanup(curl);
-  return reply;
-}
-
-std::string Escape(const std::string& text) {
-  char* escaped = curl_easy_escape(nullptr, text.c_str(), static_cast<int>(text.size()));
-  std::string out = escaped;
-  curl_free(escaped);
-  return out;
-}
 
 // The value of the hidden field name in the first form of html that has one.
 std::string HiddenField(const std::string& html, const std::string& name) {
@@ -117,7 +57,7 @@ struct Console {
   std::unique_ptr<ConsoleServer> server;
   int port = 0;
 
-  Console() {
+  explicit Console(SignInLimits limits = {}) {
     std::string error;
     store = Store::Open(dir.File("modbot.db"), &error);
     REQUIRE(store);
@@ -127,14 +67,14 @@ struct Console {
     config.enabled = true;
     config.listen = {"127.0.0.1", 0};
     config.moderators = {{"anne", kToken}, {"marc", "marc-token-0123456789"}};
-    server = std::make_unique<ConsoleServer>(config, NoticePolicy{false, {}});
+    server = std::make_unique<ConsoleServer>(config, NoticePolicy{false, {}}, limits);
     REQUIRE(server->Start(dir.File("modbot.db"), &error));
     port = server->port();
   }
 
   // Signs in with token; returns the session cookie ("" when refused).
-  std::string SignIn(const std::string& token) {
-    Reply reply = Http(port, "/login", "token=" + Escape(token));
+  std::string SignIn(const std::string& token, const std::string& from = "") {
+    Reply reply = Http(port, "/login", "token=" + Escape(token), {}, from);
     const std::string set_cookie = reply.Header("set-cookie");
     if (reply.status != 303) return "";
     return set_cookie.substr(0, set_cookie.find(';'));
@@ -262,6 +202,133 @@ TEST_CASE("console: a decision is recorded once, under the moderator's name", "[
                    {"Cookie: " + marc});
   CHECK(bad.status == 400);
   CHECK(Status(c.store.get(), "2") == "open");
+}
+
+// Log records, for as long as it lives.
+class LogCapture {
+ public:
+  LogCapture() : file_(std::tmpfile()) { SetLogStream(file_); }
+  ~LogCapture() {
+    SetLogStream(nullptr);
+    std::fclose(file_);
+  }
+  std::string Text() const {
+    std::fflush(file_);
+    std::rewind(file_);
+    std::string out;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, file_)) > 0) out.append(buf, n);
+    return out;
+  }
+
+ private:
+  std::FILE* file_;
+};
+
+TEST_CASE("console: failed sign-ins lock their address out, token unchecked", "[console]") {
+  LogCapture log;
+  Console c(SignInLimits{3, 100, std::chrono::minutes(15), std::chrono::minutes(10)});
+  for (int i = 0; i < 3; ++i) CHECK(c.SignIn("guess-number-" + std::to_string(i)) == "");
+  // The right token now gets nowhere from this address...
+  Reply locked = Http(c.port, "/login", "token=" + std::string(kToken));
+  CHECK(locked.status == 429);
+  CHECK(locked.Header("retry-after") == "600");
+  CHECK(locked.Header("cache-control") == "no-store");
+  CHECK(locked.Header("set-cookie").find("modbot_session") == std::string::npos);
+  CHECK(locked.body.find("Too many sign-ins with a wrong token") != std::string::npos);
+  CHECK(locked.body.find("Try again in 10 minute(s)") != std::string::npos);
+  Reply french = Http(c.port, "/login?lang=fr", "token=x");
+  CHECK(french.status == 429);
+  CHECK(french.body.find("Votre jeton n’a pas été vérifié") != std::string::npos);
+  // ...but works from another one, and sessions already open go on.
+  const std::string cookie = c.SignIn(kToken, "127.0.0.2");
+  CHECK(cookie.rfind("modbot_session=", 0) == 0);
+  CHECK(Http(c.port, "/", std::nullopt, {"Cookie: " + cookie}).status == 200);
+
+  const std::string text = log.Text();
+  CHECK(text.find("3 failed sign-ins from 127.0.0.1: its sign-ins are refused for 10 minute(s)") !=
+        std::string::npos);
+  CHECK(text.find("event=console_lockout") != std::string::npos);
+  CHECK(text.find("guess-number") == std::string::npos);
+  CHECK(text.find(kToken) == std::string::npos);
+}
+
+TEST_CASE("console: failures from many addresses together lock every sign-in out",
+          "[console]") {
+  LogCapture log;
+  Console c(SignInLimits{100, 3, std::chrono::minutes(15), std::chrono::minutes(15)});
+  for (const char* from : {"127.0.0.2", "127.0.0.3", "127.0.0.4"}) {
+    CHECK(Http(c.port, "/login", "token=guess", {}, from).status == 401);
+  }
+  Reply locked = Http(c.port, "/login", "token=" + std::string(kToken), {}, "127.0.0.5");
+  CHECK(locked.status == 429);
+  CHECK(locked.Header("retry-after") == "900");
+  CHECK(log.Text().find("3 failed sign-ins from all addresses: every sign-in is refused") !=
+        std::string::npos);
+}
+
+TEST_CASE("console: pages carry security headers, and an oversized form is refused",
+          "[console]") {
+  Console c;
+  Reply login = Http(c.port, "/login", std::nullopt);
+  CHECK(login.Header("x-frame-options") == "DENY");
+  CHECK(login.Header("cache-control") == "no-store");
+  CHECK(login.Header("content-security-policy").find("frame-ancestors 'none'") !=
+        std::string::npos);
+  Reply huge = Http(c.port, "/login", "token=" + std::string(100 * 1024, 'a'));
+  CHECK(huge.status == 413);
+}
+
+TEST_CASE("console: signing in again closes the browser's previous session", "[console]") {
+  Console c;
+  const std::string first = c.SignIn(kToken);
+  REQUIRE(Http(c.port, "/", std::nullopt, {"Cookie: " + first}).status == 200);
+  Reply again = Http(c.port, "/login", "token=marc-token-0123456789", {"Cookie: " + first});
+  REQUIRE(again.status == 303);
+  CHECK(Http(c.port, "/", std::nullopt, {"Cookie: " + first}).status == 303);
+}
+
+TEST_CASE("console: a new token file takes effect at once, withdrawn tokens sign out",
+          "[console]") {
+  Console c;
+  const std::string anne = c.SignIn(kToken);
+  const std::string marc = c.SignIn("marc-token-0123456789");
+  c.server->Update({{"anne", kToken}, {"paul", "paul-token-0123456789"}}, NoticePolicy{false, {}});
+  CHECK(Http(c.port, "/", std::nullopt, {"Cookie: " + anne}).status == 200);
+  Reply ended = Http(c.port, "/", std::nullopt, {"Cookie: " + marc});
+  CHECK(ended.status == 303);
+  CHECK(ended.Header("location") == "/login");
+  CHECK(c.SignIn("marc-token-0123456789") == "");
+  CHECK(c.SignIn("paul-token-0123456789").rfind("modbot_session=", 0) == 0);
+
+  // A changed token ends the sessions opened with the old one.
+  c.server->Update({{"anne", "anne-new-token-0123456789"}}, NoticePolicy{false, {}});
+  CHECK(Http(c.port, "/", std::nullopt, {"Cookie: " + anne}).status == 303);
+  CHECK(c.SignIn(kToken) == "");
+}
+
+TEST_CASE("console: only the latest decisions are shown, newest first", "[console]") {
+  Console c;
+  for (int i = 10; i < 35; ++i) {
+    const std::string id = std::to_string(i);
+    Queue(c.store.get(), id, Action::kReview, "post " + id, "post");
+    ModeratorDecision d;
+    d.post_id = id;
+    d.moderator = "anne";
+    d.version = std::string("1");  // not = "1": GCC 12 -O3 -Wrestrict (GCC PR 105329)
+    d.approve = true;
+    ReviewOutcome outcome;
+    std::string error;
+    REQUIRE(DecideReview(c.store.get(), NoticePolicy{false, {}}, d, 2000 + i, &outcome, &error));
+    REQUIRE(outcome == ReviewOutcome::kRecorded);
+  }
+  const std::string page =
+      Http(c.port, "/", std::nullopt, {"Cookie: " + c.SignIn(kToken)}).body;
+  CHECK(page.find("<tr><td>34</td>") != std::string::npos);
+  CHECK(page.find("<tr><td>15</td>") != std::string::npos);
+  CHECK(page.find("<tr><td>14</td>") == std::string::npos);
+  CHECK(page.find("<tr><td>34</td>") < page.find("<tr><td>15</td>"));
 }
 
 }  // namespace

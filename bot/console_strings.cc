@@ -70,6 +70,9 @@ constexpr ConsoleStrings kEnglish = {
     "This form is incomplete or malformed. Nothing was done.",
     "The console could not read or write its store. Nothing was done; try again.",
     "Back to the queue",
+    "Too many failed sign-ins",
+    "Too many sign-ins with a wrong token were tried. Your token was not checked. Try again "
+    "in {minutes} minute(s).",
 };
 
 constexpr ConsoleStrings kFrench = {
@@ -136,6 +139,9 @@ constexpr ConsoleStrings kFrench = {
     "Ce formulaire est incomplet ou mal formé. Rien n’a été fait.",
     "La console n’a pas pu lire ou écrire dans sa base. Rien n’a été fait; réessayez.",
     "Retour à la file",
+    "Trop de tentatives de connexion",
+    "Trop de connexions avec un jeton erroné ont été tentées. Votre jeton n’a pas été "
+    "vérifié. Réessayez dans {minutes} minute(s).",
 };
 
 }  // namespace

@@ -73,6 +73,8 @@ struct ConsoleStrings {
   const char* bad_form;
   const char* failure;
   const char* back;
+  const char* throttled_heading;
+  const char* throttled;  // {minutes}
 };
 
 const ConsoleStrings& ConsoleText(UiLang lang);

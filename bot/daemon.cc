@@ -87,13 +87,14 @@ std::string FlagReason(const Verdict& verdict) {
 }
 
 Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run,
-               Metrics* metrics)
+               Metrics* metrics, ConsoleServer* console)
     : config_(config),
       forum_(forum),
       store_(store),
       judge_(std::move(judge)),
       dry_run_(dry_run),
       metrics_(metrics),
+      console_(console),
       outbox_(store, forum, config.forum.backoff) {}
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
@@ -282,9 +283,15 @@ void Daemon::Apply(DaemonConfig config, Judge judge) {
   kept(config.console.enabled != config_.console.enabled ||
            config.console.listen.host != config_.console.listen.host ||
            config.console.listen.port != config_.console.listen.port ||
-           config.console.moderators != config_.console.moderators,
-       "[console] or console token file");
+           config.console.session_lifetime != config_.console.session_lifetime,
+       "[console] enabled, listen or session_minutes");
+  ConsoleConfig console = std::move(config.console);
   config.console = config_.console;
+  if (console_ && config.console.enabled) {
+    config.console.token_file = console.token_file;
+    config.console.moderators = console.moderators;
+    console_->Update(std::move(console.moderators), {config.notify, config.notices});
+  }
   config_ = std::move(config);
   judge_ = std::move(judge);
 }
@@ -374,7 +381,7 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
             std::to_string(console.port()) + "/ for " +
             std::to_string(config.console.moderators.size()) + " moderator(s)");
   }
-  Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics);
+  Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics, &console);
   const int exit_code = daemon.Run(once, &g_stop, &g_reload, reload);
   if (const int signal = g_stop_signal.load()) {
     LogInfo(std::string("stopping (") + SignalName(signal) + ")",

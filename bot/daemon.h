@@ -19,6 +19,7 @@
 #include <string>
 
 #include "adapters/forum.h"
+#include "bot/console_server.h"
 #include "bot/daemon_config.h"
 #include "bot/metrics.h"
 #include "bot/outbox.h"
@@ -37,9 +38,10 @@ using Reload = std::function<bool(DaemonConfig* config, Judge* judge, std::strin
 
 class Daemon {
  public:
-  // metrics, when given, counts verdicts and polls for /metrics.
+  // metrics, when given, counts verdicts and polls for /metrics; console, when
+  // given, is the running review console, which Apply keeps up to date.
   Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge judge, bool dry_run,
-         Metrics* metrics = nullptr);
+         Metrics* metrics = nullptr, ConsoleServer* console = nullptr);
 
   // One poll and the actions it queued. Returns false on a store failure (fatal);
   // *forum_ok says whether the forum answered the poll.
@@ -53,7 +55,9 @@ class Daemon {
   // Takes config and judge in place of the current ones, without losing the
   // daemon's place: the cursor lives in the store, and the poll schedule, the
   // forum connection and the store stay. Settings that only a restart can change
-  // (the forum, the store, the listener) keep their old values, with a log line.
+  // (the forum, the store, the listeners, turning the console on or off, its
+  // session lifetime) keep their old values, with a log line. The console's token
+  // file is read again: the console takes its moderators at once.
   void Apply(DaemonConfig config, Judge judge);
 
  private:
@@ -69,6 +73,7 @@ class Daemon {
   Judge judge_;
   bool dry_run_;
   Metrics* metrics_;
+  ConsoleServer* console_;
   Outbox outbox_;
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};

@@ -1,5 +1,6 @@
 #include "bot/log.h"
 
+#include <algorithm>
 #include <ctime>
 #include <mutex>
 #include <string>
@@ -84,7 +85,11 @@ void SetLogStream(std::FILE* stream) {
 void RegisterLogSecret(const std::string& secret) {
   if (secret.size() < 4) return;  // masking "ab" would mangle every record
   std::lock_guard<std::mutex> lock(TheSink().mu);
-  TheSink().secrets.push_back(secret);
+  std::vector<std::string>& secrets = TheSink().secrets;
+  // A reload registers the same secrets again.
+  if (std::find(secrets.begin(), secrets.end(), secret) == secrets.end()) {
+    secrets.push_back(secret);
+  }
 }
 
 void LogInfo(std::string_view message, LogFields fields) { Write("info", message, fields); }

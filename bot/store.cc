@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS review_queue (
   resolved_by TEXT,
   note        TEXT
 );
+CREATE INDEX IF NOT EXISTS review_decided ON review_queue (resolved_at) WHERE status <> 'open';
 CREATE TABLE IF NOT EXISTS audit (
   id       INTEGER PRIMARY KEY,
   at       INTEGER NOT NULL,
@@ -611,6 +612,17 @@ bool Store::ListReview(bool open_only, std::vector<ReviewItem>* out, std::string
                           (open_only ? "WHERE r.status = 'open' " : "") +
                           "ORDER BY r.created_at, r.post_id";
   Stmt s(db_, sql.c_str());
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out->push_back(ReadReviewItem(s));
+  return !s.Failed(rc, error);
+}
+
+bool Store::ListDecidedReview(size_t limit, std::vector<ReviewItem>* out, std::string* error) {
+  const std::string sql = std::string(kReviewColumns) +
+                          "WHERE r.status <> 'open' "
+                          "ORDER BY r.resolved_at DESC, r.post_id DESC LIMIT ?";
+  Stmt s(db_, sql.c_str());
+  s.Bind(1, static_cast<int64_t>(limit));
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) out->push_back(ReadReviewItem(s));
   return !s.Failed(rc, error);

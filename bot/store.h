@@ -232,6 +232,8 @@ class Store {
 
   // The local review queue, oldest first.
   bool ListReview(bool open_only, std::vector<ReviewItem>* out, std::string* error);
+  // The limit posts decided last, newest first (by the index review_decided).
+  bool ListDecidedReview(size_t limit, std::vector<ReviewItem>* out, std::string* error);
   // One queued post, or nullopt when post_id was never queued.
   bool GetReview(const std::string& post_id, std::optional<ReviewItem>* out, std::string* error);
   // Records decision and queues its actions in one transaction, if and only if the
