@@ -358,6 +358,15 @@ ForumStatus PhpbbForum::Confirm(const HttpRequest& ask,
 }
 
 ForumStatus PhpbbForum::Hide(const std::string& post_id, const std::string& reason, bool) {
+  return SetDeleted(post_id, /*deleted=*/true, reason);
+}
+
+ForumStatus PhpbbForum::Restore(const std::string& post_id, bool) {
+  return SetDeleted(post_id, /*deleted=*/false, "");
+}
+
+ForumStatus PhpbbForum::SetDeleted(const std::string& post_id, bool deleted,
+                                   const std::string& reason) {
   // The state is read first whatever `retry` says: the topic and forum ids the MCP
   // needs come from the post's page.
   std::optional<long long> id = PostNumber(post_id);
@@ -366,34 +375,19 @@ ForumStatus PhpbbForum::Hide(const std::string& post_id, const std::string& reas
   const PagePost* post = nullptr;
   ForumStatus status = PostState(*id, &page, &post);
   if (!status.ok()) return status;
-  if (post->deleted) return ForumStatus::Ok();
-  status = Confirm(phpbb::DeletePostRequest(site_, *id, page.topic_id, page.forum_id),
-                   {{"delete_reason", Utf8Prefix(reason, kMaxDeleteReason)}});
+  if (post->deleted == deleted) return ForumStatus::Ok();
+  status = deleted ? Confirm(phpbb::DeletePostRequest(site_, *id, page.topic_id, page.forum_id),
+                             {{"delete_reason", Utf8Prefix(reason, kMaxDeleteReason)}})
+                   : Confirm(phpbb::RestorePostRequest(site_, *id, page.forum_id), {});
   if (!status.ok()) return status;
   status = PostState(*id, &page, &post);
   if (!status.ok()) return status;
-  return post->deleted ? ForumStatus::Ok()
-                       : ForumStatus::Retry("post " + post_id +
-                                            " is not soft-deleted after the MCP confirmed (does "
-                                            "the account have m_softdelete?)");
-}
-
-ForumStatus PhpbbForum::Restore(const std::string& post_id, bool) {
-  std::optional<long long> id = PostNumber(post_id);
-  if (!id) return ForumStatus::Permanent("'" + post_id + "' is not a phpBB post id");
-  TopicPage page;
-  const PagePost* post = nullptr;
-  ForumStatus status = PostState(*id, &page, &post);
-  if (!status.ok()) return status;
-  if (!post->deleted) return ForumStatus::Ok();
-  status = Confirm(phpbb::RestorePostRequest(site_, *id, page.forum_id), {});
-  if (!status.ok()) return status;
-  status = PostState(*id, &page, &post);
-  if (!status.ok()) return status;
-  return !post->deleted ? ForumStatus::Ok()
-                        : ForumStatus::Retry("post " + post_id +
-                                             " is still deleted after the MCP confirmed (does "
-                                             "the account have m_approve?)");
+  if (post->deleted == deleted) return ForumStatus::Ok();
+  return ForumStatus::Retry("post " + post_id +
+                            (deleted ? " is not soft-deleted after the MCP confirmed (does the "
+                                       "account have m_softdelete?)"
+                                     : " is still deleted after the MCP confirmed (does the "
+                                       "account have m_approve?)"));
 }
 
 ForumStatus PhpbbForum::SendToReview(const std::string& post_id, const std::string& reason,

@@ -70,6 +70,9 @@ class PhpbbForum : public Forum {
                         std::string* html);
 
   ForumStatus PostState(long long post_id, phpbb::TopicPage* page, const phpbb::PagePost** post);
+  // Hide and Restore: soft-deletes the post (or restores it) through the MCP's
+  // confirm step unless it is already so, then reads it again to see that it took.
+  ForumStatus SetDeleted(const std::string& post_id, bool deleted, const std::string& reason);
   ForumStatus Confirm(const HttpRequest& ask,
                       const std::vector<std::pair<std::string, std::string>>& extra);
   ForumStatus Author(const std::string& username, ForumAuthor* out, long long* user_id);
