@@ -58,7 +58,7 @@ TEST_CASE("SIGHUP reads the console's token file again", "[e2e][reload][console]
       dir, f.url(),
       "[console]\nenabled = true\nlisten = \"127.0.0.1:" + std::to_string(port) +
           "\"\ntoken_file = \"tokens\"\n",
-      "poll_interval_seconds = 0.05\n");
+      testing::kFastPoll);
   pid_t pid = testing::SpawnModbot({"run", "--config", config}, log);
   REQUIRE(WaitFor([&] { return ReadFile(log).find("serving the review console") != std::string::npos; }));
 

@@ -61,16 +61,22 @@ struct DaemonWorld {
     config.forum = f.Settings();
     config.review_route = route;
     config.store_path = dir.File("modbot.db");
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<Adapter>(config.forum);
+    Reopen();
     f.forum.AddUser({"alice", 400, 2, 30});
     f.forum.AddUser({"benoit", 400, 2, 30});
     topic = f.forum.AddTopic("Parks", "General");
     f.forum.AddPost(topic, "alice", "The new playground is great.");
     f.forum.AddPost(topic, "benoit", "bonjour, SPAM SPAM bit.ly/x");
     f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
+  }
+
+  // A restart: a new store connection and a new adapter.
+  void Reopen() {
+    store.reset();
+    std::string error;
+    store = Store::Open(config.store_path, &error);
+    REQUIRE(store);
+    forum = std::make_unique<Adapter>(config.forum);
   }
 
   // One pass of the daemon (a poll, then the outbox); whether the poll reached the forum.

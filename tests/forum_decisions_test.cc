@@ -14,6 +14,7 @@ namespace {
 
 using sample::ReviewAction;
 using testing::Count;
+using testing::DaemonWorld;
 using testing::ForumFixture;
 using testing::KeywordJudge;
 using testing::TempDir;
@@ -148,43 +149,12 @@ TEST_CASE("discourse: a malformed review list is a clear retryable error",
 
 // The daemon against the sample Discourse: posts 1 fine, 2 and 4 hidden by the
 // bot, 3 flagged for review.
-struct DecisionWorld {
-  ForumFixture f;
-  TempDir dir;
-  DaemonConfig config;
-  std::unique_ptr<Store> store;
-  std::unique_ptr<DiscourseForum> forum;
-
-  explicit DecisionWorld(ReviewRoute route) {
-    config.forum = f.Settings();
-    config.review_route = route;
-    config.store_path = dir.File("modbot.db");
-    Reopen();
-    f.forum.AddUser({"alice", 400, 2, 30});
-    f.forum.AddUser({"benoit", 400, 2, 30});
-    long long topic = f.forum.AddTopic("Parks", "General");
-    f.forum.AddPost(topic, "alice", "The new playground is great.");
-    f.forum.AddPost(topic, "benoit", "SPAM SPAM bit.ly/x");
-    f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
+struct DecisionWorld : DaemonWorld<ForumFixture, DiscourseForum> {
+  explicit DecisionWorld(ReviewRoute route) : DaemonWorld(route) {
     f.forum.AddPost(topic, "alice", "Buy now SPAM tinyurl.com/y");
   }
 
-  // A restart: a new store connection and a new adapter.
-  void Reopen() {
-    store.reset();
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<DiscourseForum>(config.forum);
-  }
-
-  void Step() {
-    Daemon daemon(config, forum.get(), store.get(), KeywordJudge, false);
-    bool forum_ok = false;
-    std::string error;
-    REQUIRE(daemon.Step(&forum_ok, &error));
-    REQUIRE(forum_ok);
-  }
+  void Step() { REQUIRE(DaemonWorld::Step()); }
 
   ClauseStats Stats(const std::string& clause) {
     ReviewStats stats;

@@ -111,6 +111,9 @@ bool WaitFor(Ready ready) {
   return true;
 }
 
+// forum_keys for WriteDaemonConfig: a poll every 50 ms, for tests of a running daemon.
+constexpr const char* kFastPoll = "poll_interval_seconds = 0.05\n";
+
 // A daemon config in dir for the forum at url, its API key in a file beside it,
 // its store "modbot.db" in dir; forum_keys go in [forum], extra is appended (more
 // sections).

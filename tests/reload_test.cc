@@ -11,13 +11,13 @@ namespace modbot {
 namespace {
 
 using testing::ForumFixture;
+using testing::kFastPoll;
 using testing::Query;
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WaitFor;
 using testing::WriteDaemonConfig;
 
-constexpr const char* kFast = "poll_interval_seconds = 0.05\n";
 constexpr const char* kSealcoatRule =
     "[[rules]]\nname = \"sealcoat\"\nclause = \"commercial\"\nwords = [\"sealcoat\"]\n"
     "action = \"review\"\n";
@@ -29,7 +29,7 @@ TEST_CASE("SIGHUP reloads the config; a broken one is refused", "[e2e][reload]")
   f.forum.AddPost(topic, "alice", "Sealcoat deals this week, who has tried them?");
   TempDir dir;
   const std::string db = dir.File("modbot.db"), log = dir.File("modbot.log");
-  const std::string config = WriteDaemonConfig(dir, f.url(), "", kFast);
+  const std::string config = WriteDaemonConfig(dir, f.url(), "", kFastPoll);
   pid_t pid = testing::SpawnModbot({"run", "--config", config}, log);
   auto count = [&](const char* sql) { return Query(db, sql); };
   REQUIRE(WaitFor([&] { return count("SELECT COUNT(*) FROM verdicts") == "1"; }));
@@ -37,7 +37,7 @@ TEST_CASE("SIGHUP reloads the config; a broken one is refused", "[e2e][reload]")
 
   // A config with a mistake: refused, named with file:line:col, and the daemon
   // goes on with the old one.
-  WriteDaemonConfig(dir, f.url(), "[[rules]]\nname = \"x\"\nclause = \"rudeness\"\nwords = [\"a\"]\n", kFast);
+  WriteDaemonConfig(dir, f.url(), "[[rules]]\nname = \"x\"\nclause = \"rudeness\"\nwords = [\"a\"]\n", kFastPoll);
   REQUIRE(kill(pid, SIGHUP) == 0);
   REQUIRE(WaitFor([&] { return ReadFile(log).find("reload refused") != std::string::npos; }));
   INFO(ReadFile(log));
@@ -47,7 +47,7 @@ TEST_CASE("SIGHUP reloads the config; a broken one is refused", "[e2e][reload]")
   CHECK(count("SELECT action FROM verdicts WHERE post_id = '2'") == "allow");
 
   // A good one: the new rule judges the next posts; nothing is judged again.
-  WriteDaemonConfig(dir, f.url(), kSealcoatRule, kFast);
+  WriteDaemonConfig(dir, f.url(), kSealcoatRule, kFastPoll);
   REQUIRE(kill(pid, SIGHUP) == 0);
   REQUIRE(WaitFor([&] { return ReadFile(log).find("reloaded the config") != std::string::npos; }));
   f.forum.AddPost(topic, "alice", "Sealcoat deals, last chance.");

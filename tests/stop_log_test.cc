@@ -13,13 +13,13 @@ namespace modbot {
 namespace {
 
 using testing::ForumFixture;
+using testing::kFastPoll;
 using testing::Query;
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WaitFor;
 using testing::WriteDaemonConfig;
 
-constexpr const char* kFast = "poll_interval_seconds = 0.05\n";
 constexpr const char* kVerdicts = "SELECT COUNT(*) FROM verdicts";
 
 // Runs the daemon until `judged` (a query on the store) says `count`, sends it
@@ -50,7 +50,7 @@ TEST_CASE("SIGTERM and SIGINT: the daemon logs that it stops, and what it did", 
   f.forum.AddPost(topic, "alice", "The new playground is great.");
   f.forum.AddPost(topic, "alice", "Will the pool open in June?");
   TempDir dir;
-  const std::string config = WriteDaemonConfig(dir, f.url(), "", kFast);
+  const std::string config = WriteDaemonConfig(dir, f.url(), "", kFastPoll);
 
   const std::string text = RunUntilJudged(dir, config, kVerdicts, "2", SIGTERM);
   INFO(text);
