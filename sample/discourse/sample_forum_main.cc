@@ -7,20 +7,16 @@
 //
 // Runs until SIGINT or SIGTERM. Faults can also be changed while running with
 // POST /admin/sample/faults (a JSON object with the same names).
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 #include <string_view>
-#include <thread>
 
+#include "sample/common/serve.h"
 #include "sample/discourse/sample_forum.h"
 
 namespace {
-
-volatile std::sig_atomic_t g_stop = 0;
-extern "C" void OnSignal(int) { g_stop = 1; }
 
 int Usage() {
   std::fprintf(stderr,
@@ -63,23 +59,7 @@ int main(int argc, char** argv) {
   }
 
   modbot::sample::SampleForum forum(username, key);
-  if (seed == "demo") {
-    forum.SeedDemo();
-  } else {
-    forum.SeedSynthetic(std::atoi(seed.c_str()), 1);
-  }
   forum.SetFaults(faults);
-  port = forum.Start(port);
-  if (port == 0) {
-    std::fprintf(stderr, "sample_forum: cannot listen\n");
-    return 1;
-  }
-  if (!port_file.empty()) std::ofstream(port_file) << port << "\n";
-  std::printf("sample forum listening on http://127.0.0.1:%d\n", port);
-  std::fflush(stdout);
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  forum.Stop();
-  return 0;
+  return modbot::sample::SeedAndServe(forum, "sample_forum", "sample forum", seed, port,
+                                      port_file);
 }

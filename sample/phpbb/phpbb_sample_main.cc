@@ -6,20 +6,16 @@
 //                [--flood-interval S]
 //
 // Runs until SIGINT or SIGTERM.
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 #include <string_view>
-#include <thread>
 
+#include "sample/common/serve.h"
 #include "sample/phpbb/phpbb_sample.h"
 
 namespace {
-
-volatile std::sig_atomic_t g_stop = 0;
-extern "C" void OnSignal(int) { g_stop = 1; }
 
 int Usage() {
   std::fprintf(stderr,
@@ -61,23 +57,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   modbot::sample::PhpbbSample board(username, password);
-  if (seed == "demo") {
-    board.SeedDemo();
-  } else {
-    board.SeedSynthetic(std::atoi(seed.c_str()), 1);
-  }
   board.SetFaults(faults);
-  port = board.Start(port);
-  if (port == 0) {
-    std::fprintf(stderr, "sample_phpbb: cannot listen\n");
-    return 1;
-  }
-  if (!port_file.empty()) std::ofstream(port_file) << port << "\n";
-  std::printf("sample phpBB board listening on http://127.0.0.1:%d\n", port);
-  std::fflush(stdout);
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  board.Stop();
-  return 0;
+  return modbot::sample::SeedAndServe(board, "sample_phpbb", "sample phpBB board", seed, port,
+                                      port_file);
 }
