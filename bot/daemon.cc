@@ -1,8 +1,8 @@
 #include "bot/daemon.h"
 
 #include <csignal>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <thread>
 
 #include "adapters/forum_factory.h"
@@ -245,18 +245,17 @@ bool Daemon::ReadForumDecisions(std::string* error) {
                              error)) {
       return false;
     }
-    const std::string who =
-        decision.moderator.empty() ? kUnnamedForumModerator : decision.moderator;
-    if (metrics_ && outcome == ReviewOutcome::kRecorded) {
-      metrics_->RecordForumDecision(ForumDecisionApproves(*it->second, decision) ? "approved"
-                                                                                 : "removed");
-    } else if (metrics_ && outcome == ReviewOutcome::kRejudged) {
-      metrics_->RecordForumDecision("superseded");
-    }
     if (outcome == ReviewOutcome::kRecorded) {
+      if (metrics_) {
+        metrics_->RecordForumDecision(ForumDecisionApproves(*it->second, decision) ? "approved"
+                                                                                   : "removed");
+      }
+      const std::string who =
+          decision.moderator.empty() ? kUnnamedForumModerator : decision.moderator;
       LogInfo("post " + decision.post_id + ": " + decision.how + " by " + who + ", recorded",
               {{"event", "forum_decision"}, {"post", decision.post_id}, {"actor", who}});
     } else if (outcome == ReviewOutcome::kRejudged) {
+      if (metrics_) metrics_->RecordForumDecision("superseded");
       LogInfo("post " + decision.post_id + ": " + decision.how +
               ", but it was edited since the bot acted: judged again instead");
     }
