@@ -103,8 +103,12 @@ ForumStatus PhpbbForum::Send(const HttpRequest& request, bool idempotent, HttpRe
       continue;
     }
     if (status == 0 || status >= 500) {
-      failure = ForumStatus::Retry(what + ": " +
-                                   (status ? "HTTP " + std::to_string(status) : response->error));
+      // phpBB sends its general errors (trigger_error E_USER_ERROR: a refused
+      // module, a database error) as 503 pages: their text says what went wrong.
+      const std::string general = phpbb::GeneralError(response->body);
+      failure = ForumStatus::Retry(
+          what + ": " + (status ? "HTTP " + std::to_string(status) : response->error) +
+          (general.empty() ? "" : " " + general));
     } else {
       return ForumStatus::Permanent(what + ": HTTP " + std::to_string(status));
     }
@@ -137,7 +141,7 @@ ForumStatus PhpbbForum::FetchForm(const HttpRequest& page, const std::string& fo
   std::optional<Form> found = phpbb::ParseForm(response.body, form_id);
   if (!found) {
     std::string text = PageText(response);
-    if (phpbb::IsNoPost(text)) return ForumStatus::Gone(text);
+    if (response.status == 404) return ForumStatus::Gone(Describe(page, site_.base_url) + ": " + text);
     return ForumStatus::Retry(Describe(page, site_.base_url) + ": no form '" + form_id + "'" +
                               (text.empty() ? "" : ": " + text));
   }
@@ -240,8 +244,8 @@ ForumStatus PhpbbForum::CatchUp(long long after, long long before,
     if (!status.ok()) return status;
     TopicPage page;
     std::string error;
+    if (response.status == 404) continue;  // deleted for good: a gap
     if (!phpbb::ParseTopicPage(response.body, &page, &error)) {
-      if (phpbb::IsNoPost(phpbb::MessageText(response.body))) continue;  // deleted: a gap
       return ForumStatus::Retry("GET /viewtopic.php?p=" + std::to_string(id) + ": " + error);
     }
     bool found = false;
@@ -295,9 +299,10 @@ ForumStatus PhpbbForum::Author(const std::string& username, ForumAuthor* out,
     CachedAuthor cached;
     cached.fetched = now;
     std::string error;
-    // NO_USER ("The requested user does not exist."): a guest's or deleted user's post.
-    cached.known = phpbb::ParseProfile(response.body, &cached.facts, &error);
-    if (!cached.known && phpbb::MessageText(response.body).empty()) {
+    // 404 NO_USER (memberlist.php): a guest's or a deleted user's post.
+    cached.known = response.status != 404 &&
+                   phpbb::ParseProfile(response.body, &cached.facts, &error);
+    if (!cached.known && response.status != 404) {
       return ForumStatus::Retry("GET /memberlist.php?mode=viewprofile: " + error);
     }
     it = authors_.insert_or_assign(username, cached).first;
@@ -320,10 +325,12 @@ ForumStatus PhpbbForum::PostState(long long post_id, TopicPage* page, const Page
   HttpResponse response;
   ForumStatus status = SendLoggedIn(phpbb::TopicPageRequest(site_, post_id), true, &response);
   if (!status.ok()) return status;
+  if (response.status == 404) {  // viewtopic.php: NO_TOPIC, the post is deleted for good
+    return ForumStatus::Gone("post " + std::to_string(post_id) + ": " +
+                             phpbb::MessageText(response.body));
+  }
   std::string error;
   if (!phpbb::ParseTopicPage(response.body, page, &error)) {
-    std::string text = phpbb::MessageText(response.body);
-    if (phpbb::IsNoPost(text)) return ForumStatus::Gone("post " + std::to_string(post_id) + ": " + text);
     return ForumStatus::Retry("GET /viewtopic.php?p=" + std::to_string(post_id) + ": " + error);
   }
   for (const PagePost& p : page->posts) {
@@ -345,10 +352,11 @@ ForumStatus PhpbbForum::Confirm(const HttpRequest& ask,
   std::optional<Form> form = phpbb::ParseForm(response.body, "confirm");
   if (!form) {
     std::string text = PageText(response);
-    if (phpbb::IsNoPost(text)) return ForumStatus::Gone(text);
+    if (response.status == 404) return ForumStatus::Gone(Describe(ask, site_.base_url) + ": " + text);
     return ForumStatus::Retry(Describe(ask, site_.base_url) + ": no confirmation form" +
                               (text.empty() ? "" : ": " + text));
   }
+  std::this_thread::sleep_for(kFormMinAge);  // as a person would: never within the second
   status = Send(phpbb::ConfirmRequest(site_, *form, extra), false, &response);
   if (!status.ok()) return status;
   if (!phpbb::IsLoggedIn(response.body) && response.status != 302) {
@@ -391,39 +399,41 @@ ForumStatus PhpbbForum::SetDeleted(const std::string& post_id, bool deleted,
 }
 
 ForumStatus PhpbbForum::SendToReview(const std::string& post_id, const std::string& reason,
-                                     bool retry) {
+                                     bool) {
   std::optional<long long> id = PostNumber(post_id);
   if (!id) return ForumStatus::Permanent("'" + post_id + "' is not a phpBB post id");
-  if (retry) {
-    TopicPage page;
-    const PagePost* post = nullptr;
-    ForumStatus status = PostState(*id, &page, &post);
-    if (!status.ok()) return status;
-    if (post->reported) return ForumStatus::Ok();
-  }
+  // The post's state first, retry or not: phpBB lets a moderator report a post
+  // that is soft-deleted (phpbb/report/report_handler_post.php checks only that
+  // it exists), and such a post is no longer up for review.
+  TopicPage page;
+  const PagePost* post = nullptr;
+  ForumStatus status = PostState(*id, &page, &post);
+  if (!status.ok()) return status;
+  if (post->deleted) return ForumStatus::Gone("post " + post_id + " was deleted");
+  if (post->reported) return ForumStatus::Ok();
   if (!report_reason_id_) {
-    // report_body.html lists the board's reasons (report_reasons table); "other" is
-    // the one whose description is the reporter's own text.
+    // report_body.html lists the board's reasons (report_reasons table) by their
+    // descriptions; "other" is the one for the reporter's own text.
     Form form;
     std::string html;
-    ForumStatus status = FetchForm(phpbb::ReportPageRequest(site_, *id), "report", &form, &html);
+    status = FetchForm(phpbb::ReportPageRequest(site_, *id), "report", &form, &html);
     if (!status.ok()) {
       if (phpbb::IsAlreadyReported(phpbb::MessageText(html))) return ForumStatus::Ok();
       return status;
     }
-    for (const char* name : {"Other", "Autre"}) {
-      if (auto it = form.options.find(name); it != form.options.end()) report_reason_id_ = it->second;
+    const std::string other = phpbb::OtherReasonId(form);
+    if (other.empty()) {
+      return ForumStatus::Permanent("the report form has no \"other\" reason to carry the text");
     }
-    if (!report_reason_id_) {
-      return ForumStatus::Permanent("the report form has no \"Other\" reason to carry the text");
-    }
+    report_reason_id_ = other;
   }
   HttpResponse response;
-  ForumStatus status =
+  status =
       SendLoggedIn(phpbb::ReportRequest(site_, *id, *report_reason_id_, reason), false, &response);
   if (!status.ok()) return status;
   std::string text = PageText(response);
-  if (phpbb::IsNoPost(text)) return ForumStatus::Gone(text);
+  // phpbb/report/controller/report.php: 404 POST_NOT_EXIST, 403 no f_report.
+  if (response.status == 404) return ForumStatus::Gone("post " + post_id + ": " + text);
   if (response.status >= 400) return ForumStatus::Permanent("report refused: " + text);
   if (!phpbb::FormError(response.body).empty()) {
     return ForumStatus::Permanent("report refused: " + phpbb::FormError(response.body));

@@ -200,20 +200,26 @@ std::optional<std::time_t> ParseBoardDate(const std::string& raw) {
     tm.tm_min = mi;
     return timegm(&tm);
   }
-  // "D M d, Y g:i a" (language/en/common.php default_dateformat).
-  char weekday[8], month[8], ampm[4];
-  if (std::sscanf(text.c_str(), "%3s %3s %d, %d %d:%d %2s", weekday, month, &d, &y, &h, &mi,
+  // The installer's "D M d, Y g:i a" with the pack's day and month names
+  // (language/en|fr/common.php 'datetime': "Mon Nov 30, 2026 6:53 pm",
+  // "lun. nov. 30, 2026 6:53 pm").
+  static const char* kMonths[2][12] = {
+      {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+      {"janv.", "f\xC3\xA9vr.", "mars", "avr.", "mai", "juin", "juil.", "ao\xC3\xBBt", "sept.",
+       "oct.", "nov.", "d\xC3\xA9""c."}};
+  char weekday[16], month[16], ampm[4];
+  if (std::sscanf(text.c_str(), "%15s %15s %d, %d %d:%d %3s", weekday, month, &d, &y, &h, &mi,
                   ampm) != 7) {
     return std::nullopt;
   }
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   int m = -1;
-  for (int i = 0; i < 12; ++i) {
-    if (std::strcmp(month, kMonths[i]) == 0) m = i;
+  for (const auto& names : kMonths) {
+    for (int i = 0; i < 12; ++i) {
+      if (std::strcmp(month, names[i]) == 0) m = i;
+    }
   }
-  if (m < 0 || h < 1 || h > 12) return std::nullopt;
   const bool pm = std::strcmp(ampm, "pm") == 0;
+  if (m < 0 || h < 1 || h > 12 || (!pm && std::strcmp(ampm, "am") != 0)) return std::nullopt;
   tm.tm_year = y - 1900;
   tm.tm_mon = m;
   tm.tm_mday = d;
@@ -224,7 +230,8 @@ std::optional<std::time_t> ParseBoardDate(const std::string& raw) {
 
 bool ParseFeed(const std::string& xml, std::vector<FeedEntry>* out, std::string* error) {
   // styles/all/template/feed.xml.twig; the fields come from feed/controller/feed.php
-  // send_feed_do() and feed/post_base.php (link = viewtopic.php?t=T&amp;p=P#pP).
+  // send_feed_do() and phpbb/feed/post_base.php: the link (and id) is
+  // viewtopic.php?p=P#pP since 3.3.5, viewtopic.php?t=T&amp;p=P#pP before.
   out->clear();
   if (xml.find("<feed") == std::string::npos) {
     *error = "not an Atom feed";
@@ -238,13 +245,12 @@ bool ParseFeed(const std::string& xml, std::vector<FeedEntry>* out, std::string*
     pos = end;
     FeedEntry e;
     std::string id = DecodeEntities(Between(entry, "<id>", "</id>"));
-    std::optional<long long> topic = NumberAfter(id, "t=");
-    std::optional<long long> post = NumberAfter(id, "p=");
-    if (!topic || !post) {
-      *error = "feed entry id '" + id + "' names no topic and post";
+    std::optional<long long> post = NumberAfter(id, "?p=");
+    if (!post) post = NumberAfter(id, "&p=");
+    if (!post) {
+      *error = "feed entry id '" + id + "' names no post (viewtopic.php?p=ID)";
       return false;
     }
-    e.topic_id = *topic;
     e.post_id = *post;
     e.author = StripCdata(Between(entry, "<name>", "</name>"));
     e.title = StripCdata(Between(entry, "<title type=\"html\">", "</title>"));
@@ -266,12 +272,13 @@ bool ParseFeed(const std::string& xml, std::vector<FeedEntry>* out, std::string*
       return false;
     }
     std::string content = StripCdata(Between(entry, ">", "</content>", content_at));
-    // The template appends "<p>STATISTICS: …</p>" (feed_item_statistics) and "<hr />".
+    // The template appends "<p>{STATISTICS}: …</p>" (feed_item_statistics) and
+    // "<hr />"; STATISTICS is language/en/common.php "Statistics", fr "Statistiques".
     content = Trim(content);
     if (content.size() >= 6 && content.compare(content.size() - 6, 6, "<hr />") == 0) {
       content.resize(content.size() - 6);
     }
-    for (const char* label : {"<p>Statistics: ", "<p>Statistiques : "}) {
+    for (const char* label : {"<p>Statistics: ", "<p>Statistiques: "}) {
       size_t stats = content.rfind(label);
       if (stats != std::string::npos) content.resize(stats);
     }
@@ -293,18 +300,22 @@ size_t NextPostRow(const std::string& html, size_t from) {
 namespace {
 
 // The moderator named in a soft-deleted post's notice: viewtopic_body.html renders
-// div.post-notice.deleted with L_POST_DELETED_MESSAGE, POST_DELETED_BY_MSG in
-// language/en/viewtopic.php ("This post was deleted by %1$s on %2$s."). Other
-// languages word it differently: the name is then left unknown ("").
-std::string DeletedBy(const std::string& block) {
-  static const std::string kLead = "This post was deleted by ";
-  size_t notice = block.find("post-notice deleted");
+// it in div#post_hiddenN as L_POST_DELETED_MESSAGE, which viewtopic.php builds
+// from POST_DELETED_BY(_REASON) (language/en|fr/common.php): "<strong>%2$s</strong>
+// deleted the post by <strong>%1$s</strong> on …", %2$s the moderator. Every
+// language pack keeps the moderator first, so the markup names them, not the words.
+std::string DeletedBy(const std::string& block, long long post_id) {
+  size_t notice = block.find("id=\"post_hidden" + std::to_string(post_id) + "\"");
   if (notice == std::string::npos) return "";
-  std::string text = PlainText(Between(block, "<strong>", "</strong>", notice));
-  if (text.compare(0, kLead.size(), kLead) != 0) return "";
-  text = text.substr(kLead.size());
-  size_t end = std::min(text.find(" on "), text.rfind('.'));
-  return Trim(text.substr(0, end));
+  return PlainText(Between(block, "<strong>", "</strong>", notice));
+}
+
+// get_username_string('full') (includes/functions_content.php): a member's name is
+// <a … class="username[-coloured]">name</a>, a guest's <span class="username">name</span>.
+std::string AuthorName(const std::string& block) {
+  size_t author = block.find("class=\"username");
+  if (author == std::string::npos) return "";
+  return PlainText(Between(block, ">", "</", author));
 }
 
 }  // namespace
@@ -336,8 +347,7 @@ bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error)
     post.reported = classes.find(" reported ") != std::string::npos;
     size_t next = NextPostRow(html, at + 1);
     std::string block = html.substr(at, next == std::string::npos ? std::string::npos : next - at);
-    size_t author = block.find("class=\"username");
-    if (author != std::string::npos) post.author = PlainText(Between(block, ">", "</a>", author));
+    post.author = AuthorName(block);
     post.published = ParseAtomDate(Attribute(block.substr(block.find("<time ") == std::string::npos
                                                               ? 0
                                                               : block.find("<time ")),
@@ -349,7 +359,7 @@ bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error)
       return false;
     }
     post.content = Trim(InnerDiv(block, content));
-    if (post.deleted) post.deleted_by = DeletedBy(block);
+    if (post.deleted) post.deleted_by = DeletedBy(block, post.post_id);
     out->posts.push_back(std::move(post));
   }
   return true;
@@ -357,8 +367,9 @@ bool ParseTopicPage(const std::string& html, TopicPage* out, std::string* error)
 
 bool ParseProfile(const std::string& html, ProfileFacts* out, std::string* error) {
   // styles/prosilver/template/memberlist_view.html: the PM button links to
-  // ucp.php?i=pm&mode=compose&u=ID; "Joined:" and "Total posts:" are dt/dd pairs
-  // (language/en/memberlist.php JOINED, TOTAL_POSTS; fr: Inscription, Messages).
+  // ucp.php?i=pm&mode=compose&u=ID; JOINED and TOTAL_POSTS are dt/dd pairs
+  // (language/en/common.php "Joined", "Total posts"; fr "Inscription", "Nombre
+  // total de messages").
   *out = ProfileFacts();
   std::string decoded = DecodeEntities(html);
   std::optional<long long> id = NumberAfter(decoded, "mode=compose&u=");
@@ -373,7 +384,8 @@ bool ParseProfile(const std::string& html, ProfileFacts* out, std::string* error
     std::string value = PlainText(Between(html, "<dd>", "</dd>", at));
     if (label.rfind("Joined", 0) == 0 || label.rfind("Inscription", 0) == 0) {
       out->joined = ParseBoardDate(value);
-    } else if (label.rfind("Total posts", 0) == 0 || label.rfind("Messages", 0) == 0) {
+    } else if (label.rfind("Total posts", 0) == 0 ||
+               label.rfind("Nombre total de messages", 0) == 0) {
       if (!value.empty() && std::isdigit(static_cast<unsigned char>(value[0]))) {
         out->posts = std::atoi(value.c_str());
       }
@@ -404,8 +416,11 @@ std::optional<Form> ParseForm(const std::string& html, const std::string& id) {
   for (size_t i = form_html.find("<input"); i != std::string::npos;
        i = form_html.find("<input", i + 1)) {
     std::string tag = form_html.substr(i, form_html.find('>', i) - i);
-    if (Attribute(tag, "type") == "hidden") {
+    const std::string type = Attribute(tag, "type");
+    if (type == "hidden") {
       form.hidden.emplace_back(Attribute(tag, "name"), Attribute(tag, "value"));
+    } else if (type == "submit") {
+      form.submits[Attribute(tag, "name")] = Attribute(tag, "value");
     }
   }
   for (size_t i = form_html.find("<option"); i != std::string::npos;
@@ -428,6 +443,19 @@ std::string MessageText(const std::string& html) {
   return PlainText(Between(html, "<p>", "</p>", at));
 }
 
+std::string GeneralError(const std::string& html) {
+  // includes/functions.php msg_handler(), E_USER_ERROR: a page of its own,
+  // <body id="errorpage">, the title in <h1> and the message in the next <div>.
+  size_t at = html.find("<body id=\"errorpage\"");
+  if (at == std::string::npos) return "";
+  at = html.find("<div id=\"content\">", at);
+  if (at == std::string::npos) return "";
+  size_t end = 0;
+  std::string title = PlainText(Between(html, "<h1>", "</h1>", at, &end));
+  std::string message = end ? PlainText(Between(html, "<div>", "</div>", end)) : "";
+  return message.empty() ? title : title + ": " + message;
+}
+
 std::string FormError(const std::string& html) {
   std::string errors;
   for (size_t at = html.find("class=\"error\""); at != std::string::npos;
@@ -439,27 +467,35 @@ std::string FormError(const std::string& html) {
 }
 
 bool IsFormInvalid(const std::string& text) {
-  // language/en/common.php FORM_INVALID. The French pack's wording was not in the
-  // searched sources; "formulaire envoyé est invalide" is assumed from its usual text.
-  return ContainsAny(text, {"The submitted form was invalid", "formulaire envoyé est invalide"});
+  // FORM_INVALID, language/en|fr/common.php.
+  return ContainsAny(text, {"The submitted form was invalid",
+                            "Une erreur est survenue lors de l\xE2\x80\x99" "envoi du formulaire"});
 }
 
 bool IsFlood(const std::string& text) {
-  // language/en/posting.php FLOOD_ERROR; language/fr/posting.php.
+  // FLOOD_ERROR, language/en|fr/posting.php.
   return ContainsAny(text, {"You cannot make another post so soon after your last",
-                            "Vous ne pouvez pas publier un autre message si peu de temps"});
+                            "Vous devez patienter quelques instants avant de publier"});
 }
 
 bool IsAlreadyReported(const std::string& text) {
-  // language/en/mcp.php ALREADY_REPORTED.
+  // ALREADY_REPORTED, language/en|fr/mcp.php.
   return ContainsAny(text, {"This post has already been reported",
-                            "Ce message a déjà été rapporté"});
+                            "Ce message a d\xC3\xA9j\xC3\xA0 \xC3\xA9t\xC3\xA9 rapport\xC3\xA9"});
 }
 
-bool IsNoPost(const std::string& text) {
-  // language/en/common.php POST_NOT_EXIST, NO_POST_SELECTED... and NO_TOPIC.
-  return ContainsAny(text, {"The requested post does not exist", "No post selected",
-                            "Le message demandé n’existe pas", "The requested topic does not exist"});
+std::string OtherReasonId(const Form& form) {
+  // report_reasons: the installer's "other" reason (install/schemas/schema_data.sql,
+  // reason_title 'other'); report_body.html lists each reason by its description,
+  // language/en|fr/mcp.php report_reasons DESCRIPTION OTHER.
+  for (const char* description :
+       {"The reported message does not fit into any other category",
+        "Le message rapport\xC3\xA9 ne correspond \xC3\xA0 aucune cat\xC3\xA9gorie"}) {
+    for (const auto& [text, value] : form.options) {
+      if (text.rfind(description, 0) == 0) return value;
+    }
+  }
+  return "";
 }
 
 std::string ContentVersion(const std::string& html) {
@@ -509,8 +545,10 @@ HttpRequest LoginRequest(const Site& site, const Form& form, const std::string& 
 HttpRequest DeletePostRequest(const Site& site, long long post_id, long long topic_id,
                               long long forum_id) {
   // mcp.php quickmod, includes/mcp/mcp_main.php 'delete_post' -> mcp_delete_post(),
-  // which answers with confirm_box(false, ..., 'confirm_delete_body.html').
-  return Get(site, "/mcp.php?i=main&mode=quickmod&action=delete_post&f=" +
+  // which answers with confirm_box(false, ..., 'confirm_delete_body.html'). mcp.php
+  // treats the request as quickmod only when "quickmod" is present; without it the
+  // main module refuses (503 "Module not accessible").
+  return Get(site, "/mcp.php?i=main&mode=quickmod&quickmod=1&action=delete_post&f=" +
                        std::to_string(forum_id) + "&t=" + std::to_string(topic_id) +
                        "&p=" + std::to_string(post_id));
 }
@@ -524,11 +562,24 @@ HttpRequest RestorePostRequest(const Site& site, long long post_id, long long fo
 
 HttpRequest ConfirmRequest(const Site& site, const Form& form,
                            const std::vector<std::pair<std::string, std::string>>& extra) {
-  // confirm_box(true) checks confirm == lang YES, confirm_uid == user id, sess ==
-  // session id and confirm_key (in the form's action URL) == user_last_confirm_key.
-  std::vector<std::pair<std::string, std::string>> fields = form.hidden;
+  // confirm_box(true) (includes/functions.php) checks confirm == the board
+  // language's YES (the form's own "confirm" button: "Yes", "Oui"), confirm_uid ==
+  // user id, sess == session id and confirm_key (in the form's action URL) ==
+  // user_last_confirm_key. Of the hidden fields only those naming the action and
+  // its post go back: never a field this code does not know (mcp_main.php's
+  // delete_permanent) and not "redirect", which phpBB refuses when it is not
+  // a path it trusts.
+  static const char* kMeant[] = {"confirm_uid", "sess", "sid", "i", "mode", "action", "f"};
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (const auto& [name, value] : form.hidden) {
+    const bool meant = name.rfind("post_id_list[", 0) == 0 ||
+                       std::any_of(std::begin(kMeant), std::end(kMeant),
+                                   [&](const char* m) { return name == m; });
+    if (meant) fields.emplace_back(name, value);
+  }
   fields.insert(fields.end(), extra.begin(), extra.end());
-  fields.emplace_back("confirm", "Yes");
+  auto yes = form.submits.find("confirm");
+  fields.emplace_back("confirm", yes == form.submits.end() ? "Yes" : yes->second);
   return Post(Absolute(site, form.action), fields);
 }
 

@@ -22,7 +22,6 @@ namespace modbot::phpbb {
 
 struct FeedEntry {
   long long post_id = 0;
-  long long topic_id = 0;
   std::string author;
   std::string title;     // "Forum • Subject" in the overall feed
   std::string category;  // the forum's name, when feed_item_statistics is on
@@ -40,7 +39,7 @@ struct PagePost {
   std::string content;  // inner HTML of div.content
   std::time_t published = 0;
   bool deleted = false;   // soft-deleted (shown to moderators only)
-  std::string deleted_by;  // from its notice (POST_DELETED_BY_MSG), when deleted
+  std::string deleted_by;  // the moderator named in its notice (POST_DELETED_BY), when deleted
   bool reported = false;  // in the report queue
 };
 
@@ -71,6 +70,7 @@ struct Form {
   std::string action;  // as written in the page, entities decoded
   std::vector<std::pair<std::string, std::string>> hidden;
   std::map<std::string, std::string> options;  // <option> text -> value, all selects
+  std::map<std::string, std::string> submits;  // submit button name -> value
 };
 
 // The form with this id (or, when id is "", the first form), or nullopt.
@@ -80,18 +80,25 @@ std::optional<Form> ParseForm(const std::string& html, const std::string& id);
 bool IsLoggedIn(const std::string& html);
 
 // The text of a message_body.html page (trigger_error / helper->message), "" when
-// the page is not one; and the errors shown inside a form (<p class="error">).
+// the page is not one; of a general error page (E_USER_ERROR, sent with HTTP 503:
+// "General Error: Module not accessible"); and the errors shown inside a form
+// (<p class="error">).
 std::string MessageText(const std::string& html);
+std::string GeneralError(const std::string& html);
 std::string FormError(const std::string& html);
 
 // What a refusal means. language/en|fr/common.php and posting.php.
 bool IsFormInvalid(const std::string& text);  // FORM_INVALID: a stale form token
 bool IsFlood(const std::string& text);        // FLOOD_ERROR: wait flood_interval
 bool IsAlreadyReported(const std::string& text);  // ALREADY_REPORTED
-bool IsNoPost(const std::string& text);       // POST_NOT_EXIST, NO_POST_SELECTED
+
+// The report form's value for the "other" reason (the one for a free text), ""
+// when the form has none.
+std::string OtherReasonId(const Form& form);
 
 // "2026-11-30 18:53" (the bot account's date format set to "Y-m-d H:i") or
-// phpBB's English default "Mon Nov 30, 2026 6:53 pm" ("D M d, Y g:i a"), read as UTC.
+// phpBB's default "D M d, Y g:i a" in English or French ("Mon Nov 30, 2026 6:53 pm",
+// "lun. nov. 30, 2026 6:53 pm"), read as UTC.
 std::optional<std::time_t> ParseBoardDate(const std::string& text);
 // date(DATE_ATOM): "2026-11-30T18:53:43+00:00".
 std::optional<std::time_t> ParseAtomDate(const std::string& text);
@@ -115,7 +122,8 @@ HttpRequest LoginRequest(const Site& site, const Form& form, const std::string& 
 HttpRequest DeletePostRequest(const Site& site, long long post_id, long long topic_id,
                               long long forum_id);
 HttpRequest RestorePostRequest(const Site& site, long long post_id, long long forum_id);
-// Answers a confirm_box() page (includes/functions.php) with "Yes", adding `extra`.
+// Answers a confirm_box() page (includes/functions.php) with its YES button, sending
+// back only the hidden fields that name the action and its posts, and `extra`.
 HttpRequest ConfirmRequest(const Site& site, const Form& form,
                            const std::vector<std::pair<std::string, std::string>>& extra);
 HttpRequest ReportPageRequest(const Site& site, long long post_id);

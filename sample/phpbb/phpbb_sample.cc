@@ -216,6 +216,16 @@ struct PhpbbSample::Impl {
                     "text/html; charset=UTF-8");
   }
 
+  // includes/functions.php msg_handler(), E_USER_ERROR: HTTP 503 and a bare page.
+  void GeneralError(httplib::Response& res, const std::string& text) {
+    res.status = 503;
+    res.set_content("<!DOCTYPE html><html dir=\"ltr\"><head><meta charset=\"utf-8\"><title>"
+                    "General Error</title></head><body id=\"errorpage\"><div id=\"wrap\"><div "
+                    "id=\"acp\"><div class=\"panel\"><div id=\"content\"><h1>General Error</h1>"
+                    "<div>" + text + "</div></div></div></div></div></body></html>",
+                    "text/html; charset=UTF-8");
+  }
+
   void Html(httplib::Response& res, const std::string& html) {
     res.status = 200;
     res.set_content(html, "text/html; charset=UTF-8");
@@ -253,7 +263,13 @@ struct PhpbbSample::Impl {
     auto param = [&](const char* name) { return req.get_param_value(name); };
     auto number = [&](const char* name) { return std::atoll(param(name).c_str()); };
 
-    if (path == "/app.php/feed" || path == "/feed.php") return Feed(res, user);
+    if (path == "/feed.php") {
+      // feed.php (3.3): a 301 to the routed feed, controller feed.yml.
+      res.status = 301;
+      res.set_header("Location", base + "/app.php/feed");
+      return;
+    }
+    if (path == "/app.php/feed") return Feed(res, user);
     if (path == "/viewtopic.php") return ViewTopic(res, number("p"), user, sid);
     if (path == "/memberlist.php" && param("mode") == "viewprofile") {
       return Profile(res, param("un"), user, sid);
@@ -285,8 +301,9 @@ struct PhpbbSample::Impl {
       ++n;
       const Topic& t = topics.at(p.topic_id);
       const std::string& forum = forums.at(t.forum_id);
-      const std::string link = base + "/viewtopic.php?t=" + std::to_string(t.id) + "&amp;p=" +
-                               std::to_string(p.id) + "#p" + std::to_string(p.id);
+      // phpbb/feed/post_base.php (3.3.5 on): the link names the post only.
+      const std::string link =
+          base + "/viewtopic.php?p=" + std::to_string(p.id) + "#p" + std::to_string(p.id);
       xml += "<entry>\n<author><name><![CDATA[" + p.username + "]]></name></author>\n<updated>" +
              (p.edited_at ? AtomDate(*p.edited_at) + " " : AtomDate(p.created_at)) +
              "</updated>\n<published>" + AtomDate(p.created_at) + "</published>\n<id>" + link +
@@ -309,8 +326,8 @@ struct PhpbbSample::Impl {
     auto found = posts.find(post_id);
     if (found == posts.end() || (found->second.deleted && user == kAnonymous)) {
       // viewtopic.php: send_status_line(404) + trigger_error('NO_TOPIC') for a post
-      // that does not exist (language/en/common.php POST_NOT_EXIST).
-      return Message(res, 404, "Information", "The requested post does not exist.", user, sid);
+      // that does not exist (language/en/common.php NO_TOPIC).
+      return Message(res, 404, "Information", "The requested topic does not exist.", user, sid);
     }
     const Topic& t = topics.at(found->second.topic_id);
     std::vector<const PhpbbPost*> in_topic;
@@ -346,9 +363,16 @@ struct PhpbbSample::Impl {
               "\" class=\"username\">" + EscapeHtml(p.username) + "</a></strong> &raquo; </span>"
               "<time datetime=\"" + AtomDate(p.created_at) + "\">" + BoardDate(p.created_at) +
               "</time></p>\n" +
-              (p.deleted ? "<div class=\"post-notice deleted\"><strong>This post was deleted by " +
-                               EscapeHtml(p.deleted_by) + ".</strong><br />Reason: " +
-                               EscapeHtml(p.delete_reason) + "</div>\n"
+              // viewtopic_body.html's div#post_hiddenN with viewtopic.php's
+              // POST_DELETED_BY_REASON (language/en/common.php): the moderator first.
+              (p.deleted ? "<div class=\"ignore\" id=\"post_hidden" + id + "\"><strong><a href=\"" +
+                               "./memberlist.php?mode=viewprofile&amp;u=" +
+                               std::to_string(users.count(p.deleted_by) ? users.at(p.deleted_by).id : 0) +
+                               "\" class=\"username\">" + EscapeHtml(p.deleted_by) +
+                               "</a></strong> deleted the post by <strong><a href=\"" + profile +
+                               "\" class=\"username\">" + EscapeHtml(p.username) + "</a></strong> on " +
+                               BoardDate(SysClock::now()) + " for the following reason: " +
+                               EscapeHtml(p.delete_reason) + "<br></div>\n"
                          : "") +
               "<div class=\"content\">" + p.html + "</div>\n" +
               (p.edited_at ? "<div class=\"notice\">Last edited by <a href=\"" + profile +
@@ -442,6 +466,11 @@ struct PhpbbSample::Impl {
     }
     User& mod = *UserById(user);
     const std::string action = req.get_param_value("action");
+    if (req.get_param_value("mode") == "quickmod" && !req.has_param("quickmod")) {
+      // mcp.php: without "quickmod" the request goes to the main module's quickmod
+      // mode, which has no page: trigger_error('MODULE_NOT_ACCESS', E_USER_ERROR).
+      return GeneralError(res, "Module not accessible");
+    }
     std::vector<long long> ids;
     if (req.has_param("p")) ids.push_back(std::atoll(req.get_param_value("p").c_str()));
     for (const char* key : {"post_id_list[]", "post_id_list[0]"}) {
@@ -488,7 +517,9 @@ struct PhpbbSample::Impl {
                          std::to_string(mod.id) + "\" />\n<input type=\"hidden\" name=\"sess\" "
                          "value=\"" + sid + "\" />\n<input type=\"hidden\" name=\"sid\" value=\"" +
                          sid + "\" />\n";
-    const std::string page = action == "delete_post" ? "i=main&amp;mode=quickmod" : "i=queue&amp;mode=deleted_posts";
+    // confirm_box() posts back to the URL it was asked with (build_url), quickmod=1 kept.
+    const std::string page =
+        action == "delete_post" ? "i=main&amp;mode=quickmod&amp;quickmod=1" : "i=queue&amp;mode=deleted_posts";
     const std::string reason =
         action == "delete_post"
             ? "<dl><dt><label for=\"delete_reason\">Reason:</label></dt><dd><input class=\"inputbox "
@@ -514,7 +545,8 @@ struct PhpbbSample::Impl {
     // phpbb/report/controller/report.php and report/report_handler_post.php.
     auto post = posts.find(post_id);
     if (post == posts.end()) {
-      return Message(res, 404, "Information", "The requested post does not exist.", user, sid);
+      // report_handler_post.php: entity_not_found_exception('POST_NOT_EXIST') -> 404.
+      return Message(res, 404, "Information", "The post you requested does not exist.", user, sid);
     }
     if (!post->second.reports.empty()) {
       return Message(res, 200, "Information", "This post has already been reported.", user, sid);
@@ -534,16 +566,20 @@ struct PhpbbSample::Impl {
 
   void ReportForm(httplib::Response& res, long long post_id, long long user,
                   const std::string& sid, const std::string& error) {
-    // report_body.html with the default reasons of install/schema_data.sql.
+    // report_body.html with the default reasons of install/schemas/schema_data.sql,
+    // each shown by its description (language/en/mcp.php report_reasons DESCRIPTION).
     Html(res, Page("Report post",
                    "<form method=\"post\" action=\"./app.php/post/" + std::to_string(post_id) +
                        "/report\" id=\"report\">\n<div class=\"panel\"><div class=\"inner\">\n" +
                        (error.empty() ? "" : "<p class=\"error\">" + error + "</p>\n") +
                        "<fieldset>\n<dl><dt><label for=\"reason_id\">Reason:</label></dt><dd>"
-                       "<select name=\"reason_id\" id=\"reason_id\" class=\"full\"><option "
-                       "value=\"1\">Warez</option><option value=\"2\">Spam</option><option "
-                       "value=\"3\">Off-topic</option><option value=\"4\" selected=\"selected\">"
-                       "Other</option></select></dd></dl>\n<dl><dt><label for=\"report_text\">"
+                       "<select name=\"reason_id\" id=\"reason_id\" class=\"full\"><option value=\"1\">"
+                       "The message contains links to illegal or pirated software.</option><option "
+                       "value=\"2\">The reported message has the only purpose to advertise for a "
+                       "website or another product.</option><option value=\"3\">The reported "
+                       "message is off topic.</option><option value=\"4\">The reported message "
+                       "does not fit into any other category, please use the further information "
+                       "field.</option></select></dd></dl>\n<dl><dt><label for=\"report_text\">"
                        "Further information:</label></dt><dd><textarea name=\"report_text\" "
                        "id=\"report_text\" rows=\"10\" cols=\"76\" class=\"inputbox\"></textarea>"
                        "</dd></dl>\n</fieldset>\n<input type=\"submit\" name=\"submit\" "
