@@ -10,7 +10,7 @@
  * "message" (BBCode). Prints one line per post: {"post_id":N,"topic_id":N}.
  */
 if (PHP_SAPI !== 'cli') { exit(1); }
-$board = rtrim($argv[1], '/');
+$board = realpath($argv[1]);
 
 define('IN_PHPBB', true);
 $phpbb_root_path = $board . '/';
