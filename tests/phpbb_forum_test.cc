@@ -135,6 +135,45 @@ TEST_CASE("phpbb: review is one report with the reason as its text", "[phpbb]") 
   CHECK(f.forum.Posts()[0].reports[0] == "4:modbot: principle 3 (abusive), score 0.6");
 }
 
+TEST_CASE("phpbb: a report on a deleted post is gone, soft-deleted or deleted for good",
+          "[phpbb]") {
+  PhpbbFixture f;
+  long long topic = f.forum.AddTopic("Parks", "General");
+  f.forum.AddPost(topic, "alice", "You are rude");
+  PhpbbForum forum(f.Settings());
+  // phpBB lets a moderator report a soft-deleted post (report_handler_post.php).
+  REQUIRE(f.forum.DeleteAsModerator(1, "mod_anne", "rude"));
+  CHECK(forum.SendToReview("1", "modbot: principle 3", false).code == ForumStatus::Code::kGone);
+  CHECK(f.forum.Posts()[0].reports.empty());
+  CHECK(forum.SendToReview("99", "modbot: principle 3", false).code == ForumStatus::Code::kGone);
+}
+
+TEST_CASE("phpbb: one User-Agent, more than a second between a form and its post, the "
+          "configured host",
+          "[phpbb]") {
+  PhpbbFixture f;
+  long long topic = f.forum.AddTopic("Parks", "General");
+  f.forum.AddPost(topic, "alice", "Buy now");
+  f.forum.AddPost(topic, "alice", "You are rude");
+  PhpbbForum forum(f.Settings());
+  REQUIRE_OK(forum.Hide("1", "modbot: principle 7", false));
+  REQUIRE_OK(forum.Restore("1", false));
+  REQUIRE_OK(forum.SendToReview("2", "modbot: principle 3", false));
+  REQUIRE_OK(forum.Notify(ForumNotice{"1", "alice", "Your post 1 was hidden", "Sorry."}, false));
+  CHECK(f.forum.user_agents().size() == 1);
+  CHECK(f.forum.shortest_form_wait() > std::chrono::seconds(1));
+
+  // phpBB's cookies name the board's host (cookie_domain): under another name for
+  // the same address the session never sticks, and the error says why.
+  ForumSettings other = f.Settings();
+  other.url = "http://localhost:" + std::to_string(f.port);
+  PhpbbForum elsewhere(other);
+  ForumStatus status = elsewhere.Hide("1", "x", false);
+  CHECK(status.code == ForumStatus::Code::kRetry);
+  INFO(status.message);
+  CHECK(status.message.find("'localhost'") != std::string::npos);
+}
+
 TEST_CASE("phpbb: a notice is one private message, flood and stale forms mean a wait",
           "[phpbb]") {
   PhpbbFixture f;

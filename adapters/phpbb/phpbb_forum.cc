@@ -127,9 +127,19 @@ ForumStatus PhpbbForum::SendLoggedIn(const HttpRequest& request, bool idempotent
   status = Send(request, idempotent, response);
   if (status.ok() && !phpbb::IsLoggedIn(response->body)) {
     return ForumStatus::Retry(Describe(request, site_.base_url) +
-                              ": still a guest's page after logging in (cookies refused?)");
+                              ": still a guest's page after logging in: " + CookieHint());
   }
   return status;
+}
+
+std::string PhpbbForum::CookieHint() const {
+  // phpbb/session.php set_cookie() names cookie_domain, the board's own host name:
+  // under another name for the same address (localhost for 127.0.0.1) the client
+  // drops the session cookies.
+  const std::string host = site_.base_url.substr(site_.base_url.find("://") + 3);
+  return "the session cookies did not stick; [forum] url must name the board by the host "
+         "its cookies are set for (ACP > Cookie settings > Cookie domain), not '" +
+         host.substr(0, host.find_first_of(":/")) + "'";
 }
 
 ForumStatus PhpbbForum::FetchForm(const HttpRequest& page, const std::string& form_id, Form* form,
@@ -172,7 +182,10 @@ ForumStatus PhpbbForum::Login() {
       return ForumStatus::Retry("login as '" + settings_.api_username + "' refused: " + error);
     }
   }
-  return ForumStatus::Retry("login form refused twice (FORM_INVALID): check the board's clock");
+  // A guest's form token is bound to the session (check_form_key()): refused twice,
+  // the session cookie did not come back, or the board's clock is off.
+  return ForumStatus::Retry("login form refused twice (FORM_INVALID): " + CookieHint() +
+                            "; else check the board's clock");
 }
 
 // --- reading ---

@@ -65,6 +65,8 @@ class PhpbbForum : public Forum {
   // rendered for a guest.
   ForumStatus SendLoggedIn(const HttpRequest& request, bool idempotent, HttpResponse* response);
   ForumStatus Login();
+  // Why a session would not stick, naming the configured host.
+  std::string CookieHint() const;
   // A form page fetched now, and the wait check_form_key() needs before it is sent.
   ForumStatus FetchForm(const HttpRequest& page, const std::string& form_id, phpbb::Form* form,
                         std::string* html);

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 
 namespace modbot::sample {
@@ -73,6 +74,12 @@ struct PhpbbSample::Impl {
   std::map<long long, PhpbbPost> posts;
   std::vector<SentMessage> messages;
   std::map<std::string, long long> sessions;  // session id -> user id
+  std::map<std::string, std::string> session_agents;  // session id -> User-Agent
+  // What clients did, for the tests: every User-Agent seen; the shortest time
+  // between a form page served to a session and that session's next POST.
+  std::set<std::string> user_agents;
+  std::map<std::string, SysClock::time_point> form_served;
+  std::chrono::milliseconds shortest_form_wait = std::chrono::milliseconds::max();
   long long next_user = 2, next_post = 1, next_topic = 1;
   PhpbbFaults faults;
   std::mt19937_64 rng{7};
@@ -144,10 +151,12 @@ struct PhpbbSample::Impl {
   std::string NewSession(httplib::Response& res, long long user_id) {
     std::string sid = RandomId(32);
     sessions[sid] = user_id;
-    res.set_header("Set-Cookie", cookie_name + "_sid=" + sid + "; path=/; HttpOnly");
-    res.headers.emplace("Set-Cookie", cookie_name + "_u=" + std::to_string(user_id) +
-                                          "; path=/; HttpOnly");
-    res.headers.emplace("Set-Cookie", cookie_name + "_k=; path=/; HttpOnly");
+    // phpbb/session.php set_cookie(): "; domain=" cookie_domain, which the
+    // installer sets to the server name: 127.0.0.1 here, as on the real test board.
+    const std::string attributes = "; domain=127.0.0.1; path=/; HttpOnly";
+    res.set_header("Set-Cookie", cookie_name + "_sid=" + sid + attributes);
+    res.headers.emplace("Set-Cookie", cookie_name + "_u=" + std::to_string(user_id) + attributes);
+    res.headers.emplace("Set-Cookie", cookie_name + "_k=" + attributes);
     return sid;
   }
 
@@ -257,8 +266,29 @@ struct PhpbbSample::Impl {
     if (slow) std::this_thread::sleep_for(std::chrono::milliseconds(slow));
     std::lock_guard<std::mutex> lock(mu);
     std::string sid = SessionId(req);
+    const std::string agent = req.get_header_value("User-Agent");
+    user_agents.insert(agent);
+    auto seen_agent = session_agents.find(sid);
+    if (seen_agent != session_agents.end() && seen_agent->second != agent) {
+      // phpbb/session.php session_begin(): browser_check (on by default) ends a
+      // session asked for by another User-Agent; the visitor is a guest again.
+      sessions.erase(sid);
+    }
+    if (req.method == "POST" && form_served.count(sid)) {
+      shortest_form_wait = std::min(shortest_form_wait, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                            SysClock::now() - form_served[sid]));
+    }
     long long user = CurrentUser(sid);
     if (user == kAnonymous && !sessions.count(sid)) sid = NewSession(res, kAnonymous);
+    session_agents[sid] = agent;
+    Route(req, res, sid, user);
+    if (req.method == "GET" && res.body.find("method=\"post\"") != std::string::npos) {
+      form_served[sid] = SysClock::now();
+    }
+  }
+
+  void Route(const httplib::Request& req, httplib::Response& res, const std::string& sid,
+             long long user) {
     const std::string& path = req.path;
     auto param = [&](const char* name) { return req.get_param_value(name); };
     auto number = [&](const char* name) { return std::atoll(param(name).c_str()); };
@@ -785,6 +815,16 @@ long long PhpbbSample::requests() const {
 int PhpbbSample::logins() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   return impl_->logins;
+}
+
+std::set<std::string> PhpbbSample::user_agents() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->user_agents;
+}
+
+std::chrono::milliseconds PhpbbSample::shortest_form_wait() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->shortest_form_wait;
 }
 
 }  // namespace modbot::sample

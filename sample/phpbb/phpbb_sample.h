@@ -12,6 +12,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,10 @@ class PhpbbSample : public ContentSink {
   std::vector<PhpbbMessage> Messages() const;
   long long requests() const;
   int logins() const;
+  // Every User-Agent header seen, and the shortest wait of a session between
+  // being served a form page and posting (milliseconds::max() when none).
+  std::set<std::string> user_agents() const;
+  std::chrono::milliseconds shortest_form_wait() const;
 
  private:
   struct Impl;
