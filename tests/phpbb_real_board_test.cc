@@ -70,6 +70,18 @@ class RealBoard {
     return ids;
   }
 
+  // A member with exactly the role README's phpBB section gives the bot
+  // (tests/phpbb_board/least_permission.php); returns its user id.
+  std::string AddLeastPermissionUser(const std::string& name, const std::string& password) const {
+    const std::string command = "php " + Quote(std::string(MODBOT_SOURCE_DIR) +
+                                               "/tests/phpbb_board/least_permission.php") +
+                                " " + Quote(scratch_.File("board/board")) + " " + Quote(name) +
+                                " " + Quote(password) + " > " + Quote(scratch_.File("least.json"));
+    REQUIRE(std::system(command.c_str()) == 0);
+    return std::to_string(
+        nlohmann::json::parse(ReadFile(scratch_.File("least.json")))["user_id"].get<long long>());
+  }
+
   // The first column of the first row of sql on the board's own database.
   std::string Query(const std::string& sql) const { return testing::Query(db(), sql); }
 
@@ -132,15 +144,19 @@ const nlohmann::json kFine = {{"as", "resident"}, {"topic_id", 2},
                               {"message", "The pool opens Monday at 9."}};
 
 TEST_CASE("phpbb real board, English and French: hide, report, one notice, approve restores, "
-          "MCP decisions read back",
+          "MCP decisions read back; the French bot holds only the least-permission role",
           "[e2e][phpbb][real]") {
   std::vector<std::unique_ptr<RealBoard>> boards = StartBoards({"en", "fr"});
+  // The English board's bot is start-board's global moderator; the French one's has
+  // exactly the role of README's phpBB section, and no m_delete.
+  const std::vector<std::string> bots = {std::to_string(boards[0]->UserId("bot")),
+                                         boards[1]->AddLeastPermissionUser("leastbot", "leastpass8f3a")};
   std::vector<std::vector<std::string>> ids;
-  std::vector<std::string> configs;
+  std::vector<std::string> configs = {boards[0]->WriteConfig("modbot", kBotPassword),
+                                      boards[1]->WriteConfig("leastbot", "leastpass8f3a")};
   std::vector<const RealBoard*> all;
   for (const auto& board : boards) {
     ids.push_back(board->Post({kSpam, kInsult, kFine}));
-    configs.push_back(board->WriteConfig("modbot", kBotPassword));
     all.push_back(board.get());
   }
   REQUIRE(RunOnce(all, configs) == std::vector<int>{0, 0});
@@ -154,7 +170,7 @@ TEST_CASE("phpbb real board, English and French: hide, report, one notice, appro
     // Soft-deleted (ITEM_DELETED = 2, includes/constants.php) by the bot, with the reason.
     CHECK(board.Query("SELECT post_visibility FROM phpbb_posts WHERE post_id = " + hidden) == "2");
     CHECK(board.Query("SELECT post_delete_user FROM phpbb_posts WHERE post_id = " + hidden) ==
-          std::to_string(board.UserId("bot")));
+          bots[b]);
     CHECK(board.Query("SELECT post_delete_reason FROM phpbb_posts WHERE post_id = " + hidden)
               .find("principle 12") != std::string::npos);
     // A report in the queue, the post still up.
