@@ -14,24 +14,10 @@
  * and on the board u_ignoreflood. No m_delete: mcp_main.php then soft-deletes
  * whatever the form says.
  */
-if (PHP_SAPI !== 'cli') { exit(1); }
 $board = realpath($argv[1]);
-
-define('IN_PHPBB', true);
-$phpbb_root_path = $board . '/';
-$phpEx = 'php';
-$_SERVER['HTTP_HOST'] = '127.0.0.1';
-$_SERVER['SERVER_NAME'] = '127.0.0.1';
-$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
-$_SERVER['REQUEST_URI'] = '/least_permission.php';
-chdir($board);
-require($phpbb_root_path . 'common.' . $phpEx);
+require(__DIR__ . '/bootstrap.php');
 require($phpbb_root_path . 'includes/functions_user.' . $phpEx);
 require($phpbb_root_path . 'includes/acp/auth.' . $phpEx);
-
-$user->session_begin();
-$auth->acl($user->data);
-$user->setup();
 
 $result = $db->sql_query('SELECT group_id FROM ' . GROUPS_TABLE . " WHERE group_name = 'REGISTERED'");
 $registered = (int) $db->sql_fetchfield('group_id');

@@ -9,23 +9,9 @@
  * "topic_id":N (a reply) or "forum_id":N with "subject" (a new topic), and
  * "message" (BBCode). Prints one line per post: {"post_id":N,"topic_id":N}.
  */
-if (PHP_SAPI !== 'cli') { exit(1); }
 $board = realpath($argv[1]);
-
-define('IN_PHPBB', true);
-$phpbb_root_path = $board . '/';
-$phpEx = 'php';
-$_SERVER['HTTP_HOST'] = '127.0.0.1';
-$_SERVER['SERVER_NAME'] = '127.0.0.1';
-$_SERVER['REMOTE_ADDR'] = '127.0.0.1';
-$_SERVER['REQUEST_URI'] = '/post.php';
-chdir($board);
-require($phpbb_root_path . 'common.' . $phpEx);
+require(__DIR__ . '/bootstrap.php');
 require($phpbb_root_path . 'includes/functions_posting.' . $phpEx);
-
-$user->session_begin();
-$auth->acl($user->data);
-$user->setup();
 $session = $user->data;
 
 while (($line = fgets(STDIN)) !== false) {
