@@ -54,6 +54,8 @@ const nlohmann::json kInsult = {{"as", "resident"}, {"topic_id", 2},
                                 {"message", "You are an idiot"}};
 const nlohmann::json kFine = {{"as", "resident"}, {"topic_id", 2},
                               {"message", "The pool opens Monday at 9."}};
+const nlohmann::json kGuestSpam = {{"guest", "Visiting Val"}, {"topic_id", 3},
+                                   {"message", "Cheap watches SPAM bit.ly/w bit.ly/v buy now"}};
 
 TEST_CASE("phpbb real board, English and French: hide, report, one notice, approve restores, "
           "MCP decisions read back; the French bot holds only the least-permission role",
@@ -68,7 +70,7 @@ TEST_CASE("phpbb real board, English and French: hide, report, one notice, appro
                                       boards[1]->WriteConfig("leastbot", "leastpass8f3a")};
   std::vector<const RealBoard*> all;
   for (const auto& board : boards) {
-    ids.push_back(board->Post({kSpam, kInsult, kFine}));
+    ids.push_back(board->Post({kSpam, kInsult, kFine, kGuestSpam}));
     all.push_back(board.get());
   }
   REQUIRE(RunOnce(all, configs) == std::vector<int>{0, 0});
@@ -91,6 +93,11 @@ TEST_CASE("phpbb real board, English and French: hide, report, one notice, appro
                       reported) == "1");
     CHECK(board.Query("SELECT post_reported FROM phpbb_posts WHERE post_id = " + fine) == "0");
     CHECK(board.Query("SELECT post_visibility FROM phpbb_posts WHERE post_id = " + fine) == "1");
+    // A guest's post: named as the guest signed it (the feed says "Anonymous"),
+    // hidden, and no one to tell.
+    CHECK(board.Query("SELECT post_visibility FROM phpbb_posts WHERE post_id = " + ids[b][3]) == "2");
+    CHECK(testing::Query(board.Store(), "SELECT author FROM verdicts WHERE post_id = '" +
+                                            ids[b][3] + "'") == "Visiting Val");
     // Exactly one private message, to the resident.
     CHECK(board.Query("SELECT COUNT(*) FROM phpbb_privmsgs") == "1");
     CHECK(board.Query("SELECT user_id FROM phpbb_privmsgs_to WHERE user_id != author_id") ==

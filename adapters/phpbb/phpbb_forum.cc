@@ -214,10 +214,12 @@ ForumStatus PhpbbForum::Poll(const std::string& cursor, std::chrono::seconds rec
 
   std::map<long long, ForumPost> fresh;
   std::vector<ForumPost> recent;
+  std::set<std::string> guests;  // posts the feed names "Anonymous"
   long long oldest = 0;
   const std::time_t window_start = Clock::to_time_t(Clock::now() - recent_window);
   for (const FeedEntry& entry : feed) {
     oldest = oldest == 0 ? entry.post_id : std::min(oldest, entry.post_id);
+    if (entry.guest) guests.insert(std::to_string(entry.post_id));
     if (entry.post_id > after) {
       fresh[entry.post_id] = FromFeed(entry);
     } else if (entry.published >= window_start &&
@@ -239,7 +241,8 @@ ForumStatus PhpbbForum::Poll(const std::string& cursor, std::chrono::seconds rec
   result.recent_posts = std::move(recent);
   for (std::vector<ForumPost>* posts : {&result.new_posts, &result.recent_posts}) {
     for (ForumPost& post : *posts) {
-      status = Author(post.author.username, &post.author, nullptr);
+      status = guests.count(post.id) ? GuestName(&post)
+                                     : Author(post.author.username, &post.author, nullptr);
       if (!status.ok()) return status;
     }
   }
@@ -329,6 +332,18 @@ ForumStatus PhpbbForum::Author(const std::string& username, ForumAuthor* out,
         static_cast<int>((Clock::to_time_t(now) - *cached.facts.joined) / 86400);
   }
   out->post_count = cached.facts.posts;
+  return ForumStatus::Ok();
+}
+
+ForumStatus PhpbbForum::GuestName(ForumPost* post) {
+  // The name a guest gave is on the topic page only (posts.post_username); a guest
+  // has no profile, so no account facts.
+  TopicPage page;
+  const PagePost* on_page = nullptr;
+  ForumStatus status = PostState(std::stoll(post->id), &page, &on_page);
+  if (status.code == ForumStatus::Code::kGone) return ForumStatus::Ok();  // deleted since
+  if (!status.ok()) return status;
+  post->author = ForumAuthor{on_page->author, {}, {}, {}};
   return ForumStatus::Ok();
 }
 

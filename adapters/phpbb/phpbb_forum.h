@@ -78,6 +78,8 @@ class PhpbbForum : public Forum {
   ForumStatus Confirm(const HttpRequest& ask,
                       const std::vector<std::pair<std::string, std::string>>& extra);
   ForumStatus Author(const std::string& username, ForumAuthor* out, long long* user_id);
+  // A guest's post: its author as the topic page names it.
+  ForumStatus GuestName(ForumPost* post);
   ForumStatus CatchUp(long long after, long long before, std::map<long long, ForumPost>* out);
   // A post as the daemon sees it, from what the feed or a topic page says of it
   // (content: the rendered HTML).

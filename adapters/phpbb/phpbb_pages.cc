@@ -280,7 +280,12 @@ bool ParseFeed(const std::string& xml, std::vector<FeedEntry>* out, std::string*
     }
     for (const char* label : {"<p>Statistics: ", "<p>Statistiques: "}) {
       size_t stats = content.rfind(label);
-      if (stats != std::string::npos) content.resize(stats);
+      if (stats == std::string::npos) continue;
+      // feed/post_base.php: the statistics name a member with a link to their
+      // profile and a guest by the plain word GUEST; the entry's author is then
+      // the anonymous user's name, not the one the guest gave.
+      e.guest = content.find("mode=viewprofile", stats) == std::string::npos;
+      content.resize(stats);
     }
     e.content = Trim(content);
     out->push_back(std::move(e));

@@ -22,7 +22,8 @@ namespace modbot::phpbb {
 
 struct FeedEntry {
   long long post_id = 0;
-  std::string author;
+  std::string author;    // "Anonymous" for a guest's post: see guest
+  bool guest = false;    // by a guest: its name is only on the topic page
   std::string title;     // "Forum • Subject" in the overall feed
   std::string category;  // the forum's name, when feed_item_statistics is on
   std::string content;   // rendered HTML of the post (statistics line removed)

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -204,6 +205,12 @@ TEST_CASE("phpbb real 3.3.15 pages: feed, topic page, profile, folders, refusals
   CHECK(feed[0].content == (fr ? "Quelle horreur" : "How rude"));
   CHECK(feed[1].content == "SPAM bit.ly/x");
   CHECK(feed[0].updated == feed[0].published);
+  CHECK_FALSE(feed[0].guest);
+  auto guest_entry = std::find_if(feed.begin(), feed.end(),
+                                  [&](const FeedEntry& e) { return e.post_id == board.Id("guest"); });
+  REQUIRE(guest_entry != feed.end());
+  CHECK(guest_entry->guest);
+  CHECK(guest_entry->author == "Anonymous");  // the feed does not name a guest
 
   TopicPage page;
   REQUIRE(ParseTopicPage(board.Page("viewtopic.html"), &page, &error));
