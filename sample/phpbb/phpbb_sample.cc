@@ -585,11 +585,14 @@ struct PhpbbSample::Impl {
       const std::string reason = req.get_param_value("reason_id");
       const std::string text = req.get_param_value("report_text");
       if (reason == "4" && text.empty()) {  // empty_report_exception for "other"
-        return ReportForm(res, post_id, user, sid, "You must select a reason and enter a description.");
+        // language/en/mcp.php EMPTY_REPORT.
+        return ReportForm(res, post_id, user, sid,
+                          "You must enter a description when selecting this reason.");
       }
       post->second.reports.push_back(reason + ":" + text);
-      return Message(res, 200, "Information",
-                     "This post has been successfully reported to the moderators.", user, sid);
+      // language/en/mcp.php POST_REPORTED_SUCCESS.
+      return Message(res, 200, "Information", "This post has been successfully reported.", user,
+                     sid);
     }
     ReportForm(res, post_id, user, sid, "");
   }
@@ -599,7 +602,7 @@ struct PhpbbSample::Impl {
     // report_body.html with the default reasons of install/schemas/schema_data.sql,
     // each shown by its description (language/en/mcp.php report_reasons DESCRIPTION).
     Html(res, Page("Report post",
-                   "<form method=\"post\" action=\"./app.php/post/" + std::to_string(post_id) +
+                   "<form method=\"post\" action=\"/app.php/post/" + std::to_string(post_id) +
                        "/report\" id=\"report\">\n<div class=\"panel\"><div class=\"inner\">\n" +
                        (error.empty() ? "" : "<p class=\"error\">" + error + "</p>\n") +
                        "<fieldset>\n<dl><dt><label for=\"reason_id\">Reason:</label></dt><dd>"
