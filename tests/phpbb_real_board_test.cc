@@ -58,7 +58,7 @@ const nlohmann::json kGuestSpam = {{"guest", "Visiting Val"}, {"topic_id", 3},
                                    {"message", "Cheap watches SPAM bit.ly/w bit.ly/v buy now"}};
 
 TEST_CASE("phpbb real board, English and French: hide, report, one notice, approve restores, "
-          "MCP decisions read back; the French bot holds only the least-permission role",
+          "MCP decisions read back, the French bot with only the least-permission role",
           "[e2e][phpbb][real]") {
   std::vector<std::unique_ptr<RealBoard>> boards = StartBoards({"en", "fr"});
   // The English board's bot is start-board's global moderator; the French one's has
