@@ -62,6 +62,19 @@ bool PostFromJsonLine(std::string_view line, Post* post, json* id, std::string* 
     format = *named;
   }
 
+  // An optional field of the wrong type is refused, not ignored: a caller that sent
+  // "topic":"Parks" believes the post was judged against its thread.
+  for (const auto& [key, want_object] : {std::pair{"topic", true}, std::pair{"author", true},
+                                         std::pair{"reply_to", false}}) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null() || (want_object ? it->is_object() : it->is_string())) {
+      continue;
+    }
+    *error = std::string("\"") + key + "\" must be " + (want_object ? "an object" : "a string") +
+             " or null, not " + it->type_name();
+    return false;
+  }
+
   post->id = id->is_string() ? id->get<std::string>() : id->dump();
   post->format = format;
   post->body = ParsePostBody(text_it->get<std::string>(), format);

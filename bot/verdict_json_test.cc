@@ -147,6 +147,25 @@ TEST_CASE("PostFromJsonLine: an unknown format is an error, not a guess", "[cli]
   }
 }
 
+TEST_CASE("PostFromJsonLine: topic, author or reply_to of the wrong type is an error", "[cli]") {
+  struct Case {
+    const char* line;
+    const char* field;
+  };
+  for (const Case& c : {Case{R"({"id":"p","text":"x","topic":"Parks"})", "\"topic\""},
+                        Case{R"({"id":"p","text":"x","topic":["Parks"]})", "\"topic\""},
+                        Case{R"({"id":"p","text":"x","author":"bob"})", "\"author\""},
+                        Case{R"({"id":"p","text":"x","author":3})", "\"author\""},
+                        Case{R"({"id":"p","text":"x","reply_to":{"text":"hi"}})", "\"reply_to\""},
+                        Case{R"({"id":"p","text":"x","reply_to":false})", "\"reply_to\""}}) {
+    Result r = FromLine(c.line);
+    INFO(c.line);
+    CHECK_FALSE(r.ok);
+    CHECK(r.id == "p");
+    CHECK(r.error.find(c.field) != std::string::npos);
+  }
+}
+
 TEST_CASE("PostFromJsonLine: odd author facts are unknown", "[cli]") {
   Result r = FromLine(
       R"({"id":"p","text":"x","author":{"username":5,"account_age_days":-3,"post_count":"many","trust_level":1e12}})");

@@ -8,6 +8,14 @@
 #include "policy/scoring.h"
 
 namespace modbot {
+namespace {
+
+// An advertisement (commercial_detector.cc), and a link rule of review weight
+// (link_detector.cc).
+constexpr double kAdvertisement = 0.5;
+constexpr double kDoubtfulLink = 0.5;
+
+}  // namespace
 
 void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   const Clause fake = Clause::kFakeAccount;
@@ -72,18 +80,20 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   if (ClauseScoreSoFar(*reasons, fake) > 0) {
     reasons->push_back({fake, "account.new", brand_new ? 0.25 : 0.15, age});
   }
-  // A new account whose post advertises or spams is the classic throwaway. Its age
-  // alone already raised spam_links ("links.new_account"); that does not count.
-  double selling = CombinedScore(*reasons, Clause::kCommercial);
+  // A new account whose post advertises or spams (a doubtful link) is the classic
+  // throwaway. Its age alone already
+  // raised spam_links ("links.new_account"); that does not count.
+  double selling = CombinedScore(*reasons, Clause::kCommercial) >= kAdvertisement ? 1.0 : 0.0;
   // A romance opener's "écrivez-moi en privé" reads as a weak sales sign; it is
   // judged as a scam opener above (a human decides), not as an advert.
-  if (!scam.empty() && selling < 0.7) selling = 0;
+  if (!scam.empty() && CombinedScore(*reasons, Clause::kCommercial) < 0.7) selling = 0;
   for (const Reason& reason : *reasons) {
-    if (reason.clause == Clause::kSpamLinks && reason.rule != "links.new_account") {
-      selling = std::max(selling, reason.score);
+    if (reason.clause == Clause::kSpamLinks && reason.rule != "links.new_account" &&
+        reason.score >= kDoubtfulLink) {
+      selling = 1.0;
     }
   }
-  if (selling >= 0.5) {
+  if (selling > 0) {
     reasons->push_back({fake, "account.new_and_promoting", 0.9, age});
     return;
   }

@@ -1,0 +1,150 @@
+// Structural spam: an ad or a scam recognised by what it is made of (a contact
+// channel, a price, a call to act, urgency, a prize, a deceiving link) rather than
+// by its words. Sentences written for these tests, with look-alikes that must stay
+// allowed.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "policy/body_parser.h"
+#include "policy/built_in_policy_for_tests.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+struct Case {
+  Case(std::string text, std::optional<int> account_age_days = std::nullopt,
+       std::optional<int> trust_level = std::nullopt)
+      : text(std::move(text)), account_age_days(account_age_days), trust_level(trust_level) {}
+  std::string text;
+  std::optional<int> account_age_days;  // unknown unless said
+  std::optional<int> trust_level;
+};
+
+Verdict JudgeCase(const Case& c) {
+  Post post;
+  post.id = "structure";
+  post.body = ParsePostBody(c.text, Format::kMarkdown);
+  post.author.account_age_days = c.account_age_days;
+  post.author.post_count = c.account_age_days ? std::optional<int>(*c.account_age_days < 7 ? 1 : 80)
+                                              : std::nullopt;
+  post.author.trust_level = c.trust_level;
+  return BuiltInPolicy().Judge(post);
+}
+
+bool Has(const Verdict& verdict, Clause clause) {
+  return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
+}
+
+std::string Describe(const Verdict& verdict) {
+  std::string out(ActionName(verdict.action));
+  for (const Reason& reason : verdict.reasons) {
+    out += "\n  " + std::string(ClauseId(reason.clause)) + " " + reason.rule + " " +
+           std::to_string(reason.score) + " " + reason.evidence;
+  }
+  return out;
+}
+
+void Expect(const std::vector<Case>& cases, Clause clause, Action action) {
+  for (const Case& c : cases) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(Has(verdict, clause));
+    CHECK(verdict.action == action);
+  }
+}
+
+void ExpectAllowed(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(verdict.action == Action::kAllow);
+  }
+}
+
+TEST_CASE("Spam structure: an ad with a channel however written is queued", "[policy]") {
+  Expect(
+      {
+          {"Peinture intérieure, 2 pièces pour 199 $, textez le quatre trois huit cinq cinq cinq "
+           "zéro un deux sept"},
+          {"Gutter cleaning this weekend only, $80 a house. Call Dave five one four five five five "
+           "zero one nine nine"},
+          {"Gâteaux personnalisés sur commande! Suivez-nous sur Insta @sucre_et_cie_mtl"},
+          {"Need your taxes done? Flat $50, write to taxhelp.mtl at gmail dot com"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Spam structure: prize and bulk-message scams are queued", "[policy]") {
+  Expect(
+      {
+          {"CONGRATULATIONS! Your number was selected to receive a $500 gift card. Reply CLAIM to "
+           "55123 within 24 hours"},
+          {"Félicitations, vous avez gagné une carte-cadeau de 300 $! Appelez maintenant le "
+           "1-888-555-0199 pour la réclamer"},
+          {"Work from home and earn $300 a day, no experience needed, text JOB to 44555 now!"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Spam structure: a newcomer's ad is a throwaway account and hides", "[policy]") {
+  Expect(
+      {
+          {"Déménagement pas cher, camion et 2 gars, 60 $ de l'heure, faites vite les places sont "
+           "limitées, appelez le 438 555 0142",
+           0},
+      },
+      Clause::kFakeAccount, Action::kHide);
+}
+
+TEST_CASE("Spam structure: City notices, tips and recommendations are not ads", "[policy]") {
+  ExpectAllowed({
+      {"Pool passes are $95 for residents this summer. Register at the front desk or call 311.",
+       900},
+      {"La vignette coûte 60 $ par année. Renouvelez avant le 1er décembre, appelez le 311.", 900},
+      {"Registration for the day camp opens Monday at 9 am, $180 a week. Spots are limited, "
+       "register online on cotesaintluc.org.",
+       3000, 4},
+      {"I used Lev the plumber last winter, he was quick and fair. Happy with the work.", 900},
+      {"There were one or two, maybe three or four, geese on the pond, then five, six more.", 900},
+      {"The meeting is on 2025-06-15 10:30 at City Hall, 5801 Cavendish.", 900},
+      {"Thanks @snowbird_harry, the plows came by Rembrandt this morning.", 900},
+  });
+}
+
+TEST_CASE("Spam structure: links that deceive are flagged, from a newcomer hidden", "[policy]") {
+  Expect(
+      {
+          {"Official snow removal schedule: [see the map](http://csl-deneigement.info.kz/map)", 1},
+          {"Your forum account expires today, confirm here: csl-forum-verify.net/login", 0},
+          {"Full detour map, download it here: hxxp://detour-map-mtl[.]xyz/map.exe", 2},
+          {"Regardez ça, incroyable 😱 tinyurl.com/neige123", 1},
+          {"Bravo! http://fete-qc.info/a http://fete-qc.info/b http://fete-qc.info/c", 0},
+      },
+      Clause::kSpamLinks, Action::kHide);
+}
+
+TEST_CASE("Spam structure: a warning about a link and a spelled City site are allowed",
+          "[policy]") {
+  ExpectAllowed({
+      {"Heads up, a text is going around with csl-payment-update.net, it's a scam. Don't click "
+       "the link.",
+       900},
+      {"Attention, le lien hxxp://taxes-csl[.]xyz qui circule est une arnaque, ne cliquez pas.",
+       900},
+      {"Tout est sur cotesaintluc point org, section loisirs.", 900},
+      {"C'est à ce point ça que le budget a augmenté? Le point net est clair.", 900},
+      {"Here are my three sources on the budget: https://www.cbc.ca/news/a, "
+       "https://montrealgazette.com/b and https://www.lapresse.ca/c — the numbers differ a lot "
+       "between them and the City's own document.",
+       900},
+  });
+}
+
+}  // namespace
+}  // namespace modbot
