@@ -93,6 +93,8 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
       selling = 1.0;
     }
   }
+  // So is a new account asking readers for their date of birth or password.
+  if (view.own_hits.Has("pii_request_patterns")) selling = 1.0;
   if (selling > 0) {
     reasons->push_back({fake, "account.new_and_promoting", 0.9, age});
     return;

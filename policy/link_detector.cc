@@ -41,21 +41,6 @@ bool HasSpamTld(std::string_view domain) {
   return IsOneOf(TopLevelDomain(domain), tlds);
 }
 
-// The words of a domain less its top-level domain: "csl-forum-verify.net" gives
-// csl, forum, verify.
-std::vector<std::string_view> DomainWords(std::string_view domain) {
-  std::vector<std::string_view> words;
-  domain = domain.substr(0, domain.rfind('.'));
-  size_t start = 0;
-  for (size_t i = 0; i <= domain.size(); ++i) {
-    if (i == domain.size() || domain[i] == '.' || domain[i] == '-') {
-      if (i > start) words.push_back(domain.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return words;
-}
-
 // A domain that borrows an official name ("snowmap-csl.info.kz",
 // "canadapost-redelivery.help") with a login word or an unusual top-level domain.
 // The real ones are trusted and never get here.

@@ -1,7 +1,8 @@
-// Structural spam: an ad or a scam recognised by what it is made of (a contact
-// channel, a price, a call to act, urgency, a prize, a deceiving link) rather than
-// by its words. Sentences written for these tests, with look-alikes that must stay
-// allowed.
+// Structural judgement: an ad or a scam recognised by what it is made of (a contact
+// channel, a price, a call to act, urgency, a prize, a deceiving link), a way into a
+// public building (a secret next to an access point), and a copy of someone else's
+// work offered to readers, rather than by fixed phrases. Sentences written for
+// these tests, with look-alikes that must stay allowed.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -143,6 +144,73 @@ TEST_CASE("Spam structure: a warning about a link and a spelled City site are al
        "https://montrealgazette.com/b and https://www.lapresse.ca/c — the numbers differ a lot "
        "between them and the City's own document.",
        900},
+  });
+}
+
+TEST_CASE("Structure: a way into a public building hides", "[policy]") {
+  Expect(
+      {
+          {"The key to the tennis club shed is hidden under the flower pot by the side door.", 900},
+          {"La porte du garage municipal barre jamais, on peut rentrer par là le soir.", 900},
+          {"Le routeur de la bibliothèque a encore le mot de passe par défaut, admin/admin.", 900},
+          {"The gate at the pump house is never locked, you can get in through there after 6.",
+           900},
+      },
+      Clause::kPublicSafety, Action::kHide);
+}
+
+TEST_CASE("Structure: a weakness reported, or when nobody watches, is queued", "[policy]") {
+  Expect(
+      {
+          {"The side door of the arena is never locked at night, I reported it to 311.", 900},
+          {"Les gardiens partent à minuit et les caméras couvrent seulement l'entrée principale.", 900},
+          {"Security leaves at 11 and the loading dock is unattended until morning.", 900},
+          {"The gate at the pump house is never locked after 6, anyone can walk in.", 900},
+      },
+      Clause::kPublicSafety, Action::kReview);
+}
+
+TEST_CASE("Structure: keys, doors and cameras in ordinary talk are allowed", "[policy]") {
+  ExpectAllowed({
+      {"I left my keys in the car again, had to call my wife.", 900},
+      {"The new library doors open automatically, great for strollers.", 900},
+      {"Les caméras de la Ville sur Cavendish ont aidé à retrouver le vélo volé.", 900},
+      {"The key issue at council was the budget, not the pool.", 900},
+      {"Le chalet du parc ouvre à 9 h samedi pour la fête des voisins.", 900},
+  });
+}
+
+TEST_CASE("Structure: a copy of someone else's work sold or shared hides", "[policy]") {
+  Expect(
+      {
+          {"I have the whole driving school textbook, $15 by e-transfer and I'll email it to you.",
+           900},
+          {"Le manuel de secourisme en PDF, 10 $ et je vous l'envoie ce soir.", 900},
+          {"The full audiobook is on my drive, grab it: drive.google.com/drive/folders/xyz123",
+           900},
+          {"Found this on a photographer's Flickr, I cropped out his watermark [img]https://i.imgur.com/a.jpg[/img]",
+           900},
+      },
+      Clause::kOwnership, Action::kHide);
+}
+
+TEST_CASE("Structure: a copy offered without price or link is queued", "[policy]") {
+  Expect(
+      {
+          {"J'ai le film de vendredi en fichier .mkv, écrivez-moi et je vous l'envoie.", 900},
+          {"Borrowed this shot of the pool from @lens_mtl's Instagram, hope he doesn't mind [img]https://i.imgur.com/b.jpg[/img]",
+           900},
+      },
+      Clause::kOwnership, Action::kReview);
+}
+
+TEST_CASE("Structure: talk of books, films and photos is allowed", "[policy]") {
+  ExpectAllowed({
+      {"I read the whole book in one weekend, highly recommend the library copy.", 900},
+      {"Le film au parc était super, merci à la Ville!", 900},
+      {"I'll send you the link to the City's page on the new bylaw.", 900},
+      {"Here's my own photo of the sunset over the pond [img]https://i.imgur.com/c.jpg[/img]", 900},
+      {"I got the schedule from the City's website, pickup is on Tuesday.", 900},
   });
 }
 
