@@ -214,5 +214,32 @@ TEST_CASE("Structure: talk of books, films and photos is allowed", "[policy]") {
   });
 }
 
+TEST_CASE("Structure: breaking a rule nobody enforces, as advice or knowingly, is queued",
+          "[policy]") {
+  Expect(
+      {
+          {"Tennis courts full? Use a friend's member card, the attendant never checks the name.",
+           900},
+          {"Pour éviter la contravention pendant le déneigement, cachez votre plaque, ils peuvent "
+           "pas vous identifier.",
+           900},
+          {"Technically there's a fine for feeding the ducks but it's never enforced, go ahead.", 900},
+          {"On a pas le droit de pêcher dans l'étang, mais personne dit rien, j'y vais chaque "
+           "samedi.",
+           900},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Structure: rules and enforcement in ordinary talk are allowed", "[policy]") {
+  ExpectAllowed({
+      {"The front desk never checks my card anymore, they know me by now. Love that place.", 900},
+      {"Technically the pool closes at 8 but they let us finish our lengths.", 900},
+      {"On a pas le droit de stationner des deux côtés pendant le déneigement, faites attention.",
+       900},
+      {"Use the side entrance during construction, the main doors are closed.", 900},
+  });
+}
+
 }  // namespace
 }  // namespace modbot
