@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "policy/detector.h"
+#include "policy/domain.h"
 #include "policy/scoring.h"
 
 namespace modbot {
@@ -14,6 +15,33 @@ namespace {
 // (link_detector.cc).
 constexpr double kAdvertisement = 0.5;
 constexpr double kDoubtfulLink = 0.5;
+
+// An address that speaks for the City or a public authority from a free webmail
+// account ("mairie.csl.bureau@outlook.com"): whoever posts it is not who it says.
+// A residents' club may well be "tennis.csl@gmail.com"; only the authority's own
+// titles count.
+bool ImpersonatingAddress(std::string_view address) {
+  static constexpr std::string_view kAuthorities[] = {
+      "mairie", "maire", "mayor", "cityhall", "hoteldeville", "ville", "city", "gouv",
+      "gov",    "official", "officiel", "elections", "police", "spvm"};
+  static constexpr std::string_view kWebmail[] = {"gmail", "outlook", "hotmail", "yahoo", "live",
+                                                  "icloud", "aol", "proton", "protonmail", "gmx"};
+  const size_t at = address.find('@');
+  if (at == std::string_view::npos) return false;
+  const std::vector<std::string_view> host = DomainWords(address.substr(at + 1));
+  if (host.empty() || std::find(std::begin(kWebmail), std::end(kWebmail), host.front()) == std::end(kWebmail)) {
+    return false;
+  }
+  // The local part's words, split like a domain's (whose last label DomainWords drops).
+  std::string local = std::string(address.substr(0, at)) + ".x";
+  std::replace(local.begin(), local.end(), '_', '-');
+  for (std::string_view word : DomainWords(local)) {
+    if (std::find(std::begin(kAuthorities), std::end(kAuthorities), word) != std::end(kAuthorities)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -41,6 +69,10 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
     evidence.insert(evidence.end(), signs.begin(), signs.end());
     reasons->push_back({fake, scam.empty() ? "account.fake_phrases" : "account.scam_opener", score,
                         JoinEvidence(evidence)});
+  }
+
+  if (!address.empty() && ImpersonatingAddress(address)) {
+    reasons->push_back({fake, "account.impersonated_address", 0.9, address});
   }
 
   // A romance-scam persona ("surgeon with the UN in Syria") that also seeks a partner
@@ -93,8 +125,11 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
       selling = 1.0;
     }
   }
-  // So is a new account asking readers for their date of birth or password.
-  if (view.own_hits.Has("pii_request_patterns")) selling = 1.0;
+  // So is a new account asking readers for their date of birth, their password or
+  // their money.
+  if (view.own_hits.Has("pii_request_patterns") || view.own_hits.Has("money_request_patterns")) {
+    selling = 1.0;
+  }
   if (selling > 0) {
     reasons->push_back({fake, "account.new_and_promoting", 0.9, age});
     return;

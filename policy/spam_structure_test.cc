@@ -241,5 +241,28 @@ TEST_CASE("Structure: rules and enforcement in ordinary talk are allowed", "[pol
   });
 }
 
+TEST_CASE("Structure: a new account asking for money or speaking for the City hides", "[policy]") {
+  Expect(
+      {
+          {"My car broke down on the 20 and I need $80 for the tow, anyone can e-transfer to me? "
+           "I will pay back tomorrow",
+           0},
+          {"Mon portefeuille a été volé, envoyez-moi 50 $ par virement svp, je vous rembourse "
+           "lundi",
+           1},
+          {"Avis aux résidents : la collecte est annulée. Questions : ville.csl.info@gmail.com", 2},
+          {"Reminder from City Hall: pay your water bill at mayor.office.csl@outlook.com", 900},
+      },
+      Clause::kFakeAccount, Action::kHide);
+}
+
+TEST_CASE("Structure: a club's address and talk of money are allowed", "[policy]") {
+  ExpectAllowed({
+      {"The tennis club takes sign-ups at tennis.csl.club@gmail.com, see you on the courts!", 900},
+      {"I need $20 for the bake sale float, I'll bring it from home.", 0},
+      {"Interac e-transfer works for the school trip, the teacher said.", 1},
+  });
+}
+
 }  // namespace
 }  // namespace modbot
