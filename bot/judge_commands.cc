@@ -98,11 +98,14 @@ size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out)
   size_t errors = 0;
   std::string line;
   while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     Post post;
     nlohmann::json id;
     std::string error;
-    if (PostFromJsonLine(line, &post, &id, &error)) {
+    // A blank line still gets its own output line, so that callers may pair input
+    // and output lines by position.
+    const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+    if (blank) error = "empty line";
+    if (!blank && PostFromJsonLine(line, &post, &id, &error)) {
       out << DumpLine(VerdictToJson(policy.Judge(post))) << '\n';
     } else {
       ++errors;

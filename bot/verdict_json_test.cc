@@ -147,6 +147,39 @@ TEST_CASE("PostFromJsonLine: an unknown format is an error, not a guess", "[cli]
   }
 }
 
+TEST_CASE("PostFromJsonLine: topic, author or reply_to of the wrong type is an error", "[cli]") {
+  struct Case {
+    const char* line;
+    const char* field;
+  };
+  for (const Case& c : {Case{R"({"id":"p","text":"x","topic":"Parks"})", "\"topic\""},
+                        Case{R"({"id":"p","text":"x","topic":["Parks"]})", "\"topic\""},
+                        Case{R"({"id":"p","text":"x","author":"bob"})", "\"author\""},
+                        Case{R"({"id":"p","text":"x","author":3})", "\"author\""},
+                        Case{R"({"id":"p","text":"x","reply_to":{"text":"hi"}})", "\"reply_to\""},
+                        Case{R"({"id":"p","text":"x","reply_to":false})", "\"reply_to\""}}) {
+    Result r = FromLine(c.line);
+    INFO(c.line);
+    CHECK_FALSE(r.ok);
+    CHECK(r.id == "p");
+    CHECK(r.error.find(c.field) != std::string::npos);
+  }
+}
+
+TEST_CASE("PostFromJsonLine: nested and unknown values are skipped, not misread", "[cli]") {
+  Result r = FromLine(
+      R"({"extra":{"id":"no","text":"no","author":{"username":"no"}},"id":"p","tags":[{"text":"no"}],)"
+      R"("topic":{"title":{"deep":"no"},"category":"Parks","more":[1,{"title":"no"}]},)"
+      R"("author":{"meta":{"username":"no"},"username":"ana","post_count":3},"text":"yes"})");
+  REQUIRE(r.ok);
+  CHECK(r.id == "p");
+  CHECK(r.post.body.own_text == "yes");
+  CHECK(r.post.topic.title.empty());
+  CHECK(r.post.topic.category == "Parks");
+  CHECK(r.post.author.username == "ana");
+  CHECK(r.post.author.post_count == 3);
+}
+
 TEST_CASE("PostFromJsonLine: odd author facts are unknown", "[cli]") {
   Result r = FromLine(
       R"({"id":"p","text":"x","author":{"username":5,"account_age_days":-3,"post_count":"many","trust_level":1e12}})");

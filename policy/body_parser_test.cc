@@ -94,6 +94,8 @@ TEST_CASE("markdown: abbreviations and numbers are not links", "[parser]") {
       "read file.pdf, mail me at jo@example.com",
       Format::kMarkdown);
   CHECK(body.links.empty());
+  // An address's name with a top-level-domain-like ending is not a host.
+  CHECK(ParsePostBody("sign up at tennis.csl.club@gmail.com", Format::kPlain).links.empty());
 }
 
 TEST_CASE("markdown: emphasis goes, code and masked words stay", "[parser]") {

@@ -3,28 +3,37 @@
 //
 // Signs of selling come in kinds, each its own lexicon: an offer ("je vends", "I
 // deliver", "ma sœur donne des leçons"), a price, a way to buy or get in touch ("DM
-// me for prices", "écrivez-moi en privé"), a deal ("knock off 10%", "prix d'ami"),
-// an endorsement of a business ("tell him you're from CSL") and spam talk ("doctors
-// hate", "followers"). One kind alone is ordinary talk: a fee, a thank-you, a
-// question. Two kinds make an advertisement for a human to look at; the more kinds,
-// the surer. A link to somewhere other than the City next to a sign is one more kind.
+// me for prices", "écrivez-moi en privé", or any contact channel: a phone number
+// however written, an e-mail, a handle; see contact_channel.h), a deal ("knock off
+// 10%", "prix d'ami"), an endorsement of a business ("tell him you're from CSL"),
+// spam talk ("doctors hate", "followers"), a call to act ("click here", "reply
+// YES"), urgency ("faites vite", "valid 12 hours") and a prize ("you have won").
+// One kind alone is ordinary talk: a fee, a thank-you, a question. Two kinds make
+// an advertisement for a human to look at; the more kinds, the surer. A link to
+// somewhere other than the City next to a sign is one more kind.
 // A regular's recommendation never hides on this clause alone; a new account's ad
-// with many signs may.
+// with many signs may. The City's own accounts (trust level 4) announce fees,
+// deadlines and phone lines as a matter of course and are not judged here.
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <string_view>
 
+#include "policy/contact_channel.h"
 #include "policy/detector.h"
 #include "policy/domain.h"
 
 namespace modbot {
 namespace {
 
-constexpr std::array<std::string_view, 6> kKinds = {
-    "commercial_patterns",         "commercial_price_patterns",   "commercial_contact_patterns",
-    "commercial_deal_patterns",    "commercial_endorse_patterns", "commercial_hype_patterns",
+constexpr std::array<std::string_view, 9> kKinds = {
+    "commercial_patterns",        "commercial_price_patterns",  "commercial_contact_patterns",
+    "commercial_deal_patterns",   "commercial_endorse_patterns", "commercial_hype_patterns",
+    "commercial_action_patterns", "commercial_urgency_patterns", "commercial_prize_patterns",
 };
+
+// Discourse's trust level 4 (leaders): the City's own accounts.
+constexpr int kCityTrustLevel = 4;
 
 // Below hide: what a resident of long standing says about a business is for a human.
 // Kept well below hide so that another weak reason on the same clause cannot tip a
@@ -35,6 +44,11 @@ constexpr double kRegularCap = 0.69;
 
 
 void DetectCommercial(const PostView& view, Reasons* reasons) {
+  // Nor is a warning about a scam link ("don't click it") an advertisement for it.
+  if (view.post.author.trust_level.value_or(0) >= kCityTrustLevel ||
+      view.own_hits.Has("link_warning_patterns")) {
+    return;
+  }
   int kinds = 0;
   size_t signs = 0;
   std::vector<std::string> evidence;
@@ -44,6 +58,13 @@ void DetectCommercial(const PostView& view, Reasons* reasons) {
     ++kinds;
     signs += found.size();
     evidence.insert(evidence.end(), found.begin(), found.end());
+  }
+  // A channel is a way to get in touch: one more sign of that kind, or the kind.
+  const std::vector<std::string> channels = FindContactChannels(view.own.folded);
+  if (!channels.empty()) {
+    kinds += !view.own_hits.Has("commercial_contact_patterns");
+    signs += channels.size();
+    evidence.insert(evidence.begin(), channels.begin(), channels.end());
   }
   if (kinds == 0) return;
   // Thanking or mentioning a City sponsor is what the policy allows, as long as the

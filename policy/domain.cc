@@ -14,4 +14,17 @@ bool DomainMatches(std::string_view domain, const std::vector<std::string>& list
   return false;
 }
 
+std::vector<std::string_view> DomainWords(std::string_view domain) {
+  std::vector<std::string_view> words;
+  domain = domain.substr(0, domain.rfind('.'));
+  size_t start = 0;
+  for (size_t i = 0; i <= domain.size(); ++i) {
+    if (i == domain.size() || domain[i] == '.' || domain[i] == '-') {
+      if (i > start) words.push_back(domain.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return words;
+}
+
 }  // namespace modbot

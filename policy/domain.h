@@ -12,6 +12,10 @@ namespace modbot {
 // "giphy.com"). Entries without a dot (sponsor names, say) never match.
 bool DomainMatches(std::string_view domain, const std::vector<std::string>& list);
 
+// The words of a domain less its top-level domain, split at dots and hyphens:
+// "csl-forum-verify.net" gives csl, forum, verify.
+std::vector<std::string_view> DomainWords(std::string_view domain);
+
 }  // namespace modbot
 
 #endif  // MODBOT_POLICY_DOMAIN_H_

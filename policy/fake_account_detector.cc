@@ -5,9 +5,45 @@
 #include <re2/re2.h>
 
 #include "policy/detector.h"
+#include "policy/domain.h"
 #include "policy/scoring.h"
 
 namespace modbot {
+namespace {
+
+// An advertisement (commercial_detector.cc), and a link rule of review weight
+// (link_detector.cc).
+constexpr double kAdvertisement = 0.5;
+constexpr double kDoubtfulLink = 0.5;
+
+// An address that speaks for the City or a public authority from a free webmail
+// account ("mairie.csl.bureau@outlook.com"): whoever posts it is not who it says.
+// A residents' club may well be "tennis.csl@gmail.com"; only the authority's own
+// titles count.
+bool ImpersonatingAddress(std::string_view address) {
+  static constexpr std::string_view kAuthorities[] = {
+      "mairie", "maire", "mayor", "cityhall", "hoteldeville", "ville", "city", "gouv",
+      "gov",    "official", "officiel", "elections", "police", "spvm"};
+  static constexpr std::string_view kWebmail[] = {"gmail", "outlook", "hotmail", "yahoo", "live",
+                                                  "icloud", "aol", "proton", "protonmail", "gmx"};
+  const size_t at = address.find('@');
+  if (at == std::string_view::npos) return false;
+  const std::vector<std::string_view> host = DomainWords(address.substr(at + 1));
+  if (host.empty() || std::find(std::begin(kWebmail), std::end(kWebmail), host.front()) == std::end(kWebmail)) {
+    return false;
+  }
+  // The local part's words, split like a domain's (whose last label DomainWords drops).
+  std::string local = std::string(address.substr(0, at)) + ".x";
+  std::replace(local.begin(), local.end(), '_', '-');
+  for (std::string_view word : DomainWords(local)) {
+    if (std::find(std::begin(kAuthorities), std::end(kAuthorities), word) != std::end(kAuthorities)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   const Clause fake = Clause::kFakeAccount;
@@ -33,6 +69,10 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
     evidence.insert(evidence.end(), signs.begin(), signs.end());
     reasons->push_back({fake, scam.empty() ? "account.fake_phrases" : "account.scam_opener", score,
                         JoinEvidence(evidence)});
+  }
+
+  if (!address.empty() && ImpersonatingAddress(address)) {
+    reasons->push_back({fake, "account.impersonated_address", 0.9, address});
   }
 
   // A romance-scam persona ("surgeon with the UN in Syria") that also seeks a partner
@@ -72,18 +112,25 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   if (ClauseScoreSoFar(*reasons, fake) > 0) {
     reasons->push_back({fake, "account.new", brand_new ? 0.25 : 0.15, age});
   }
-  // A new account whose post advertises or spams is the classic throwaway. Its age
-  // alone already raised spam_links ("links.new_account"); that does not count.
-  double selling = CombinedScore(*reasons, Clause::kCommercial);
+  // A new account whose post advertises or spams (a doubtful link) is the classic
+  // throwaway. Its age alone already
+  // raised spam_links ("links.new_account"); that does not count.
+  double selling = CombinedScore(*reasons, Clause::kCommercial) >= kAdvertisement ? 1.0 : 0.0;
   // A romance opener's "écrivez-moi en privé" reads as a weak sales sign; it is
   // judged as a scam opener above (a human decides), not as an advert.
-  if (!scam.empty() && selling < 0.7) selling = 0;
+  if (!scam.empty() && CombinedScore(*reasons, Clause::kCommercial) < 0.7) selling = 0;
   for (const Reason& reason : *reasons) {
-    if (reason.clause == Clause::kSpamLinks && reason.rule != "links.new_account") {
-      selling = std::max(selling, reason.score);
+    if (reason.clause == Clause::kSpamLinks && reason.rule != "links.new_account" &&
+        reason.score >= kDoubtfulLink) {
+      selling = 1.0;
     }
   }
-  if (selling >= 0.5) {
+  // So is a new account asking readers for their date of birth, their password or
+  // their money.
+  if (view.own_hits.Has("pii_request_patterns") || view.own_hits.Has("money_request_patterns")) {
+    selling = 1.0;
+  }
+  if (selling > 0) {
     reasons->push_back({fake, "account.new_and_promoting", 0.9, age});
     return;
   }

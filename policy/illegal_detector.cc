@@ -61,6 +61,15 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
                         view.own_hits.First("encouragement_patterns") + " … " +
                             view.own_hits.First("evasion_patterns")});
   }
+  // A rule the poster names ("technically there's a fine", "on a pas le droit")
+  // and breaks or advises breaking anyway, with the assurance nobody enforces it or
+  // as advice: flouting the rule, for a human to weigh.
+  if (!act && view.own_hits.Has("rule_acknowledged_patterns") && (unenforced || encouraged)) {
+    reasons->push_back({illegal, "illegal.rule_flouted", 0.6,
+                        view.own_hits.First("rule_acknowledged_patterns") + " … " +
+                            (unenforced ? view.own_hits.First("evasion_patterns")
+                                        : view.own_hits.First("encouragement_patterns"))});
+  }
   // An access code with "help yourselves" is an invitation to take what it guards.
   std::string invitation;
   if (view.own_hits.Has("secrets_patterns") &&

@@ -1,5 +1,14 @@
 // Principle 12: spam or irrelevant external links. The bot never fetches a link; it
-// judges only what the link says about itself and who posted it.
+// judges only what the link says about itself and who posted it: a shortener that
+// hides where it goes, a top-level domain that nearly always carries spam, a
+// domain that borrows an official name to phish, a program to download, a link
+// written so that it is not a link ("hxxp://site[.]xyz", "site point com"), a
+// burst of links, a link named for what spam sells, and an author too new to know.
+#include <algorithm>
+
+#include <re2/re2.h>
+
+#include "policy/body_parser.h"
 #include "policy/detector.h"
 #include "policy/domain.h"
 #include "policy/lexicon.h"
@@ -18,16 +27,92 @@ const std::vector<std::string>& VideoHosts() {
   return list;
 }
 
+std::string_view TopLevelDomain(std::string_view domain) {
+  size_t dot = domain.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : domain.substr(dot + 1);
+}
+
+bool IsOneOf(std::string_view word, const std::vector<std::string>& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
 bool HasSpamTld(std::string_view domain) {
   static const std::vector<std::string> tlds = LexiconEntries(LexiconText("spam_tld_domains"));
-  size_t dot = domain.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string_view tld = domain.substr(dot + 1);
-  for (const std::string& bad : tlds) {
-    if (tld == bad) return true;
+  return IsOneOf(TopLevelDomain(domain), tlds);
+}
+
+// A domain that borrows an official name ("snowmap-csl.info.kz",
+// "canadapost-redelivery.help") with a login word or an unusual top-level domain.
+// The real ones are trusted and never get here.
+bool ImpersonatesOfficialSite(std::string_view domain) {
+  static const std::vector<std::string> names = LexiconEntries(LexiconText("links_impersonated_list"));
+  static const std::vector<std::string> phishing = LexiconEntries(LexiconText("links_phishing_list"));
+  bool official = false, asks_login = false;
+  for (std::string_view word : DomainWords(domain)) {
+    official |= IsOneOf(word, names);
+    asks_login |= IsOneOf(word, phishing);
+  }
+  // A country far from here ("info.kz") is as odd as a spam top-level domain.
+  const std::string_view tld = TopLevelDomain(domain);
+  const bool far_country = tld.size() == 2 && !IsOneOf(tld, {"ca", "us", "fr", "uk", "be", "ch"});
+  return official && (asks_login || far_country || HasSpamTld(domain));
+}
+
+// A program to run, not a page to read.
+bool IsExecutable(std::string_view url) {
+  url = url.substr(0, url.find_first_of("?#"));
+  size_t dot = url.rfind('.');
+  if (dot == std::string_view::npos || url.find('/') == std::string_view::npos) return false;
+  std::string extension(url.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  return IsOneOf(extension, {"exe", "apk", "scr", "msi", "bat", "cmd", "jar", "vbs", "dmg", "ps1"});
+}
+
+// A link named for what spam sells, by its domain or the words shown for it.
+bool NamesSpamGoods(const Link& link) {
+  static const std::vector<std::string> goods = LexiconEntries(LexiconText("links_goods_list"));
+  for (std::string_view word : DomainWords(link.domain)) {
+    if (IsOneOf(word, goods)) return true;
+  }
+  const std::string text = Normalize(link.text).skeleton;
+  for (const std::string& word : goods) {
+    if (text.find(" " + word + " ") != std::string::npos) return true;
   }
   return false;
 }
+
+// Links written so that they are not links: "hxxp://", "site[.]xyz", "(dot)",
+// "eau-pure point com". Matched on folded text.
+const RE2& DefangedLinkPattern() {
+  static const RE2 pattern(
+      R"((hxxps?://[^\s]+)"
+      R"(|\b[a-z0-9][a-z0-9-]*(?:(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))[a-z0-9-]+)*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))[a-z]{2,6}\b[^\s]*)"
+      // Spelled out, only after a name with a hyphen or a digit and before a
+      // top-level domain that is no French word ("à ce point ça", "un point net",
+      // "the dot com bubble" are not links).
+      R"(|\b[a-z0-9]+[-0-9][a-z0-9-]*(?: dot | point )(?:com|net|org|info|biz|xyz|fr|shop|online|site|top|live|club)\b(?:/[^\s]*)?))");
+  return pattern;
+}
+
+// The links hidden that way, refanged ("hxxp://a[.]xyz/x" is http://a.xyz/x).
+std::vector<Link> DefangedLinks(std::string_view folded) {
+  std::vector<Link> links;
+  re2::StringPiece input(folded.data(), folded.size());
+  std::string written;
+  while (RE2::FindAndConsume(&input, DefangedLinkPattern(), &written)) {
+    std::string url = written;
+    RE2::GlobalReplace(&url, R"(\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | point )", ".");
+    RE2::GlobalReplace(&url, "^hxxp", "http");
+    links.push_back(Link{url, DomainOfUrl(url), written});
+  }
+  return links;
+}
+
+// Three links or more to places other than trusted ones, with hardly a word for
+// each: a post made for its links. A resident citing three sources says more.
+constexpr size_t kBurstLinks = 3;
+constexpr int kWordsPerBurstLink = 4;
 
 }  // namespace
 
@@ -42,28 +127,62 @@ bool IsTrustedLink(const Link& link, const PolicySettings& settings) {
 }
 
 void DetectLinks(const PostView& view, Reasons* reasons) {
-  std::vector<std::string> shortened, spammy, external;
-  for (const Link& link : view.post.body.links) {
+  // The post's links, then those written so as not to be links.
+  std::vector<Link> links = view.post.body.links;
+  const std::vector<Link> defanged = DefangedLinks(view.own.folded);
+  links.insert(links.end(), defanged.begin(), defanged.end());
+  std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised;
+  for (size_t i = 0; i < links.size(); ++i) {
+    const Link& link = links[i];
     if (link.domain.empty() || link.domain == "magnet" || IsTrustedLink(link, view.settings)) {
       continue;
     }
+    if (i >= view.post.body.links.size()) disguised.push_back(link.text);
     if (DomainMatches(link.domain, Shorteners())) {
       shortened.push_back(link.url);
     } else if (HasSpamTld(link.domain)) {
       spammy.push_back(link.url);
     }
+    if (ImpersonatesOfficialSite(link.domain)) impostors.push_back(link.url);
+    if (IsExecutable(link.url)) programs.push_back(link.url);
+    if (NamesSpamGoods(link)) goods.push_back(link.url);
     external.push_back(link.url);
   }
-  if (external.empty()) return;
+  // A warning ("this link is a scam, don't click") names the link to keep readers
+  // away from it, often disguised on purpose.
+  if (external.empty() || view.own_hits.Has("link_warning_patterns")) return;
 
   const Clause spam = Clause::kSpamLinks;
   if (!shortened.empty()) {
-    reasons->push_back({spam, "links.shortener", RepeatedScore(0.7, shortened.size()),
+    reasons->push_back({spam, "links.shortener", RepeatedScore(0.6, shortened.size()),
                         JoinEvidence(shortened)});
   }
   if (!spammy.empty()) {
     reasons->push_back({spam, "links.spam_domain", RepeatedScore(0.6, spammy.size()),
                         JoinEvidence(spammy)});
+  }
+  if (!impostors.empty()) {
+    reasons->push_back({spam, "links.impersonation", 0.8, JoinEvidence(impostors)});
+  }
+  if (!programs.empty()) {
+    reasons->push_back({spam, "links.executable", 0.8, JoinEvidence(programs)});
+  }
+  if (!goods.empty()) {
+    reasons->push_back({spam, "links.spam_goods", 0.6, JoinEvidence(goods)});
+    reasons->push_back({Clause::kCommercial, "commercial.link_to_goods", 0.4, JoinEvidence(goods)});
+  }
+  // A link that hides where it goes, pushed with a lure ("look at this →", "copiez
+  // le lien"), is clickbait rather than a resident's source.
+  const bool hidden_destination = !shortened.empty() || !spammy.empty() || !disguised.empty();
+  if (hidden_destination && view.own_hits.Has("link_lure_patterns")) {
+    reasons->push_back({spam, "links.lure", 0.5, view.own_hits.First("link_lure_patterns")});
+  }
+  if (!disguised.empty()) {
+    reasons->push_back({spam, "links.disguised", 0.4, JoinEvidence(disguised)});
+  }
+  if (external.size() >= kBurstLinks &&
+      view.word_count <= kWordsPerBurstLink * static_cast<int>(external.size())) {
+    reasons->push_back({spam, "links.burst", 0.75, JoinEvidence(external)});
   }
   if (IsNewAccount(view.post.author, view.settings.new_account_days)) {
     reasons->push_back({spam, "links.new_account", 0.5, JoinEvidence(external)});
@@ -79,7 +198,7 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
       (hits.Has("party_terms") || hits.Has("candidate_patterns") ||
        hits.Has("politics_campaign_patterns") || hits.Has("politics_partisan_patterns"))) {
     std::vector<std::string> videos;
-    for (const Link& link : view.post.body.links) {
+    for (const Link& link : links) {
       if (DomainMatches(link.domain, VideoHosts())) videos.push_back(link.url);
     }
     if (!videos.empty()) {

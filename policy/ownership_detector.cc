@@ -34,6 +34,16 @@ bool IsPiracyDomain(std::string_view domain) {
   return false;
 }
 
+// Domain names of piracy sites themselves: "kickass-torrents.to", "warez-zone.net".
+bool IsPirateSite(std::string_view domain) {
+  static constexpr std::string_view kWords[] = {"torrent", "torrents", "warez", "pirate",
+                                               "piratebay", "thepiratebay", "keygen", "cracked"};
+  for (std::string_view word : DomainWords(domain)) {
+    if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) return true;
+  }
+  return false;
+}
+
 // File hosts (mega.nz, mediafire, a shared drive folder): neutral on their own.
 bool IsFileHost(std::string_view domain) {
   static const std::vector<std::string> hosts = LexiconEntries(LexiconText("ownership_host_domains"));
@@ -42,6 +52,48 @@ bool IsFileHost(std::string_view domain) {
 
 // Most that copies alone may score: a human weighs fair use.
 constexpr double kCopyCap = 0.69;
+
+bool HasSharingLink(const PostView& view) {
+  for (const Link& link : view.post.body.links) {
+    if (!IsTrustedLink(link, view.settings) && (IsPiracyDomain(link.domain) || IsFileHost(link.domain))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A copy of someone else's work offered to readers ("I'll email you the manual",
+// "le fichier .mkv sur mon Dropbox", "version crackée"): a human weighs it. Sold
+// (a price next to it) or handed out through a file-sharing link, it is taken.
+void DetectCopyOffer(const PostView& view, Reasons* sure, Reasons* doubtful) {
+  const std::vector<std::string>& offers = view.own_hits.Of("copy_offer_patterns");
+  const std::vector<std::string>& works = view.own_hits.Of("copyright_work_patterns");
+  if (offers.empty() || works.empty()) return;
+  const std::string evidence = JoinEvidence({offers.front(), works.front()});
+  if (view.own_hits.Has("commercial_price_patterns")) {
+    sure->push_back({Clause::kOwnership, "ownership.copy_sold", 0.9,
+                     evidence + ", " + view.own_hits.First("commercial_price_patterns")});
+  } else if (HasSharingLink(view)) {
+    sure->push_back({Clause::kOwnership, "ownership.copy_shared", 0.9, evidence});
+  } else {
+    doubtful->push_back({Clause::kOwnership, "ownership.copy_offered", 0.6, evidence});
+  }
+}
+
+// Someone else's picture taken for the forum ("from @aerialmtl's Instagram"): a
+// human weighs it. With the author's mark removed (a cropped watermark) it is taken.
+void DetectTakenPicture(const PostView& view, Reasons* sure, Reasons* doubtful) {
+  static const RE2 picture(R"(\b(photos?|shots?|pictures?|pics?|images?|videos?|img)\b)");
+  const std::vector<std::string>& taken = view.own_hits.Of("taken_work_patterns");
+  const bool shows_picture = !view.post.body.images.empty() || RE2::PartialMatch(view.own.folded, picture);
+  if (taken.empty() || !shows_picture) return;
+  if (view.own_hits.Has("attribution_removed_patterns")) {
+    sure->push_back({Clause::kOwnership, "ownership.attribution_removed", 0.9,
+                        JoinEvidence({taken.front(), view.own_hits.First("attribution_removed_patterns")})});
+  } else {
+    doubtful->push_back({Clause::kOwnership, "ownership.taken_picture", 0.6, JoinEvidence(taken)});
+  }
+}
 
 }  // namespace
 
@@ -54,6 +106,12 @@ void DetectOwnership(const PostView& view, Reasons* reasons) {
       return;
     }
   }
+  for (const Link& link : view.post.body.links) {
+    if (!IsTrustedLink(link, view.settings) && IsPirateSite(link.domain)) {
+      reasons->push_back({ownership, "ownership.pirate_site", 0.9, link.url.substr(0, 60)});
+      return;
+    }
+  }
   const size_t first = reasons->size();
   bool piracy = AddLexiconReason(view, "ownership_patterns", ownership, 0.6, reasons);
   const std::vector<std::string>& copies = view.own_hits.Of("ownership_copy_patterns");
@@ -61,8 +119,12 @@ void DetectOwnership(const PostView& view, Reasons* reasons) {
     reasons->push_back({ownership, "ownership.copy",
                         std::min(RepeatedScore(0.6, copies.size()), kCopyCap), JoinEvidence(copies)});
   }
+  Reasons sure;
+  DetectCopyOffer(view, &sure, reasons);
+  DetectTakenPicture(view, &sure, reasons);
   // Words alone, however many, are for a human to weigh.
   CapClauseScore(reasons, first, ownership, kCopyCap);
+  reasons->insert(reasons->end(), sure.begin(), sure.end());
   if (!piracy) return;
   // Saying "here's the whole book" and linking a file-sharing site is handing it out.
   for (const Link& link : view.post.body.links) {

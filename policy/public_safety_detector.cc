@@ -102,11 +102,12 @@ void DetectNumbers(const PostView& view, Reasons* reasons) {
     } else if (digits.size() >= 15 && digits.size() <= 16 && card_context) {
       // A mistyped or made-up card number is still posted as a card number.
       reasons->push_back({Clause::kPublicSafety, "pii.payment_card", 0.9, run});
+    } else if (digits.size() == 9 && insurance_context) {
+      // Nine digits the post calls a social insurance number are one, mistyped or not.
+      reasons->push_back({Clause::kPublicSafety, "pii.social_insurance_number", 0.95, run});
     } else if (digits.size() == 9 && PassesLuhn(digits)) {
-      // Nine digits that pass the check are a social insurance number when the post
-      // says so; otherwise they may be anything, and a human looks.
-      reasons->push_back({Clause::kPublicSafety, "pii.social_insurance_number",
-                          insurance_context ? 0.95 : 0.5, run});
+      // Nine digits that pass the check may be anything else: a human looks.
+      reasons->push_back({Clause::kPublicSafety, "pii.social_insurance_number", 0.5, run});
     }
   }
 }
@@ -151,14 +152,60 @@ void DetectHomeAddress(const PostView& view, Reasons* reasons) {
   }
 }
 
+// A way into a public building or system next to what it opens. Its secret (where
+// the key is hidden, a default password, how to work a valve) discloses how to get
+// in, and so does an open door with an invitation to use it ("on rentre par là"):
+// both hide, unless reported so that the City fixes it. A door left open,
+// disclosed, is for a human.
+void DetectWayIn(const PostView& view, Reasons* sure, Reasons* doubtful) {
+  const LexiconHits& hits = view.own_hits;
+  const std::vector<std::string>& points = hits.Of("access_point_patterns");
+  if (points.empty()) return;
+  const bool invited = hits.Has("access_invite_patterns") || hits.Has("encouragement_patterns");
+  const bool reported = hits.Has("report_frame_patterns");
+  std::string way;
+  if (hits.Has("access_secret_patterns")) {
+    way = hits.First("access_secret_patterns");
+  } else if (hits.Has("access_open_patterns") && invited) {
+    way = hits.First("access_open_patterns");
+  }
+  if (!way.empty() && !reported) {
+    sure->push_back({Clause::kPublicSafety, "safety.way_in", 0.9, JoinEvidence({way, points.front()})});
+  } else if (!way.empty() || hits.Has("access_open_patterns")) {
+    if (way.empty()) way = hits.First("access_open_patterns");
+    doubtful->push_back({Clause::kPublicSafety, reported ? "safety.way_in_reported" : "safety.left_open",
+                         0.6, JoinEvidence({way, points.front()})});
+  }
+}
+
+// When nobody watches (guards' hours, cameras off) is for a human, and only with
+// what is left unwatched or a second sign of it.
+void DetectUnwatched(const PostView& view, Reasons* doubtful) {
+  const std::vector<std::string>& gaps = view.own_hits.Of("watch_gap_patterns");
+  const std::vector<std::string>& points = view.own_hits.Of("access_point_patterns");
+  if (gaps.empty() || (points.empty() && DistinctMatches(gaps).size() < 2)) return;
+  std::vector<std::string> evidence = gaps;
+  if (!points.empty()) evidence.push_back(points.front());
+  doubtful->push_back({Clause::kPublicSafety, "safety.unwatched", 0.6, JoinEvidence(evidence)});
+}
+
 }  // namespace
 
 
 void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   // A disclosed weakness is for a human, however many ways the post says it.
   const size_t first = reasons->size();
+  Reasons sure;
   AddLexiconReason(view, "vulnerability_patterns", Clause::kPublicSafety, 0.6, reasons);
+  DetectWayIn(view, &sure, reasons);
+  DetectUnwatched(view, reasons);
   CapClauseScore(reasons, first, Clause::kPublicSafety, 0.69);
+  reasons->insert(reasons->end(), sure.begin(), sure.end());
+  AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
+  // Asking readers for what opens their accounts (a date of birth, a password, a
+  // card number) is how phishing starts; a human looks, and fake_account weighs
+  // who asks.
+  AddLexiconReason(view, "pii_request_patterns", Clause::kPublicSafety, 0.6, reasons);
   AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
   DetectNumbers(view, reasons);
   DetectHomeAddress(view, reasons);

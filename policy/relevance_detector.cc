@@ -245,6 +245,17 @@ void DetectOffTopic(const PostView& view, const TopicWords& topic_words, Reasons
                         subjects.empty() ? 0.5 : 0.6, JoinEvidence(evidence)});
     return;
   }
+  // A request for a shop, a trade or a trip elsewhere ("un bon plombier sur le
+  // Plateau", "a bakery in Laval") is a private errand, whatever the errand.
+  const std::vector<std::string>& elsewhere = view.own_hits.Of("elsewhere_places_patterns");
+  if (!elsewhere.empty() && view.own_hits.Has("help_request_patterns") &&
+      !view.context_hits.Has("off_civic_topics") && !NamesCityPlace(view.own.skeleton) &&
+      !Intersects(SubjectsOf(view.own.skeleton), SubjectsOf(view.context.skeleton))) {
+    reasons->push_back({Clause::kOffTopic, "relevance.errand_elsewhere", 0.55,
+                        view.own_hits.First("help_request_patterns") + " … " + elsewhere.front() +
+                            " (topic: " + topic.title + ")"});
+    return;
+  }
   if (subjects.empty() || view.context_hits.Has("off_civic_topics")) return;
   // A show in the park or a game at the arena is City life, not a digression.
   std::string words = view.post.body.own_text;

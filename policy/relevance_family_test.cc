@@ -95,6 +95,18 @@ TEST_CASE("off_topic: unrelated subjects in both languages, never hidden", "[pol
               "Public Works"}, Clause::kOffTopic);
 }
 
+TEST_CASE("off_topic: an errand elsewhere, whatever the errand, is queued", "[policy]") {
+  ExpectFlag({"Anyone know a reliable electrician in Laval? My sister's panel keeps tripping.",
+              kSnow, "Public Works"}, Clause::kOffTopic);
+  ExpectFlag({"Je cherche un bon fleuriste à Longueuil pour le mariage de ma cousine, des idées?",
+              kPool, "Loisirs"}, Clause::kOffTopic);
+  ExpectAllow({"Anyone know a reliable electrician here in Côte Saint-Luc? Our panel keeps tripping.",
+               kSnow, "Public Works"});
+  ExpectAllow({"Mes parents ont déménagé à Laval, ils s'ennuient de notre piscine, des idées "
+               "pour les inviter cet été?",
+               kPool, "Loisirs"});
+}
+
 TEST_CASE("off_topic: the author says it is off topic", "[policy]") {
   ExpectFlag({"Off topic but who else is watching the World Cup final on Sunday?", kLibrary,
               "Library"}, Clause::kOffTopic);

@@ -55,7 +55,8 @@ bool IsCommonTld(std::string_view tld) {
       {"com", "org",  "net",   "edu", "gov", "ca",  "us",   "uk",    "fr",   "io",     "co",
        "ly",  "me",   "info",  "biz", "ru",  "cn",  "tk",   "xyz",   "club", "online", "site",
        "top", "shop", "store", "app", "dev", "ai",  "tv",   "gl",    "gg",   "be",     "de",
-       "eu",  "cc",   "ws",    "su",  "pw",  "win", "loan", "click", "link", "live",   "pro"});
+       "eu",  "cc",   "ws",    "su",  "pw",  "win", "loan", "click", "link", "live",   "pro",
+       "help", "support", "services", "email", "page", "today", "zone", "website", "tech"});
   std::string lower = AsciiLowerCopy(tld);
   return std::find(kTlds.begin(), kTlds.end(), lower) != kTlds.end();
 }
@@ -119,6 +120,8 @@ std::size_t MatchBareUrl(std::string_view text, std::size_t pos) {
   while (host_end > host_begin && text[host_end - 1] == '.') --host_end;
   std::string_view host = text.substr(host_begin, host_end - host_begin);
   if (host.empty() || !IsAsciiAlnum(host.front())) return 0;
+  // "tennis.csl.club@gmail.com": the part before '@' is an address's name, not a host.
+  if (!has_scheme && host_end < text.size() && text[host_end] == '@') return 0;
 
   std::size_t i = host_end;
   if (i + 1 < text.size() && text[i] == ':' && IsAsciiDigit(text[i + 1])) {

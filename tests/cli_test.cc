@@ -136,12 +136,14 @@ TEST_CASE("cli: classify writes one line per input line, in order", "[cli]") {
       "this is not json\n"
       R"({"id":"b","text":"The permit costs $45 at city hall.","author":{"account_age_days":400}})" "\n"
       R"({"id":"c"})" "\n"
-      R"({"id":7,"format":"markdown","text":"I'm going to kill you","reply_to":null,"unknown":1})" "\n";
+      R"({"id":7,"format":"markdown","text":"I'm going to kill you","reply_to":null,"unknown":1})" "\n"
+      "\n"
+      R"({"id":"d","text":"hello","topic":"Parks"})" "\n";
   Run run = Modbot({"classify"}, input);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   std::vector<std::string> lines = Lines(run.out);
-  REQUIRE(lines.size() == 5);
+  REQUIRE(lines.size() == 7);
 
   json a = json::parse(lines[0]);
   CheckVerdictShape(a);
@@ -167,6 +169,13 @@ TEST_CASE("cli: classify writes one line per input line, in order", "[cli]") {
   CheckVerdictShape(seven);
   CHECK(seven["id"] == "7");
   CHECK(seven["action"] == "hide");
+
+  json empty = json::parse(lines[5]);
+  CHECK(empty == json({{"id", nullptr}, {"error", "empty line"}}));
+
+  json d = json::parse(lines[6]);
+  CHECK(d["id"] == "d");
+  CHECK(d["error"].get<std::string>().find("\"topic\"") != std::string::npos);
 }
 
 TEST_CASE("cli: classify of nothing writes nothing", "[cli]") {

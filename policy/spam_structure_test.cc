@@ -1,0 +1,268 @@
+// Structural judgement: an ad or a scam recognised by what it is made of (a contact
+// channel, a price, a call to act, urgency, a prize, a deceiving link), a way into a
+// public building (a secret next to an access point), and a copy of someone else's
+// work offered to readers, rather than by fixed phrases. Sentences written for
+// these tests, with look-alikes that must stay allowed.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "policy/body_parser.h"
+#include "policy/built_in_policy_for_tests.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+struct Case {
+  Case(std::string text, std::optional<int> account_age_days = std::nullopt,
+       std::optional<int> trust_level = std::nullopt)
+      : text(std::move(text)), account_age_days(account_age_days), trust_level(trust_level) {}
+  std::string text;
+  std::optional<int> account_age_days;  // unknown unless said
+  std::optional<int> trust_level;
+};
+
+Verdict JudgeCase(const Case& c) {
+  Post post;
+  post.id = "structure";
+  post.body = ParsePostBody(c.text, Format::kMarkdown);
+  post.author.account_age_days = c.account_age_days;
+  post.author.post_count = c.account_age_days ? std::optional<int>(*c.account_age_days < 7 ? 1 : 80)
+                                              : std::nullopt;
+  post.author.trust_level = c.trust_level;
+  return BuiltInPolicy().Judge(post);
+}
+
+bool Has(const Verdict& verdict, Clause clause) {
+  return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
+}
+
+std::string Describe(const Verdict& verdict) {
+  std::string out(ActionName(verdict.action));
+  for (const Reason& reason : verdict.reasons) {
+    out += "\n  " + std::string(ClauseId(reason.clause)) + " " + reason.rule + " " +
+           std::to_string(reason.score) + " " + reason.evidence;
+  }
+  return out;
+}
+
+void Expect(const std::vector<Case>& cases, Clause clause, Action action) {
+  for (const Case& c : cases) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(Has(verdict, clause));
+    CHECK(verdict.action == action);
+  }
+}
+
+void ExpectAllowed(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(verdict.action == Action::kAllow);
+  }
+}
+
+TEST_CASE("Spam structure: an ad with a channel however written is queued", "[policy]") {
+  Expect(
+      {
+          {"Peinture intérieure, 2 pièces pour 199 $, textez le quatre trois huit cinq cinq cinq "
+           "zéro un deux sept"},
+          {"Gutter cleaning this weekend only, $80 a house. Call Dave five one four five five five "
+           "zero one nine nine"},
+          {"Gâteaux personnalisés sur commande! Suivez-nous sur Insta @sucre_et_cie_mtl"},
+          {"Need your taxes done? Flat $50, write to taxhelp.mtl at gmail dot com"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Spam structure: prize and bulk-message scams are queued", "[policy]") {
+  Expect(
+      {
+          {"CONGRATULATIONS! Your number was selected to receive a $500 gift card. Reply CLAIM to "
+           "55123 within 24 hours"},
+          {"Félicitations, vous avez gagné une carte-cadeau de 300 $! Appelez maintenant le "
+           "1-888-555-0199 pour la réclamer"},
+          {"Work from home and earn $300 a day, no experience needed, text JOB to 44555 now!"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Spam structure: a newcomer's ad is a throwaway account and hides", "[policy]") {
+  Expect(
+      {
+          {"Déménagement pas cher, camion et 2 gars, 60 $ de l'heure, faites vite les places sont "
+           "limitées, appelez le 438 555 0142",
+           0},
+      },
+      Clause::kFakeAccount, Action::kHide);
+}
+
+TEST_CASE("Spam structure: City notices, tips and recommendations are not ads", "[policy]") {
+  ExpectAllowed({
+      {"Pool passes are $95 for residents this summer. Register at the front desk or call 311.",
+       900},
+      {"La vignette coûte 60 $ par année. Renouvelez avant le 1er décembre, appelez le 311.", 900},
+      {"Registration for the day camp opens Monday at 9 am, $180 a week. Spots are limited, "
+       "register online on cotesaintluc.org.",
+       3000, 4},
+      {"I used Lev the plumber last winter, he was quick and fair. Happy with the work.", 900},
+      {"There were one or two, maybe three or four, geese on the pond, then five, six more.", 900},
+      {"The meeting is on 2025-06-15 10:30 at City Hall, 5801 Cavendish.", 900},
+      {"Thanks @snowbird_harry, the plows came by Rembrandt this morning.", 900},
+  });
+}
+
+TEST_CASE("Spam structure: links that deceive are flagged, from a newcomer hidden", "[policy]") {
+  Expect(
+      {
+          {"Official snow removal schedule: [see the map](http://csl-deneigement.info.kz/map)", 1},
+          {"Your forum account expires today, confirm here: csl-forum-verify.net/login", 0},
+          {"Full detour map, download it here: hxxp://detour-map-mtl[.]xyz/map.exe", 2},
+          {"Regardez ça, incroyable 😱 tinyurl.com/neige123", 1},
+          {"Bravo! http://fete-qc.info/a http://fete-qc.info/b http://fete-qc.info/c", 0},
+      },
+      Clause::kSpamLinks, Action::kHide);
+}
+
+TEST_CASE("Spam structure: a warning about a link and a spelled City site are allowed",
+          "[policy]") {
+  ExpectAllowed({
+      {"Heads up, a text is going around with csl-payment-update.net, it's a scam. Don't click "
+       "the link.",
+       900},
+      {"Attention, le lien hxxp://taxes-csl[.]xyz qui circule est une arnaque, ne cliquez pas.",
+       900},
+      {"Tout est sur cotesaintluc point org, section loisirs.", 900},
+      {"C'est à ce point ça que le budget a augmenté? Le point net est clair.", 900},
+      {"Here are my three sources on the budget: https://www.cbc.ca/news/a, "
+       "https://montrealgazette.com/b and https://www.lapresse.ca/c — the numbers differ a lot "
+       "between them and the City's own document.",
+       900},
+  });
+}
+
+TEST_CASE("Structure: a way into a public building hides", "[policy]") {
+  Expect(
+      {
+          {"The key to the tennis club shed is hidden under the flower pot by the side door.", 900},
+          {"La porte du garage municipal barre jamais, on peut rentrer par là le soir.", 900},
+          {"Le routeur de la bibliothèque a encore le mot de passe par défaut, admin/admin.", 900},
+          {"The gate at the pump house is never locked, you can get in through there after 6.",
+           900},
+      },
+      Clause::kPublicSafety, Action::kHide);
+}
+
+TEST_CASE("Structure: a weakness reported, or when nobody watches, is queued", "[policy]") {
+  Expect(
+      {
+          {"The side door of the arena is never locked at night, I reported it to 311.", 900},
+          {"Les gardiens partent à minuit et les caméras couvrent seulement l'entrée principale.", 900},
+          {"Security leaves at 11 and the loading dock is unattended until morning.", 900},
+          {"The gate at the pump house is never locked after 6, anyone can walk in.", 900},
+      },
+      Clause::kPublicSafety, Action::kReview);
+}
+
+TEST_CASE("Structure: keys, doors and cameras in ordinary talk are allowed", "[policy]") {
+  ExpectAllowed({
+      {"I left my keys in the car again, had to call my wife.", 900},
+      {"The new library doors open automatically, great for strollers.", 900},
+      {"Les caméras de la Ville sur Cavendish ont aidé à retrouver le vélo volé.", 900},
+      {"The key issue at council was the budget, not the pool.", 900},
+      {"Le chalet du parc ouvre à 9 h samedi pour la fête des voisins.", 900},
+  });
+}
+
+TEST_CASE("Structure: a copy of someone else's work sold or shared hides", "[policy]") {
+  Expect(
+      {
+          {"I have the whole driving school textbook, $15 by e-transfer and I'll email it to you.",
+           900},
+          {"Le manuel de secourisme en PDF, 10 $ et je vous l'envoie ce soir.", 900},
+          {"The full audiobook is on my drive, grab it: drive.google.com/drive/folders/xyz123",
+           900},
+          {"Found this on a photographer's Flickr, I cropped out his watermark [img]https://i.imgur.com/a.jpg[/img]",
+           900},
+      },
+      Clause::kOwnership, Action::kHide);
+}
+
+TEST_CASE("Structure: a copy offered without price or link is queued", "[policy]") {
+  Expect(
+      {
+          {"J'ai le film de vendredi en fichier .mkv, écrivez-moi et je vous l'envoie.", 900},
+          {"Borrowed this shot of the pool from @lens_mtl's Instagram, hope he doesn't mind [img]https://i.imgur.com/b.jpg[/img]",
+           900},
+      },
+      Clause::kOwnership, Action::kReview);
+}
+
+TEST_CASE("Structure: talk of books, films and photos is allowed", "[policy]") {
+  ExpectAllowed({
+      {"I read the whole book in one weekend, highly recommend the library copy.", 900},
+      {"Le film au parc était super, merci à la Ville!", 900},
+      {"I'll send you the link to the City's page on the new bylaw.", 900},
+      {"Here's my own photo of the sunset over the pond [img]https://i.imgur.com/c.jpg[/img]", 900},
+      {"I got the schedule from the City's website, pickup is on Tuesday.", 900},
+  });
+}
+
+TEST_CASE("Structure: breaking a rule nobody enforces, as advice or knowingly, is queued",
+          "[policy]") {
+  Expect(
+      {
+          {"Tennis courts full? Use a friend's member card, the attendant never checks the name.",
+           900},
+          {"Pour éviter la contravention pendant le déneigement, cachez votre plaque, ils peuvent "
+           "pas vous identifier.",
+           900},
+          {"Technically there's a fine for feeding the ducks but it's never enforced, go ahead.", 900},
+          {"On a pas le droit de pêcher dans l'étang, mais personne dit rien, j'y vais chaque "
+           "samedi.",
+           900},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Structure: rules and enforcement in ordinary talk are allowed", "[policy]") {
+  ExpectAllowed({
+      {"The front desk never checks my card anymore, they know me by now. Love that place.", 900},
+      {"Technically the pool closes at 8 but they let us finish our lengths.", 900},
+      {"On a pas le droit de stationner des deux côtés pendant le déneigement, faites attention.",
+       900},
+      {"Use the side entrance during construction, the main doors are closed.", 900},
+  });
+}
+
+TEST_CASE("Structure: a new account asking for money or speaking for the City hides", "[policy]") {
+  Expect(
+      {
+          {"My car broke down on the 20 and I need $80 for the tow, anyone can e-transfer to me? "
+           "I will pay back tomorrow",
+           0},
+          {"Mon portefeuille a été volé, envoyez-moi 50 $ par virement svp, je vous rembourse "
+           "lundi",
+           1},
+          {"Avis aux résidents : la collecte est annulée. Questions : ville.csl.info@gmail.com", 2},
+          {"Reminder from City Hall: pay your water bill at mayor.office.csl@outlook.com", 900},
+      },
+      Clause::kFakeAccount, Action::kHide);
+}
+
+TEST_CASE("Structure: a club's address and talk of money are allowed", "[policy]") {
+  ExpectAllowed({
+      {"The tennis club takes sign-ups at tennis.csl.club@gmail.com, see you on the courts!", 900},
+      {"I need $20 for the bake sale float, I'll bring it from home.", 0},
+      {"Interac e-transfer works for the school trip, the teacher said.", 1},
+  });
+}
+
+}  // namespace
+}  // namespace modbot
