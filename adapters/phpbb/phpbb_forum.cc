@@ -336,14 +336,15 @@ ForumStatus PhpbbForum::Author(const std::string& username, ForumAuthor* out,
 }
 
 ForumStatus PhpbbForum::GuestName(ForumPost* post) {
-  // The name a guest gave is on the topic page only (posts.post_username); a guest
-  // has no profile, so no account facts.
+  // The name a guest gave is on the topic page only (posts.post_username). A guest
+  // has no account: no days since joining, no posts under it, the lowest trust
+  // level, which is what a brand-new account also shows.
   TopicPage page;
   const PagePost* on_page = nullptr;
   ForumStatus status = PostState(std::stoll(post->id), &page, &on_page);
   if (status.code == ForumStatus::Code::kGone) return ForumStatus::Ok();  // deleted since
   if (!status.ok()) return status;
-  post->author = ForumAuthor{on_page->author, {}, {}, {}};
+  post->author = ForumAuthor{on_page->author, 0, 0, 0};
   return ForumStatus::Ok();
 }
 
