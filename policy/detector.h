@@ -56,6 +56,7 @@ using DetectorFn = void (*)(const PostView& view, Reasons* reasons);
 void DetectAbuse(const PostView& view, Reasons* reasons);           // abusive
 void DetectThreats(const PostView& view, Reasons* reasons);         // threat
 void DetectDiscrimination(const PostView& view, Reasons* reasons);  // discrimination
+void DetectTargetedHarm(const PostView& view, Reasons* reasons);    // 3-6 by target x predicate
 void DetectStaffHarassment(const PostView& view, Reasons* reasons); // staff_harassment
 void DetectCommercial(const PostView& view, Reasons* reasons);      // commercial
 void DetectPolitics(const PostView& view, Reasons* reasons);        // candidate, municipal, partisan

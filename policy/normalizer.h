@@ -29,6 +29,9 @@ struct NormalizedText {
 
 NormalizedText Normalize(std::string_view text);
 
+// Only the skeleton step, for text that is already folded (a sentence of `folded`).
+std::string Skeleton(std::string_view folded);
+
 // Only the folding step. Accepts any bytes: an invalid UTF-8 sequence becomes
 // U+FFFD and NUL bytes are dropped.
 std::string FoldText(std::string_view text);

@@ -9,13 +9,15 @@
 #include "policy/lexicon.h"
 #include "policy/normalizer.h"
 #include "policy/scoring.h"
+#include "policy/token_repair.h"
 
 namespace modbot {
 namespace {
 
 // In order: fake_account last, since it weighs what the others found.
-constexpr std::array<DetectorFn, 13> kDetectors = {
-    DetectAbuse,       DetectThreats,         DetectDiscrimination, DetectStaffHarassment,
+constexpr std::array<DetectorFn, 14> kDetectors = {
+    DetectAbuse,       DetectThreats,         DetectDiscrimination, DetectTargetedHarm,
+    DetectStaffHarassment,
     DetectCommercial,  DetectPolitics,        DetectIllegalActivity, DetectLinks,
     DetectFrivolous,   DetectPublicSafety,    DetectOwnership,      DetectRelevance,
     DetectFakeAccount,
@@ -98,6 +100,7 @@ struct Policy::Compiled {
   PatternSet context_words;  // kContextLexicons, matched on the context's skeleton
   PatternSet rule_words;  // custom rules; id = index in settings.rules
   PatternSet rule_patterns;
+  TokenRepair repair;  // knows the words of every word list
 
   bool AddLexicon(const std::string& name, const std::vector<std::string>& entries,
                   std::string* error) {
@@ -108,6 +111,7 @@ struct Policy::Compiled {
       bool ok = KindOfLexicon(name) == LexiconKind::kPatterns
                     ? patterns.Add(entry, id, &reason)
                     : AddWord(&words, entry, id, &reason);
+      if (ok && KindOfLexicon(name) == LexiconKind::kWords) LearnWords(entry);
       if (ok && std::find(kContextLexicons.begin(), kContextLexicons.end(), name) !=
                     kContextLexicons.end()) {
         ok = AddWord(&context_words, entry, id, &reason);
@@ -118,6 +122,16 @@ struct Policy::Compiled {
       }
     }
     return true;
+  }
+
+  void LearnWords(std::string_view entry) {
+    const bool prefix = !entry.empty() && entry.back() == '*';
+    const std::string skeleton = Normalize(prefix ? entry.substr(0, entry.size() - 1) : entry).skeleton;
+    for (size_t i = 1; i < skeleton.size();) {
+      size_t end = skeleton.find(' ', i);
+      repair.AddWord(std::string_view(skeleton).substr(i, end - i), prefix && end + 1 == skeleton.size());
+      i = end + 1;
+    }
   }
 
   static bool AddWord(PatternSet* set, const std::string& entry, int id, std::string* reason) {
@@ -239,6 +253,7 @@ Verdict Policy::Judge(const Post& post) const {
 
 Reasons Policy::Compiled::Collect(const Post& post, const std::string& lang) const {
   NormalizedText own = Normalize(post.body.own_text);
+  own.skeleton = repair.Repair(own.skeleton);
   int word_count = CountWords(post, own);
   PostView view{post, settings, std::move(own), Normalize(JoinContext(post)), {}, {},
                 lang, word_count};

@@ -1,0 +1,579 @@
+#include "policy/harm_grammar.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <unordered_map>
+
+#include "policy/lexicon.h"
+#include "policy/normalizer.h"
+#include "policy/token_repair.h"
+
+namespace modbot {
+namespace {
+
+enum class Meaning {
+  // targets
+  kReader, kPerson, kPronoun, kGroup, kStaff, kProperty,
+  // predicates
+  kInsult, kDehumanise, kTrait, kExclusion, kHatred, kHarm,
+  // what surrounds them
+  kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
+  kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker,
+};
+
+struct Section {
+  std::string_view name;
+  Meaning meaning;
+};
+
+constexpr std::array<Section, 27> kSections = {{
+    {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
+    {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
+    {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
+    {"insult", Meaning::kInsult},         {"dehumanise", Meaning::kDehumanise},
+    {"trait", Meaning::kTrait},           {"exclusion", Meaning::kExclusion},
+    {"hatred", Meaning::kHatred},         {"harm", Meaning::kHarm},
+    {"self", Meaning::kSelf},             {"quantifier", Meaning::kQuantifier},
+    {"benign", Meaning::kBenign},         {"intent", Meaning::kIntent},
+    {"imperative", Meaning::kImperative}, {"link", Meaning::kLink},
+    {"filler", Meaning::kFiller},         {"negation", Meaning::kNegation},
+    {"report", Meaning::kReport},         {"condemn", Meaning::kCondemn},
+    {"innocent_sense", Meaning::kInnocentSense}, {"homonym", Meaning::kHomonym},
+    {"taken_up", Meaning::kTakenUp},     {"said", Meaning::kSaid},
+    {"speaker", Meaning::kSpeaker},
+}};
+
+// Whole lexicons read as one meaning, after harm_meanings_list's own sections so
+// that a word's more specific label there is found first.
+struct WholeLexicon {
+  std::string_view name;
+  Meaning meaning;
+  std::string_view label;
+};
+constexpr std::array<WholeLexicon, 6> kWholeLexicons = {{
+    {"protected_groups", Meaning::kGroup, "a protected group"},
+    {"age_groups", Meaning::kGroup, "an age group"},
+    {"slurs", Meaning::kGroup, "a group named by a slur"},
+    {"slurs", Meaning::kInsult, ""},
+    {"insults", Meaning::kInsult, ""},
+    {"staff", Meaning::kStaff, "City staff"},
+}};
+
+constexpr std::string_view kAgeGroup = "an age group";
+constexpr std::string_view kPublicAssistance = "public assistance";
+
+// A word with each run of one letter written once, so that "stuuupid" reads as
+// "stupid" and "kill" as "kil" on both sides of a comparison.
+std::string Squeeze(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view skeleton) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < skeleton.size();) {
+    size_t end = skeleton.find(' ', i);
+    if (end == std::string_view::npos) end = skeleton.size();
+    if (end > i) words.emplace_back(skeleton.substr(i, end - i));
+    i = end + 1;
+  }
+  return words;
+}
+
+bool MaskedEquals(std::string_view masked, std::string_view word) {
+  if (masked.size() != word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (masked[i] != word[i] && masked[i] != '*') return false;
+  }
+  return true;
+}
+
+struct Span {
+  Meaning meaning;
+  int begin, end;  // token indexes, end exclusive
+  std::string_view label;
+};
+
+bool IsTarget(Meaning m) {
+  return m == Meaning::kReader || m == Meaning::kPerson || m == Meaning::kPronoun ||
+         m == Meaning::kGroup || m == Meaning::kStaff || m == Meaning::kProperty;
+}
+
+bool IsPredicate(Meaning m) {
+  return m == Meaning::kInsult || m == Meaning::kDehumanise || m == Meaning::kTrait ||
+         m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
+}
+
+// Sentence-final punctuation followed by a space or the end: "f.u.c.k" and "3.5"
+// stay whole.
+bool EndsSentence(std::string_view folded, size_t i) {
+  char c = folded[i];
+  if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+  return i + 1 == folded.size() || folded[i + 1] == ' ';
+}
+
+struct Sentence {
+  std::string_view text;
+  bool question = false;
+  bool quoted = false;
+};
+
+bool HasQuoteMarks(std::string_view text) {
+  for (std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"}) {
+    if (text.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::vector<Sentence> Sentences(std::string_view folded) {
+  std::vector<Sentence> out;
+  size_t start = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!EndsSentence(folded, i) && i + 1 != folded.size()) continue;
+    std::string_view text = folded.substr(start, i + 1 - start);
+    out.push_back({text, folded[i] == '?', HasQuoteMarks(text)});
+    start = i + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+// The meanings, matched word by word on a sentence's restored, squeezed words.
+class HarmGrammar::Lexicon {
+ public:
+  void Add(std::string_view entry, Meaning meaning, std::string_view label) {
+    const bool prefix = !entry.empty() && entry.back() == '*';
+    if (prefix) entry.remove_suffix(1);
+    std::vector<std::string> words = Words(Normalize(entry).skeleton);
+    if (words.empty()) return;
+    for (size_t i = 0; i < words.size(); ++i) {
+      repair.AddWord(words[i], prefix && i + 1 == words.size());
+      words[i] = Squeeze(words[i]);
+    }
+    const int id = static_cast<int>(entries_.size());
+    if (prefix && words.size() == 1) {
+      by_prefix_[words[0]].push_back(id);
+    } else {
+      by_first_[words[0]].push_back(id);
+    }
+    entries_.push_back({std::move(words), prefix, meaning, labels_.emplace_back(label)});
+  }
+
+  // Every entry found in words, as spans.
+  std::vector<Span> Find(const std::vector<std::string>& words) const {
+    std::vector<Span> spans;
+    auto try_entries = [&](const std::vector<int>& ids, size_t at) {
+      for (int id : ids) {
+        const Entry& entry = entries_[id];
+        if (at + entry.words.size() > words.size()) continue;
+        bool all = true;
+        for (size_t k = 1; k < entry.words.size() && all; ++k) {
+          const bool last = k + 1 == entry.words.size();
+          all = entry.prefix && last ? words[at + k].rfind(entry.words[k], 0) == 0
+                                     : words[at + k] == entry.words[k];
+        }
+        if (all) {
+          spans.push_back({entry.meaning, static_cast<int>(at),
+                           static_cast<int>(at + entry.words.size()), entry.label});
+        }
+      }
+    };
+    for (size_t at = 0; at < words.size(); ++at) {
+      const std::string& word = words[at];
+      if (auto it = by_first_.find(word); it != by_first_.end()) try_entries(it->second, at);
+      if (word.find('*') != std::string::npos) {
+        // "c*ns", "f*ck": '*' stands for any one letter. Rare, so a walk of every key.
+        for (const auto& [key, ids] : by_first_) {
+          if (MaskedEquals(word, key)) try_entries(ids, at);
+        }
+      }
+      for (size_t n = std::min<size_t>(word.size(), kMaxPrefix); n >= kMinPrefix; --n) {
+        if (auto it = by_prefix_.find(word.substr(0, n)); it != by_prefix_.end()) {
+          try_entries(it->second, at);
+        }
+      }
+    }
+    return spans;
+  }
+
+  // The words of a sentence's skeleton, each restored from any disguise; *squeezed
+  // gets them as Find takes them.
+  std::vector<std::string> Read(std::string_view folded_sentence,
+                                std::vector<std::string>* squeezed) const {
+    std::vector<std::string> words = Words(Skeleton(folded_sentence));
+    squeezed->clear();
+    for (std::string& word : words) {
+      std::string restored = repair.Restore(word);
+      if (!restored.empty()) word = std::move(restored);
+      squeezed->push_back(Squeeze(word));
+    }
+    return words;
+  }
+
+  TokenRepair repair;
+
+ private:
+  static constexpr size_t kMinPrefix = 2;
+  static constexpr size_t kMaxPrefix = 24;
+
+  struct Entry {
+    std::vector<std::string> words;
+    bool prefix;
+    Meaning meaning;
+    std::string_view label;
+  };
+  std::vector<Entry> entries_;
+  std::deque<std::string> labels_;  // stable storage for the labels entries point to
+  std::unordered_map<std::string, std::vector<int>> by_first_;
+  std::unordered_map<std::string, std::vector<int>> by_prefix_;
+};
+
+namespace {
+
+using Mask = uint32_t;
+constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
+constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kDehumanise) | Bit(Meaning::kTrait) |
+                             Bit(Meaning::kExclusion) | Bit(Meaning::kHatred) | Bit(Meaning::kHarm);
+// What may stand between a target and what is said of it: "are all just a bunch of".
+constexpr Mask kTargets = Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
+                          Bit(Meaning::kGroup) | Bit(Meaning::kStaff) | Bit(Meaning::kProperty);
+constexpr Mask kJoiners = Bit(Meaning::kLink) | Bit(Meaning::kFiller) | Bit(Meaning::kQuantifier) |
+                          Bit(Meaning::kNegation);
+
+// Furthest apart, in words, a target and a predicate are read together.
+constexpr int kLinkedWindow = 6;
+constexpr int kLooseWindow = 8;
+constexpr int kDislocatedWindow = 16;
+
+// A sentence's words, the meanings found in it, and which meanings cover each word.
+struct SentenceMeanings {
+  const Sentence& sentence;
+  std::vector<std::string> words;  // as written, disguises undone: for the evidence
+  std::vector<std::string> squeezed;
+  std::vector<Span> spans;
+  std::vector<Mask> masks;
+
+  bool AllOf(int from, int to, Mask allowed) const {
+    for (int i = from; i < to; ++i) {
+      if (!(masks[i] & allowed)) return false;
+    }
+    return true;
+  }
+  bool AnyOf(int from, int to, Mask wanted) const {
+    for (int i = std::max(from, 0); i < std::min<int>(to, masks.size()); ++i) {
+      if (masks[i] & wanted) return true;
+    }
+    return false;
+  }
+  // A "not" between two spans, or just before the first, that belongs to neither
+  // predicate: "X are not vermin", "not all X are ...". A predicate's own negation
+  // ("shouldn't be allowed") is part of what it says.
+  bool Negated(const Span& a, const Span& b) const {
+    const Span& first = a.begin < b.begin ? a : b;
+    const Span& second = a.begin < b.begin ? b : a;
+    for (int i = std::max(first.begin - 2, 0); i < second.begin; ++i) {
+      if (i >= first.begin && i < first.end) continue;
+      if ((masks[i] & Bit(Meaning::kNegation)) && !(masks[i] & kPredicates)) return true;
+    }
+    return false;
+  }
+  bool Has(Meaning m) const { return AnyOf(0, static_cast<int>(masks.size()), Bit(m)); }
+  std::string Text(const Span& span) const {
+    std::string out;
+    for (int i = span.begin; i < span.end; ++i) out += (i > span.begin ? " " : "") + words[i];
+    return out;
+  }
+};
+
+// Whether predicate p says something of target t: "X are (all) Y", "Y X", "you Y".
+// "Les gens qui sortent leurs vidanges le lundi, c'est de la vermine": the subject
+// set out first and taken up by "c'est" right before what is said of it.
+bool TakenUp(const SentenceMeanings& c, const Span& t, const Span& p) {
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kTakenUp && s.begin >= t.end && s.end <= p.begin &&
+        p.begin - s.end <= 2 && c.AllOf(s.end, p.begin, kJoiners)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Only the reader is named right before a name for them ("you idiot", "espèce de
+// cave"); for anyone else a link says it ("X are Y"): "vieux chien" is an old dog.
+bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
+  if (t.end <= p.begin) {
+    const int gap = p.begin - t.end;
+    if (gap <= kDislocatedWindow && TakenUp(c, t, p)) return true;
+    // A question puts the link first: "are X Y?"
+    const bool linked = t.meaning == Meaning::kReader || c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
+                        (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
+    return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
+  }
+  if (p.end <= t.begin) return t.begin - p.end <= 1 && c.AllOf(p.end, t.begin, kJoiners);
+  return false;
+}
+
+int Distance(const Span& a, const Span& b) {
+  return a.end <= b.begin ? b.begin - a.end : (b.end <= a.begin ? a.begin - b.end : 0);
+}
+
+struct Finding {
+  Clause clause;
+  std::string rule;
+  double score;
+};
+
+std::string_view PredicateName(Meaning m) {
+  switch (m) {
+    case Meaning::kInsult: return "insult";
+    case Meaning::kDehumanise: return "dehumanising comparison";
+    case Meaning::kTrait: return "negative generalisation";
+    case Meaning::kExclusion: return "exclusion";
+    case Meaning::kHatred: return "hatred";
+    default: return "harm with intent";
+  }
+}
+
+// What a predicate said of a target amounts to, before any frame.
+std::vector<Finding> Judge(std::string_view label, Meaning target, const Span& p, bool quantified) {
+  const bool age = label == kAgeGroup;
+  switch (target) {
+    case Meaning::kGroup:
+      switch (p.meaning) {
+        case Meaning::kDehumanise:
+          return {{Clause::kDiscrimination, "discrimination.group_dehumanised", 0.9},
+                  {Clause::kAbusive, "abusive.group_dehumanised", 0.8}};
+        case Meaning::kInsult:
+          return {{Clause::kDiscrimination, "discrimination.group_insulted", age ? 0.6 : 0.85},
+                  {Clause::kAbusive, "abusive.group_insulted", 0.75}};
+        case Meaning::kTrait:
+          return {{Clause::kDiscrimination, "discrimination.group_generalised",
+                   age ? 0.6 : (quantified ? 0.85 : 0.75)}};
+        case Meaning::kExclusion:
+          // Who gets which rebate is argued over in good faith; who may vote or live
+          // here is not.
+          return {{Clause::kDiscrimination, "discrimination.group_excluded",
+                   age ? 0.6 : (label == kPublicAssistance ? 0.75 : 0.9)}};
+        case Meaning::kHatred:
+          return {{Clause::kDiscrimination, "discrimination.group_hated", age ? 0.6 : 0.85}};
+        default:
+          return {{Clause::kThreat, "threat.harm_to_group", 0.9},
+                  {Clause::kDiscrimination, "discrimination.group_threatened", 0.9}};
+      }
+    case Meaning::kReader:
+      if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_reader", 0.9}};
+      if (p.meaning == Meaning::kTrait) return {{Clause::kAbusive, "abusive.reader_disparaged", 0.6}};
+      if (p.meaning == Meaning::kInsult) return {{Clause::kAbusive, "abusive.insult_to_reader", 0.75}};
+      if (p.meaning == Meaning::kDehumanise) {
+        return {{Clause::kAbusive, "abusive.reader_dehumanised", 0.8}};
+      }
+      return {};
+    case Meaning::kStaff:
+      if (p.meaning == Meaning::kHarm) {
+        return {{Clause::kThreat, "threat.harm_to_staff", 0.9},
+                {Clause::kStaffHarassment, "staff_harassment.staff_threatened", 0.9}};
+      }
+      if (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise) {
+        return {{Clause::kAbusive, "abusive.insult_to_staff", 0.7},
+                {Clause::kStaffHarassment, "staff_harassment.staff_insulted", 0.7}};
+      }
+      if (p.meaning == Meaning::kTrait) {
+        return {{Clause::kStaffHarassment, "staff_harassment.staff_generalised", 0.6}};
+      }
+      return {};
+    case Meaning::kProperty:
+      if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_property", 0.75}};
+      return {};
+    default:  // a person
+      if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_person", 0.9}};
+      if (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise) {
+        return {{Clause::kAbusive, "abusive.insult_to_person", 0.7}};
+      }
+      return {};
+  }
+}
+
+// Whether the sentence reports someone's words: "saying X", or a speaker and a verb
+// of saying ("my neighbour said X", not "the sign says").
+bool Reports(const SentenceMeanings& c) {
+  if (c.Has(Meaning::kReport)) return true;
+  constexpr Mask kSpeakers = Bit(Meaning::kSpeaker) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
+                             Bit(Meaning::kSelf) | Bit(Meaning::kStaff);
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kSaid && c.AnyOf(s.begin - 3, s.begin, kSpeakers)) return true;
+  }
+  return false;
+}
+
+// Whether a harm word is meant: said with intent ("I'll", "je vais", "someone
+// should", "I hope"), or as an order ("go die", "kill them all").
+bool Ordered(const SentenceMeanings& c, const Span& harm) {
+  return harm.begin == 0 || (harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative)));
+}
+
+bool Intended(const SentenceMeanings& c, const Span& harm) {
+  if (Ordered(c, harm)) return true;
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kIntent && s.begin < harm.begin && harm.begin - s.end <= kLooseWindow) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a predicate can be said of a target.
+bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
+  switch (p.meaning) {
+    case Meaning::kInsult:
+    case Meaning::kDehumanise:
+    case Meaning::kTrait:
+      return Describes(c, t, p);
+    case Meaning::kExclusion:
+      return Distance(t, p) <= kLinkedWindow;
+    case Meaning::kHatred:
+      return p.end <= t.begin && t.begin - p.end <= 3;
+    default:
+      return Distance(t, p) <= kLooseWindow && Intended(c, p);
+  }
+}
+
+}  // namespace
+
+HarmGrammar::HarmGrammar() : lexicon_(std::make_unique<Lexicon>()) {
+  Meaning meaning = Meaning::kLink;
+  std::string label;
+  bool in_section = false;
+  for (const std::string& line : LexiconEntries(LexiconText("harm_meanings_list"))) {
+    if (line.front() == '[' && line.back() == ']') {
+      std::string_view header = std::string_view(line).substr(1, line.size() - 2);
+      size_t colon = header.find(':');
+      std::string_view name = header.substr(0, colon);
+      label = colon == std::string_view::npos ? "" : std::string(header.substr(colon + 2));
+      auto section = std::find_if(kSections.begin(), kSections.end(),
+                                  [&](const Section& s) { return s.name == name; });
+      in_section = section != kSections.end();
+      if (in_section) meaning = section->meaning;
+      continue;
+    }
+    if (in_section) lexicon_->Add(line, meaning, label);
+  }
+  for (const WholeLexicon& whole : kWholeLexicons) {
+    for (const std::string& entry : LexiconEntries(LexiconText(whole.name))) {
+      lexicon_->Add(entry, whole.meaning, whole.label);
+    }
+  }
+}
+
+HarmGrammar::~HarmGrammar() = default;
+
+const HarmGrammar& HarmGrammar::BuiltIn() {
+  static const HarmGrammar grammar;
+  return grammar;
+}
+
+bool HarmGrammar::IsHomonym(std::string_view skeleton_words) const {
+  std::vector<std::string> words;
+  lexicon_->Read(skeleton_words, &words);
+  for (const Span& span : lexicon_->Find(words)) {
+    if (span.meaning == Meaning::kHomonym) return true;
+  }
+  return false;
+}
+
+HarmReading HarmGrammar::Read(std::string_view folded) const {
+  HarmReading reading;
+  std::vector<std::pair<Finding, std::string>> found;  // with evidence
+  bool condemned = false;
+  bool quoted = false;
+  std::string_view last_group;  // the label of the group the last sentence named
+  for (const Sentence& sentence : Sentences(folded)) {
+    SentenceMeanings c{sentence, {}, {}, {}, {}};
+    c.words = lexicon_->Read(sentence.text, &c.squeezed);
+    c.spans = lexicon_->Find(c.squeezed);
+    c.masks.assign(c.words.size(), 0);
+    for (const Span& s : c.spans) {
+      for (int i = s.begin; i < s.end; ++i) c.masks[i] |= Bit(s.meaning);
+    }
+    condemned |= c.Has(Meaning::kCondemn);
+    const bool reported = sentence.quoted || Reports(c);
+    // Quotation marks are also scare quotes and titles: alone they report nothing
+    // beyond their sentence, unless the post disowns what they hold.
+    reading.frames.reporting |= Reports(c);
+    quoted |= sentence.quoted;
+    reading.frames.innocent_sense |= c.Has(Meaning::kInnocentSense);
+    const bool quantified = c.Has(Meaning::kQuantifier);
+
+    std::string_view group_here;
+    for (const Span& t : c.spans) {
+      if (t.meaning != Meaning::kGroup) continue;
+      if (group_here.empty()) group_here = t.label;
+      // "as a gay man", "we queers": the author's own group.
+      reading.frames.self_reference |= c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf));
+    }
+    reading.frames.benign_harm |= c.Has(Meaning::kBenign);
+    std::string_view frame = "assertion";
+    double cap = 1.0;
+    if (sentence.question) {
+      frame = "question";
+      cap = 0.6;
+    } else if (reported) {
+      frame = sentence.quoted ? "quotation" : "reported speech";
+      cap = 0.6;
+    }
+    auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p) {
+      for (Finding f : Judge(label, target, p, quantified)) {
+        f.score = std::min(f.score, cap);
+        std::string evidence = target_text + " … " + c.Text(p) + " (target: " + std::string(label) +
+                               "; predicate: " + std::string(PredicateName(p.meaning)) +
+                               "; frame: " + std::string(frame) + ")";
+        found.emplace_back(std::move(f), std::move(evidence));
+      }
+    };
+    for (const Span& p : c.spans) {
+      if (!IsPredicate(p.meaning)) continue;
+      if (p.meaning == Meaning::kHarm && c.AnyOf(p.begin, p.end, Bit(Meaning::kBenign))) continue;
+      for (const Span& t : c.spans) {
+        if (!IsTarget(t.meaning) || (t.begin < p.end && p.begin < t.end)) continue;
+        if (!Relates(c, t, p)) continue;
+        if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
+          continue;
+        }
+        if (c.Negated(t, p)) continue;
+        // "They" is the group the sentence before named, else whoever it is.
+        Meaning target = t.meaning;
+        std::string_view label = t.label;
+        if (target == Meaning::kPronoun && group_here.empty() && !last_group.empty()) {
+          target = Meaning::kGroup;
+          label = last_group;
+        }
+        record(target, label, c.Text(t), p);
+      }
+      // "Go die", "kill them all": an order with no one named is given to the reader.
+      if (p.meaning == Meaning::kHarm && Ordered(c, p) && !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
+        record(Meaning::kReader, "the reader", "(you)", p);
+      }
+    }
+    if (!group_here.empty()) last_group = group_here;
+  }
+  reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned;
+  if (reading.frames.counter_speech) return reading;
+  // The strongest finding of each rule.
+  for (auto& [finding, evidence] : found) {
+    auto same = std::find_if(reading.reasons.begin(), reading.reasons.end(),
+                             [&](const Reason& r) { return r.rule == finding.rule; });
+    if (same == reading.reasons.end()) {
+      reading.reasons.push_back({finding.clause, finding.rule, finding.score, evidence});
+    } else if (finding.score > same->score) {
+      same->score = finding.score;
+      same->evidence = evidence;
+    }
+  }
+  return reading;
+}
+
+}  // namespace modbot

@@ -1,0 +1,105 @@
+#include "policy/token_repair.h"
+
+#include <algorithm>
+
+namespace modbot {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool IsPlainWord(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The consonants of a word, each run of one letter counted once: "stupid" and
+// "stuupid" are "stpd"; "kill" is "kl".
+std::string ConsonantKey(std::string_view word) {
+  std::string key;
+  for (char c : word) {
+    if (!IsVowel(c) && (key.empty() || key.back() != c)) key += c;
+  }
+  return key;
+}
+
+// The first and last letters with the letters between them sorted: "idoit" and
+// "idiot" share the key "idiot".
+std::string ShuffleKey(std::string_view word) {
+  std::string inner(word.substr(1, word.size() - 2));
+  std::sort(inner.begin(), inner.end());
+  return std::string(1, word.front()) + inner + word.back();
+}
+
+// Shorter keys name too many ordinary words ("dt" is "idiot", "data" and "diet").
+constexpr size_t kMinConsonantKey = 3;
+// Swapping letters in shorter words makes other words ("form", "from").
+constexpr size_t kMinShuffledWord = 5;
+
+}  // namespace
+
+void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
+                         std::string_view word) {
+  auto [it, inserted] = keys->try_emplace(std::move(key), word);
+  if (inserted || it->second == word || it->second == kAmbiguous) return;
+  // One word and its longer form ("vermin", "vermine") are one word to restore.
+  std::string_view known = it->second;
+  if (word.substr(0, known.size()) == known) return;
+  if (known.substr(0, word.size()) == word) {
+    it->second = word;
+    return;
+  }
+  it->second = kAmbiguous;
+}
+
+void TokenRepair::AddWord(std::string_view word, bool prefix) {
+  if (!IsPlainWord(word)) return;
+  known_.emplace(word);
+  std::string consonants = ConsonantKey(word);
+  // A word without vowels is its own key: nothing to restore.
+  if (consonants.size() >= kMinConsonantKey && consonants.size() < word.size()) {
+    Insert(prefix ? &by_consonant_prefix_ : &by_consonants_, consonants, word);
+    // The whole word is also a word its prefix entry stands for.
+    if (prefix) Insert(&by_consonants_, consonants, word);
+  }
+  if (word.size() >= kMinShuffledWord) Insert(&by_shuffle_, ShuffleKey(word), word);
+}
+
+std::string TokenRepair::Restore(std::string_view word) const {
+  if (!IsPlainWord(word) || known_.count(std::string(word))) return "";
+  auto found = [](const std::unordered_map<std::string, std::string>& keys,
+                  const std::string& key) -> std::string {
+    auto it = keys.find(key);
+    return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
+  };
+  if (std::none_of(word.begin(), word.end(), IsVowel)) {
+    std::string key = ConsonantKey(word);
+    if (key.size() >= kMinConsonantKey) {
+      if (std::string whole = found(by_consonants_, key); !whole.empty()) return whole;
+      // "fcking": the longest prefix entry whose key begins the word's key, with the
+      // rest of the word after it.
+      for (size_t n = key.size() - 1; n >= kMinConsonantKey; --n) {
+        std::string stem = found(by_consonant_prefix_, key.substr(0, n));
+        if (!stem.empty()) return stem + key.substr(n);
+      }
+    }
+  }
+  if (word.size() >= kMinShuffledWord) return found(by_shuffle_, ShuffleKey(word));
+  return "";
+}
+
+std::string TokenRepair::Repair(std::string_view skeleton) const {
+  std::string out;
+  out.reserve(skeleton.size() + 16);
+  size_t i = 0;
+  while (i < skeleton.size()) {
+    size_t end = skeleton.find(' ', i);
+    if (end == std::string_view::npos) end = skeleton.size();
+    std::string_view word = skeleton.substr(i, end - i);
+    std::string restored = Restore(word);
+    out += restored.empty() ? word : std::string_view(restored);
+    if (end < skeleton.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
+}  // namespace modbot

@@ -1,0 +1,68 @@
+#include "policy/token_repair.h"
+
+#include <catch2/catch.hpp>
+
+namespace modbot {
+namespace {
+
+TokenRepair Vocabulary() {
+  TokenRepair repair;
+  for (const char* word : {"stupid", "vermin", "idiot", "bitch", "moron", "parasites"}) {
+    repair.AddWord(word, false);
+  }
+  repair.AddWord("fuck", true);
+  return repair;
+}
+
+TEST_CASE("token repair: dropped vowels read as the lexicon word", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("stpd") == "stupid");
+  CHECK(repair.Restore("vrmn") == "vermin");
+  CHECK(repair.Restore("btch") == "bitch");
+  CHECK(repair.Restore("mrn") == "moron");
+  // A prefix entry keeps the ending the writer gave it.
+  CHECK(repair.Restore("fck") == "fuck");
+  CHECK(repair.Restore("fckng") == "fuckng");
+}
+
+TEST_CASE("token repair: swapped inner letters read as the lexicon word", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("idoit") == "idiot");
+  CHECK(repair.Restore("stuipd") == "stupid");
+  CHECK(repair.Restore("parasties") == "parasites");
+}
+
+TEST_CASE("token repair: ordinary words and short keys stay as written", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("stupid").empty());  // itself
+  CHECK(repair.Restore("data").empty());    // has vowels, no anagram
+  CHECK(repair.Restore("dt").empty());      // too short a key for "idiot"
+  CHECK(repair.Restore("st").empty());
+  CHECK(repair.Restore("cbc").empty());
+  CHECK(repair.Restore("verimn") == "vermin");
+  CHECK(repair.Restore("vermni").empty());  // the last letter moved: not a swap inside
+}
+
+TEST_CASE("token repair: a disguise of two words stands for neither", "[token_repair]") {
+  TokenRepair repair;
+  repair.AddWord("bitch", false);
+  repair.AddWord("butch", false);
+  CHECK(repair.Restore("btch").empty());
+}
+
+TEST_CASE("token repair: a word and its longer form are one word to restore", "[token_repair]") {
+  TokenRepair repair;
+  repair.AddWord("vermine", false);
+  repair.AddWord("vermin", false);
+  CHECK(repair.Restore("vrmn") == "vermin");
+}
+
+TEST_CASE("token repair: a skeleton keeps its shape", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Repair(" you are a stpd mrn ") == " you are a stupid moron ");
+  CHECK(repair.Repair(" ") == " ");
+  CHECK(repair.Repair("") == "");
+}
+
+}  // namespace
+}  // namespace modbot
