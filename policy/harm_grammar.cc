@@ -62,9 +62,11 @@ constexpr std::array<WholeLexicon, 6> kWholeLexicons = {{
 
 constexpr std::string_view kAgeGroup = "an age group";
 constexpr std::string_view kPublicAssistance = "public assistance";
+// Harm words that fall on their subject only ("die", "crever").
+constexpr std::string_view kDeath = "death";
 
-// A word with each run of one letter written once, so that "stuuupid" reads as
-// "stupid" and "kill" as "kil" on both sides of a comparison.
+// A word with each run of one letter written once: "stuuupid" is "stupid", and
+// "kill" "kil", so both sides of a comparison are squeezed.
 std::string Squeeze(std::string_view word) {
   std::string out;
   for (char c : word) {
@@ -143,7 +145,7 @@ std::vector<Sentence> Sentences(std::string_view folded) {
 
 }  // namespace
 
-// The meanings, matched word by word on a sentence's restored, squeezed words.
+// The meanings, matched word by word on a sentence's words, restored from disguises.
 class HarmGrammar::Lexicon {
  public:
   void Add(std::string_view entry, Meaning meaning, std::string_view label) {
@@ -151,15 +153,14 @@ class HarmGrammar::Lexicon {
     if (prefix) entry.remove_suffix(1);
     std::vector<std::string> words = Words(Normalize(entry).skeleton);
     if (words.empty()) return;
-    for (size_t i = 0; i < words.size(); ++i) {
-      repair.AddWord(words[i], prefix && i + 1 == words.size());
-      words[i] = Squeeze(words[i]);
-    }
+    for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
     const int id = static_cast<int>(entries_.size());
     if (prefix && words.size() == 1) {
       by_prefix_[words[0]].push_back(id);
     } else {
       by_first_[words[0]].push_back(id);
+      std::string squeezed = Squeeze(words[0]);
+      if (squeezed != words[0]) by_first_[squeezed].push_back(id);
     }
     entries_.push_back({std::move(words), prefix, meaning, labels_.emplace_back(label)});
   }
@@ -172,10 +173,8 @@ class HarmGrammar::Lexicon {
         const Entry& entry = entries_[id];
         if (at + entry.words.size() > words.size()) continue;
         bool all = true;
-        for (size_t k = 1; k < entry.words.size() && all; ++k) {
-          const bool last = k + 1 == entry.words.size();
-          all = entry.prefix && last ? words[at + k].rfind(entry.words[k], 0) == 0
-                                     : words[at + k] == entry.words[k];
+        for (size_t k = 0; k < entry.words.size() && all; ++k) {
+          all = WordMatches(words[at + k], entry.words[k], entry.prefix && k + 1 == entry.words.size());
         }
         if (all) {
           spans.push_back({entry.meaning, static_cast<int>(at),
@@ -186,6 +185,11 @@ class HarmGrammar::Lexicon {
     for (size_t at = 0; at < words.size(); ++at) {
       const std::string& word = words[at];
       if (auto it = by_first_.find(word); it != by_first_.end()) try_entries(it->second, at);
+      if (word.size() >= kMinStretched) {
+        const std::string squeezed = Squeeze(word);
+        auto it = by_first_.find(squeezed);
+        if (squeezed != word && it != by_first_.end()) try_entries(it->second, at);
+      }
       if (word.find('*') != std::string::npos) {
         // "c*ns", "f*ck": '*' stands for any one letter. Rare, so a walk of every key.
         for (const auto& [key, ids] : by_first_) {
@@ -201,16 +205,12 @@ class HarmGrammar::Lexicon {
     return spans;
   }
 
-  // The words of a sentence's skeleton, each restored from any disguise; *squeezed
-  // gets them as Find takes them.
-  std::vector<std::string> Read(std::string_view folded_sentence,
-                                std::vector<std::string>* squeezed) const {
+  // The words of a sentence's skeleton, each restored from any disguise.
+  std::vector<std::string> Read(std::string_view folded_sentence) const {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
-    squeezed->clear();
     for (std::string& word : words) {
       std::string restored = repair.Restore(word);
       if (!restored.empty()) word = std::move(restored);
-      squeezed->push_back(Squeeze(word));
     }
     return words;
   }
@@ -220,6 +220,17 @@ class HarmGrammar::Lexicon {
  private:
   static constexpr size_t kMinPrefix = 2;
   static constexpr size_t kMaxPrefix = 24;
+  // Stretched letters are read through in words this long ("stuuupid", "iddiot");
+  // in shorter ones a double letter is often another word ("ill" is not "il").
+  static constexpr size_t kMinStretched = 5;
+
+  // A word of a post against a word of an entry: the same, or the same stretched,
+  // '*' standing for a letter; a prefix entry's word begins it.
+  static bool WordMatches(const std::string& word, const std::string& entry_word, bool prefix) {
+    if (prefix) return word.rfind(entry_word, 0) == 0;
+    if (word == entry_word || MaskedEquals(word, entry_word)) return true;
+    return word.size() >= kMinStretched && Squeeze(word) == Squeeze(entry_word);
+  }
 
   struct Entry {
     std::vector<std::string> words;
@@ -229,7 +240,7 @@ class HarmGrammar::Lexicon {
   };
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
-  std::unordered_map<std::string, std::vector<int>> by_first_;
+  std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
   std::unordered_map<std::string, std::vector<int>> by_prefix_;
 };
 
@@ -247,14 +258,15 @@ constexpr Mask kJoiners = Bit(Meaning::kLink) | Bit(Meaning::kFiller) | Bit(Mean
 
 // Furthest apart, in words, a target and a predicate are read together.
 constexpr int kLinkedWindow = 6;
+constexpr int kExclusionWindow = 4;
 constexpr int kLooseWindow = 8;
 constexpr int kDislocatedWindow = 16;
+constexpr double kAttributive = 0.6;
 
 // A sentence's words, the meanings found in it, and which meanings cover each word.
 struct SentenceMeanings {
   const Sentence& sentence;
-  std::vector<std::string> words;  // as written, disguises undone: for the evidence
-  std::vector<std::string> squeezed;
+  std::vector<std::string> words;  // as written, disguises undone
   std::vector<Span> spans;
   std::vector<Mask> masks;
 
@@ -310,7 +322,9 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
     const int gap = p.begin - t.end;
     if (gap <= kDislocatedWindow && TakenUp(c, t, p)) return true;
     // A question puts the link first: "are X Y?"
-    const bool linked = t.meaning == Meaning::kReader || c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
+    // A trait is often a verb ("X steal", "X can't be trusted") and needs no link.
+    const bool linked = t.meaning == Meaning::kReader || p.meaning == Meaning::kTrait ||
+                        c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
                         (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
     return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
   }
@@ -402,7 +416,7 @@ std::vector<Finding> Judge(std::string_view label, Meaning target, const Span& p
 // of saying ("my neighbour said X", not "the sign says").
 bool Reports(const SentenceMeanings& c) {
   if (c.Has(Meaning::kReport)) return true;
-  constexpr Mask kSpeakers = Bit(Meaning::kSpeaker) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
+  constexpr Mask kSpeakers = Bit(Meaning::kSpeaker) | Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
                              Bit(Meaning::kSelf) | Bit(Meaning::kStaff);
   for (const Span& s : c.spans) {
     if (s.meaning == Meaning::kSaid && c.AnyOf(s.begin - 3, s.begin, kSpeakers)) return true;
@@ -410,18 +424,26 @@ bool Reports(const SentenceMeanings& c) {
   return false;
 }
 
-// Whether a harm word is meant: said with intent ("I'll", "je vais", "someone
-// should", "I hope"), or as an order ("go die", "kill them all").
-bool Ordered(const SentenceMeanings& c, const Span& harm) {
-  return harm.begin == 0 || (harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative)));
+// "Go die", "va crever": an order with a word before it that makes it one.
+bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
+  return harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative));
 }
 
-bool Intended(const SentenceMeanings& c, const Span& harm) {
-  if (Ordered(c, harm)) return true;
+// Whether a harm word is meant against t: said with intent (a first-person future,
+// "someone should", a wish) or as an order, and t is who it falls on: named after
+// it ("I'll strangle him", "kill them all"), between the intent and it ("I hope you
+// die", "je vais te tuer"), or the subject of the wish ("X should be killed", "X
+// deserve to die"). "Die" and the like fall on no one named after them: "my phone
+// is gonna die, you have to stay".
+bool Threatens(const SentenceMeanings& c, const Span& t, const Span& harm) {
+  if (Distance(t, harm) > kLooseWindow) return false;
+  const bool falls_on_object = harm.label != kDeath && t.begin >= harm.end;
+  if ((harm.begin == 0 || OrderedWithLead(c, harm)) && falls_on_object) return true;
   for (const Span& s : c.spans) {
-    if (s.meaning == Meaning::kIntent && s.begin < harm.begin && harm.begin - s.end <= kLooseWindow) {
-      return true;
-    }
+    if (s.meaning != Meaning::kIntent || s.begin >= harm.begin || harm.begin - s.end > kLooseWindow) continue;
+    if (falls_on_object) return true;
+    if (t.begin >= s.begin && t.end <= harm.begin) return true;
+    if (t.end <= s.begin && c.AllOf(t.end, s.begin, kJoiners)) return true;
   }
   return false;
 }
@@ -434,11 +456,11 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
     case Meaning::kTrait:
       return Describes(c, t, p);
     case Meaning::kExclusion:
-      return Distance(t, p) <= kLinkedWindow;
+      return Distance(t, p) <= kExclusionWindow;
     case Meaning::kHatred:
       return p.end <= t.begin && t.begin - p.end <= 3;
     default:
-      return Distance(t, p) <= kLooseWindow && Intended(c, p);
+      return Threatens(c, t, p);
   }
 }
 
@@ -477,9 +499,7 @@ const HarmGrammar& HarmGrammar::BuiltIn() {
 }
 
 bool HarmGrammar::IsHomonym(std::string_view skeleton_words) const {
-  std::vector<std::string> words;
-  lexicon_->Read(skeleton_words, &words);
-  for (const Span& span : lexicon_->Find(words)) {
+  for (const Span& span : lexicon_->Find(lexicon_->Read(skeleton_words))) {
     if (span.meaning == Meaning::kHomonym) return true;
   }
   return false;
@@ -492,9 +512,8 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   bool quoted = false;
   std::string_view last_group;  // the label of the group the last sentence named
   for (const Sentence& sentence : Sentences(folded)) {
-    SentenceMeanings c{sentence, {}, {}, {}, {}};
-    c.words = lexicon_->Read(sentence.text, &c.squeezed);
-    c.spans = lexicon_->Find(c.squeezed);
+    SentenceMeanings c{sentence, lexicon_->Read(sentence.text), {}, {}};
+    c.spans = lexicon_->Find(c.words);
     c.masks.assign(c.words.size(), 0);
     for (const Span& s : c.spans) {
       for (int i = s.begin; i < s.end; ++i) c.masks[i] |= Bit(s.meaning);
@@ -525,9 +544,12 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       frame = sentence.quoted ? "quotation" : "reported speech";
       cap = 0.6;
     }
-    auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p) {
+    auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
+                      bool attributive) {
       for (Finding f : Judge(label, target, p, quantified)) {
-        f.score = std::min(f.score, cap);
+        // "Dumb men", "stupid drivers": a name used as an adjective is often loose
+        // talk; a human decides.
+        f.score = std::min(f.score, attributive ? std::min(cap, kAttributive) : cap);
         std::string evidence = target_text + " … " + c.Text(p) + " (target: " + std::string(label) +
                                "; predicate: " + std::string(PredicateName(p.meaning)) +
                                "; frame: " + std::string(frame) + ")";
@@ -536,7 +558,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     };
     for (const Span& p : c.spans) {
       if (!IsPredicate(p.meaning)) continue;
-      if (p.meaning == Meaning::kHarm && c.AnyOf(p.begin, p.end, Bit(Meaning::kBenign))) continue;
+      if (c.AnyOf(p.begin, p.end, Bit(Meaning::kBenign))) continue;
       for (const Span& t : c.spans) {
         if (!IsTarget(t.meaning) || (t.begin < p.end && p.begin < t.end)) continue;
         if (!Relates(c, t, p)) continue;
@@ -551,11 +573,15 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           target = Meaning::kGroup;
           label = last_group;
         }
-        record(target, label, c.Text(t), p);
+        const bool attributive = p.end <= t.begin && (p.meaning == Meaning::kInsult ||
+                                                       p.meaning == Meaning::kDehumanise ||
+                                                       p.meaning == Meaning::kTrait);
+        record(target, label, c.Text(t), p, attributive);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.
-      if (p.meaning == Meaning::kHarm && Ordered(c, p) && !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
-        record(Meaning::kReader, "the reader", "(you)", p);
+      if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
+          !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
+        record(Meaning::kReader, "the reader", "(you)", p, false);
       }
     }
     if (!group_here.empty()) last_group = group_here;

@@ -29,8 +29,9 @@ std::string ShuffleKey(std::string_view word) {
   return std::string(1, word.front()) + inner + word.back();
 }
 
-// Shorter keys name too many ordinary words ("dt" is "idiot", "data" and "diet").
-constexpr size_t kMinConsonantKey = 3;
+// Shorter keys name too many ordinary words and text-message spellings ("dt" is
+// "idiot", "data" and "diet"; "chk" is "check", not "choke").
+constexpr size_t kMinConsonantKey = 4;
 // Swapping letters in shorter words makes other words ("form", "from").
 constexpr size_t kMinShuffledWord = 5;
 

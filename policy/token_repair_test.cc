@@ -7,10 +7,10 @@ namespace {
 
 TokenRepair Vocabulary() {
   TokenRepair repair;
-  for (const char* word : {"stupid", "vermin", "idiot", "bitch", "moron", "parasites"}) {
+  for (const char* word : {"stupid", "vermin", "idiot", "moron", "parasites"}) {
     repair.AddWord(word, false);
   }
-  repair.AddWord("fuck", true);
+  repair.AddWord("bitch", true);
   return repair;
 }
 
@@ -19,10 +19,9 @@ TEST_CASE("token repair: dropped vowels read as the lexicon word", "[token_repai
   CHECK(repair.Restore("stpd") == "stupid");
   CHECK(repair.Restore("vrmn") == "vermin");
   CHECK(repair.Restore("btch") == "bitch");
-  CHECK(repair.Restore("mrn") == "moron");
+  CHECK(repair.Restore("prsts") == "parasites");
   // A prefix entry keeps the ending the writer gave it.
-  CHECK(repair.Restore("fck") == "fuck");
-  CHECK(repair.Restore("fckng") == "fuckng");
+  CHECK(repair.Restore("btchy") == "bitchy");
 }
 
 TEST_CASE("token repair: swapped inner letters read as the lexicon word", "[token_repair]") {
@@ -39,6 +38,7 @@ TEST_CASE("token repair: ordinary words and short keys stay as written", "[token
   CHECK(repair.Restore("dt").empty());      // too short a key for "idiot"
   CHECK(repair.Restore("st").empty());
   CHECK(repair.Restore("cbc").empty());
+  CHECK(repair.Restore("mrn").empty());  // three letters name too many words ("chk")
   CHECK(repair.Restore("verimn") == "vermin");
   CHECK(repair.Restore("vermni").empty());  // the last letter moved: not a swap inside
 }
@@ -59,7 +59,7 @@ TEST_CASE("token repair: a word and its longer form are one word to restore", "[
 
 TEST_CASE("token repair: a skeleton keeps its shape", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
-  CHECK(repair.Repair(" you are a stpd mrn ") == " you are a stupid moron ");
+  CHECK(repair.Repair(" you are a stpd btch ") == " you are a stupid bitch ");
   CHECK(repair.Repair(" ") == " ");
   CHECK(repair.Repair("") == "");
 }
