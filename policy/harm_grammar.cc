@@ -98,6 +98,7 @@ struct Span {
   Meaning meaning;
   int begin, end;  // token indexes, end exclusive
   std::string_view label;
+  int entry = 0;  // order added: harm_meanings_list's own labels come first
 };
 
 bool IsTarget(Meaning m) {
@@ -178,7 +179,7 @@ class HarmGrammar::Lexicon {
         }
         if (all) {
           spans.push_back({entry.meaning, static_cast<int>(at),
-                           static_cast<int>(at + entry.words.size()), entry.label});
+                           static_cast<int>(at + entry.words.size()), entry.label, id});
         }
       }
     };
@@ -202,6 +203,10 @@ class HarmGrammar::Lexicon {
         }
       }
     }
+    // Where two entries name the same words, the more specific label is read first.
+    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.entry < b.entry;
+    });
     return spans;
   }
 
@@ -259,6 +264,8 @@ constexpr Mask kJoiners = Bit(Meaning::kLink) | Bit(Meaning::kFiller) | Bit(Mean
 // Furthest apart, in words, a target and a predicate are read together.
 constexpr int kLinkedWindow = 6;
 constexpr int kExclusionWindow = 4;
+// Words between a harm word and its object: "kill all the immigrants".
+constexpr int kObjectGap = 3;
 constexpr int kLooseWindow = 8;
 constexpr int kDislocatedWindow = 16;
 constexpr double kAttributive = 0.6;
@@ -437,7 +444,8 @@ bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
 // is gonna die, you have to stay".
 bool Threatens(const SentenceMeanings& c, const Span& t, const Span& harm) {
   if (Distance(t, harm) > kLooseWindow) return false;
-  const bool falls_on_object = harm.label != kDeath && t.begin >= harm.end;
+  const bool falls_on_object = harm.label != kDeath && t.begin >= harm.end &&
+                               t.begin - harm.end <= kObjectGap && c.AllOf(harm.end, t.begin, kJoiners);
   if ((harm.begin == 0 || OrderedWithLead(c, harm)) && falls_on_object) return true;
   for (const Span& s : c.spans) {
     if (s.meaning != Meaning::kIntent || s.begin >= harm.begin || harm.begin - s.end > kLooseWindow) continue;
