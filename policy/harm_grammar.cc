@@ -64,6 +64,8 @@ constexpr std::string_view kAgeGroup = "an age group";
 constexpr std::string_view kPublicAssistance = "public assistance";
 // Harm words that fall on their subject only ("die", "crever").
 constexpr std::string_view kDeath = "death";
+// Harm hinted at ("teach him a lesson", "il va y avoir du sang").
+constexpr std::string_view kVeiled = "veiled";
 
 // A word with each run of one letter written once: "stuuupid" is "stupid", and
 // "kill" "kil", so both sides of a comparison are squeezed.
@@ -312,10 +314,10 @@ struct SentenceMeanings {
 // Whether predicate p says something of target t: "X are (all) Y", "Y X", "you Y".
 // "Les gens qui sortent leurs vidanges le lundi, c'est de la vermine": the subject
 // set out first and taken up by "c'est" right before what is said of it.
-bool TakenUp(const SentenceMeanings& c, const Span& t, const Span& p) {
+bool TakenUp(const SentenceMeanings& c, const Span& t, const Span& p, Mask between = kJoiners) {
   for (const Span& s : c.spans) {
     if (s.meaning == Meaning::kTakenUp && s.begin >= t.end && s.end <= p.begin &&
-        p.begin - s.end <= 2 && c.AllOf(s.end, p.begin, kJoiners)) {
+        s.begin - t.end <= kDislocatedWindow && p.begin - s.end <= 2 && c.AllOf(s.end, p.begin, between)) {
       return true;
     }
   }
@@ -362,6 +364,9 @@ std::string_view PredicateName(Meaning m) {
 
 // What a predicate said of a target amounts to, before any frame.
 std::vector<Finding> Judge(std::string_view label, Meaning target, const Span& p, bool quantified) {
+  if (p.meaning == Meaning::kHarm && p.label == kVeiled) {
+    return {{Clause::kThreat, "threat.veiled_harm", 0.6}};
+  }
   const bool age = label == kAgeGroup;
   switch (target) {
     case Meaning::kGroup:
@@ -464,7 +469,8 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
     case Meaning::kTrait:
       return Describes(c, t, p);
     case Meaning::kExclusion:
-      return Distance(t, p) <= kExclusionWindow;
+      // "Les femmes arbitres, ça devrait être interdit."
+      return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
     case Meaning::kHatred:
       return p.end <= t.begin && t.begin - p.end <= 3;
     default:
