@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "policy/detector.h"
 #include "policy/harm_grammar.h"
@@ -47,13 +48,20 @@ bool AllSlursAreHomonyms(const Reasons& reasons, const HarmGrammar& grammar) {
 
 // Adds a reading's reason as what it is: another view of evidence the word lists
 // may already have scored. The clause ends at the stronger of the two, not at
-// their combination, so that one insult read twice is not two insults.
+// their combination, so that one insult read twice is not two insults; the
+// reading keeps its own score, so that the explanation shows what it is worth,
+// and what was found before keeps only what it adds beyond it: nothing, when the
+// reading is the stronger, and then it is left out.
 void AddReading(Reason reason, Reasons* reasons) {
-  const double before = CombinedScore(*reasons, reason.clause);
-  const double cap = std::max(before, reason.score);
   const Clause clause = reason.clause;
+  const double before = CombinedScore(*reasons, clause);
+  const double own = std::clamp(reason.score, 0.0, 0.999);
+  const double combined = std::max(before, own);
+  const double rest = 1.0 - (1.0 - combined) / (1.0 - own);
+  CapClauseScore(reasons, 0, clause, std::max(rest, 0.0));
+  constexpr double kNegligible = 0.005;
+  std::erase_if(*reasons, [&](const Reason& r) { return r.clause == clause && r.score < kNegligible; });
   reasons->push_back(std::move(reason));
-  CapClauseScore(reasons, 0, clause, cap);
 }
 
 }  // namespace
