@@ -29,6 +29,8 @@ class LexiconHits {
   const std::vector<std::string>& Of(std::string_view lexicon) const;
   // The first match of a lexicon, or "".
   std::string First(std::string_view lexicon) const;
+  // The lexicons with a match, sorted.
+  std::vector<std::string_view> Names() const;
 
  private:
   std::map<std::string, std::vector<std::string>, std::less<>> hits_;

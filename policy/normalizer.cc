@@ -281,4 +281,10 @@ NormalizedText Normalize(std::string_view text) {
 
 std::string Skeleton(std::string_view folded) { return BuildSkeleton(folded); }
 
+std::string Unleet(std::string_view word) {
+  std::string out;
+  AppendCleanWord(word, &out);
+  return out;
+}
+
 }  // namespace modbot

@@ -100,7 +100,9 @@ struct Policy::Compiled {
   PatternSet context_words;  // kContextLexicons, matched on the context's skeleton
   PatternSet rule_words;  // custom rules; id = index in settings.rules
   PatternSet rule_patterns;
-  TokenRepair repair;  // knows the words of every word list
+  // Knows the words of every word list, names among them: a swap is read only in
+  // words of six letters or more ("marie" stays a name, not "maire").
+  TokenRepair repair{6};
 
   bool AddLexicon(const std::string& name, const std::vector<std::string>& entries,
                   std::string* error) {
@@ -259,6 +261,16 @@ Reasons Policy::Compiled::Collect(const Post& post, const std::string& lang) con
                 lang, word_count};
   Scan(words, view.own.skeleton, &view.own_hits);
   Scan(patterns, view.own.folded, &view.own_hits);
+  // Disguised words matter to pattern lexicons too ("i'll k1ll you"): what the
+  // patterns find in the restored text counts for lexicons they found nothing for.
+  if (const std::string restored = repair.RepairFolded(view.own.folded); !restored.empty()) {
+    LexiconHits more;
+    Scan(patterns, restored, &more);
+    for (std::string_view lexicon : more.Names()) {
+      if (view.own_hits.Has(lexicon)) continue;
+      for (const std::string& match : more.Of(lexicon)) view.own_hits.Add(std::string(lexicon), match);
+    }
+  }
   Scan(context_words, view.context.skeleton, &view.context_hits);
 
   Reasons reasons;

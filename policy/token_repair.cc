@@ -1,6 +1,9 @@
 #include "policy/token_repair.h"
 
 #include <algorithm>
+#include <vector>
+
+#include "policy/normalizer.h"
 
 namespace modbot {
 namespace {
@@ -29,11 +32,23 @@ std::string ShuffleKey(std::string_view word) {
   return std::string(1, word.front()) + inner + word.back();
 }
 
+// One letter of each run: "iddiot" and "idiot" are "idiot", "kill" is "kil".
+std::string Squeezed(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+bool IsSingleLetter(std::string_view word) { return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z'; }
+
 // Shorter keys name too many ordinary words and text-message spellings ("dt" is
 // "idiot", "data" and "diet"; "chk" is "check", not "choke").
 constexpr size_t kMinConsonantKey = 4;
-// Swapping letters in shorter words makes other words ("form", "from").
-constexpr size_t kMinShuffledWord = 5;
+// Stretched letters are read through in words this long; in shorter ones a double
+// letter is often another word ("ill" is not "il").
+constexpr size_t kMinStretchedWord = 5;
 
 }  // namespace
 
@@ -61,7 +76,8 @@ void TokenRepair::AddWord(std::string_view word, bool prefix) {
     // The whole word is also a word its prefix entry stands for.
     if (prefix) Insert(&by_consonants_, consonants, word);
   }
-  if (word.size() >= kMinShuffledWord) Insert(&by_shuffle_, ShuffleKey(word), word);
+  if (word.size() >= min_shuffled_word_) Insert(&by_shuffle_, ShuffleKey(word), word);
+  Insert(&by_squeeze_, Squeezed(word), word);
 }
 
 std::string TokenRepair::Restore(std::string_view word) const {
@@ -83,8 +99,10 @@ std::string TokenRepair::Restore(std::string_view word) const {
       }
     }
   }
-  if (word.size() >= kMinShuffledWord) return found(by_shuffle_, ShuffleKey(word));
-  return "";
+  if (word.size() >= kMinStretchedWord) {
+    if (std::string stretched = found(by_squeeze_, Squeezed(word)); !stretched.empty()) return stretched;
+  }
+  return word.size() >= min_shuffled_word_ ? found(by_shuffle_, ShuffleKey(word)) : "";
 }
 
 std::string TokenRepair::Repair(std::string_view skeleton) const {
@@ -101,6 +119,55 @@ std::string TokenRepair::Repair(std::string_view skeleton) const {
     i = end + 1;
   }
   return out;
+}
+
+
+std::string TokenRepair::RepairFolded(std::string_view folded) const {
+  // Chunks between spaces, each split into its punctuation and the word inside.
+  struct Chunk {
+    std::string_view lead, word, trail;
+  };
+  auto is_edge = [](char c) {
+    return c == '.' || c == '!' || c == ',' || c == ';' || c == ':' || c == '?' || c == '"' || c == '(' ||
+           c == ')' || c == '\'' || c == '-';
+  };
+  std::vector<Chunk> chunks;
+  for (size_t i = 0; i <= folded.size();) {
+    size_t end = std::min(folded.find(' ', i), folded.size());
+    std::string_view chunk = folded.substr(i, end - i);
+    size_t a = 0, b = chunk.size();
+    while (a < b && is_edge(chunk[a])) ++a;
+    while (b > a && is_edge(chunk[b - 1])) --b;
+    chunks.push_back({chunk.substr(0, a), chunk.substr(a, b - a), chunk.substr(b)});
+    i = end + 1;
+  }
+  std::string out;
+  out.reserve(folded.size() + 16);
+  bool changed = false;
+  for (size_t c = 0; c < chunks.size();) {
+    if (c > 0) out += ' ';
+    // "k i l l": a run of three or more single letters is one word.
+    size_t run = c;
+    while (run < chunks.size() && IsSingleLetter(chunks[run].word) && chunks[run].lead.empty() &&
+           chunks[run].trail.empty()) {
+      ++run;
+    }
+    std::string word;
+    if (run - c >= 3) {
+      for (size_t k = c; k < run; ++k) word += chunks[k].word;
+    } else {
+      word = Unleet(chunks[c].word);
+      run = c + 1;
+    }
+    std::string restored = Restore(word);
+    if (!restored.empty()) word = std::move(restored);
+    changed |= run - c > 1 || word != chunks[c].word;
+    out += chunks[c].lead;
+    out += word;
+    out += chunks[run - 1].trail;
+    c = run;
+  }
+  return changed ? out : "";
 }
 
 }  // namespace modbot

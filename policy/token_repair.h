@@ -19,17 +19,26 @@ namespace modbot {
 
 class TokenRepair {
  public:
-  TokenRepair() = default;
+  // Words shorter than min_shuffled_word are never read as swapped: among short
+  // words a swap is often another word, or a name ("marie" is not "maire").
+  explicit TokenRepair(size_t min_shuffled_word = 5) : min_shuffled_word_(min_shuffled_word) {}
   // Adds a lexicon word (a skeleton word: lower case, no accents). With prefix, the
   // word also stands for every word it begins ("fuck" for "fucking").
   void AddWord(std::string_view word, bool prefix);
 
   // The word a skeleton word is a disguise of, or "" when it is not one: a word in
-  // the vocabulary is itself, and an ambiguous disguise stands for nothing.
+  // the vocabulary is itself, and an ambiguous disguise stands for nothing. Besides
+  // dropped vowels and swapped letters, a word of five letters or more may have
+  // letters doubled ("iddiot"); in shorter ones a double is often another word.
   std::string Restore(std::string_view word) const;
 
   // A skeleton (" word word ") with every disguised word restored.
   std::string Repair(std::string_view skeleton) const;
+
+  // Folded text (normalizer.h) with every disguised word restored in place, its
+  // punctuation kept, for the pattern lexicons: leetspeak read as letters ("k1ll"),
+  // spaced letters joined ("k i l l"), then Restore ("stpd"); "" if nothing changed.
+  std::string RepairFolded(std::string_view folded) const;
 
  private:
   // Keys that name no single word.
@@ -37,10 +46,12 @@ class TokenRepair {
   static void Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
                      std::string_view word);
 
+  size_t min_shuffled_word_;
   std::unordered_set<std::string> known_;
   std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
   std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
   std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"
+  std::unordered_map<std::string, std::string> by_squeeze_;            // "idiot" <- "iddiot"
 };
 
 }  // namespace modbot

@@ -66,3 +66,21 @@ TEST_CASE("token repair: a skeleton keeps its shape", "[token_repair]") {
 
 }  // namespace
 }  // namespace modbot
+
+namespace modbot {
+namespace {
+
+TEST_CASE("token repair: folded text restored in place for the pattern lexicons", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"kill", "idiot", "stupid", "live"}) repair.AddWord(word, false);
+  CHECK(repair.RepairFolded("i'll k1ll you.") == "i'll kill you.");
+  CHECK(repair.RepairFolded("i know where you l1ve!") == "i know where you live!");
+  CHECK(repair.RepairFolded("you k i l l me, \"iddiot\"") == "you kill me, \"idiot\"");
+  CHECK(repair.RepairFolded("what a stpd idea") == "what a stupid idea");
+  // Nothing disguised: nothing to scan again.
+  CHECK(repair.RepairFolded("call 514-555-0199 at 2am").empty());
+  CHECK(repair.RepairFolded("").empty());
+}
+
+}  // namespace
+}  // namespace modbot
