@@ -19,7 +19,7 @@ enum class Meaning {
   kInsult, kDehumanise, kTrait, kExclusion, kHatred, kHarm,
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
-  kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker,
+  kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
 };
 
 struct Section {
@@ -27,7 +27,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 27> kSections = {{
+constexpr std::array<Section, 28> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -41,7 +41,7 @@ constexpr std::array<Section, 27> kSections = {{
     {"report", Meaning::kReport},         {"condemn", Meaning::kCondemn},
     {"innocent_sense", Meaning::kInnocentSense}, {"homonym", Meaning::kHomonym},
     {"taken_up", Meaning::kTakenUp},     {"said", Meaning::kSaid},
-    {"speaker", Meaning::kSpeaker},
+    {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -109,8 +109,8 @@ bool IsTarget(Meaning m) {
 }
 
 bool IsPredicate(Meaning m) {
-  return m == Meaning::kInsult || m == Meaning::kDehumanise || m == Meaning::kTrait ||
-         m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
+  return m == Meaning::kInsult || m == Meaning::kInsultAfter || m == Meaning::kDehumanise ||
+         m == Meaning::kTrait || m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
 }
 
 // Sentence-final punctuation followed by a space or the end: "f.u.c.k" and "3.5"
@@ -255,8 +255,9 @@ namespace {
 
 using Mask = uint32_t;
 constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
-constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kDehumanise) | Bit(Meaning::kTrait) |
-                             Bit(Meaning::kExclusion) | Bit(Meaning::kHatred) | Bit(Meaning::kHarm);
+constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kInsultAfter) | Bit(Meaning::kDehumanise) |
+                             Bit(Meaning::kTrait) | Bit(Meaning::kExclusion) | Bit(Meaning::kHatred) |
+                             Bit(Meaning::kHarm);
 // What may stand between a target and what is said of it: "are all just a bunch of".
 constexpr Mask kTargets = Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
                           Bit(Meaning::kGroup) | Bit(Meaning::kStaff) | Bit(Meaning::kProperty);
@@ -353,7 +354,7 @@ struct Finding {
 
 std::string_view PredicateName(Meaning m) {
   switch (m) {
-    case Meaning::kInsult: return "insult";
+    case Meaning::kInsult: case Meaning::kInsultAfter: return "insult";
     case Meaning::kDehumanise: return "dehumanising comparison";
     case Meaning::kTrait: return "negative generalisation";
     case Meaning::kExclusion: return "exclusion";
@@ -363,7 +364,8 @@ std::string_view PredicateName(Meaning m) {
 }
 
 // What a predicate said of a target amounts to, before any frame.
-std::vector<Finding> Judge(std::string_view label, Meaning target, const Span& p, bool quantified) {
+std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool quantified) {
+  if (p.meaning == Meaning::kInsultAfter) p.meaning = Meaning::kInsult;
   if (p.meaning == Meaning::kHarm && p.label == kVeiled) {
     return {{Clause::kThreat, "threat.veiled_harm", 0.6}};
   }
@@ -468,6 +470,8 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
     case Meaning::kDehumanise:
     case Meaning::kTrait:
       return Describes(c, t, p);
+    case Meaning::kInsultAfter:
+      return p.begin == t.end;  // "ces religieux de merde"
     case Meaning::kExclusion:
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));

@@ -59,6 +59,11 @@ TEST_CASE("harm grammar: exclusion, generalisation and hatred of a group", "[har
   CHECK(ScoreOf("Seniors shouldn't be allowed to drive", "discrimination.group_excluded") == Approx(0.6));
 }
 
+TEST_CASE("harm grammar: an insult said right after the group", "[harm_grammar]") {
+  CHECK(ScoreOf("Ces immigrés de merde", "discrimination.group_insulted") >= 0.85);
+  CHECK(ScoreOf("Cette piscine de merde", "discrimination.group_insulted") == 0);
+}
+
 TEST_CASE("harm grammar: 'they' is the group the sentence before named", "[harm_grammar]") {
   CHECK(ScoreOf("I have met many Somalis. They are animals.", "discrimination.group_dehumanised") >= 0.85);
   CHECK(ScoreOf("My neighbours moved. They are animals.", "discrimination.group_dehumanised") == 0);
