@@ -4,23 +4,11 @@
 
 #include <string>
 
-#include "policy/body_parser.h"
 #include "policy/built_in_policy_for_tests.h"
 #include "policy/policy.h"
 
 namespace modbot {
 namespace {
-
-Verdict JudgeText(const std::string& text) {
-  Post post;
-  post.id = "targeted-harm";
-  post.format = Format::kPlain;
-  post.body = ParsePostBody(text, Format::kPlain);
-  post.topic = {"Community centre", "General"};
-  post.author.account_age_days = 800;
-  post.author.post_count = 30;
-  return BuiltInPolicy().Judge(post);
-}
 
 std::string Describe(const Verdict& verdict) {
   std::string out(ActionName(verdict.action));
@@ -34,7 +22,7 @@ TEST_CASE("targeted harm: hateful statements about a group hide, EN and FR", "[t
                            "Les Juifs sont des rats.", "Les immigrés n'ont pas leur place ici.",
                            "Je veux tuer tous les homosexuels.", "Trans people are sc*m",
                            "Gays are vrmn", "Les réfugiés sont des p a r a s i t e s"}) {
-    const Verdict verdict = JudgeText(text);
+    const Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << " => " << Describe(verdict));
     CHECK(verdict.action == Action::kHide);
   }
@@ -44,14 +32,14 @@ TEST_CASE("targeted harm: threats at a person or staff hide; at objects, nothing
   for (const char* text : {"If the inspector fines me again I'll strangle him.",
                            "Le sauveteur, je vais lui casser la gueule.",
                            "Someone should shoot that lifeguard."}) {
-    const Verdict verdict = JudgeText(text);
+    const Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << " => " << Describe(verdict));
     CHECK(verdict.action == Action::kHide);
   }
   for (const char* text : {"This printer should be shot.", "Kill the lights when you leave the gym.",
                            "I'm going to kill this weed patch tomorrow.", "Je vais tuer le temps au parc.",
                            "The new bylaw will kill small businesses."}) {
-    const Verdict verdict = JudgeText(text);
+    const Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << " => " << Describe(verdict));
     CHECK(verdict.action == Action::kAllow);
   }
@@ -64,28 +52,28 @@ TEST_CASE("targeted harm: negation, counter-speech and self-reference stay allow
                            "Dire que les gais sont dégoûtants, c'est de l'homophobie.",
                            "As a proud dyke, I loved the parade.",
                            "A history of the Dutch dykes and the 1953 North Sea flood."}) {
-    const Verdict verdict = JudgeText(text);
+    const Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << " => " << Describe(verdict));
     CHECK(verdict.action == Action::kAllow);
   }
 }
 
 TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") {
-  const Verdict verdict = JudgeText("Look at those dykes.");
+  const Verdict verdict = JudgeNeighbourPost("Look at those dykes.");
   INFO(Describe(verdict));
   CHECK(verdict.action != Action::kHide);
 }
 
 TEST_CASE("targeted harm: a question or a report goes to a human", "[targeted_harm]") {
   for (const char* text : {"Are immigrants criminals?", "My neighbour said gays are animals."}) {
-    const Verdict verdict = JudgeText(text);
+    const Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << " => " << Describe(verdict));
     CHECK(verdict.action == Action::kReview);
   }
 }
 
 TEST_CASE("targeted harm: the verdict explains target, predicate and frame", "[targeted_harm]") {
-  const Verdict verdict = JudgeText("Hindus are cockroaches.");
+  const Verdict verdict = JudgeNeighbourPost("Hindus are cockroaches.");
   bool explained = false;
   for (const Reason& reason : verdict.reasons) {
     explained |= reason.rule == "discrimination.group_dehumanised" &&
