@@ -158,8 +158,8 @@ class HarmGrammar::Lexicon {
     if (words.empty()) return;
     for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
     const int id = static_cast<int>(entries_.size());
-    if (prefix && words.size() == 1) {
-      by_prefix_[words[0]].push_back(id);
+    if (prefix && words.size() == 1 && words[0].size() >= kPrefixKey) {
+      by_prefix_[words[0].substr(0, kPrefixKey)].push_back(id);
     } else {
       by_first_[words[0]].push_back(id);
       std::string squeezed = Squeeze(words[0]);
@@ -171,6 +171,7 @@ class HarmGrammar::Lexicon {
   // Every entry found in words, as spans.
   std::vector<Span> Find(const std::vector<std::string>& words) const {
     std::vector<Span> spans;
+    std::string key;  // the first letters of a word
     auto try_entries = [&](const std::vector<int>& ids, size_t at) {
       for (int id : ids) {
         const Entry& entry = entries_[id];
@@ -188,10 +189,8 @@ class HarmGrammar::Lexicon {
     for (size_t at = 0; at < words.size(); ++at) {
       const std::string& word = words[at];
       if (auto it = by_first_.find(word); it != by_first_.end()) try_entries(it->second, at);
-      if (word.size() >= kMinStretched) {
-        const std::string squeezed = Squeeze(word);
-        auto it = by_first_.find(squeezed);
-        if (squeezed != word && it != by_first_.end()) try_entries(it->second, at);
+      if (word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end()) {
+        if (auto it = by_first_.find(Squeeze(word)); it != by_first_.end()) try_entries(it->second, at);
       }
       if (word.find('*') != std::string::npos) {
         // "c*ns", "f*ck": '*' stands for any one letter. Rare, so a walk of every key.
@@ -199,10 +198,9 @@ class HarmGrammar::Lexicon {
           if (MaskedEquals(word, key)) try_entries(ids, at);
         }
       }
-      for (size_t n = std::min<size_t>(word.size(), kMaxPrefix); n >= kMinPrefix; --n) {
-        if (auto it = by_prefix_.find(word.substr(0, n)); it != by_prefix_.end()) {
-          try_entries(it->second, at);
-        }
+      if (word.size() >= kPrefixKey) {
+        key.assign(word, 0, kPrefixKey);
+        if (auto it = by_prefix_.find(key); it != by_prefix_.end()) try_entries(it->second, at);
       }
     }
     // Where two entries name the same words, the more specific label is read first.
@@ -225,18 +223,18 @@ class HarmGrammar::Lexicon {
   TokenRepair repair;
 
  private:
-  static constexpr size_t kMinPrefix = 2;
-  static constexpr size_t kMaxPrefix = 24;
   // Stretched letters are read through in words this long ("stuuupid", "iddiot");
   // in shorter ones a double letter is often another word ("ill" is not "il").
   static constexpr size_t kMinStretched = 5;
+  static constexpr size_t kPrefixKey = 3;
 
   // A word of a post against a word of an entry: the same, or the same stretched,
   // '*' standing for a letter; a prefix entry's word begins it.
   static bool WordMatches(const std::string& word, const std::string& entry_word, bool prefix) {
     if (prefix) return word.rfind(entry_word, 0) == 0;
     if (word == entry_word || MaskedEquals(word, entry_word)) return true;
-    return word.size() >= kMinStretched && Squeeze(word) == Squeeze(entry_word);
+    return word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end() &&
+           Squeeze(word) == Squeeze(entry_word);
   }
 
   struct Entry {
@@ -248,6 +246,7 @@ class HarmGrammar::Lexicon {
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
+  // Prefix entries by their first kPrefixKey letters: one look-up a word.
   std::unordered_map<std::string, std::vector<int>> by_prefix_;
 };
 
@@ -484,7 +483,11 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
 
 }  // namespace
 
-HarmGrammar::HarmGrammar() : lexicon_(std::make_unique<Lexicon>()) {
+namespace {
+
+// Calls add(entry, meaning, label) for every entry of harm_meanings_list.
+template <typename Add>
+void ForEachMeaning(Add add) {
   Meaning meaning = Meaning::kLink;
   std::string label;
   bool in_section = false;
@@ -500,13 +503,29 @@ HarmGrammar::HarmGrammar() : lexicon_(std::make_unique<Lexicon>()) {
       if (in_section) meaning = section->meaning;
       continue;
     }
-    if (in_section) lexicon_->Add(line, meaning, label);
+    if (in_section) add(line, meaning, label);
   }
+}
+
+}  // namespace
+
+HarmGrammar::HarmGrammar() : lexicon_(std::make_unique<Lexicon>()) {
+  ForEachMeaning([&](const std::string& entry, Meaning meaning, const std::string& label) {
+    lexicon_->Add(entry, meaning, label);
+  });
   for (const WholeLexicon& whole : kWholeLexicons) {
     for (const std::string& entry : LexiconEntries(LexiconText(whole.name))) {
       lexicon_->Add(entry, whole.meaning, whole.label);
     }
   }
+}
+
+std::vector<std::string> HarmGrammar::PredicateWords() {
+  std::vector<std::string> words;
+  ForEachMeaning([&](const std::string& entry, Meaning meaning, const std::string&) {
+    if (IsPredicate(meaning)) words.push_back(entry);
+  });
+  return words;
 }
 
 HarmGrammar::~HarmGrammar() = default;
@@ -525,6 +544,25 @@ bool HarmGrammar::IsHomonym(std::string_view skeleton_words) const {
 
 HarmReading HarmGrammar::Read(std::string_view folded) const {
   HarmReading reading;
+  {
+    // Most posts say nothing of anyone: read the whole text once, and only where
+    // it holds a predicate sentence by sentence. Without one there is no finding,
+    // and the frames that lower what the word lists found are read post-wide.
+    static const Sentence kWhole{};
+    SentenceMeanings all{kWhole, lexicon_->Read(folded), {}, {}};
+    all.spans = lexicon_->Find(all.words);
+    if (std::none_of(all.spans.begin(), all.spans.end(), [](const Span& s) { return IsPredicate(s.meaning); })) {
+      all.masks.assign(all.words.size(), 0);
+      for (const Span& s : all.spans) {
+        for (int i = s.begin; i < s.end; ++i) all.masks[i] |= Bit(s.meaning);
+      }
+      reading.frames.reporting = Reports(all);
+      reading.frames.counter_speech =
+          (reading.frames.reporting || HasQuoteMarks(folded)) && all.Has(Meaning::kCondemn);
+      reading.frames.benign_harm = all.Has(Meaning::kBenign);
+      return reading;
+    }
+  }
   std::vector<std::pair<Finding, std::string>> found;  // with evidence
   bool condemned = false;
   bool quoted = false;

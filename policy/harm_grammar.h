@@ -54,6 +54,11 @@ class HarmGrammar {
   // Reads folded text (normalizer.h).
   HarmReading Read(std::string_view folded) const;
 
+  // The words and phrases of harm_meanings_list that say something of a target,
+  // as a word list (lexicon.h): a post with none of them, nor an insult or a slur,
+  // has nothing for Read to find. The policy scans them as "harm_predicates".
+  static std::vector<std::string> PredicateWords();
+
   // Whether a matched slur is also an ordinary word ("dykes", "fag").
   bool IsHomonym(std::string_view skeleton_words) const;
 

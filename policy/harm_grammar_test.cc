@@ -141,7 +141,7 @@ TEST_CASE("harm grammar: a question or a report is for a human", "[harm_grammar]
 TEST_CASE("harm grammar: homonyms and self-reference", "[harm_grammar]") {
   CHECK(ReadText("A history of the Dutch dykes and the 1953 flood").frames.innocent_sense);
   CHECK(ReadText("As a proud dyke I loved the parade").frames.self_reference);
-  CHECK(ReadText("Nous les gais, on organise la marche").frames.self_reference);
+  CHECK(ReadText("Nous les gouines, on organise la marche").frames.self_reference);
   CHECK(HarmGrammar::BuiltIn().IsHomonym("dykes"));
   CHECK(!HarmGrammar::BuiltIn().IsHomonym("kikes"));
 }

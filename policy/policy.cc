@@ -5,6 +5,7 @@
 
 #include "policy/detector.h"
 #include "policy/domain.h"
+#include "policy/harm_grammar.h"
 #include "policy/language.h"
 #include "policy/lexicon.h"
 #include "policy/normalizer.h"
@@ -197,6 +198,7 @@ std::unique_ptr<Policy> Policy::Create(PolicySettings settings, std::string* err
       return nullptr;
     }
   }
+  if (!compiled->AddLexicon("harm_predicates", HarmGrammar::PredicateWords(), error)) return nullptr;
   for (const ConfigList& list : kConfigLists) {
     if (!compiled->AddLexicon(list.lexicon, settings.*(list.list), error)) return nullptr;
   }
@@ -255,7 +257,9 @@ Verdict Policy::Judge(const Post& post) const {
 
 Reasons Policy::Compiled::Collect(const Post& post, const std::string& lang) const {
   NormalizedText own = Normalize(post.body.own_text);
-  own.skeleton = repair.Repair(own.skeleton);
+  std::string repaired = repair.Repair(own.skeleton);
+  const bool words_restored = repaired != own.skeleton;
+  own.skeleton = std::move(repaired);
   int word_count = CountWords(post, own);
   PostView view{post, settings, std::move(own), Normalize(JoinContext(post)), {}, {},
                 lang, word_count};
@@ -263,7 +267,8 @@ Reasons Policy::Compiled::Collect(const Post& post, const std::string& lang) con
   Scan(patterns, view.own.folded, &view.own_hits);
   // Disguised words matter to pattern lexicons too ("i'll k1ll you"): what the
   // patterns find in the restored text counts for lexicons they found nothing for.
-  if (const std::string restored = repair.RepairFolded(view.own.folded); !restored.empty()) {
+  if (const std::string restored = repair.RepairFolded(view.own.folded, words_restored);
+      !restored.empty()) {
     LexiconHits more;
     Scan(patterns, restored, &more);
     for (std::string_view lexicon : more.Names()) {

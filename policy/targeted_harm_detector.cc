@@ -67,6 +67,13 @@ void AddReading(Reason reason, Reasons* reasons) {
 }  // namespace
 
 void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
+  // Most posts say nothing of anyone, and have nothing for a frame to lower.
+  const bool may_find = view.own_hits.Has("harm_predicates") || view.own_hits.Has("insults") ||
+                        view.own_hits.Has("slurs");
+  const bool to_lower = std::any_of(reasons->begin(), reasons->end(), [](const Reason& r) {
+    return std::find(kHarmClauses.begin(), kHarmClauses.end(), r.clause) != kHarmClauses.end();
+  });
+  if (!may_find && !to_lower) return;
   const HarmGrammar& grammar = HarmGrammar::BuiltIn();
   HarmReading reading = grammar.Read(view.own.folded);
   const HarmFrames& frames = reading.frames;

@@ -43,6 +43,17 @@ std::string Squeezed(std::string_view word) {
 
 bool IsSingleLetter(std::string_view word) { return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z'; }
 
+}  // namespace
+
+// What a swap never changes: the first and last letters and the length (capped).
+size_t TokenRepair::Ends(std::string_view word) {
+  const size_t first = static_cast<size_t>(word.front() - 'a');
+  const size_t last = static_cast<size_t>(word.back() - 'a');
+  return (first * 26 + last) * kEndLengths + std::min<size_t>(word.size(), kEndLengths - 1);
+}
+
+namespace {
+
 // Shorter keys name too many ordinary words and text-message spellings ("dt" is
 // "idiot", "data" and "diet"; "chk" is "check", not "choke").
 constexpr size_t kMinConsonantKey = 4;
@@ -76,33 +87,41 @@ void TokenRepair::AddWord(std::string_view word, bool prefix) {
     // The whole word is also a word its prefix entry stands for.
     if (prefix) Insert(&by_consonants_, consonants, word);
   }
-  if (word.size() >= min_shuffled_word_) Insert(&by_shuffle_, ShuffleKey(word), word);
+  if (word.size() >= min_shuffled_word_) {
+    Insert(&by_shuffle_, ShuffleKey(word), word);
+    shuffle_ends_.set(Ends(word));
+  }
   Insert(&by_squeeze_, Squeezed(word), word);
 }
 
 std::string TokenRepair::Restore(std::string_view word) const {
-  if (!IsPlainWord(word) || known_.count(std::string(word))) return "";
+  // Most words of a post are none of these disguises; each test below is cheap
+  // before any key is built.
+  if (word.size() < kMinConsonantKey || !IsPlainWord(word)) return "";
   auto found = [](const std::unordered_map<std::string, std::string>& keys,
                   const std::string& key) -> std::string {
     auto it = keys.find(key);
     return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
   };
+  std::string restored;
   if (std::none_of(word.begin(), word.end(), IsVowel)) {
     std::string key = ConsonantKey(word);
-    if (key.size() >= kMinConsonantKey) {
-      if (std::string whole = found(by_consonants_, key); !whole.empty()) return whole;
-      // "fcking": the longest prefix entry whose key begins the word's key, with the
-      // rest of the word after it.
-      for (size_t n = key.size() - 1; n >= kMinConsonantKey; --n) {
-        std::string stem = found(by_consonant_prefix_, key.substr(0, n));
-        if (!stem.empty()) return stem + key.substr(n);
-      }
+    if (key.size() >= kMinConsonantKey) restored = found(by_consonants_, key);
+    // "fcking": the longest prefix entry whose key begins the word's key, with the
+    // rest of the word after it.
+    for (size_t n = key.size() - 1; restored.empty() && n >= kMinConsonantKey && n < key.size(); --n) {
+      std::string stem = found(by_consonant_prefix_, key.substr(0, n));
+      if (!stem.empty()) restored = stem + key.substr(n);
     }
+  } else if (word.size() >= kMinStretchedWord &&
+             std::adjacent_find(word.begin(), word.end()) != word.end()) {
+    restored = found(by_squeeze_, Squeezed(word));
   }
-  if (word.size() >= kMinStretchedWord) {
-    if (std::string stretched = found(by_squeeze_, Squeezed(word)); !stretched.empty()) return stretched;
+  if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
+    restored = found(by_shuffle_, ShuffleKey(word));
   }
-  return word.size() >= min_shuffled_word_ ? found(by_shuffle_, ShuffleKey(word)) : "";
+  if (restored.empty() || known_.count(std::string(word))) return "";
+  return restored;
 }
 
 std::string TokenRepair::Repair(std::string_view skeleton) const {
@@ -122,7 +141,24 @@ std::string TokenRepair::Repair(std::string_view skeleton) const {
 }
 
 
-std::string TokenRepair::RepairFolded(std::string_view folded) const {
+bool TokenRepair::MayHoldLeetOrSpacing(std::string_view folded) {
+  auto is_letter = [&](size_t i) { return i < folded.size() && folded[i] >= 'a' && folded[i] <= 'z'; };
+  int single_letters = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    const bool leet = (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!' || c == '|' || c == '+';
+    if (leet && ((i > 0 && is_letter(i - 1)) || is_letter(i + 1))) return true;
+    if (is_letter(i) && (i == 0 || folded[i - 1] == ' ') && (i + 1 == folded.size() || folded[i + 1] == ' ')) {
+      if (++single_letters == 3) return true;
+    } else if (c != ' ') {
+      single_letters = 0;
+    }
+  }
+  return false;
+}
+
+std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restored) const {
+  if (!words_restored && !MayHoldLeetOrSpacing(folded)) return "";
   // Chunks between spaces, each split into its punctuation and the word inside.
   struct Chunk {
     std::string_view lead, word, trail;
@@ -156,7 +192,9 @@ std::string TokenRepair::RepairFolded(std::string_view folded) const {
     if (run - c >= 3) {
       for (size_t k = c; k < run; ++k) word += chunks[k].word;
     } else {
-      word = Unleet(chunks[c].word);
+      // Only a word with something other than letters in it can hold leetspeak.
+      const std::string_view core = chunks[c].word;
+      word = IsPlainWord(core) ? std::string(core) : Unleet(core);
       run = c + 1;
     }
     std::string restored = Restore(word);

@@ -9,6 +9,7 @@
 #ifndef MODBOT_POLICY_TOKEN_REPAIR_H_
 #define MODBOT_POLICY_TOKEN_REPAIR_H_
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,11 +39,18 @@ class TokenRepair {
   // Folded text (normalizer.h) with every disguised word restored in place, its
   // punctuation kept, for the pattern lexicons: leetspeak read as letters ("k1ll"),
   // spaced letters joined ("k i l l"), then Restore ("stpd"); "" if nothing changed.
-  std::string RepairFolded(std::string_view folded) const;
+  // words_restored says whether Repair restored a word of the same text: if not,
+  // only leetspeak or spacing can change it, and text without either is passed by.
+  std::string RepairFolded(std::string_view folded, bool words_restored) const;
 
  private:
   // Keys that name no single word.
   static constexpr std::string_view kAmbiguous = "\x01";
+  // Ends() of a plain word: an index in shuffle_ends_.
+  static constexpr size_t kEndLengths = 32;
+  static size_t Ends(std::string_view word);
+  // Whether folded has a leet character beside a letter, or three single letters in a row.
+  static bool MayHoldLeetOrSpacing(std::string_view folded);
   static void Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
                      std::string_view word);
 
@@ -52,6 +60,7 @@ class TokenRepair {
   std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
   std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"
   std::unordered_map<std::string, std::string> by_squeeze_;            // "idiot" <- "iddiot"
+  std::bitset<26 * 26 * kEndLengths> shuffle_ends_;  // Ends() of the words in by_shuffle_
 };
 
 }  // namespace modbot

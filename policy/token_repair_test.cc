@@ -73,13 +73,15 @@ namespace {
 TEST_CASE("token repair: folded text restored in place for the pattern lexicons", "[token_repair]") {
   TokenRepair repair;
   for (const char* word : {"kill", "idiot", "stupid", "live"}) repair.AddWord(word, false);
-  CHECK(repair.RepairFolded("i'll k1ll you.") == "i'll kill you.");
-  CHECK(repair.RepairFolded("i know where you l1ve!") == "i know where you live!");
-  CHECK(repair.RepairFolded("you k i l l me, \"iddiot\"") == "you kill me, \"idiot\"");
-  CHECK(repair.RepairFolded("what a stpd idea") == "what a stupid idea");
+  CHECK(repair.RepairFolded("i'll k1ll you.", false) == "i'll kill you.");
+  CHECK(repair.RepairFolded("i know where you l1ve!", false) == "i know where you live!");
+  CHECK(repair.RepairFolded("you k i l l me, \"iddiot\"", false) == "you kill me, \"idiot\"");
+  CHECK(repair.RepairFolded("what a stpd idea", true) == "what a stupid idea");
+  // No word restored in the skeleton, no leetspeak, no spacing: passed by.
+  CHECK(repair.RepairFolded("what a stpd idea", false).empty());
   // Nothing disguised: nothing to scan again.
-  CHECK(repair.RepairFolded("call 514-555-0199 at 2am").empty());
-  CHECK(repair.RepairFolded("").empty());
+  CHECK(repair.RepairFolded("call 514-555-0199 at 2am", false).empty());
+  CHECK(repair.RepairFolded("", false).empty());
 }
 
 }  // namespace
