@@ -271,6 +271,8 @@ constexpr int kObjectGap = 3;
 constexpr int kLooseWindow = 8;
 constexpr int kDislocatedWindow = 16;
 constexpr double kAttributive = 0.6;
+// Beyond every window above, a "c'est" taken-up subject included.
+constexpr int kFurthest = kDislocatedWindow + 8;
 
 // A sentence's words, the meanings found in it, and which meanings cover each word.
 struct SentenceMeanings {
@@ -616,7 +618,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       if (!IsPredicate(p.meaning)) continue;
       if (c.AnyOf(p.begin, p.end, Bit(Meaning::kBenign))) continue;
       for (const Span& t : c.spans) {
+        // No relation reaches further than kFurthest words: a long sentence costs a
+        // look at each pair, not a walk of its spans for each.
         if (!IsTarget(t.meaning) || (t.begin < p.end && p.begin < t.end)) continue;
+        if (Distance(t, p) > kFurthest) continue;
         if (!Relates(c, t, p)) continue;
         if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
           continue;
