@@ -10,23 +10,10 @@
 #include <vector>
 
 #include "policy/built_in_policy_for_tests.h"
-#include "policy/body_parser.h"
 #include "policy/policy.h"
 
 namespace modbot {
 namespace {
-
-Verdict JudgeAbuseText(const std::string& text) {
-  Post post;
-  post.id = "abuse-family";
-  post.format = Format::kPlain;
-  post.body = ParsePostBody(text, Format::kPlain);
-  post.topic = {"Parks, pools and City services", "General"};
-  post.author.username = "neighbour";
-  post.author.account_age_days = 900;
-  post.author.post_count = 40;
-  return BuiltInPolicy().Judge(post);
-}
 
 bool ListsClause(const Verdict& verdict, Clause clause) {
   return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
@@ -46,7 +33,7 @@ std::string DescribeVerdict(const Verdict& verdict) {
 // Each text must be flagged for clause, at least at action.
 void ExpectFlagged(const std::vector<std::string>& texts, Clause clause, Action action) {
   for (const std::string& text : texts) {
-    Verdict verdict = JudgeAbuseText(text);
+    Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << "\n  => " << DescribeVerdict(verdict));
     CHECK(ListsClause(verdict, clause));
     if (action == Action::kHide) {
@@ -60,7 +47,7 @@ void ExpectFlagged(const std::vector<std::string>& texts, Clause clause, Action 
 // Flagged for clause, for a human: review, never hide.
 void ExpectReviewOnly(const std::vector<std::string>& texts, Clause clause) {
   for (const std::string& text : texts) {
-    Verdict verdict = JudgeAbuseText(text);
+    Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << "\n  => " << DescribeVerdict(verdict));
     CHECK(ListsClause(verdict, clause));
     CHECK(verdict.action == Action::kReview);
@@ -80,7 +67,7 @@ bool FamilyRuleFired(const Verdict& verdict, Clause clause) {
 // hidden.
 void ExpectNoAbuseFamily(const std::vector<std::string>& texts) {
   for (const std::string& text : texts) {
-    Verdict verdict = JudgeAbuseText(text);
+    Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << "\n  => " << DescribeVerdict(verdict));
     CHECK_FALSE(FamilyRuleFired(verdict, Clause::kAbusive));
     CHECK_FALSE(FamilyRuleFired(verdict, Clause::kThreat));

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "policy/body_parser.h"
 #include "policy/policy.h"
 
 namespace modbot {
@@ -20,6 +21,20 @@ inline const Policy& BuiltInPolicy() {
     return created;
   }();
   return *policy;
+}
+
+// A plain-text post by a long-standing member in a general City topic, judged by
+// the built-in policy.
+inline Verdict JudgeNeighbourPost(const std::string& text) {
+  Post post;
+  post.id = "neighbour-post";
+  post.format = Format::kPlain;
+  post.body = ParsePostBody(text, Format::kPlain);
+  post.topic = {"Parks, pools and City services", "General"};
+  post.author.username = "neighbour";
+  post.author.account_age_days = 900;
+  post.author.post_count = 40;
+  return BuiltInPolicy().Judge(post);
 }
 
 }  // namespace modbot

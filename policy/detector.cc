@@ -22,6 +22,12 @@ std::string LexiconHits::First(std::string_view lexicon) const {
   return all.empty() ? std::string() : all.front();
 }
 
+std::vector<std::string_view> LexiconHits::Names() const {
+  std::vector<std::string_view> names;
+  for (const auto& [name, matches] : hits_) names.push_back(name);
+  return names;
+}
+
 double RepeatedScore(double score, size_t count) {
   if (count <= 1) return score;
   // Each further distinct match counts half as much as an independent reason.

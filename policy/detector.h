@@ -29,6 +29,8 @@ class LexiconHits {
   const std::vector<std::string>& Of(std::string_view lexicon) const;
   // The first match of a lexicon, or "".
   std::string First(std::string_view lexicon) const;
+  // The lexicons with a match, sorted.
+  std::vector<std::string_view> Names() const;
 
  private:
   std::map<std::string, std::vector<std::string>, std::less<>> hits_;
@@ -56,6 +58,7 @@ using DetectorFn = void (*)(const PostView& view, Reasons* reasons);
 void DetectAbuse(const PostView& view, Reasons* reasons);           // abusive
 void DetectThreats(const PostView& view, Reasons* reasons);         // threat
 void DetectDiscrimination(const PostView& view, Reasons* reasons);  // discrimination
+void DetectTargetedHarm(const PostView& view, Reasons* reasons);    // 3-6 by target x predicate
 void DetectStaffHarassment(const PostView& view, Reasons* reasons); // staff_harassment
 void DetectCommercial(const PostView& view, Reasons* reasons);      // commercial
 void DetectPolitics(const PostView& view, Reasons* reasons);        // candidate, municipal, partisan

@@ -40,7 +40,8 @@ utf8proc_int32_t MapLookalike(utf8proc_int32_t cp, void*) {
     case 0x03BD: case 0x039D: return 'v';  // ν (and Ν, which looks like N)
     case 0x03C1: case 0x03A1: return 'p';  // ρ Ρ
     case 0x03C4: case 0x03A4: return 't';  // τ Τ
-    case 0x03C5: return 'u';               // υ
+    case 0x03C5: case 0x03BC: return 'u';  // υ μ
+    case 0x0131: return 'i';               // ı (dotless)
     case 0x03C7: case 0x03A7: return 'x';  // χ Χ
     case 0x2018: case 0x2019: case 0x02BC: case 0x00B4: return '\'';  // '`': FoldAscii
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return '-';
@@ -275,6 +276,14 @@ NormalizedText Normalize(std::string_view text) {
   NormalizedText out;
   out.folded = FoldText(text);
   out.skeleton = BuildSkeleton(out.folded);
+  return out;
+}
+
+std::string Skeleton(std::string_view folded) { return BuildSkeleton(folded); }
+
+std::string Unleet(std::string_view word) {
+  std::string out;
+  AppendCleanWord(word, &out);
   return out;
 }
 

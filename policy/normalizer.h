@@ -29,6 +29,13 @@ struct NormalizedText {
 
 NormalizedText Normalize(std::string_view text);
 
+// Only the skeleton step, for text that is already folded (a sentence of `folded`).
+std::string Skeleton(std::string_view folded);
+
+// A folded word with leetspeak read as letters ("k1ll" is "kill", "b!tch" "bitch"),
+// as the skeleton reads it; a word without letters ("2024") is left alone.
+std::string Unleet(std::string_view word);
+
 // Only the folding step. Accepts any bytes: an invalid UTF-8 sequence becomes
 // U+FFFD and NUL bytes are dropped.
 std::string FoldText(std::string_view text);

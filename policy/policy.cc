@@ -5,17 +5,20 @@
 
 #include "policy/detector.h"
 #include "policy/domain.h"
+#include "policy/harm_grammar.h"
 #include "policy/language.h"
 #include "policy/lexicon.h"
 #include "policy/normalizer.h"
 #include "policy/scoring.h"
+#include "policy/token_repair.h"
 
 namespace modbot {
 namespace {
 
 // In order: fake_account last, since it weighs what the others found.
-constexpr std::array<DetectorFn, 13> kDetectors = {
-    DetectAbuse,       DetectThreats,         DetectDiscrimination, DetectStaffHarassment,
+constexpr std::array<DetectorFn, 14> kDetectors = {
+    DetectAbuse,       DetectThreats,         DetectDiscrimination, DetectTargetedHarm,
+    DetectStaffHarassment,
     DetectCommercial,  DetectPolitics,        DetectIllegalActivity, DetectLinks,
     DetectFrivolous,   DetectPublicSafety,    DetectOwnership,      DetectRelevance,
     DetectFakeAccount,
@@ -98,6 +101,9 @@ struct Policy::Compiled {
   PatternSet context_words;  // kContextLexicons, matched on the context's skeleton
   PatternSet rule_words;  // custom rules; id = index in settings.rules
   PatternSet rule_patterns;
+  // Knows the words of every word list, names among them: a swap is read only in
+  // words of six letters or more ("marie" stays a name, not "maire").
+  TokenRepair repair{6};
 
   bool AddLexicon(const std::string& name, const std::vector<std::string>& entries,
                   std::string* error) {
@@ -108,6 +114,7 @@ struct Policy::Compiled {
       bool ok = KindOfLexicon(name) == LexiconKind::kPatterns
                     ? patterns.Add(entry, id, &reason)
                     : AddWord(&words, entry, id, &reason);
+      if (ok && KindOfLexicon(name) == LexiconKind::kWords) LearnWords(entry);
       if (ok && std::find(kContextLexicons.begin(), kContextLexicons.end(), name) !=
                     kContextLexicons.end()) {
         ok = AddWord(&context_words, entry, id, &reason);
@@ -118,6 +125,16 @@ struct Policy::Compiled {
       }
     }
     return true;
+  }
+
+  void LearnWords(std::string_view entry) {
+    const bool prefix = !entry.empty() && entry.back() == '*';
+    const std::string skeleton = Normalize(prefix ? entry.substr(0, entry.size() - 1) : entry).skeleton;
+    for (size_t i = 1; i < skeleton.size();) {
+      size_t end = skeleton.find(' ', i);
+      repair.AddWord(std::string_view(skeleton).substr(i, end - i), prefix && end + 1 == skeleton.size());
+      i = end + 1;
+    }
   }
 
   static bool AddWord(PatternSet* set, const std::string& entry, int id, std::string* reason) {
@@ -181,6 +198,7 @@ std::unique_ptr<Policy> Policy::Create(PolicySettings settings, std::string* err
       return nullptr;
     }
   }
+  if (!compiled->AddLexicon("harm_predicates", HarmGrammar::PredicateWords(), error)) return nullptr;
   for (const ConfigList& list : kConfigLists) {
     if (!compiled->AddLexicon(list.lexicon, settings.*(list.list), error)) return nullptr;
   }
@@ -239,11 +257,25 @@ Verdict Policy::Judge(const Post& post) const {
 
 Reasons Policy::Compiled::Collect(const Post& post, const std::string& lang) const {
   NormalizedText own = Normalize(post.body.own_text);
+  std::string repaired = repair.Repair(own.skeleton);
+  const bool words_restored = repaired != own.skeleton;
+  own.skeleton = std::move(repaired);
   int word_count = CountWords(post, own);
   PostView view{post, settings, std::move(own), Normalize(JoinContext(post)), {}, {},
                 lang, word_count};
   Scan(words, view.own.skeleton, &view.own_hits);
   Scan(patterns, view.own.folded, &view.own_hits);
+  // Disguised words matter to pattern lexicons too ("i'll k1ll you"): what the
+  // patterns find in the restored text counts for lexicons they found nothing for.
+  if (const std::string restored = repair.RepairFolded(view.own.folded, words_restored);
+      !restored.empty()) {
+    LexiconHits more;
+    Scan(patterns, restored, &more);
+    for (std::string_view lexicon : more.Names()) {
+      if (view.own_hits.Has(lexicon)) continue;
+      for (const std::string& match : more.Of(lexicon)) view.own_hits.Add(std::string(lexicon), match);
+    }
+  }
   Scan(context_words, view.context.skeleton, &view.context_hits);
 
   Reasons reasons;

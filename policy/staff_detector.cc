@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "policy/detector.h"
+#include "policy/scoring.h"
 
 namespace modbot {
 
@@ -29,9 +30,10 @@ void DetectStaffHarassment(const PostView& view, Reasons* reasons) {
     double score = std::min(kMaxDenigration, RepeatedScore(0.6, denigration.size()));
     reasons->push_back({staff, "staff.denigration", score, target + ": " + JoinEvidence(denigration)});
   }
-  // Abuse or a threat in a post about an employee is aimed at that employee.
-  double aimed = std::max(ClauseScoreSoFar(*reasons, Clause::kAbusive),
-                          ClauseScoreSoFar(*reasons, Clause::kThreat));
+  // Abuse or a threat in a post about an employee is aimed at that employee, as
+  // strongly as all the evidence for it together.
+  double aimed = std::max(CombinedScore(*reasons, Clause::kAbusive),
+                          CombinedScore(*reasons, Clause::kThreat));
   if (aimed >= 0.5) reasons->push_back({staff, "staff.abuse_or_threat", aimed, target});
 }
 

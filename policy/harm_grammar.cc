@@ -1,0 +1,666 @@
+#include "policy/harm_grammar.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <unordered_map>
+
+#include "policy/lexicon.h"
+#include "policy/normalizer.h"
+#include "policy/token_repair.h"
+
+namespace modbot {
+namespace {
+
+enum class Meaning {
+  // targets
+  kReader, kPerson, kPronoun, kGroup, kStaff, kProperty,
+  // predicates
+  kInsult, kDehumanise, kTrait, kExclusion, kHatred, kHarm,
+  // what surrounds them
+  kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
+  kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
+};
+
+struct Section {
+  std::string_view name;
+  Meaning meaning;
+};
+
+constexpr std::array<Section, 28> kSections = {{
+    {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
+    {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
+    {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
+    {"insult", Meaning::kInsult},         {"dehumanise", Meaning::kDehumanise},
+    {"trait", Meaning::kTrait},           {"exclusion", Meaning::kExclusion},
+    {"hatred", Meaning::kHatred},         {"harm", Meaning::kHarm},
+    {"self", Meaning::kSelf},             {"quantifier", Meaning::kQuantifier},
+    {"benign", Meaning::kBenign},         {"intent", Meaning::kIntent},
+    {"imperative", Meaning::kImperative}, {"link", Meaning::kLink},
+    {"filler", Meaning::kFiller},         {"negation", Meaning::kNegation},
+    {"report", Meaning::kReport},         {"condemn", Meaning::kCondemn},
+    {"innocent_sense", Meaning::kInnocentSense}, {"homonym", Meaning::kHomonym},
+    {"taken_up", Meaning::kTakenUp},     {"said", Meaning::kSaid},
+    {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
+}};
+
+// Whole lexicons read as one meaning, after harm_meanings_list's own sections so
+// that a word's more specific label there is found first.
+struct WholeLexicon {
+  std::string_view name;
+  Meaning meaning;
+  std::string_view label;
+};
+constexpr std::array<WholeLexicon, 6> kWholeLexicons = {{
+    {"protected_groups", Meaning::kGroup, "a protected group"},
+    {"age_groups", Meaning::kGroup, "an age group"},
+    {"slurs", Meaning::kGroup, "a group named by a slur"},
+    {"slurs", Meaning::kInsult, ""},
+    {"insults", Meaning::kInsult, ""},
+    {"staff", Meaning::kStaff, "City staff"},
+}};
+
+constexpr std::string_view kAgeGroup = "an age group";
+constexpr std::string_view kPublicAssistance = "public assistance";
+// Harm words that fall on their subject only ("die", "crever").
+constexpr std::string_view kDeath = "death";
+// Harm hinted at ("teach him a lesson", "il va y avoir du sang").
+constexpr std::string_view kVeiled = "veiled";
+
+// A word with each run of one letter written once: "stuuupid" is "stupid", and
+// "kill" "kil", so both sides of a comparison are squeezed.
+std::string Squeeze(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view skeleton) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < skeleton.size();) {
+    size_t end = skeleton.find(' ', i);
+    if (end == std::string_view::npos) end = skeleton.size();
+    if (end > i) words.emplace_back(skeleton.substr(i, end - i));
+    i = end + 1;
+  }
+  return words;
+}
+
+bool MaskedEquals(std::string_view masked, std::string_view word) {
+  if (masked.size() != word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (masked[i] != word[i] && masked[i] != '*') return false;
+  }
+  return true;
+}
+
+struct Span {
+  Meaning meaning;
+  int begin, end;  // token indexes, end exclusive
+  std::string_view label;
+  int entry = 0;  // order added: harm_meanings_list's own labels come first
+};
+
+bool IsTarget(Meaning m) {
+  return m == Meaning::kReader || m == Meaning::kPerson || m == Meaning::kPronoun ||
+         m == Meaning::kGroup || m == Meaning::kStaff || m == Meaning::kProperty;
+}
+
+bool IsPredicate(Meaning m) {
+  return m == Meaning::kInsult || m == Meaning::kInsultAfter || m == Meaning::kDehumanise ||
+         m == Meaning::kTrait || m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
+}
+
+// Sentence-final punctuation followed by a space or the end: "f.u.c.k" and "3.5"
+// stay whole.
+bool EndsSentence(std::string_view folded, size_t i) {
+  char c = folded[i];
+  if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+  return i + 1 == folded.size() || folded[i + 1] == ' ';
+}
+
+struct Sentence {
+  std::string_view text;
+  bool question = false;
+  bool quoted = false;
+};
+
+bool HasQuoteMarks(std::string_view text) {
+  for (std::string_view mark : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"}) {
+    if (text.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::vector<Sentence> Sentences(std::string_view folded) {
+  std::vector<Sentence> out;
+  size_t start = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!EndsSentence(folded, i) && i + 1 != folded.size()) continue;
+    std::string_view text = folded.substr(start, i + 1 - start);
+    out.push_back({text, folded[i] == '?', HasQuoteMarks(text)});
+    start = i + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+// The meanings, matched word by word on a sentence's words, restored from disguises.
+class HarmGrammar::Lexicon {
+ public:
+  void Add(std::string_view entry, Meaning meaning, std::string_view label) {
+    const bool prefix = !entry.empty() && entry.back() == '*';
+    if (prefix) entry.remove_suffix(1);
+    std::vector<std::string> words = Words(Normalize(entry).skeleton);
+    if (words.empty()) return;
+    for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
+    const int id = static_cast<int>(entries_.size());
+    if (prefix && words.size() == 1 && words[0].size() >= kPrefixKey) {
+      by_prefix_[words[0].substr(0, kPrefixKey)].push_back(id);
+    } else {
+      by_first_[words[0]].push_back(id);
+      std::string squeezed = Squeeze(words[0]);
+      if (squeezed != words[0]) by_first_[squeezed].push_back(id);
+    }
+    entries_.push_back({std::move(words), prefix, meaning, labels_.emplace_back(label)});
+  }
+
+  // Every entry found in words, as spans.
+  std::vector<Span> Find(const std::vector<std::string>& words) const {
+    std::vector<Span> spans;
+    std::string key;  // the first letters of a word
+    auto try_entries = [&](const std::vector<int>& ids, size_t at) {
+      for (int id : ids) {
+        const Entry& entry = entries_[id];
+        if (at + entry.words.size() > words.size()) continue;
+        bool all = true;
+        for (size_t k = 0; k < entry.words.size() && all; ++k) {
+          all = WordMatches(words[at + k], entry.words[k], entry.prefix && k + 1 == entry.words.size());
+        }
+        if (all) {
+          spans.push_back({entry.meaning, static_cast<int>(at),
+                           static_cast<int>(at + entry.words.size()), entry.label, id});
+        }
+      }
+    };
+    for (size_t at = 0; at < words.size(); ++at) {
+      const std::string& word = words[at];
+      if (auto it = by_first_.find(word); it != by_first_.end()) try_entries(it->second, at);
+      if (word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end()) {
+        if (auto it = by_first_.find(Squeeze(word)); it != by_first_.end()) try_entries(it->second, at);
+      }
+      if (word.find('*') != std::string::npos) {
+        // "c*ns", "f*ck": '*' stands for any one letter. Rare, so a walk of every key.
+        for (const auto& [key, ids] : by_first_) {
+          if (MaskedEquals(word, key)) try_entries(ids, at);
+        }
+      }
+      if (word.size() >= kPrefixKey) {
+        key.assign(word, 0, kPrefixKey);
+        if (auto it = by_prefix_.find(key); it != by_prefix_.end()) try_entries(it->second, at);
+      }
+    }
+    // Where two entries name the same words, the more specific label is read first.
+    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.entry < b.entry;
+    });
+    return spans;
+  }
+
+  // The words of a sentence's skeleton, each restored from any disguise.
+  std::vector<std::string> Read(std::string_view folded_sentence) const {
+    std::vector<std::string> words = Words(Skeleton(folded_sentence));
+    for (std::string& word : words) {
+      std::string restored = repair.Restore(word);
+      if (!restored.empty()) word = std::move(restored);
+    }
+    return words;
+  }
+
+  TokenRepair repair;
+
+ private:
+  // Stretched letters are read through in words this long ("stuuupid", "iddiot");
+  // in shorter ones a double letter is often another word ("ill" is not "il").
+  static constexpr size_t kMinStretched = 5;
+  static constexpr size_t kPrefixKey = 3;
+
+  // A word of a post against a word of an entry: the same, or the same stretched,
+  // '*' standing for a letter; a prefix entry's word begins it.
+  static bool WordMatches(const std::string& word, const std::string& entry_word, bool prefix) {
+    if (prefix) return word.rfind(entry_word, 0) == 0;
+    if (word == entry_word || MaskedEquals(word, entry_word)) return true;
+    return word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end() &&
+           Squeeze(word) == Squeeze(entry_word);
+  }
+
+  struct Entry {
+    std::vector<std::string> words;
+    bool prefix;
+    Meaning meaning;
+    std::string_view label;
+  };
+  std::vector<Entry> entries_;
+  std::deque<std::string> labels_;  // stable storage for the labels entries point to
+  std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
+  // Prefix entries by their first kPrefixKey letters: one look-up a word.
+  std::unordered_map<std::string, std::vector<int>> by_prefix_;
+};
+
+namespace {
+
+using Mask = uint32_t;
+constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
+constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kInsultAfter) | Bit(Meaning::kDehumanise) |
+                             Bit(Meaning::kTrait) | Bit(Meaning::kExclusion) | Bit(Meaning::kHatred) |
+                             Bit(Meaning::kHarm);
+// What may stand between a target and what is said of it: "are all just a bunch of".
+constexpr Mask kTargets = Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
+                          Bit(Meaning::kGroup) | Bit(Meaning::kStaff) | Bit(Meaning::kProperty);
+constexpr Mask kJoiners = Bit(Meaning::kLink) | Bit(Meaning::kFiller) | Bit(Meaning::kQuantifier) |
+                          Bit(Meaning::kNegation);
+
+// Furthest apart, in words, a target and a predicate are read together.
+constexpr int kLinkedWindow = 6;
+constexpr int kExclusionWindow = 4;
+// Words between a harm word and its object: "kill all the immigrants".
+constexpr int kObjectGap = 3;
+constexpr int kLooseWindow = 8;
+constexpr int kDislocatedWindow = 16;
+constexpr double kAttributive = 0.6;
+// Beyond every window above, a "c'est" taken-up subject included.
+constexpr int kFurthest = kDislocatedWindow + 8;
+
+// A sentence's words, the meanings found in it, and which meanings cover each word.
+struct SentenceMeanings {
+  const Sentence& sentence;
+  std::vector<std::string> words;  // as written, disguises undone
+  std::vector<Span> spans;
+  std::vector<Mask> masks;
+
+  bool AllOf(int from, int to, Mask allowed) const {
+    for (int i = from; i < to; ++i) {
+      if (!(masks[i] & allowed)) return false;
+    }
+    return true;
+  }
+  bool AnyOf(int from, int to, Mask wanted) const {
+    for (int i = std::max(from, 0); i < std::min<int>(to, masks.size()); ++i) {
+      if (masks[i] & wanted) return true;
+    }
+    return false;
+  }
+  // A "not" between two spans, or just before the first, that belongs to neither
+  // predicate: "X are not vermin", "not all X are ...". A predicate's own negation
+  // ("shouldn't be allowed") is part of what it says.
+  bool Negated(const Span& a, const Span& b) const {
+    const Span& first = a.begin < b.begin ? a : b;
+    const Span& second = a.begin < b.begin ? b : a;
+    for (int i = std::max(first.begin - 2, 0); i < second.begin; ++i) {
+      if (i >= first.begin && i < first.end) continue;
+      if ((masks[i] & Bit(Meaning::kNegation)) && !(masks[i] & kPredicates)) return true;
+    }
+    return false;
+  }
+  bool Has(Meaning m) const { return AnyOf(0, static_cast<int>(masks.size()), Bit(m)); }
+  std::string Text(const Span& span) const {
+    std::string out;
+    for (int i = span.begin; i < span.end; ++i) out += (i > span.begin ? " " : "") + words[i];
+    return out;
+  }
+};
+
+// Whether predicate p says something of target t: "X are (all) Y", "Y X", "you Y".
+// "Les gens qui sortent leurs vidanges le lundi, c'est de la vermine": the subject
+// set out first and taken up by "c'est" right before what is said of it.
+bool TakenUp(const SentenceMeanings& c, const Span& t, const Span& p, Mask between = kJoiners) {
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kTakenUp && s.begin >= t.end && s.end <= p.begin &&
+        s.begin - t.end <= kDislocatedWindow && p.begin - s.end <= 2 && c.AllOf(s.end, p.begin, between)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Only the reader is named right before a name for them ("you idiot", "espèce de
+// cave"); for anyone else a link says it ("X are Y"): "vieux chien" is an old dog.
+bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
+  if (t.end <= p.begin) {
+    const int gap = p.begin - t.end;
+    if (gap <= kDislocatedWindow && TakenUp(c, t, p)) return true;
+    // A question puts the link first: "are X Y?"
+    // A trait is often a verb ("X steal", "X can't be trusted") and needs no link.
+    const bool linked = t.meaning == Meaning::kReader || p.meaning == Meaning::kTrait ||
+                        c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
+                        (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
+    return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
+  }
+  if (p.end <= t.begin) return t.begin - p.end <= 1 && c.AllOf(p.end, t.begin, kJoiners);
+  return false;
+}
+
+int Distance(const Span& a, const Span& b) {
+  return a.end <= b.begin ? b.begin - a.end : (b.end <= a.begin ? a.begin - b.end : 0);
+}
+
+struct Finding {
+  Clause clause;
+  std::string rule;
+  double score;
+};
+
+std::string_view PredicateName(Meaning m) {
+  switch (m) {
+    case Meaning::kInsult: case Meaning::kInsultAfter: return "insult";
+    case Meaning::kDehumanise: return "dehumanising comparison";
+    case Meaning::kTrait: return "negative generalisation";
+    case Meaning::kExclusion: return "exclusion";
+    case Meaning::kHatred: return "hatred";
+    default: return "harm with intent";
+  }
+}
+
+// What a predicate said of a target amounts to, before any frame.
+std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool quantified) {
+  if (p.meaning == Meaning::kInsultAfter) p.meaning = Meaning::kInsult;
+  if (p.meaning == Meaning::kHarm && p.label == kVeiled) {
+    return {{Clause::kThreat, "threat.veiled_harm", 0.6}};
+  }
+  const bool age = label == kAgeGroup;
+  switch (target) {
+    case Meaning::kGroup:
+      switch (p.meaning) {
+        case Meaning::kDehumanise:
+          return {{Clause::kDiscrimination, "discrimination.group_dehumanised", 0.9},
+                  {Clause::kAbusive, "abusive.group_dehumanised", 0.8}};
+        case Meaning::kInsult:
+          return {{Clause::kDiscrimination, "discrimination.group_insulted", age ? 0.6 : 0.85},
+                  {Clause::kAbusive, "abusive.group_insulted", 0.75}};
+        case Meaning::kTrait:
+          return {{Clause::kDiscrimination, "discrimination.group_generalised",
+                   age ? 0.6 : (quantified ? 0.85 : 0.75)}};
+        case Meaning::kExclusion:
+          // Who gets which rebate is argued over in good faith; who may vote or live
+          // here is not.
+          return {{Clause::kDiscrimination, "discrimination.group_excluded",
+                   age ? 0.6 : (label == kPublicAssistance ? 0.75 : 0.9)}};
+        case Meaning::kHatred:
+          return {{Clause::kDiscrimination, "discrimination.group_hated", age ? 0.6 : 0.85}};
+        default:
+          return {{Clause::kThreat, "threat.harm_to_group", 0.9},
+                  {Clause::kDiscrimination, "discrimination.group_threatened", 0.9}};
+      }
+    case Meaning::kReader:
+      if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_reader", 0.9}};
+      if (p.meaning == Meaning::kTrait) return {{Clause::kAbusive, "abusive.reader_disparaged", 0.6}};
+      if (p.meaning == Meaning::kInsult) return {{Clause::kAbusive, "abusive.insult_to_reader", 0.75}};
+      if (p.meaning == Meaning::kDehumanise) {
+        return {{Clause::kAbusive, "abusive.reader_dehumanised", 0.8}};
+      }
+      return {};
+    case Meaning::kStaff:
+      if (p.meaning == Meaning::kHarm) {
+        return {{Clause::kThreat, "threat.harm_to_staff", 0.9},
+                {Clause::kStaffHarassment, "staff_harassment.staff_threatened", 0.9}};
+      }
+      if (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise) {
+        return {{Clause::kAbusive, "abusive.insult_to_staff", 0.7},
+                {Clause::kStaffHarassment, "staff_harassment.staff_insulted", 0.7}};
+      }
+      if (p.meaning == Meaning::kTrait) {
+        return {{Clause::kStaffHarassment, "staff_harassment.staff_generalised", 0.6}};
+      }
+      return {};
+    case Meaning::kProperty:
+      if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_property", 0.75}};
+      return {};
+    default:  // a person
+      if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_person", 0.9}};
+      if (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise) {
+        return {{Clause::kAbusive, "abusive.insult_to_person", 0.7}};
+      }
+      return {};
+  }
+}
+
+// Whether the sentence reports someone's words: "saying X", or a speaker and a verb
+// of saying ("my neighbour said X", not "the sign says").
+bool Reports(const SentenceMeanings& c) {
+  if (c.Has(Meaning::kReport)) return true;
+  constexpr Mask kSpeakers = Bit(Meaning::kSpeaker) | Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
+                             Bit(Meaning::kSelf) | Bit(Meaning::kStaff);
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kSaid && c.AnyOf(s.begin - 3, s.begin, kSpeakers)) return true;
+  }
+  return false;
+}
+
+// "Go die", "va crever": an order with a word before it that makes it one.
+bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
+  return harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative));
+}
+
+// Whether a harm word is meant against t: said with intent (a first-person future,
+// "someone should", a wish) or as an order, and t is who it falls on: named after
+// it ("I'll strangle him", "kill them all"), between the intent and it ("I hope you
+// die", "je vais te tuer"), or the subject of the wish ("X should be killed", "X
+// deserve to die"). "Die" and the like fall on no one named after them: "my phone
+// is gonna die, you have to stay".
+bool Threatens(const SentenceMeanings& c, const Span& t, const Span& harm) {
+  if (Distance(t, harm) > kLooseWindow) return false;
+  const bool falls_on_object = harm.label != kDeath && t.begin >= harm.end &&
+                               t.begin - harm.end <= kObjectGap && c.AllOf(harm.end, t.begin, kJoiners);
+  if ((harm.begin == 0 || OrderedWithLead(c, harm)) && falls_on_object) return true;
+  for (const Span& s : c.spans) {
+    if (s.meaning != Meaning::kIntent || s.begin >= harm.begin || harm.begin - s.end > kLooseWindow) continue;
+    if (falls_on_object) return true;
+    if (t.begin >= s.begin && t.end <= harm.begin) return true;
+    if (t.end <= s.begin && c.AllOf(t.end, s.begin, kJoiners)) return true;
+  }
+  return false;
+}
+
+// Whether a predicate can be said of a target.
+bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
+  switch (p.meaning) {
+    case Meaning::kInsult:
+    case Meaning::kDehumanise:
+    case Meaning::kTrait:
+      return Describes(c, t, p);
+    case Meaning::kInsultAfter:
+      return p.begin == t.end;  // "ces religieux de merde"
+    case Meaning::kExclusion:
+      // "Les femmes arbitres, ça devrait être interdit."
+      return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
+    case Meaning::kHatred:
+      return p.end <= t.begin && t.begin - p.end <= 3;
+    default:
+      return Threatens(c, t, p);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Calls add(entry, meaning, label) for every entry of harm_meanings_list.
+template <typename Add>
+void ForEachMeaning(Add add) {
+  Meaning meaning = Meaning::kLink;
+  std::string label;
+  bool in_section = false;
+  for (const std::string& line : LexiconEntries(LexiconText("harm_meanings_list"))) {
+    if (line.front() == '[' && line.back() == ']') {
+      std::string_view header = std::string_view(line).substr(1, line.size() - 2);
+      size_t colon = header.find(':');
+      std::string_view name = header.substr(0, colon);
+      label = colon == std::string_view::npos ? "" : std::string(header.substr(colon + 2));
+      auto section = std::find_if(kSections.begin(), kSections.end(),
+                                  [&](const Section& s) { return s.name == name; });
+      in_section = section != kSections.end();
+      if (in_section) meaning = section->meaning;
+      continue;
+    }
+    if (in_section) add(line, meaning, label);
+  }
+}
+
+}  // namespace
+
+HarmGrammar::HarmGrammar() : lexicon_(std::make_unique<Lexicon>()) {
+  ForEachMeaning([&](const std::string& entry, Meaning meaning, const std::string& label) {
+    lexicon_->Add(entry, meaning, label);
+  });
+  for (const WholeLexicon& whole : kWholeLexicons) {
+    for (const std::string& entry : LexiconEntries(LexiconText(whole.name))) {
+      lexicon_->Add(entry, whole.meaning, whole.label);
+    }
+  }
+}
+
+std::vector<std::string> HarmGrammar::PredicateWords() {
+  std::vector<std::string> words;
+  ForEachMeaning([&](const std::string& entry, Meaning meaning, const std::string&) {
+    if (IsPredicate(meaning)) words.push_back(entry);
+  });
+  return words;
+}
+
+HarmGrammar::~HarmGrammar() = default;
+
+const HarmGrammar& HarmGrammar::BuiltIn() {
+  static const HarmGrammar grammar;
+  return grammar;
+}
+
+bool HarmGrammar::IsHomonym(std::string_view skeleton_words) const {
+  for (const Span& span : lexicon_->Find(lexicon_->Read(skeleton_words))) {
+    if (span.meaning == Meaning::kHomonym) return true;
+  }
+  return false;
+}
+
+HarmReading HarmGrammar::Read(std::string_view folded) const {
+  HarmReading reading;
+  {
+    // Most posts say nothing of anyone: read the whole text once, and only where
+    // it holds a predicate sentence by sentence. Without one there is no finding,
+    // and the frames that lower what the word lists found are read post-wide.
+    static const Sentence kWhole{};
+    SentenceMeanings all{kWhole, lexicon_->Read(folded), {}, {}};
+    all.spans = lexicon_->Find(all.words);
+    if (std::none_of(all.spans.begin(), all.spans.end(), [](const Span& s) { return IsPredicate(s.meaning); })) {
+      all.masks.assign(all.words.size(), 0);
+      for (const Span& s : all.spans) {
+        for (int i = s.begin; i < s.end; ++i) all.masks[i] |= Bit(s.meaning);
+      }
+      reading.frames.reporting = Reports(all);
+      reading.frames.counter_speech =
+          (reading.frames.reporting || HasQuoteMarks(folded)) && all.Has(Meaning::kCondemn);
+      reading.frames.benign_harm = all.Has(Meaning::kBenign);
+      return reading;
+    }
+  }
+  std::vector<std::pair<Finding, std::string>> found;  // with evidence
+  bool condemned = false;
+  bool quoted = false;
+  std::string_view last_group;  // the label of the group the last sentence named
+  for (const Sentence& sentence : Sentences(folded)) {
+    SentenceMeanings c{sentence, lexicon_->Read(sentence.text), {}, {}};
+    c.spans = lexicon_->Find(c.words);
+    c.masks.assign(c.words.size(), 0);
+    for (const Span& s : c.spans) {
+      for (int i = s.begin; i < s.end; ++i) c.masks[i] |= Bit(s.meaning);
+    }
+    condemned |= c.Has(Meaning::kCondemn);
+    const bool reported = sentence.quoted || Reports(c);
+    // Quotation marks are also scare quotes and titles: alone they report nothing
+    // beyond their sentence, unless the post disowns what they hold.
+    reading.frames.reporting |= Reports(c);
+    quoted |= sentence.quoted;
+    reading.frames.innocent_sense |= c.Has(Meaning::kInnocentSense);
+    const bool quantified = c.Has(Meaning::kQuantifier);
+
+    std::string_view group_here;
+    for (const Span& t : c.spans) {
+      if (t.meaning != Meaning::kGroup) continue;
+      if (group_here.empty()) group_here = t.label;
+      // "as a gay man", "we queers": the author's own group.
+      reading.frames.self_reference |= c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf));
+    }
+    reading.frames.benign_harm |= c.Has(Meaning::kBenign);
+    std::string_view frame = "assertion";
+    double cap = 1.0;
+    if (sentence.question) {
+      frame = "question";
+      cap = 0.6;
+    } else if (reported) {
+      frame = sentence.quoted ? "quotation" : "reported speech";
+      cap = 0.6;
+    }
+    auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
+                      bool attributive) {
+      for (Finding f : Judge(label, target, p, quantified)) {
+        // "Dumb men", "stupid drivers": a name used as an adjective is often loose
+        // talk; a human decides.
+        f.score = std::min(f.score, attributive ? std::min(cap, kAttributive) : cap);
+        std::string evidence = target_text + " … " + c.Text(p) + " (target: " + std::string(label) +
+                               "; predicate: " + std::string(PredicateName(p.meaning)) +
+                               "; frame: " + std::string(frame) + ")";
+        found.emplace_back(std::move(f), std::move(evidence));
+      }
+    };
+    for (const Span& p : c.spans) {
+      if (!IsPredicate(p.meaning)) continue;
+      if (c.AnyOf(p.begin, p.end, Bit(Meaning::kBenign))) continue;
+      for (const Span& t : c.spans) {
+        // No relation reaches further than kFurthest words: a long sentence costs a
+        // look at each pair, not a walk of its spans for each.
+        if (!IsTarget(t.meaning) || (t.begin < p.end && p.begin < t.end)) continue;
+        if (Distance(t, p) > kFurthest) continue;
+        if (!Relates(c, t, p)) continue;
+        if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
+          continue;
+        }
+        if (c.Negated(t, p)) continue;
+        // "They" is the group the sentence before named, else whoever it is.
+        Meaning target = t.meaning;
+        std::string_view label = t.label;
+        if (target == Meaning::kPronoun && group_here.empty() && !last_group.empty()) {
+          target = Meaning::kGroup;
+          label = last_group;
+        }
+        const bool attributive = p.end <= t.begin && (p.meaning == Meaning::kInsult ||
+                                                       p.meaning == Meaning::kDehumanise ||
+                                                       p.meaning == Meaning::kTrait);
+        record(target, label, c.Text(t), p, attributive);
+      }
+      // "Go die", "kill them all": an order with no one named is given to the reader.
+      if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
+          !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
+        record(Meaning::kReader, "the reader", "(you)", p, false);
+      }
+    }
+    if (!group_here.empty()) last_group = group_here;
+  }
+  reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned;
+  if (reading.frames.counter_speech) return reading;
+  // The strongest finding of each rule.
+  for (auto& [finding, evidence] : found) {
+    auto same = std::find_if(reading.reasons.begin(), reading.reasons.end(),
+                             [&](const Reason& r) { return r.rule == finding.rule; });
+    if (same == reading.reasons.end()) {
+      reading.reasons.push_back({finding.clause, finding.rule, finding.score, evidence});
+    } else if (finding.score > same->score) {
+      same->score = finding.score;
+      same->evidence = evidence;
+    }
+  }
+  return reading;
+}
+
+}  // namespace modbot

@@ -1,0 +1,150 @@
+// Target x predicate x frame on sentences written for these tests, EN and FR, with
+// the look-alikes that must stay allowed: negation, counter-speech, questions,
+// hyperbole at objects, homonyms and self-reference.
+#include "policy/harm_grammar.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "policy/normalizer.h"
+
+namespace modbot {
+namespace {
+
+HarmReading ReadText(const std::string& text) { return HarmGrammar::BuiltIn().Read(FoldText(text)); }
+
+// The rules read in text, each with its score: "discrimination.group_dehumanised=0.9".
+std::string Rules(const std::string& text) {
+  std::string out;
+  for (const Reason& reason : ReadText(text).reasons) {
+    if (!out.empty()) out += ' ';
+    out += reason.rule;
+  }
+  return out;
+}
+
+double ScoreOf(const std::string& text, const std::string& rule) {
+  for (const Reason& reason : ReadText(text).reasons) {
+    if (reason.rule == rule) return reason.score;
+  }
+  return 0;
+}
+
+TEST_CASE("harm grammar: a group compared to vermin, any group, any animal", "[harm_grammar]") {
+  for (const char* text : {"Sikhs are cockroaches.", "Those refugees are nothing but parasites",
+                           "Les musulmans sont des rats", "Les Haïtiens, c'est de la vermine.",
+                           "lesbians are a disease"}) {
+    INFO(text);
+    CHECK(ScoreOf(text, "discrimination.group_dehumanised") >= 0.85);
+  }
+}
+
+TEST_CASE("harm grammar: the explanation names target, predicate and frame", "[harm_grammar]") {
+  HarmReading reading = ReadText("Jews are vermin");
+  REQUIRE(!reading.reasons.empty());
+  CHECK(reading.reasons[0].evidence ==
+        "jews … vermin (target: a religion; predicate: dehumanising comparison; frame: assertion)");
+}
+
+TEST_CASE("harm grammar: exclusion, generalisation and hatred of a group", "[harm_grammar]") {
+  CHECK(ScoreOf("Gay people shouldn't be allowed to teach", "discrimination.group_excluded") >= 0.85);
+  CHECK(ScoreOf("Les immigrants n'ont pas leur place ici", "discrimination.group_excluded") >= 0.85);
+  CHECK(ScoreOf("Trans people are all perverts", "discrimination.group_generalised") >= 0.85);
+  CHECK(ScoreOf("Les femmes sont paresseuses", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("I despise Hindus", "discrimination.group_hated") >= 0.85);
+  CHECK(ScoreOf("je déteste les musulmans", "discrimination.group_hated") >= 0.85);
+  // Age limits are often lawful: a human decides.
+  CHECK(ScoreOf("Seniors shouldn't be allowed to drive", "discrimination.group_excluded") == Approx(0.6));
+}
+
+TEST_CASE("harm grammar: an insult said right after the group", "[harm_grammar]") {
+  CHECK(ScoreOf("Ces immigrés de merde", "discrimination.group_insulted") >= 0.85);
+  CHECK(ScoreOf("Cette piscine de merde", "discrimination.group_insulted") == 0);
+}
+
+TEST_CASE("harm grammar: 'they' is the group the sentence before named", "[harm_grammar]") {
+  CHECK(ScoreOf("I have met many Somalis. They are animals.", "discrimination.group_dehumanised") >= 0.85);
+  CHECK(ScoreOf("My neighbours moved. They are animals.", "discrimination.group_dehumanised") == 0);
+}
+
+TEST_CASE("harm grammar: insults aimed at the reader, a person, City staff", "[harm_grammar]") {
+  CHECK(ScoreOf("you are a complete moron", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("t'es vraiment un imbécile", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("espèce de cave", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("The lifeguard is a jerk", "abusive.insult_to_staff") >= 0.5);
+  CHECK(ScoreOf("Le sauveteur est un crétin", "staff_harassment.staff_insulted") >= 0.5);
+  CHECK(ScoreOf("That guy is an asshole", "abusive.insult_to_person") >= 0.5);
+}
+
+TEST_CASE("harm grammar: disguised words are read as what they stand for", "[harm_grammar]") {
+  CHECK(ScoreOf("you are an i d i o t", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("ur such a stpd mrn", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("y0u are a m0r0n", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("you are an idoit", "abusive.insult_to_reader") >= 0.7);
+  CHECK(ScoreOf("Mμslims are vеrmin", "discrimination.group_dehumanised") >= 0.85);  // Greek, Cyrillic
+  CHECK(ScoreOf("immigrants are vrmn", "discrimination.group_dehumanised") >= 0.85);
+  CHECK(ScoreOf("Les réfugiés sont des parasıtes", "discrimination.group_dehumanised") >= 0.85);
+  CHECK(ScoreOf("Les refugies sont des parasites", "discrimination.group_dehumanised") >= 0.85);
+  CHECK(ScoreOf("you are a mo\u200Bron", "abusive.insult_to_reader") >= 0.7);  // zero-width
+}
+
+TEST_CASE("harm grammar: harm with first-person intent at someone", "[harm_grammar]") {
+  CHECK(ScoreOf("If they cut my tree, I'll strangle him", "threat.harm_to_person") >= 0.85);
+  CHECK(ScoreOf("je vais te défoncer", "threat.harm_to_reader") >= 0.85);
+  CHECK(ScoreOf("Someone should shoot the bylaw officer", "threat.harm_to_staff") >= 0.85);
+  CHECK(ScoreOf("go die", "threat.harm_to_reader") >= 0.85);
+  CHECK(ScoreOf("I'm going to burn your house", "threat.harm_to_property") >= 0.5);
+  CHECK(ScoreOf("kill all the immigrants", "threat.harm_to_group") >= 0.85);
+}
+
+TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
+  for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
+                           "I'll shoot you an email tomorrow", "He killed it at the concert",
+                           "The storm killed three trees", "Je vais tuer le temps au parc",
+                           "I would never hurt you", "We should hang out at the pool"}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+}
+
+TEST_CASE("harm grammar: negation, look-alikes and ordinary mentions stay clear", "[harm_grammar]") {
+  for (const char* text : {"Immigrants are not vermin", "Les femmes ne sont pas inférieures",
+                           "Not all Muslims are terrorists", "Muslims are my neighbours",
+                           "Je suis musulmane et fière", "J'ai un vieux chien très doux",
+                           "The rats in the park are back", "Women's swim is on Tuesday",
+                           "Refugees should be allowed to work"}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+}
+
+TEST_CASE("harm grammar: counter-speech disowns what it reports", "[harm_grammar]") {
+  for (const char* text : {"Saying immigrants are vermin is disgusting.",
+                           "Someone called the guards idiots. Not okay.",
+                           "\"Muslims are rats\" — that is racist and wrong.",
+                           "Dire que les juifs sont des parasites, c'est raciste."}) {
+    INFO(text);
+    HarmReading reading = ReadText(text);
+    CHECK(reading.frames.counter_speech);
+    CHECK(reading.reasons.empty());
+  }
+}
+
+TEST_CASE("harm grammar: a question or a report is for a human", "[harm_grammar]") {
+  CHECK(ScoreOf("Are immigrants criminals?", "discrimination.group_generalised") == Approx(0.6));
+  CHECK(ScoreOf("My neighbour said gays are animals", "discrimination.group_dehumanised") == Approx(0.6));
+  CHECK(ReadText("My neighbour said gays are animals").frames.reporting);
+}
+
+TEST_CASE("harm grammar: homonyms and self-reference", "[harm_grammar]") {
+  CHECK(ReadText("A history of the Dutch dykes and the 1953 flood").frames.innocent_sense);
+  CHECK(ReadText("As a proud dyke I loved the parade").frames.self_reference);
+  CHECK(ReadText("Nous les gouines, on organise la marche").frames.self_reference);
+  CHECK(HarmGrammar::BuiltIn().IsHomonym("dykes"));
+  CHECK(!HarmGrammar::BuiltIn().IsHomonym("kikes"));
+}
+
+}  // namespace
+}  // namespace modbot

@@ -1,0 +1,105 @@
+// Principles 3, 4, 5 and 6 read as target x predicate x frame (harm_grammar.h), on
+// top of what the word lists found. Runs after the abuse, threat and discrimination
+// detectors and before staff harassment, which builds on what they found.
+//
+// A frame only ever lowers: a post that reports and disowns hateful words keeps
+// none of the word lists' reasons for them, a slur beside words of its innocent
+// sense ("the Dutch dykes") or said of the author's own group is not held against
+// the post, and a slur that is also an ordinary word never hides on its own.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "policy/detector.h"
+#include "policy/harm_grammar.h"
+#include "policy/scoring.h"
+
+namespace modbot {
+namespace {
+
+constexpr std::array<Clause, 4> kHarmClauses = {Clause::kAbusive, Clause::kThreat,
+                                                Clause::kDiscrimination, Clause::kStaffHarassment};
+
+// Under review_at: the reason stays in the record and decides nothing.
+constexpr double kDisowned = 0.45;
+// Under hide_at: a human decides.
+constexpr double kForReview = 0.6;
+
+bool IsSlurReason(const Reason& reason) {
+  return reason.rule == "lexicon.slurs" || reason.rule == "lexicon.slur_patterns";
+}
+
+void CapSlurReasons(Reasons* reasons, double cap) {
+  for (Reason& reason : *reasons) {
+    if (IsSlurReason(reason)) reason.score = std::min(reason.score, cap);
+  }
+}
+
+bool AllSlursAreHomonyms(const Reasons& reasons, const HarmGrammar& grammar) {
+  bool any = false;
+  for (const Reason& reason : reasons) {
+    if (!IsSlurReason(reason)) continue;
+    any = true;
+    if (!grammar.IsHomonym(reason.evidence)) return false;
+  }
+  return any;
+}
+
+// Adds a reading's reason as what it is: another view of evidence the word lists
+// may already have scored. The clause ends at the stronger of the two, not at
+// their combination, so that one insult read twice is not two insults; the
+// reading keeps its own score, so that the explanation shows what it is worth,
+// and what was found before keeps only what it adds beyond it: nothing, when the
+// reading is the stronger, and then it is left out.
+void AddReading(Reason reason, Reasons* reasons) {
+  const Clause clause = reason.clause;
+  const double before = CombinedScore(*reasons, clause);
+  const double own = std::clamp(reason.score, 0.0, 0.999);
+  const double combined = std::max(before, own);
+  const double rest = 1.0 - (1.0 - combined) / (1.0 - own);
+  CapClauseScore(reasons, 0, clause, std::max(rest, 0.0));
+  constexpr double kNegligible = 0.005;
+  std::erase_if(*reasons, [&](const Reason& r) { return r.clause == clause && r.score < kNegligible; });
+  reasons->push_back(std::move(reason));
+}
+
+}  // namespace
+
+void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
+  // Most posts say nothing of anyone, and have nothing for a frame to lower.
+  const bool may_find = view.own_hits.Has("harm_predicates") || view.own_hits.Has("insults") ||
+                        view.own_hits.Has("slurs");
+  const bool to_lower = std::any_of(reasons->begin(), reasons->end(), [](const Reason& r) {
+    return std::find(kHarmClauses.begin(), kHarmClauses.end(), r.clause) != kHarmClauses.end();
+  });
+  if (!may_find && !to_lower) return;
+  const HarmGrammar& grammar = HarmGrammar::BuiltIn();
+  HarmReading reading = grammar.Read(view.own.folded);
+  const HarmFrames& frames = reading.frames;
+  if (frames.counter_speech) {
+    for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kDisowned);
+    return;
+  }
+  if (frames.reporting) {
+    for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kForReview);
+  }
+  if (frames.innocent_sense || frames.self_reference) {
+    CapSlurReasons(reasons, kDisowned);
+  } else if (reading.reasons.empty() && AllSlursAreHomonyms(*reasons, grammar)) {
+    CapSlurReasons(reasons, kForReview);
+  }
+  const bool threat_read = std::any_of(reading.reasons.begin(), reading.reasons.end(),
+                                      [](const Reason& r) { return r.clause == Clause::kThreat; });
+  if (frames.benign_harm && !threat_read) CapClauseScore(reasons, 0, Clause::kThreat, kDisowned);
+  // Staff named by the staff lexicons: DetectStaffHarassment, next, holds the abuse
+  // and threats read here against the post.
+  const bool staff_detected = view.own_hits.Has("staff") || view.own_hits.Has("config_staff") ||
+                              view.own_hits.Has("config_departments");
+  for (Reason& reason : reading.reasons) {
+    if (staff_detected && reason.clause == Clause::kStaffHarassment) continue;
+    AddReading(std::move(reason), reasons);
+  }
+}
+
+}  // namespace modbot

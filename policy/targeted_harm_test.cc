@@ -1,0 +1,88 @@
+// The target x predicate x frame reading through the whole policy: what it hides,
+// and the look-alikes a frame keeps allowed or, at most, sends to a human.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "policy/built_in_policy_for_tests.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+std::string Describe(const Verdict& verdict) {
+  std::string out(ActionName(verdict.action));
+  for (const Reason& reason : verdict.reasons) out += " " + reason.rule + "=" + std::to_string(reason.score);
+  return out;
+}
+
+TEST_CASE("targeted harm: hateful statements about a group hide, EN and FR", "[targeted_harm]") {
+  for (const char* text : {"Sikhs are vermin.", "Lesbians shouldn't be allowed to adopt.",
+                           "I want to kill all the refugees.", "Muslims deserve to die.",
+                           "Les Juifs sont des rats.", "Les immigrés n'ont pas leur place ici.",
+                           "Je veux tuer tous les homosexuels.", "Trans people are sc*m",
+                           "Gays are vrmn", "Les réfugiés sont des p a r a s i t e s"}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kHide);
+  }
+}
+
+TEST_CASE("targeted harm: threats at a person or staff hide; at objects, nothing", "[targeted_harm]") {
+  for (const char* text : {"If the inspector fines me again I'll strangle him.",
+                           "Le sauveteur, je vais lui casser la gueule.",
+                           "Someone should shoot that lifeguard."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kHide);
+  }
+  for (const char* text : {"This printer should be shot.", "Kill the lights when you leave the gym.",
+                           "I'm going to kill this weed patch tomorrow.", "Je vais tuer le temps au parc.",
+                           "The new bylaw will kill small businesses."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kAllow);
+  }
+}
+
+TEST_CASE("targeted harm: negation, counter-speech and self-reference stay allowed", "[targeted_harm]") {
+  for (const char* text : {"Immigrants are not vermin.", "Les femmes ne sont pas inférieures.",
+                           "Saying Muslims are rats is disgusting.",
+                           "My neighbour called the guards idiots. Not okay.",
+                           "Dire que les gais sont dégoûtants, c'est de l'homophobie.",
+                           "As a proud dyke, I loved the parade.",
+                           "A history of the Dutch dykes and the 1953 North Sea flood."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kAllow);
+  }
+}
+
+TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") {
+  const Verdict verdict = JudgeNeighbourPost("Look at those dykes.");
+  INFO(Describe(verdict));
+  CHECK(verdict.action != Action::kHide);
+}
+
+TEST_CASE("targeted harm: a question or a report goes to a human", "[targeted_harm]") {
+  for (const char* text : {"Are immigrants criminals?", "My neighbour said gays are animals."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kReview);
+  }
+}
+
+TEST_CASE("targeted harm: the verdict explains target, predicate and frame", "[targeted_harm]") {
+  const Verdict verdict = JudgeNeighbourPost("Hindus are cockroaches.");
+  bool explained = false;
+  for (const Reason& reason : verdict.reasons) {
+    explained |= reason.rule == "discrimination.group_dehumanised" &&
+                 reason.evidence.find("(target: a religion; predicate: dehumanising comparison; "
+                                      "frame: assertion)") != std::string::npos;
+  }
+  INFO(Describe(verdict));
+  CHECK(explained);
+}
+
+}  // namespace
+}  // namespace modbot

@@ -1,0 +1,211 @@
+#include "policy/token_repair.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "policy/normalizer.h"
+
+namespace modbot {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool IsPlainWord(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The consonants of a word, each run of one letter counted once: "stupid" and
+// "stuupid" are "stpd"; "kill" is "kl".
+std::string ConsonantKey(std::string_view word) {
+  std::string key;
+  for (char c : word) {
+    if (!IsVowel(c) && (key.empty() || key.back() != c)) key += c;
+  }
+  return key;
+}
+
+// The first and last letters with the letters between them sorted: "idoit" and
+// "idiot" share the key "idiot".
+std::string ShuffleKey(std::string_view word) {
+  std::string inner(word.substr(1, word.size() - 2));
+  std::sort(inner.begin(), inner.end());
+  return std::string(1, word.front()) + inner + word.back();
+}
+
+// One letter of each run: "iddiot" and "idiot" are "idiot", "kill" is "kil".
+std::string Squeezed(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+bool IsSingleLetter(std::string_view word) { return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z'; }
+
+}  // namespace
+
+// What a swap never changes: the first and last letters and the length (capped).
+size_t TokenRepair::Ends(std::string_view word) {
+  const size_t first = static_cast<size_t>(word.front() - 'a');
+  const size_t last = static_cast<size_t>(word.back() - 'a');
+  return (first * 26 + last) * kEndLengths + std::min<size_t>(word.size(), kEndLengths - 1);
+}
+
+namespace {
+
+// Shorter keys name too many ordinary words and text-message spellings ("dt" is
+// "idiot", "data" and "diet"; "chk" is "check", not "choke").
+constexpr size_t kMinConsonantKey = 4;
+// Stretched letters are read through in words this long; in shorter ones a double
+// letter is often another word ("ill" is not "il").
+constexpr size_t kMinStretchedWord = 5;
+
+}  // namespace
+
+void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
+                         std::string_view word) {
+  auto [it, inserted] = keys->try_emplace(std::move(key), word);
+  if (inserted || it->second == word || it->second == kAmbiguous) return;
+  // One word and its longer form ("vermin", "vermine") are one word to restore.
+  std::string_view known = it->second;
+  if (word.substr(0, known.size()) == known) return;
+  if (known.substr(0, word.size()) == word) {
+    it->second = word;
+    return;
+  }
+  it->second = kAmbiguous;
+}
+
+void TokenRepair::AddWord(std::string_view word, bool prefix) {
+  if (!IsPlainWord(word)) return;
+  known_.emplace(word);
+  std::string consonants = ConsonantKey(word);
+  // A word without vowels is its own key: nothing to restore.
+  if (consonants.size() >= kMinConsonantKey && consonants.size() < word.size()) {
+    Insert(prefix ? &by_consonant_prefix_ : &by_consonants_, consonants, word);
+    // The whole word is also a word its prefix entry stands for.
+    if (prefix) Insert(&by_consonants_, consonants, word);
+  }
+  if (word.size() >= min_shuffled_word_) {
+    Insert(&by_shuffle_, ShuffleKey(word), word);
+    shuffle_ends_.set(Ends(word));
+  }
+  Insert(&by_squeeze_, Squeezed(word), word);
+}
+
+std::string TokenRepair::Restore(std::string_view word) const {
+  // Most words of a post are none of these disguises; each test below is cheap
+  // before any key is built.
+  if (word.size() < kMinConsonantKey || !IsPlainWord(word)) return "";
+  auto found = [](const std::unordered_map<std::string, std::string>& keys,
+                  const std::string& key) -> std::string {
+    auto it = keys.find(key);
+    return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
+  };
+  std::string restored;
+  if (std::none_of(word.begin(), word.end(), IsVowel)) {
+    std::string key = ConsonantKey(word);
+    if (key.size() >= kMinConsonantKey) restored = found(by_consonants_, key);
+    // "fcking": the longest prefix entry whose key begins the word's key, with the
+    // rest of the word after it.
+    for (size_t n = key.size() - 1; restored.empty() && n >= kMinConsonantKey && n < key.size(); --n) {
+      std::string stem = found(by_consonant_prefix_, key.substr(0, n));
+      if (!stem.empty()) restored = stem + key.substr(n);
+    }
+  } else if (word.size() >= kMinStretchedWord &&
+             std::adjacent_find(word.begin(), word.end()) != word.end()) {
+    restored = found(by_squeeze_, Squeezed(word));
+  }
+  if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
+    restored = found(by_shuffle_, ShuffleKey(word));
+  }
+  if (restored.empty() || known_.count(std::string(word))) return "";
+  return restored;
+}
+
+std::string TokenRepair::Repair(std::string_view skeleton) const {
+  std::string out;
+  out.reserve(skeleton.size() + 16);
+  size_t i = 0;
+  while (i < skeleton.size()) {
+    size_t end = skeleton.find(' ', i);
+    if (end == std::string_view::npos) end = skeleton.size();
+    std::string_view word = skeleton.substr(i, end - i);
+    std::string restored = Restore(word);
+    out += restored.empty() ? word : std::string_view(restored);
+    if (end < skeleton.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
+
+bool TokenRepair::MayHoldLeetOrSpacing(std::string_view folded) {
+  auto is_letter = [&](size_t i) { return i < folded.size() && folded[i] >= 'a' && folded[i] <= 'z'; };
+  int single_letters = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    const bool leet = (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!' || c == '|' || c == '+';
+    if (leet && ((i > 0 && is_letter(i - 1)) || is_letter(i + 1))) return true;
+    if (is_letter(i) && (i == 0 || folded[i - 1] == ' ') && (i + 1 == folded.size() || folded[i + 1] == ' ')) {
+      if (++single_letters == 3) return true;
+    } else if (c != ' ') {
+      single_letters = 0;
+    }
+  }
+  return false;
+}
+
+std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restored) const {
+  if (!words_restored && !MayHoldLeetOrSpacing(folded)) return "";
+  // Chunks between spaces, each split into its punctuation and the word inside.
+  struct Chunk {
+    std::string_view lead, word, trail;
+  };
+  auto is_edge = [](char c) {
+    return c == '.' || c == '!' || c == ',' || c == ';' || c == ':' || c == '?' || c == '"' || c == '(' ||
+           c == ')' || c == '\'' || c == '-';
+  };
+  std::vector<Chunk> chunks;
+  for (size_t i = 0; i <= folded.size();) {
+    size_t end = std::min(folded.find(' ', i), folded.size());
+    std::string_view chunk = folded.substr(i, end - i);
+    size_t a = 0, b = chunk.size();
+    while (a < b && is_edge(chunk[a])) ++a;
+    while (b > a && is_edge(chunk[b - 1])) --b;
+    chunks.push_back({chunk.substr(0, a), chunk.substr(a, b - a), chunk.substr(b)});
+    i = end + 1;
+  }
+  std::string out;
+  out.reserve(folded.size() + 16);
+  bool changed = false;
+  for (size_t c = 0; c < chunks.size();) {
+    if (c > 0) out += ' ';
+    // "k i l l": a run of three or more single letters is one word.
+    size_t run = c;
+    while (run < chunks.size() && IsSingleLetter(chunks[run].word) && chunks[run].lead.empty() &&
+           chunks[run].trail.empty()) {
+      ++run;
+    }
+    std::string word;
+    if (run - c >= 3) {
+      for (size_t k = c; k < run; ++k) word += chunks[k].word;
+    } else {
+      // Only a word with something other than letters in it can hold leetspeak.
+      const std::string_view core = chunks[c].word;
+      word = IsPlainWord(core) ? std::string(core) : Unleet(core);
+      run = c + 1;
+    }
+    std::string restored = Restore(word);
+    if (!restored.empty()) word = std::move(restored);
+    changed |= run - c > 1 || word != chunks[c].word;
+    out += chunks[c].lead;
+    out += word;
+    out += chunks[run - 1].trail;
+    c = run;
+  }
+  return changed ? out : "";
+}
+
+}  // namespace modbot

@@ -1,0 +1,68 @@
+// TokenRepair: a disguised word read back as the lexicon word it stands for.
+//
+// The normaliser undoes disguises that keep a word's letters in order (leet,
+// look-alikes, spacing, stretching, accents). Two more keep a reader able to read
+// the word but change its letters: dropped vowels ("stpd", "vrmn", "fck") and
+// swapped inner letters ("idoit", "fcuk"). TokenRepair knows the words of the
+// lexicons and maps a skeleton word of either kind back to the one lexicon word it
+// can stand for; a word that could stand for several is left alone.
+#ifndef MODBOT_POLICY_TOKEN_REPAIR_H_
+#define MODBOT_POLICY_TOKEN_REPAIR_H_
+
+#include <bitset>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace modbot {
+
+class TokenRepair {
+ public:
+  // Words shorter than min_shuffled_word are never read as swapped: among short
+  // words a swap is often another word, or a name ("marie" is not "maire").
+  explicit TokenRepair(size_t min_shuffled_word = 5) : min_shuffled_word_(min_shuffled_word) {}
+  // Adds a lexicon word (a skeleton word: lower case, no accents). With prefix, the
+  // word also stands for every word it begins ("fuck" for "fucking").
+  void AddWord(std::string_view word, bool prefix);
+
+  // The word a skeleton word is a disguise of, or "" when it is not one: a word in
+  // the vocabulary is itself, and an ambiguous disguise stands for nothing. Besides
+  // dropped vowels and swapped letters, a word of five letters or more may have
+  // letters doubled ("iddiot"); in shorter ones a double is often another word.
+  std::string Restore(std::string_view word) const;
+
+  // A skeleton (" word word ") with every disguised word restored.
+  std::string Repair(std::string_view skeleton) const;
+
+  // Folded text (normalizer.h) with every disguised word restored in place, its
+  // punctuation kept, for the pattern lexicons: leetspeak read as letters ("k1ll"),
+  // spaced letters joined ("k i l l"), then Restore ("stpd"); "" if nothing changed.
+  // words_restored says whether Repair restored a word of the same text: if not,
+  // only leetspeak or spacing can change it, and text without either is passed by.
+  std::string RepairFolded(std::string_view folded, bool words_restored) const;
+
+ private:
+  // Keys that name no single word.
+  static constexpr std::string_view kAmbiguous = "\x01";
+  // Ends() of a plain word: an index in shuffle_ends_.
+  static constexpr size_t kEndLengths = 32;
+  static size_t Ends(std::string_view word);
+  // Whether folded has a leet character beside a letter, or three single letters in a row.
+  static bool MayHoldLeetOrSpacing(std::string_view folded);
+  static void Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
+                     std::string_view word);
+
+  size_t min_shuffled_word_;
+  std::unordered_set<std::string> known_;
+  std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
+  std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
+  std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"
+  std::unordered_map<std::string, std::string> by_squeeze_;            // "idiot" <- "iddiot"
+  std::bitset<26 * 26 * kEndLengths> shuffle_ends_;  // Ends() of the words in by_shuffle_
+};
+
+}  // namespace modbot
+
+#endif  // MODBOT_POLICY_TOKEN_REPAIR_H_

@@ -1,0 +1,88 @@
+#include "policy/token_repair.h"
+
+#include <catch2/catch.hpp>
+
+namespace modbot {
+namespace {
+
+TokenRepair Vocabulary() {
+  TokenRepair repair;
+  for (const char* word : {"stupid", "vermin", "idiot", "moron", "parasites"}) {
+    repair.AddWord(word, false);
+  }
+  repair.AddWord("bitch", true);
+  return repair;
+}
+
+TEST_CASE("token repair: dropped vowels read as the lexicon word", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("stpd") == "stupid");
+  CHECK(repair.Restore("vrmn") == "vermin");
+  CHECK(repair.Restore("btch") == "bitch");
+  CHECK(repair.Restore("prsts") == "parasites");
+  // A prefix entry keeps the ending the writer gave it.
+  CHECK(repair.Restore("btchy") == "bitchy");
+}
+
+TEST_CASE("token repair: swapped inner letters read as the lexicon word", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("idoit") == "idiot");
+  CHECK(repair.Restore("stuipd") == "stupid");
+  CHECK(repair.Restore("parasties") == "parasites");
+}
+
+TEST_CASE("token repair: ordinary words and short keys stay as written", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("stupid").empty());  // itself
+  CHECK(repair.Restore("data").empty());    // has vowels, no anagram
+  CHECK(repair.Restore("dt").empty());      // too short a key for "idiot"
+  CHECK(repair.Restore("st").empty());
+  CHECK(repair.Restore("cbc").empty());
+  CHECK(repair.Restore("mrn").empty());  // three letters name too many words ("chk")
+  CHECK(repair.Restore("verimn") == "vermin");
+  CHECK(repair.Restore("vermni").empty());  // the last letter moved: not a swap inside
+}
+
+TEST_CASE("token repair: a disguise of two words stands for neither", "[token_repair]") {
+  TokenRepair repair;
+  repair.AddWord("bitch", false);
+  repair.AddWord("butch", false);
+  CHECK(repair.Restore("btch").empty());
+}
+
+TEST_CASE("token repair: a word and its longer form are one word to restore", "[token_repair]") {
+  TokenRepair repair;
+  repair.AddWord("vermine", false);
+  repair.AddWord("vermin", false);
+  CHECK(repair.Restore("vrmn") == "vermin");
+}
+
+TEST_CASE("token repair: a skeleton keeps its shape", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Repair(" you are a stpd btch ") == " you are a stupid bitch ");
+  CHECK(repair.Repair(" ") == " ");
+  CHECK(repair.Repair("") == "");
+}
+
+}  // namespace
+}  // namespace modbot
+
+namespace modbot {
+namespace {
+
+TEST_CASE("token repair: folded text restored in place for the pattern lexicons", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"kill", "idiot", "stupid", "live"}) repair.AddWord(word, false);
+  CHECK(repair.RepairFolded("i'll k1ll you.", false) == "i'll kill you.");
+  CHECK(repair.RepairFolded("i know where you l1ve!", false) == "i know where you live!");
+  CHECK(repair.RepairFolded("you k i l l me, \"iddiot\"", false) == "you kill me, \"idiot\"");
+  CHECK(repair.RepairFolded("what a stpd idea", true) == "what a stupid idea");
+  // No word restored in the skeleton, no leetspeak, no spacing: passed by.
+  CHECK(repair.RepairFolded("what a stpd idea", false).empty());
+  // Nothing disguised: nothing to scan again.
+  CHECK(repair.RepairFolded("call 514-555-0199 at 2am", false).empty());
+  CHECK(repair.RepairFolded("", false).empty());
+}
+
+}  // namespace
+}  // namespace modbot
