@@ -12,6 +12,7 @@
 #include "bot/notice.h"
 #include "bot/review_decision.h"
 #include "policy/body_parser.h"
+#include "policy/fingerprint.h"
 
 namespace modbot {
 
@@ -99,6 +100,14 @@ Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge jud
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
   Post post = ToPost(in);
+  Recollection memory;
+  if (config_.memory) {
+    const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.flood_window);
+    if (!Recall(store_->db(), post, NowMillis() - window.count(), &memory, error)) return false;
+    post.prior = memory.prior;
+  } else {
+    memory.fingerprint = TextFingerprint(post.body.own_text);  // remembered all the same
+  }
   Verdict verdict;
   try {
     verdict = judge_(post);
@@ -136,6 +145,10 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
                post.body.own_text, in.author.account_age_days, in.author.post_count,
                in.author.trust_level};
   j.cursor = std::move(cursor);
+  if (memory.fingerprint) {
+    j.fingerprint = {*memory.fingerprint, in.topic_title, in.author.account_age_days};
+  }
+  j.memory_matches = std::move(memory.matches);
   const std::string clause = FirstClause(verdict);
   const bool local = config_.review_route != ReviewRoute::kForum;
   if (verdict.action == Action::kHide) {
