@@ -96,17 +96,18 @@ Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge jud
       dry_run_(dry_run),
       metrics_(metrics),
       console_(console),
-      outbox_(store, forum, config.forum.backoff) {}
+      outbox_(store, forum, config.forum.backoff),
+      memory_(store->db()) {}
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
   Post post = ToPost(in);
-  Recollection memory;
+  Recollection recalled;
   if (config_.memory) {
     const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.flood_window);
-    if (!Recall(store_->db(), post, NowMillis() - window.count(), &memory, error)) return false;
-    post.prior = memory.prior;
+    if (!memory_.Recall(post, NowMillis() - window.count(), &recalled, error)) return false;
+    post.prior = recalled.prior;
   } else {
-    memory.fingerprint = TextFingerprint(post.body.own_text);  // remembered all the same
+    recalled.fingerprint = TextFingerprint(post.body.own_text);  // remembered all the same
   }
   Verdict verdict;
   try {
@@ -145,10 +146,10 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
                post.body.own_text, in.author.account_age_days, in.author.post_count,
                in.author.trust_level};
   j.cursor = std::move(cursor);
-  if (memory.fingerprint) {
-    j.fingerprint = {*memory.fingerprint, in.topic_title, in.author.account_age_days};
+  if (recalled.fingerprint) {
+    j.fingerprint = {*recalled.fingerprint, in.topic_title, in.author.account_age_days};
   }
-  j.memory_matches = std::move(memory.matches);
+  j.memory_matches = std::move(recalled.matches);
   const std::string clause = FirstClause(verdict);
   const bool local = config_.review_route != ReviewRoute::kForum;
   if (verdict.action == Action::kHide) {

@@ -102,19 +102,19 @@ int CheckCommand(const std::vector<std::string>& args) {
   post.body = ParsePostBody(text, format);
   // With the daemon's store, the memory of decisions weighs in as it would in the
   // daemon (floods aside: a checked text was posted nowhere).
-  Recollection memory;
+  Recollection recalled;
   if (!store_path.empty() && std::filesystem::exists(store_path)) {
     std::unique_ptr<Store> store = Store::Open(store_path, &error);
-    if (!store || !Recall(store->db(), post, NowMillis() + 1, &memory, &error)) {
+    if (!store || !MemoryRecall(store->db()).Recall(post, NowMillis() + 1, &recalled, &error)) {
       std::fprintf(stderr, "modbot check: %s\n", error.c_str());
       return 1;
     }
-    post.prior = memory.prior;
+    post.prior = recalled.prior;
   }
   Verdict verdict = policy->Judge(post);
-  if (memory.fingerprint && !memory.matches.empty() && !command_line->Has("--json")) {
-    std::printf("memory: fingerprint %s near", FingerprintHex(*memory.fingerprint).c_str());
-    for (const std::string& match : memory.matches) std::printf(" %s;", match.c_str());
+  if (recalled.fingerprint && !recalled.matches.empty() && !command_line->Has("--json")) {
+    std::printf("memory: fingerprint %s near", FingerprintHex(*recalled.fingerprint).c_str());
+    for (const std::string& match : recalled.matches) std::printf(" %s;", match.c_str());
     std::printf("\n");
   }
   if (command_line->Has("--json")) {

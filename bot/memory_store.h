@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/fingerprint.h"
 #include "policy/post.h"
 
 struct sqlite3;
@@ -28,12 +29,12 @@ namespace modbot {
 
 // The fingerprint row of a judged post, written with its judgement.
 struct PostFingerprint {
-  uint64_t bits = 0;
+  Fingerprint bits;
   std::string topic;
   std::optional<int> author_account_age_days;
 };
 
-// The SQL function hamming(a, b) on the connection, and the table brought up to
+// The SQL function hamming(high, low, other_high, other_low) on the connection, and the table brought up to
 // the current schema. Called by Store::Open inside its migration transaction.
 bool MigrateMemory(sqlite3* db, std::string* error);
 
@@ -50,23 +51,41 @@ bool RememberDecision(sqlite3* db, const std::string& post_id, bool approve,
 
 // What the memory knows that bears on a post.
 struct Recollection {
-  std::optional<uint64_t> fingerprint;  // none when the text is too short
+  std::optional<Fingerprint> fingerprint;  // none when the text is too short
   PriorSignals prior;
   // One line a match for the audit: "123 removed 3 bits", "11 recent 0 bits".
   std::vector<std::string> matches;
 };
 
-// Reads the memory for post: its decided near-copies (any age) and its near-copies
-// judged at or after recent_since, the post itself left out.
-bool Recall(sqlite3* db, const Post& post, int64_t recent_since, Recollection* out,
-            std::string* error);
+// Reads the memory of one store connection for the posts judged one after another.
+// The decided fingerprints are kept in an array, read again whenever a decision was
+// recorded since (state key "memory_generation", moved in the decision's
+// transaction, by whichever process): a lookup among 100k decided posts is one pass
+// of popcounts, not a table scan. A row forgotten or re-judged since is checked
+// against the table and left out.
+class MemoryRecall {
+ public:
+  explicit MemoryRecall(sqlite3* db) : db_(db) {}
+
+  // post's decided near-copies (any age) and its near-copies judged at or after
+  // recent_since, the post itself left out.
+  bool Recall(const Post& post, int64_t recent_since, Recollection* out, std::string* error);
+
+ private:
+  bool Refresh(std::string* error);
+
+  sqlite3* db_;
+  std::optional<std::string> generation_;  // of the two below; nullopt before the first read
+  std::vector<Fingerprint> decided_;       // the decided rows' fingerprints
+  std::vector<int64_t> decided_rowids_;    // and their rowids, index for index
+};
 
 // Deletes post_id's row: its decision is no longer remembered. *found says whether
 // there was one.
 bool ForgetPost(sqlite3* db, const std::string& post_id, bool* found, std::string* error);
 
-// The fingerprint as 16 hex digits, as the audit and `modbot check` show it.
-std::string FingerprintHex(uint64_t bits);
+// The fingerprint as 32 hex digits, as the audit and `modbot check` show it.
+std::string FingerprintHex(const Fingerprint& fingerprint);
 
 }  // namespace modbot
 

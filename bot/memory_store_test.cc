@@ -64,7 +64,7 @@ struct MemoryStore {
   }
   Recollection RecallText(const std::string& text, int64_t recent_since = 1 << 30) {
     Recollection out;
-    REQUIRE(Recall(store->db(), PostOf("new", text), recent_since, &out, &error));
+    REQUIRE(MemoryRecall(store->db()).Recall(PostOf("new", text), recent_since, &out, &error));
     return out;
   }
 };
@@ -113,14 +113,14 @@ TEST_CASE_METHOD(MemoryStore, "memory: recent near-copies within the window, not
   Record(Judged("12", kVariant, Action::kAllow), 9000);
   Record(Judged("13", kUnrelated, Action::kAllow), 9000);
   Recollection recalled;
-  REQUIRE(Recall(store->db(), PostOf("12", kVariant), 4000, &recalled, &error));
+  REQUIRE(MemoryRecall(store->db()).Recall(PostOf("12", kVariant), 4000, &recalled, &error));
   REQUIRE(recalled.prior.recent.size() == 1);
   CHECK(recalled.prior.recent[0].post_id == "11");
   CHECK(recalled.prior.recent[0].topic == "Library");
   CHECK(recalled.prior.recent[0].author == "spammer");
   CHECK(recalled.prior.recent[0].author_account_age_days == 1);
   recalled = {};
-  REQUIRE(Recall(store->db(), PostOf("12", kVariant), 6000, &recalled, &error));
+  REQUIRE(MemoryRecall(store->db()).Recall(PostOf("12", kVariant), 6000, &recalled, &error));
   CHECK(recalled.prior.recent.empty());  // 11 is older than the window
 }
 
@@ -133,6 +133,29 @@ TEST_CASE_METHOD(MemoryStore, "memory: a forgotten post is no longer recalled", 
   CHECK(RecallText(kVariant).prior.decided.empty());
   REQUIRE(ForgetPost(store->db(), "123", &found, &error));
   CHECK_FALSE(found);
+}
+
+TEST_CASE_METHOD(MemoryStore, "memory: a long-lived recall sees what other connections decide",
+                 "[memory_store]") {
+  Record(Judged("123", kSpam, Action::kReview));
+  MemoryRecall daemon(store->db());
+  Recollection before;
+  REQUIRE(daemon.Recall(PostOf("new", kVariant), 1 << 30, &before, &error));
+  CHECK(before.prior.decided.empty());
+
+  std::unique_ptr<Store> moderator = Store::Open(dir.File("s.db"), &error);
+  REQUIRE(moderator);
+  ReviewOutcome outcome;
+  REQUIRE(moderator->ResolveReview({"123", "1", false, "", "anne", "", {}}, 2000, &outcome, &error));
+  Recollection decided;
+  REQUIRE(daemon.Recall(PostOf("new", kVariant), 1 << 30, &decided, &error));
+  CHECK(decided.prior.decided.size() == 1);
+
+  bool found = false;
+  REQUIRE(ForgetPost(moderator->db(), "123", &found, &error));
+  Recollection forgotten;
+  REQUIRE(daemon.Recall(PostOf("new", kVariant), 1 << 30, &forgotten, &error));
+  CHECK(forgotten.prior.decided.empty());
 }
 
 TEST_CASE_METHOD(MemoryStore, "memory: the audit names the fingerprints that judged a post",
@@ -180,11 +203,12 @@ TEST_CASE("memory: a store from before the fingerprints remembers its past decis
   std::unique_ptr<Store> store = Store::Open(path, &error);
   REQUIRE(store);
   Recollection spam, pool;
-  REQUIRE(Recall(store->db(), PostOf("new", kVariant), 0, &spam, &error));
+  MemoryRecall recall(store->db());
+  REQUIRE(recall.Recall(PostOf("new", kVariant), 0, &spam, &error));
   REQUIRE(spam.prior.decided.size() == 1);
   CHECK(spam.prior.decided[0].decision == HumanDecision::kKeptHide);
   CHECK(spam.prior.decided[0].moderator == "mod_anne");
-  REQUIRE(Recall(store->db(), PostOf("new", kUnrelated), 0, &pool, &error));
+  REQUIRE(recall.Recall(PostOf("new", kUnrelated), 0, &pool, &error));
   REQUIRE(pool.prior.decided.size() == 1);
   CHECK(pool.prior.decided[0].decision == HumanDecision::kApproved);
   CHECK(Count(store.get(), "SELECT value FROM state WHERE key = 'fingerprint_schema'") == 1);

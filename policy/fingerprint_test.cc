@@ -6,7 +6,7 @@ namespace modbot {
 namespace {
 
 int Distance(const char* a, const char* b) {
-  std::optional<uint64_t> fa = TextFingerprint(a), fb = TextFingerprint(b);
+  std::optional<Fingerprint> fa = TextFingerprint(a), fb = TextFingerprint(b);
   REQUIRE(fa);
   REQUIRE(fb);
   return FingerprintDistance(*fa, *fb);
@@ -16,7 +16,7 @@ TEST_CASE("fingerprint: a stored fingerprint never changes between builds", "[fi
   // Fingerprints live in the store: a change of hash or shingling would make every
   // remembered decision unrecognisable. Change this only with a store migration.
   CHECK(TextFingerprint("Cheap Ray-Ban sunglasses, 90% off today only at bit.ly/rb90") ==
-        uint64_t{0x1b4e10373d246e9dULL});
+        Fingerprint{0x1b4e10373d246e9dULL, 0x3f2d0c1981e245b0ULL});
 }
 
 TEST_CASE("fingerprint: a campaign's light edits stay near", "[fingerprint]") {

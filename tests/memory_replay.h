@@ -152,12 +152,13 @@ inline bool Replay(const Policy& policy, const std::vector<LabelledPost>& stream
   if (!store) return false;
   constexpr int64_t kMinute = 60'000, kStart = 1'764'547'200'000;  // 2025-12-01
   std::vector<std::string> decided;
+  MemoryRecall recall(store->db());
   for (size_t i = 0; i < stream.size(); ++i) {
     const LabelledPost& item = stream[i];
     const int64_t now = kStart + static_cast<int64_t>(i) * kMinute;
     Post post = item.post;
     Recollection recalled;
-    if (memory && !Recall(store->db(), post, now - 60 * kMinute, &recalled, error)) return false;
+    if (memory && !recall.Recall(post, now - 60 * kMinute, &recalled, error)) return false;
     if (!memory) recalled.fingerprint = TextFingerprint(post.body.own_text);
     post.prior = recalled.prior;
     const Verdict verdict = policy.Judge(post);
