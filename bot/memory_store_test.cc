@@ -193,12 +193,7 @@ TEST_CASE("memory: a store from before the fingerprints remembers its past decis
           "[memory_store]") {
   TempDir dir;
   const std::string path = dir.File("old.db");
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, kStoreBeforeMemory, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  testing::ExecOnFile(path, kStoreBeforeMemory);
   std::string error;
   std::unique_ptr<Store> store = Store::Open(path, &error);
   REQUIRE(store);
@@ -226,13 +221,7 @@ TEST_CASE("memory: a store whose fingerprints a newer modbot wrote is refused",
   const std::string path = dir.File("new.db");
   std::string error;
   REQUIRE(Store::Open(path, &error));
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, "UPDATE state SET value = '2' WHERE key = 'fingerprint_schema'",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  testing::ExecOnFile(path, "UPDATE state SET value = '2' WHERE key = 'fingerprint_schema'");
   CHECK_FALSE(Store::Open(path, &error));
   CHECK(error.find("fingerprints table is at schema version 2") != std::string::npos);
 }
