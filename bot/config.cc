@@ -31,7 +31,7 @@ std::optional<LoadedConfig> LoadConfig(const std::string& path, std::vector<Conf
 
 void RejectUnknownSections(const toml::table& root, ConfigReader* reader) {
   reader->RejectUnknownKeys(root, {"policy", "clauses", "rules", "forum", "store", "notices", "log",
-                                 "http", "console"});
+                                 "http", "console", "memory"});
 }
 
 }  // namespace modbot

@@ -12,6 +12,7 @@
 #include "bot/notice.h"
 #include "bot/review_decision.h"
 #include "policy/body_parser.h"
+#include "policy/fingerprint.h"
 
 namespace modbot {
 
@@ -95,10 +96,19 @@ Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge jud
       dry_run_(dry_run),
       metrics_(metrics),
       console_(console),
-      outbox_(store, forum, config.forum.backoff) {}
+      outbox_(store, forum, config.forum.backoff),
+      memory_(store->db()) {}
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
   Post post = ToPost(in);
+  Recollection recalled;
+  if (config_.memory) {
+    const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.flood_window);
+    if (!memory_.Recall(post, NowMillis() - window.count(), &recalled, error)) return false;
+    post.prior = recalled.prior;
+  } else {
+    recalled.fingerprint = TextFingerprint(post.body.own_text);  // remembered all the same
+  }
   Verdict verdict;
   try {
     verdict = judge_(post);
@@ -136,6 +146,10 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
                post.body.own_text, in.author.account_age_days, in.author.post_count,
                in.author.trust_level};
   j.cursor = std::move(cursor);
+  if (recalled.fingerprint) {
+    j.fingerprint = {*recalled.fingerprint, in.topic_title, in.author.account_age_days};
+  }
+  j.memory_matches = std::move(recalled.matches);
   const std::string clause = FirstClause(verdict);
   const bool local = config_.review_route != ReviewRoute::kForum;
   if (verdict.action == Action::kHide) {

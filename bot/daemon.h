@@ -1,8 +1,9 @@
 // Daemon: poll the forum, judge each post, record the verdict with its actions,
 // then carry the actions out.
 //
-//   Forum::Poll ─► Post ─► judge ─► Store::RecordJudgement (verdict + outbox +
-//   cursor, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
+//   Forum::Poll ─► Post ─► MemoryRecall (near-copies of decided and recent posts,
+//   as Post::prior) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
+//   fingerprint, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
 //
 // Every decisions_interval it also asks the forum what people decided there about
 // the posts the bot hid or flagged (Forum::ReadDecisions) and records each decision
@@ -75,6 +76,7 @@ class Daemon {
   Metrics* metrics_;
   ConsoleServer* console_;
   Outbox outbox_;
+  MemoryRecall memory_;  // near-copies of decided and recent posts, for each post judged
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
   std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans

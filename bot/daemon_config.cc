@@ -209,6 +209,13 @@ bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConf
   if (const toml::table* console = reader->Table(root, "console")) {
     ParseConsoleConfig(*console, reader, &out->console, read_secret);
   }
+  if (const toml::table* memory = reader->Table(root, "memory")) {
+    // Its unknown keys are reported by ParsePolicyConfig, which reads the rest.
+    reader->Bool(*memory, "enabled", &out->memory);
+    int window = static_cast<int>(out->flood_window.count());
+    reader->Int(*memory, "flood_window_minutes", 1, 60 * 24 * 30, &window);
+    out->flood_window = std::chrono::minutes(window);
+  }
   if (const toml::table* log = reader->Table(root, "log")) {
     reader->RejectUnknownKeys(*log, {"format"});
     std::string format = "text";

@@ -70,6 +70,12 @@ struct DaemonConfig {
   std::string http_host;  // [http] listen = "host:port"; port 0: no listener
   int http_port = 0;
   ConsoleConfig console;  // [console]; off unless enabled
+  // [memory] enabled: recall near-copies of decided posts and recent posts from the
+  // store for each post judged (policy/prior_signals.h). The rest of [memory] is
+  // the policy's (bot/policy_config.h).
+  bool memory = true;
+  // [memory] flood_window_minutes: how far back a cross-post flood is looked for.
+  std::chrono::minutes flood_window{60};
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key

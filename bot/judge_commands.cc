@@ -1,6 +1,7 @@
 #include "bot/judge_commands.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -8,6 +9,8 @@
 
 #include "bot/command_line.h"
 #include "bot/config.h"
+#include "bot/config_reader.h"
+#include "bot/store.h"
 #include "bot/verdict_json.h"
 #include "policy/body_parser.h"
 #include "policy/policy.h"
@@ -16,7 +19,9 @@ namespace modbot {
 namespace {
 
 // The policy from --config, or the built-in one; nullptr after printing why.
-std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line) {
+// *store_path (optional) gets the config's [store] path, when it names one.
+std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line,
+                                  std::string* store_path = nullptr) {
   PolicySettings settings = PolicySettings::Defaults();
   std::optional<std::string> path = command_line.Value("--config");
   if (path) {
@@ -27,6 +32,10 @@ std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line) {
       return nullptr;
     }
     settings = std::move(config->policy);
+    const auto store = config->root["store"]["path"];
+    if (store_path && store.is_string()) {
+      *store_path = ConfigReader(*path).Resolve(*store.value<std::string>());
+    }
   }
   std::string error;
   std::unique_ptr<Policy> policy = Policy::Create(std::move(settings), &error);
@@ -37,6 +46,11 @@ std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line) {
 void PrintExplanation(const Verdict& verdict) {
   std::printf("%s (language: %s)\n", std::string(ActionName(verdict.action)).c_str(),
               verdict.lang.c_str());
+  for (const Reason& waived : verdict.waived) {
+    std::printf("  not held against it: principle %d, %s\n    %-34s       %s\n",
+                ClauseNumber(waived.clause), std::string(ClauseId(waived.clause)).c_str(),
+                waived.rule.c_str(), waived.evidence.c_str());
+  }
   if (verdict.clauses.empty()) {
     std::printf("  no principle broken\n");
     return;
@@ -76,7 +90,8 @@ int CheckCommand(const std::vector<std::string>& args) {
     }
     format = *named;
   }
-  std::unique_ptr<Policy> policy = PolicyFor(*command_line);
+  std::string store_path;
+  std::unique_ptr<Policy> policy = PolicyFor(*command_line, &store_path);
   if (!policy) return 2;
 
   std::string text = command_line->positional[0];
@@ -85,7 +100,23 @@ int CheckCommand(const std::vector<std::string>& args) {
   post.id = "check";
   post.format = format;
   post.body = ParsePostBody(text, format);
+  // With the daemon's store, the memory of decisions weighs in as it would in the
+  // daemon (floods aside: a checked text was posted nowhere).
+  Recollection recalled;
+  if (!store_path.empty() && std::filesystem::exists(store_path)) {
+    std::unique_ptr<Store> store = Store::Open(store_path, &error);
+    if (!store || !MemoryRecall(store->db()).Recall(post, NowMillis() + 1, &recalled, &error)) {
+      std::fprintf(stderr, "modbot check: %s\n", error.c_str());
+      return 1;
+    }
+    post.prior = recalled.prior;
+  }
   Verdict verdict = policy->Judge(post);
+  if (recalled.fingerprint && !recalled.matches.empty() && !command_line->Has("--json")) {
+    std::printf("memory: fingerprint %s near", FingerprintHex(*recalled.fingerprint).c_str());
+    for (const std::string& match : recalled.matches) std::printf(" %s;", match.c_str());
+    std::printf("\n");
+  }
   if (command_line->Has("--json")) {
     std::printf("%s\n", DumpLine(VerdictToJson(verdict)).c_str());
   } else {

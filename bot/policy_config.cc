@@ -104,6 +104,30 @@ void ParseRule(const toml::table& table, ConfigReader* reader, PolicySettings* o
   out->rules.push_back(std::move(rule));
 }
 
+// An action key of [memory] that may only be "review" or "hide": memory never allows
+// a post on its own, and an approval is what waives a clause.
+void MemoryAction(const toml::table& memory, const char* key, ConfigReader* reader, Action* out) {
+  std::string name;
+  reader->String(memory, key, &name);
+  if (name.empty()) return;
+  std::optional<Action> action = ActionFromName(name);
+  if (action && *action != Action::kAllow) {
+    *out = *action;
+  } else {
+    reader->ErrorAt(*memory.get(key), std::string(key) + " must be \"review\" or \"hide\"");
+  }
+}
+
+void ParseMemory(const toml::table& memory, ConfigReader* reader, MemorySettings* out) {
+  reader->RejectUnknownKeys(memory, {"enabled", "flood_window_minutes", "near_copy_action",
+                                     "hide_copies_of_kept_hides", "flood_topics",
+                                     "flood_action"});
+  MemoryAction(memory, "near_copy_action", reader, &out->near_copy_action);
+  MemoryAction(memory, "flood_action", reader, &out->flood_action);
+  reader->Bool(memory, "hide_copies_of_kept_hides", &out->hide_copies_of_kept_hides);
+  reader->Int(memory, "flood_topics", 2, 100, &out->flood_topics);
+}
+
 }  // namespace
 
 bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySettings* out) {
@@ -116,6 +140,9 @@ bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySett
     reader->StringList(*policy, "departments", &out->departments);
     reader->StringList(*policy, "candidates", &out->candidates);
     reader->Int(*policy, "new_account_days", 0, 3650, &out->new_account_days);
+  }
+  if (const toml::table* memory = reader->Table(root, "memory")) {
+    ParseMemory(*memory, reader, &out->memory);
   }
   // Thresholds first: a rule's action is read against its clause's thresholds.
   if (const toml::table* clauses = reader->Table(root, "clauses")) {

@@ -18,6 +18,13 @@
 //   phrases = ["driveway sealing special"]      # or words, patterns, domains
 //   action = "review"                           # or score = 0.0..1.0
 //
+//   [memory]                                    # near-copies of decided posts, floods
+//   near_copy_action = "review"                 # or "hide"
+//   hide_copies_of_kept_hides = true
+//   flood_topics = 3
+//   flood_action = "review"                     # or "hide"
+//   (enabled and flood_window_minutes are the daemon's: bot/daemon_config.h)
+//
 // config.toml.example documents every key.
 #ifndef MODBOT_BOT_POLICY_CONFIG_H_
 #define MODBOT_BOT_POLICY_CONFIG_H_

@@ -308,3 +308,26 @@ TEST_CASE("Policy config: every mistake is reported in one pass", "[cli]") {
 
 }  // namespace
 }  // namespace modbot
+
+namespace modbot {
+namespace {
+
+TEST_CASE("[memory] sets how far the memory of decisions may go", "[config][memory]") {
+  Parsed parsed = ParseConfig(
+      "[memory]\nenabled = true\nflood_window_minutes = 30\nnear_copy_action = \"hide\"\n"
+      "hide_copies_of_kept_hides = false\nflood_topics = 4\nflood_action = \"hide\"\n");
+  INFO(AllErrors(parsed));
+  REQUIRE(parsed.ok);
+  CHECK(parsed.settings.memory.near_copy_action == Action::kHide);
+  CHECK_FALSE(parsed.settings.memory.hide_copies_of_kept_hides);
+  CHECK(parsed.settings.memory.flood_topics == 4);
+  CHECK(parsed.settings.memory.flood_action == Action::kHide);
+  CHECK(ParseConfig("").settings.memory.near_copy_action == Action::kReview);
+
+  CheckOneError("[memory]\nnear_copy_action = \"allow\"\n", 2, 20, "must be \"review\" or \"hide\"");
+  CheckOneError("[memory]\nflood_topics = 1\n", 2, 16, "flood_topics");
+  CheckOneError("[memory]\nflood_topic = 3\n", 2, 1, "flood_topic");
+}
+
+}  // namespace
+}  // namespace modbot

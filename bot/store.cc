@@ -341,6 +341,7 @@ bool Store::Migrate(std::string* error) {
                             added.column + " " + added.type;
     if (!present && !Exec(sql.c_str(), error)) return false;
   }
+  if (!MigrateMemory(db_, error)) return false;
   if (had_verdicts && !had_watch) {
     // A store from before forum decisions were read back: watch what the forum
     // already did for the bot, as MarkDone would have.
@@ -424,6 +425,18 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
     audit.evidence = v.reasons[0].evidence;
   }
   if (!InsertAudit(db_, audit, now, error)) return false;
+  if (j.fingerprint &&
+      !RememberPost(db_, j.post_id, j.author, clauses, *j.fingerprint, now, error)) {
+    return false;
+  }
+  if (j.fingerprint && !j.memory_matches.empty()) {
+    std::string matches = "fingerprint " + FingerprintHex(j.fingerprint->bits) + " near";
+    for (const std::string& match : j.memory_matches) matches += "; " + match;
+    if (!InsertAudit(db_, {j.post_id, "memory", "", "", matches, j.actor, "recalled"}, now,
+                     error)) {
+      return false;
+    }
+  }
   if (j.cursor &&
       !Stmt(db_,
             "INSERT INTO state (key, value) VALUES ('cursor', ?) "
@@ -666,7 +679,8 @@ bool Store::ResolveReview(const ReviewDecision& d, int64_t now, ReviewOutcome* o
     return true;
   }
   if (!CloseWatch(db_, d.post_id, std::nullopt, d.approve ? "approved" : "removed", d.actor,
-                  now, error)) {
+                  now, error) ||
+      !RememberDecision(db_, d.post_id, d.approve, d.clause, d.actor, now, error)) {
     return false;
   }
   for (const NewAction& action : d.actions) {
@@ -729,7 +743,10 @@ bool Store::RecordForumDecision(const ForumDecisionRecord& d, int64_t now,
               "UPDATE review_queue SET status = ?, resolved_at = ?, resolved_by = ?, note = ? "
               "WHERE post_id = ? AND status = 'open'");
   update.Bind(1, status).Bind(2, now).Bind(3, d.actor).Bind(4, d.how).Bind(5, d.post_id);
-  if (!update.Run(error)) return false;
+  if (!update.Run(error) ||
+      !RememberDecision(db_, d.post_id, d.approve, d.clause, d.actor, now, error)) {
+    return false;
+  }
   for (const NewAction& action : d.actions) {
     if (!InsertAction(db_, d.post_id, d.version, action, now, error)) return false;
   }

@@ -9,6 +9,8 @@
 //   audit         every verdict and every action attempt outcome, append-only
 //   forum_watch   posts the bot hid or flagged on the forum, until a person decides
 //                 them on the forum or in `modbot review` (see RecordForumDecision)
+//   fingerprints  each judged post's fingerprint and the human decision on it, the
+//                 memory of near-copies (bot/memory_store.h)
 //
 // The invariants (DESIGN.md) live here:
 //  * RecordJudgement writes the verdict, its pending actions, its review entry, its
@@ -35,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/memory_store.h"
 #include "policy/verdict.h"
 
 struct sqlite3;
@@ -75,6 +78,12 @@ struct Judgement {
   bool local_review = false;  // also add the post to the local review queue
   PostContext context;        // kept with the review entry
   std::string actor = "modbot";
+  // The post's fingerprint, remembered with the verdict; none when the text is too
+  // short to fingerprint.
+  std::optional<PostFingerprint> fingerprint;
+  // The remembered posts that judged it (Recollection::matches), for an audit row
+  // "memory".
+  std::vector<std::string> memory_matches;
 };
 
 struct OutboxEntry {

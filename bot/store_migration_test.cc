@@ -41,12 +41,7 @@ TEST_CASE("an older store gains verdicts.excerpt and watches the forum's earlier
           "[store]") {
   testing::TempDir dir;
   const std::string path = dir.File("old.db");
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, kOldSchema, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  testing::ExecOnFile(path, kOldSchema);
   std::string error;
   std::unique_ptr<Store> store = Store::Open(path, &error);
   REQUIRE(store);

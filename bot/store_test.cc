@@ -332,12 +332,7 @@ INSERT INTO review_queue (post_id, action, clauses, url, excerpt, created_at)
 TEST_CASE("a store from before the post context is migrated when opened", "[store]") {
   TempDir dir;
   const std::string path = dir.File("old.db");
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, kFirstReleaseSchema, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  testing::ExecOnFile(path, kFirstReleaseSchema);
   std::string error;
   std::unique_ptr<Store> store = Store::Open(path, &error);
   REQUIRE(store);

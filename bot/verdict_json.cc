@@ -185,18 +185,23 @@ nlohmann::ordered_json VerdictToJson(const Verdict& verdict) {
   using ordered = nlohmann::ordered_json;
   ordered clauses = ordered::array();
   for (Clause clause : verdict.clauses) clauses.push_back(ClauseId(clause));
-  ordered reasons = ordered::array();
-  for (const Reason& reason : verdict.reasons) {
-    reasons.push_back({{"clause", ClauseId(reason.clause)},
-                       {"rule", reason.rule},
-                       {"score", std::round(reason.score * 100) / 100},
-                       {"evidence", reason.evidence}});
-  }
-  return {{"id", verdict.post_id},
-          {"action", ActionName(verdict.action)},
-          {"clauses", clauses},
-          {"lang", verdict.lang},
-          {"reasons", reasons}};
+  auto reasons_json = [](const std::vector<Reason>& list) {
+    ordered reasons = ordered::array();
+    for (const Reason& reason : list) {
+      reasons.push_back({{"clause", ClauseId(reason.clause)},
+                         {"rule", reason.rule},
+                         {"score", std::round(reason.score * 100) / 100},
+                         {"evidence", reason.evidence}});
+    }
+    return reasons;
+  };
+  ordered out = {{"id", verdict.post_id},
+                 {"action", ActionName(verdict.action)},
+                 {"clauses", clauses},
+                 {"lang", verdict.lang},
+                 {"reasons", reasons_json(verdict.reasons)}};
+  if (!verdict.waived.empty()) out["waived"] = reasons_json(verdict.waived);
+  return out;
 }
 
 std::string DumpLine(const nlohmann::ordered_json& value) {

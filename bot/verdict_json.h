@@ -16,7 +16,8 @@ namespace modbot {
 // message and *id to the line's id when it had one (else null).
 bool PostFromJsonLine(std::string_view line, Post* post, nlohmann::json* id, std::string* error);
 
-// Keys in the order of DESIGN.md: id, action, clauses, lang, reasons.
+// Keys in the order of DESIGN.md: id, action, clauses, lang, reasons; then "waived"
+// (same shape as reasons) when a moderator's approval of a near-copy cleared a clause.
 nlohmann::ordered_json VerdictToJson(const Verdict& verdict);
 
 // One line of output, never throwing on odd bytes (invalid UTF-8 becomes U+FFFD).

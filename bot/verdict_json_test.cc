@@ -239,7 +239,7 @@ TEST_CASE("VerdictToJson: the DESIGN.md shape", "[cli]") {
 TEST_CASE("VerdictToJson: an allow has empty lists, not nulls", "[cli]") {
   // Built whole: assigning "en" to a default-constructed member makes GCC 12 at
   // -O3 warn (-Wmaybe-uninitialized, a false positive).
-  const Verdict verdict{"p2", Action::kAllow, {}, "en", {}};
+  const Verdict verdict{"p2", Action::kAllow, {}, "en", {}, {}};
   json out = VerdictToJson(verdict);
   CHECK(out["action"] == "allow");
   CHECK(out["clauses"].is_array());
@@ -275,6 +275,24 @@ TEST_CASE("Round trip: an error line as classify writes it", "[cli]") {
   json back = json::parse(line);
   CHECK(back["id"] == 17);
   CHECK(back["error"] == r.error);
+}
+
+}  // namespace
+}  // namespace modbot
+
+namespace modbot {
+namespace {
+
+TEST_CASE("VerdictToJson: clauses a moderator's approval waived follow the reasons",
+          "[cli][memory]") {
+  Verdict verdict{"p3", Action::kAllow, {}, "en", {},
+                  {{Clause::kAbusive, "memory.approved_copy", 0, "like post 4, approved by bob"}}};
+  const std::string line = DumpLine(VerdictToJson(verdict));
+  CHECK(line == R"({"id":"p3","action":"allow","clauses":[],"lang":"en","reasons":[],)"
+                R"("waived":[{"clause":"abusive","rule":"memory.approved_copy","score":0.0,)"
+                R"("evidence":"like post 4, approved by bob"}]})");
+  verdict.waived.clear();
+  CHECK(DumpLine(VerdictToJson(verdict)).find("waived") == std::string::npos);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "policy/harm_grammar.h"
 #include "policy/language.h"
 #include "policy/lexicon.h"
+#include "policy/memory_rules.h"
 #include "policy/normalizer.h"
 #include "policy/scoring.h"
 #include "policy/token_repair.h"
@@ -222,6 +223,12 @@ Policy::~Policy() = default;
 const PolicySettings& Policy::settings() const { return compiled_->settings; }
 
 Verdict Policy::Judge(const Post& post) const {
+  Verdict verdict = JudgeText(post);
+  ApplyPriorSignals(post, compiled_->settings, &verdict);
+  return verdict;
+}
+
+Verdict Policy::JudgeText(const Post& post) const {
   Verdict verdict;
   verdict.post_id = post.id;
   verdict.lang = DetectLanguage(post.body.own_text);

@@ -38,6 +38,8 @@ class Policy {
   Policy(const Policy&) = delete;
   Policy& operator=(const Policy&) = delete;
 
+  // The post's text judged, then reworked with what modbot remembers of its
+  // near-copies (post.prior, see prior_signals.h).
   Verdict Judge(const Post& post) const;
 
   const PolicySettings& settings() const;
@@ -45,6 +47,8 @@ class Policy {
  private:
   struct Compiled;
   explicit Policy(std::unique_ptr<Compiled> compiled);
+  // The author's own words and their quotes, without post.prior.
+  Verdict JudgeText(const Post& post) const;
   std::unique_ptr<Compiled> compiled_;
 };
 

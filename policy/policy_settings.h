@@ -35,6 +35,19 @@ struct CustomRule {
   double score = 1.0;
 };
 
+// How the memory of moderators' decisions (prior_signals.h) weighs in.
+struct MemorySettings {
+  // The most a near-copy of a removed post gets from memory alone: review or hide.
+  Action near_copy_action = Action::kReview;
+  // Hide a near-copy by a new author when the original was an automatic hide that
+  // a moderator kept, whatever near_copy_action says.
+  bool hide_copies_of_kept_hides = true;
+  // Near-copies in this many topics or more, this post's included, are a flood.
+  int flood_topics = 3;
+  // The most a cross-post flood gets on its own: review or hide.
+  Action flood_action = Action::kReview;
+};
+
 struct PolicySettings {
   std::array<ClauseSettings, kClauseCount> clauses = DefaultClauseSettings();
 
@@ -54,6 +67,8 @@ struct PolicySettings {
 
   // Account-signal thresholds for fake_account.
   int new_account_days = 7;
+
+  MemorySettings memory;
 
   static std::array<ClauseSettings, kClauseCount> DefaultClauseSettings();
   static PolicySettings Defaults();

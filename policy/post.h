@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "policy/prior_signals.h"
+
 namespace modbot {
 
 // The markup a post's text is written in.
@@ -65,6 +67,7 @@ struct Post {
   Topic topic;
   std::optional<std::string> reply_to;  // plain text of the post replied to
   Author author;
+  PriorSignals prior;  // what modbot remembers of near-copies; empty: judge the text alone
 };
 
 }  // namespace modbot

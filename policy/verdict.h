@@ -35,6 +35,9 @@ struct Verdict {
   std::vector<Clause> clauses;  // clauses at or above their review threshold, policy order
   std::string lang;             // "en" or "fr"
   std::vector<Reason> reasons;  // evidence for the clauses above, strongest first
+  // Clauses the text alone would have flagged that a moderator's approval of a
+  // near-copy cleared (rule "memory.approved_copy"); empty without PriorSignals.
+  std::vector<Reason> waived;
 };
 
 }  // namespace modbot

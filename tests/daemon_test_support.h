@@ -45,6 +45,16 @@ inline long long Count(Store* store, const std::string& sql) {
   return n;
 }
 
+// Runs sql on the SQLite file at path (created if need be) with no Store around
+// it: to lay out a store as another modbot version left it.
+inline void ExecOnFile(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  INFO(sql);
+  CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
 // A sample forum (Fixture: ForumFixture or PhpbbFixture) with two residents and
 // three posts in one topic (plain, "SPAM" by benoit in French, "RUDE" by alice),
 // its adapter, and a fresh store.
