@@ -124,6 +124,13 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
   if (request.method == "GET") {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else {
+    // libcurl resends a request by itself when a reused connection dies before any
+    // answer byte; for a write the server may have carried out, that would do it
+    // twice. On a connection of its own, closed afterwards, a write is sent once
+    // and a lost answer is a transport error: outcome unknown, for the caller to
+    // look into before sending again.
+    curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+    curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,

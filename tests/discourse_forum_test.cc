@@ -1,12 +1,14 @@
 // DiscourseForum over real loopback HTTP against the sample forum.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <map>
 
 #include <set>
 
 #include "adapters/discourse/discourse_forum.h"
 #include "tests/forum_fixture.h"
+#include "tests/scripted_http_server.h"
 
 namespace modbot {
 namespace {
@@ -235,6 +237,29 @@ TEST_CASE("a wrong key is a retryable failure whose message holds no key", "[dis
   CHECK(status.message.find("403") != std::string::npos);
   CHECK(status.message.find("c0ffee") == std::string::npos);
   CHECK(f.forum.requests() == 1);  // not hammered
+}
+
+// Issue 7, as it happened: the message was created, the connection closed before
+// any answer byte, libcurl resent the POST by itself, met a 429, and Call resent it
+// once more after the wait, all in one outbox attempt.
+TEST_CASE("a notice whose answer was lost is never resent before looking", "[discourse]") {
+  using testing::ScriptedHttpServer;
+  std::atomic<int> pm_posts{0};
+  ScriptedHttpServer server([&](const ScriptedHttpServer::Request& request)
+                                -> std::optional<std::string> {
+    if (request.method == "GET") return ScriptedHttpServer::Json(200, R"({"latest_posts":[]})");
+    if (++pm_posts % 2 == 1) return std::nullopt;  // created, then the connection dropped
+    // application_controller.rb, rescue_from RateLimiter::LimitExceeded
+    return ScriptedHttpServer::Json(
+        429, R"({"errors":["Slow down"],"error_type":"rate_limit","extras":{"wait_seconds":0}})");
+  });
+  REQUIRE(server.port() > 0);
+  DiscourseForum forum(ForumFixture::FastSettings(server.url()));
+  PollResult result;
+  REQUIRE(PollFromStart(forum, &result).ok());  // leaves a live connection behind
+  ForumStatus status = forum.Notify({"7", "newbie", "Your post #7 was hidden", "body text"}, false);
+  CHECK(status.code == ForumStatus::Code::kRetry);
+  CHECK(pm_posts == 1);
 }
 
 TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {
