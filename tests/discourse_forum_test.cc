@@ -163,7 +163,7 @@ TEST_CASE("hide, review, restore and notify change the forum, and repeat safely"
   // A retry after an attempt that did reach the forum does nothing more.
   CHECK(forum.Hide("1", "principle 12", true).ok());
   CHECK(forum.SendToReview("2", "principle 3", true).ok());
-  // Even without the retry hint, Discourse's 403 for a repeated flag is recognised.
+  // Even without the retry hint, Discourse's 422 for a repeated flag is recognised.
   CHECK(forum.SendToReview("2", "principle 3", false).ok());
 
   REQUIRE(forum.Restore("1", false).ok());
@@ -177,6 +177,35 @@ TEST_CASE("hide, review, restore and notify change the forum, and repeat safely"
   CHECK(f.forum.Messages()[0].recipient == notice.username);
 
   CHECK(forum.Hide("999", "x", false).code == ForumStatus::Code::kGone);
+}
+
+// Issue 12 item 1: a non-staff key's take_action is ignored and Discourse answers 200
+// with the post still visible (lib/post_action_creator.rb).
+TEST_CASE("a hide the forum did not carry out is never reported as done", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(3, 1);
+  DiscourseForum forum(f.Settings());
+  REQUIRE(forum.CheckAccount().ok());  // the sample's API user is an admin
+
+  f.forum.SetStaff(testing::kApiUser, false);
+  ForumStatus account = forum.CheckAccount();
+  CHECK(account.code == ForumStatus::Code::kPermanent);
+  CHECK(account.message.find("neither a moderator nor an admin") != std::string::npos);
+
+  ForumStatus hide = forum.Hide("1", "principle 12", false);
+  CHECK(hide.code == ForumStatus::Code::kPermanent);
+  CHECK(hide.message.find("still visible") != std::string::npos);
+  CHECK_FALSE(f.forum.Posts()[0].hidden);
+  // The retry after a lost answer sees the flag taken and the post up: not done either.
+  CHECK(forum.Hide("1", "principle 12", true).code == ForumStatus::Code::kPermanent);
+  CHECK(f.forum.SystemMessages().empty());
+
+  f.forum.SetStaff(testing::kApiUser, true);
+  REQUIRE(forum.Hide("2", "principle 12", false).ok());
+  CHECK(f.forum.Posts()[1].hidden);
+  // Post#hide! tells the author itself (app/models/post.rb).
+  REQUIRE(f.forum.SystemMessages().size() == 1);
+  CHECK(f.forum.SystemMessages()[0].recipient == f.forum.Posts()[1].username);
 }
 
 TEST_CASE("429s are honoured and 5xx, resets and truncated bodies retried", "[discourse]") {

@@ -50,6 +50,11 @@ std::string StringOr(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+bool BoolOr(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
 std::optional<int> IntOf(const json& object, const char* key) {
   auto it = object.find(key);
   if (it == object.end()) return std::nullopt;
@@ -190,6 +195,8 @@ bool ParseUser(const json& body, UserFacts* out, std::string* error) {
     out->created_at = *created;
     out->trust_level = IntOf(*user, "trust_level");
     out->post_count = IntOf(*user, "post_count");
+    out->admin = BoolOr(*user, "admin");
+    out->moderator = BoolOr(*user, "moderator");
     return true;
   });
 }
@@ -213,7 +220,7 @@ bool ParsePostState(const json& body, PostState* out, std::string* error) {
       *error = "no post object";
       return false;
     }
-    out->hidden = body.value("hidden", false);
+    out->hidden = BoolOr(body, "hidden");
     auto deleted = body.find("deleted_at");
     out->deleted = deleted != body.end() && deleted->is_string();
     out->version = IntOf(body, "version").value_or(1);
@@ -221,7 +228,7 @@ bool ParsePostState(const json& body, PostState* out, std::string* error) {
     out->cooked = StringOr(body, "cooked");
     if (auto summary = body.find("actions_summary"); summary != body.end() && summary->is_array()) {
       for (const json& a : *summary) {
-        if (a.is_object() && a.value("acted", false)) {
+        if (a.is_object() && BoolOr(a, "acted")) {
           if (std::optional<int> id = IntOf(a, "id")) out->acted.push_back(*id);
         }
       }

@@ -83,6 +83,8 @@ struct UserFacts {
   std::chrono::system_clock::time_point created_at;
   std::optional<int> trust_level;
   std::optional<int> post_count;
+  bool admin = false;
+  bool moderator = false;
 };
 
 struct PostState {

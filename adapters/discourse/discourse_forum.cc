@@ -106,6 +106,30 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
   }
 }
 
+ForumStatus DiscourseForum::CheckAccount() {
+  const std::string who = "api_username '" + auth_.api_username + "'";
+  json body;
+  ForumStatus status = Call(discourse::UserRequest(auth_, auth_.api_username), true, &body);
+  if (status.code == ForumStatus::Code::kGone) {
+    return ForumStatus::Permanent(who + " is not a user of " + auth_.base_url);
+  }
+  if (!status.ok()) return status;
+  discourse::UserFacts facts;
+  std::string error;
+  if (!discourse::ParseUser(body, &facts, &error)) {
+    return ForumStatus::Retry("GET /u/" + auth_.api_username + ".json: " + error);
+  }
+  if (!facts.admin && !facts.moderator) {
+    // lib/post_action_creator.rb: `@take_action = take_action && guardian.is_staff?`;
+    // posts_controller.rb#unhide needs staff too (can_unhide?).
+    return ForumStatus::Permanent(
+        who + " is neither a moderator nor an admin on " + auth_.base_url +
+        ": Discourse would take its flags but hide nothing. Make it a moderator, or set "
+        "api_username to a moderator's or admin's account");
+  }
+  return ForumStatus::Ok();
+}
+
 ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds recent_window,
                                  const UnjudgedFn& unjudged, PollResult* out) {
   *out = PollResult();
@@ -260,34 +284,57 @@ ForumStatus DiscourseForum::FetchState(const std::string& post_id, discourse::Po
 }
 
 ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
-                                 const std::string& message, bool take_action, bool retry) {
-  auto done = [&](const discourse::PostState& state) {
-    return Acted(state, type_id) || (take_action && state.hidden);
+                                 const std::string& message, bool hide, bool retry) {
+  const auto not_hidden = [&] {
+    return ForumStatus::Permanent(
+        "post " + post_id + " was flagged but is still visible: Discourse hides a post at once "
+        "only for a moderator or admin (take_action, lib/post_action_creator.rb); check that '" +
+        auth_.api_username + "' is one");
+  };
+  // What the post shows of the flag: done, flagged but left visible, or nothing yet.
+  const auto effect = [&](const discourse::PostState& state) -> std::optional<ForumStatus> {
+    if (hide ? state.hidden : Acted(state, type_id)) return ForumStatus::Ok();
+    if (hide && Acted(state, type_id)) return not_hidden();
+    return std::nullopt;
   };
   discourse::PostState state;
   if (retry) {
     ForumStatus status = FetchState(post_id, &state);
     if (!status.ok()) return status;
-    if (done(state)) return ForumStatus::Ok();
+    if (std::optional<ForumStatus> done = effect(state)) return *done;
   }
-  ForumStatus status = Call(
-      discourse::FlagRequest(auth_, post_id, type_id, message, take_action), false, nullptr);
-  if (status.ok() || status.code == ForumStatus::Code::kGone) return status;
-  // A 403 may mean "already flagged"; a timeout may have flagged it anyway. Look.
+  json body;
+  ForumStatus status =
+      Call(discourse::FlagRequest(auth_, post_id, type_id, message, hide), false, &body);
+  if (status.code == ForumStatus::Code::kGone) return status;
+  if (status.ok()) {
+    // The answer is the post after the flag (post_actions_controller.rb,
+    // render_post_json): a non-staff user's take_action, or an older release's
+    // score threshold, leaves it visible with a 200.
+    state = discourse::PostState();
+    std::string error;
+    if (!hide || (discourse::ParsePostState(body, &state, &error) && state.hidden)) {
+      return ForumStatus::Ok();
+    }
+  }
+  // In doubt (a refusal such as "already flagged", a lost answer, an answer that
+  // does not show the post hidden): look at the post.
   state = discourse::PostState();
-  if (FetchState(post_id, &state).ok() && done(state)) return ForumStatus::Ok();
-  return status;
+  ForumStatus looked = FetchState(post_id, &state);
+  if (!looked.ok()) return status.ok() ? looked : status;
+  if (std::optional<ForumStatus> done = effect(state)) return *done;
+  return status.ok() ? not_hidden() : status;
 }
 
 ForumStatus DiscourseForum::Hide(const std::string& post_id, const std::string& reason,
                                  bool retry) {
-  return Flag(post_id, discourse::kInappropriate, reason, /*take_action=*/true, retry);
+  return Flag(post_id, discourse::kInappropriate, reason, /*hide=*/true, retry);
 }
 
 ForumStatus DiscourseForum::SendToReview(const std::string& post_id, const std::string& reason,
                                          bool retry) {
   // notify_moderators never hides a post; it opens a reviewable with the message.
-  return Flag(post_id, discourse::kNotifyModerators, reason, /*take_action=*/false, retry);
+  return Flag(post_id, discourse::kNotifyModerators, reason, /*hide=*/false, retry);
 }
 
 ForumStatus DiscourseForum::Restore(const std::string& post_id, bool retry) {

@@ -49,6 +49,7 @@ class DiscourseForum : public Forum {
  public:
   explicit DiscourseForum(const ForumSettings& settings);
 
+  ForumStatus CheckAccount() override;
   ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
                    const UnjudgedFn& unjudged, PollResult* out) override;
   ForumStatus Hide(const std::string& post_id, const std::string& reason, bool retry) override;
@@ -69,8 +70,10 @@ class DiscourseForum : public Forum {
   // failures. On success parses the body into *body (when non-null).
   ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body);
 
+  // Flags the post; with `hide`, as staff taking action, and done only once the
+  // post is hidden.
   ForumStatus Flag(const std::string& post_id, int type_id, const std::string& message,
-                   bool take_action, bool retry);
+                   bool hide, bool retry);
   ForumStatus FetchState(const std::string& post_id, discourse::PostState* state);
   // Decisions found in the review queue's decided flags; each found is erased
   // from *waiting (post id -> the awaited post).
