@@ -137,7 +137,8 @@ class Forum {
   // Sends the post to the forum's own review queue without hiding it.
   virtual ForumStatus SendToReview(const std::string& post_id, const std::string& reason,
                                    bool retry) = 0;
-  // Makes a hidden post visible again (a moderator overruled the bot).
+  // Makes a hidden post visible again (a moderator overruled the bot); Ok at once
+  // when it is visible already.
   virtual ForumStatus Restore(const std::string& post_id, bool retry) = 0;
   // Sends notice to the post's author as a private message.
   virtual ForumStatus Notify(const ForumNotice& notice, bool retry) = 0;

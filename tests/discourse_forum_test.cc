@@ -208,6 +208,31 @@ TEST_CASE("a hide the forum did not carry out is never reported as done", "[disc
   CHECK(f.forum.SystemMessages()[0].recipient == f.forum.Posts()[1].username);
 }
 
+// Issue 12 item 3: Discourse answers 403 to unhiding a post that is not hidden, which
+// modbot logged as "check api_username and the API key".
+TEST_CASE("restoring a visible post does nothing, and a 403 never blames a good key",
+          "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(2, 1);
+  DiscourseForum forum(f.Settings());
+  REQUIRE(forum.Hide("2", "principle 12", false).ok());
+  REQUIRE(f.forum.Unhide(2));  // a moderator was quicker
+  CHECK(forum.Restore("2", false).ok());
+  CHECK(forum.Restore("1", false).ok());  // never hidden
+  CHECK(f.forum.RequestsByRoute()["PUT /posts"] == 0);
+
+  REQUIRE(forum.Hide("1", "principle 12", false).ok());
+  f.forum.SetStaff(testing::kApiUser, false);
+  ForumStatus refused = forum.Restore("1", false);
+  CHECK(refused.code == ForumStatus::Code::kRetry);
+  CHECK(refused.message.find("HTTP 403") != std::string::npos);
+  CHECK(refused.message.find("API key") == std::string::npos);
+  CHECK(refused.message.find("moderator or admin") != std::string::npos);
+  f.forum.SetStaff(testing::kApiUser, true);
+  REQUIRE(forum.Restore("1", true).ok());
+  CHECK_FALSE(f.forum.Posts()[0].hidden);
+}
+
 TEST_CASE("429s are honoured and 5xx, resets and truncated bodies retried", "[discourse]") {
   ForumFixture f;
   f.forum.SeedSynthetic(120, 5);
@@ -264,6 +289,7 @@ TEST_CASE("a wrong key is a retryable failure whose message holds no key", "[dis
   ForumStatus status = PollFromStart(forum, &result);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(status.message.find("403") != std::string::npos);
+  CHECK(status.message.find("check api_username and the API key") != std::string::npos);
   CHECK(status.message.find("c0ffee") == std::string::npos);
   CHECK(f.forum.requests() == 1);  // not hammered
 }

@@ -55,7 +55,8 @@ DiscourseForum::DiscourseForum(const ForumSettings& settings)
   while (!auth_.base_url.empty() && auth_.base_url.back() == '/') auth_.base_url.pop_back();
 }
 
-ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, json* body) {
+ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, json* body,
+                                 const std::string& forbidden_hint) {
   const std::string what = Describe(request, auth_.base_url);
   for (int attempt = 0;; ++attempt) {
     const bool may_retry = attempt < settings_.retries;
@@ -91,11 +92,13 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
     } else if (response.status == 404 || response.status == 410) {
       return ForumStatus::Gone(what + ": HTTP " + std::to_string(response.status));
     } else if (response.status == 401 || response.status == 403) {
-      // Retried later rather than given up: a fixed key must let queued actions run.
+      // Retried later rather than given up: a fixed key or a restored moderator
+      // must let queued actions run.
       json parsed = json::parse(response.body, nullptr, false);
-      return ForumStatus::Retry(what + ": HTTP " + std::to_string(response.status) +
-                                " (check api_username and the API key) " +
-                                discourse::ParseErrors(parsed));
+      std::string message = what + ": HTTP " + std::to_string(response.status) + " " +
+                            discourse::ParseErrors(parsed);
+      if (!forbidden_hint.empty()) message += " (" + forbidden_hint + ")";
+      return ForumStatus::Retry(message);
     } else {
       json parsed = json::parse(response.body, nullptr, false);
       return ForumStatus::Permanent(what + ": HTTP " + std::to_string(response.status) + " " +
@@ -109,7 +112,8 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
 ForumStatus DiscourseForum::CheckAccount() {
   const std::string who = "api_username '" + auth_.api_username + "'";
   json body;
-  ForumStatus status = Call(discourse::UserRequest(auth_, auth_.api_username), true, &body);
+  ForumStatus status = Call(discourse::UserRequest(auth_, auth_.api_username), true, &body,
+                            "check api_username and the API key");
   if (status.code == ForumStatus::Code::kGone) {
     return ForumStatus::Permanent(who + " is not a user of " + auth_.base_url);
   }
@@ -147,7 +151,9 @@ ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds
   std::optional<long long> before;
   for (;;) {
     json body;
-    ForumStatus status = Call(discourse::LatestPostsRequest(auth_, before), true, &body);
+    // Any valid key may read the latest posts: a 401 or 403 here is the key's.
+    ForumStatus status = Call(discourse::LatestPostsRequest(auth_, before), true, &body,
+                              "check api_username and the API key");
     if (!status.ok()) return status;
     std::vector<discourse::LatestPost> page;
     std::string error;
@@ -337,14 +343,22 @@ ForumStatus DiscourseForum::SendToReview(const std::string& post_id, const std::
   return Flag(post_id, discourse::kNotifyModerators, reason, /*hide=*/false, retry);
 }
 
-ForumStatus DiscourseForum::Restore(const std::string& post_id, bool retry) {
-  if (retry) {
-    discourse::PostState state;
-    ForumStatus status = FetchState(post_id, &state);
-    if (!status.ok()) return status;
-    if (!state.hidden) return ForumStatus::Ok();
-  }
-  return Call(discourse::UnhideRequest(auth_, post_id), true, nullptr);
+ForumStatus DiscourseForum::Restore(const std::string& post_id, bool /*retry*/) {
+  // Always looked at first, not only on a retry: posts_controller.rb#unhide answers
+  // 403 for a post that is not hidden (lib/guardian/post_guardian.rb#can_unhide?
+  // needs post.hidden), and a moderator may have unhidden it already.
+  discourse::PostState state;
+  ForumStatus status = FetchState(post_id, &state);
+  if (!status.ok()) return status;
+  if (!state.hidden) return ForumStatus::Ok();
+  status = Call(discourse::UnhideRequest(auth_, post_id), true, nullptr,
+                "only a moderator or admin may unhide a hidden post: is '" +
+                    auth_.api_username + "' still one?");
+  if (status.ok() || status.code == ForumStatus::Code::kGone) return status;
+  // Unhidden by someone else in between, which is also a 403.
+  state = discourse::PostState();
+  if (FetchState(post_id, &state).ok() && !state.hidden) return ForumStatus::Ok();
+  return status;
 }
 
 ForumStatus DiscourseForum::Notify(const ForumNotice& notice, bool retry) {

@@ -67,8 +67,12 @@ class DiscourseForum : public Forum {
   using Clock = std::chrono::system_clock;
 
   // Sends request: paced, 429 honoured, and when `idempotent`, retried on transient
-  // failures. On success parses the body into *body (when non-null).
-  ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body);
+  // failures. On success parses the body into *body (when non-null). A 401 or 403
+  // is retried later, its message ending with forbidden_hint: what to check, which
+  // only the caller knows (Discourse answers 403 for a bad key and for any action
+  // its Guardian refuses alike).
+  ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body,
+                   const std::string& forbidden_hint = "");
 
   // Flags the post; with `hide`, as staff taking action, and done only once the
   // post is hidden.

@@ -529,9 +529,11 @@ struct SampleForum::Impl {
     if (m == "POST" && p == std::vector<std::string>{"post_actions"}) return PostAction(req, reply);
     if (m == "GET" && p == std::vector<std::string>{"review"}) return ReviewList(req, reply);
     if (m == "PUT" && p.size() == 3 && p[0] == "posts" && Number(p[1]) && p[2] == "unhide") {
-      // posts_controller.rb#unhide: render body: nil
+      // posts_controller.rb#unhide: guardian.ensure_can_unhide!(post), then render
+      // body: nil; lib/guardian/post_guardian.rb: `post.try(:hidden) && is_staff?`.
       auto it = posts.find(*Number(p[1]));
       if (it == posts.end()) return reply(404, kNotFound);
+      if (!it->second.hidden || !staff.count(api_username)) return reply(403, kInvalidAccess);
       it->second.hidden = false;
       res.status = 200;
       return;
