@@ -173,6 +173,12 @@ bool ParseLatestPosts(const json& body, std::vector<LatestPost>* out, std::strin
       post.category_id = IntOf(p, "category_id").value_or(0);
       post.version = IntOf(p, "version").value_or(1);
       post.post_url = StringOr(p, "post_url");
+      // Releases before post_url was added send topic_slug (PostSerializer).
+      if (post.post_url.empty() && !StringOr(p, "topic_slug").empty()) {
+        post.post_url = "/t/" + StringOr(p, "topic_slug") + "/" + std::to_string(post.topic_id) +
+                        "/" + std::to_string(post.post_number);
+      }
+      post.trust_level = IntOf(p, "trust_level");
       out->push_back(std::move(post));
     }
     return true;
@@ -409,7 +415,8 @@ std::string ParseErrors(const json& body) {
 }
 
 std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text) {
-  // The fraction and the zone are ignored: Discourse always writes UTC ("Z").
+  // Discourse writes UTC ("Z"); older releases wrote the site's zone ("-04:00"), as
+  // in the user.json recorded by discourse_api's spec/fixtures.
   std::tm tm{};
   std::string s(text.substr(0, 19));
   if (s.size() != 19 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
@@ -417,9 +424,26 @@ std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view 
     return std::nullopt;
   }
   if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31) return std::nullopt;
+  std::string_view zone = text.substr(19);
+  if (!zone.empty() && zone.front() == '.') {
+    zone.remove_prefix(1);
+    while (!zone.empty() && zone.front() >= '0' && zone.front() <= '9') zone.remove_prefix(1);
+  }
+  long offset_seconds = 0;
+  if (zone.size() >= 5 && (zone[0] == '+' || zone[0] == '-')) {
+    int hours = 0, minutes = 0;
+    const std::string digits(zone.substr(1));
+    if (std::sscanf(digits.c_str(), "%2d:%2d", &hours, &minutes) != 2 &&
+        std::sscanf(digits.c_str(), "%2d%2d", &hours, &minutes) != 2) {
+      return std::nullopt;
+    }
+    offset_seconds = (zone[0] == '-' ? -1 : 1) * (hours * 3600L + minutes * 60L);
+  } else if (!zone.empty() && zone != "Z") {
+    return std::nullopt;
+  }
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
+  return std::chrono::system_clock::from_time_t(timegm(&tm) - offset_seconds);
 }
 
 std::string FormatTime(std::chrono::system_clock::time_point time) {

@@ -77,6 +77,7 @@ struct LatestPost {
   int version = 1;
   std::chrono::system_clock::time_point created_at;
   std::string post_url;  // "/t/slug/topic_id/post_number"
+  std::optional<int> trust_level;  // the author's (PostSerializer#trust_level)
 };
 
 struct UserFacts {
@@ -137,7 +138,8 @@ std::optional<int> ParseWaitSeconds(const nlohmann::json& body);
 // First message of {"errors":[...]} (render_json_error), or "".
 std::string ParseErrors(const nlohmann::json& body);
 
-// "2024-05-01T12:34:56.789Z" as Discourse writes times; nullopt if malformed.
+// "2024-05-01T12:34:56.789Z" as Discourse writes times, or with an offset
+// ("…-04:00"); nullopt if malformed.
 std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text);
 std::string FormatTime(std::chrono::system_clock::time_point time);
 // "2024-05-01", the form from_date takes (reviewables_controller_spec.rb: strftime("%F")).
