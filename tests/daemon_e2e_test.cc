@@ -28,8 +28,8 @@ TEST_CASE("posts are hidden, flagged and notified exactly as the verdicts say", 
   CHECK_FALSE(posts[0].hidden);
   CHECK(posts[0].flags.empty());
   CHECK(posts[1].hidden);
-  CHECK(posts[1].flags.count(4));
-  CHECK(posts[1].flags.at(4).find("principle 12") != std::string::npos);
+  CHECK(posts[1].flags.count(7));
+  CHECK(posts[1].flags.at(7).find("principle 12") != std::string::npos);
   CHECK_FALSE(posts[2].hidden);
   CHECK(posts[2].flags.count(7));
   CHECK(posts[3].hidden);

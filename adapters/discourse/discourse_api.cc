@@ -110,10 +110,10 @@ HttpRequest PostByNumberRequest(const Auth& auth, long long topic_id, int post_n
 }
 
 HttpRequest FlagRequest(const Auth& auth, const std::string& post_id, int type_id,
-                        const std::string& message, bool take_action) {
+                        const std::string& message, bool hide) {
   std::vector<std::pair<std::string, std::string>> fields = {
       {"id", post_id}, {"post_action_type_id", std::to_string(type_id)}, {"message", message}};
-  if (take_action) fields.emplace_back("take_action", "true");
+  if (hide) fields.emplace_back("queue_for_review", "true");
   return FormRequest(auth, "POST", "/post_actions.json", fields);
 }
 

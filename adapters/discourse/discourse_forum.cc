@@ -124,8 +124,9 @@ ForumStatus DiscourseForum::CheckAccount() {
     return ForumStatus::Retry("GET /u/" + auth_.api_username + ".json: " + error);
   }
   if (!facts.admin && !facts.moderator) {
-    // lib/post_action_creator.rb: `@take_action = take_action && guardian.is_staff?`;
-    // posts_controller.rb#unhide needs staff too (can_unhide?).
+    // lib/post_action_creator.rb: a queue_for_review flag from a user who is not
+    // staff is refused, and take_action ignored; posts_controller.rb#unhide needs
+    // staff too (can_unhide?).
     return ForumStatus::Permanent(
         who + " is neither a moderator nor an admin on " + auth_.base_url +
         ": Discourse would take its flags but hide nothing. Make it a moderator, or set "
@@ -293,9 +294,9 @@ ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
                                  const std::string& message, bool hide, bool retry) {
   const auto not_hidden = [&] {
     return ForumStatus::Permanent(
-        "post " + post_id + " was flagged but is still visible: Discourse hides a post at once "
-        "only for a moderator or admin (take_action, lib/post_action_creator.rb); check that '" +
-        auth_.api_username + "' is one");
+        "post " + post_id + " carries our flag but is still visible: Discourse takes one flag "
+        "per user and post (lib/guardian/post_guardian.rb#post_can_act?), and a release "
+        "without queue_for_review (lib/post_action_creator.rb) does not hide");
   };
   // What the post shows of the flag: done, flagged but left visible, or nothing yet.
   const auto effect = [&](const discourse::PostState& state) -> std::optional<ForumStatus> {
@@ -311,12 +312,14 @@ ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
   }
   json body;
   ForumStatus status =
-      Call(discourse::FlagRequest(auth_, post_id, type_id, message, hide), false, &body);
+      Call(discourse::FlagRequest(auth_, post_id, type_id, message, hide), false, &body,
+           "only a moderator or admin may flag for review: is '" + auth_.api_username +
+               "' still one?");
   if (status.code == ForumStatus::Code::kGone) return status;
   if (status.ok()) {
     // The answer is the post after the flag (post_actions_controller.rb,
-    // render_post_json): a non-staff user's take_action, or an older release's
-    // score threshold, leaves it visible with a 200.
+    // render_post_json): a release that does not know queue_for_review leaves it
+    // visible with a 200.
     state = discourse::PostState();
     std::string error;
     if (!hide || (discourse::ParsePostState(body, &state, &error) && state.hidden)) {
@@ -334,7 +337,11 @@ ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
 
 ForumStatus DiscourseForum::Hide(const std::string& post_id, const std::string& reason,
                                  bool retry) {
-  return Flag(post_id, discourse::kInappropriate, reason, /*hide=*/true, retry);
+  // Discourse keeps a flag's message only for notify_user, notify_moderators, spam
+  // and illegal (lib/post_action_creator.rb, additional_message_types | spam illegal):
+  // with notify_moderators the reason reaches the moderators, as a message to their
+  // group and on the reviewable, which stays pending for one of them to decide.
+  return Flag(post_id, discourse::kNotifyModerators, reason, /*hide=*/true, retry);
 }
 
 ForumStatus DiscourseForum::SendToReview(const std::string& post_id, const std::string& reason,
@@ -424,8 +431,9 @@ ForumStatus DiscourseForum::ReadReviewedFlags(std::map<long long, const AwaitedP
     }
     for (const discourse::ReviewedFlag& flag : page.flags) {
       auto it = waiting->find(flag.post_id);
-      // Only a person's decision counts: the bot's own take_action approval and
-      // the system user's automatic ones (old flags ignored by a job) do not.
+      // Only a person's decision counts: the bot's own (from releases or paths
+      // where staff flags approve themselves) and the system user's automatic ones
+      // (old flags ignored by a job) do not.
       if (it == waiting->end() || flag.decided_by.empty() ||
           SameUser(flag.decided_by, settings_.api_username) || SameUser(flag.decided_by, "system")) {
         continue;

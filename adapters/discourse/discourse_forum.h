@@ -15,12 +15,12 @@
 // Decisions taken on the forum are read back from the review queue's decided flags
 // (GET /review.json?status=reviewed, newest first, paged until every awaited post is
 // found or the list reaches the day before the oldest awaited action), attributed to
-// the reviewable's last transition (reviewable_histories). A hide by the bot is
-// already "approved" by the bot itself in that queue (lib/post_action_creator.rb
-// performs agree_and_keep when staff flag with take_action), so a moderator who
-// overrules it unhides the post from the post's menu (posts_controller.rb#unhide),
-// which Discourse does not attribute to anyone: each awaited hide that no reviewable
-// explains is looked at (GET /posts/{id}.json) for being visible again or deleted.
+// the reviewable's last transition (reviewable_histories). A hide by the bot is a
+// notify_moderators flag queued for review, so its reviewable waits for a moderator
+// to agree or disagree; a moderator may also unhide the post from the post's menu
+// (posts_controller.rb#unhide), which Discourse does not attribute to anyone: each
+// awaited hide that no reviewable explains is looked at (GET /posts/{id}.json) for
+// being visible again or deleted.
 //
 // Author facts (GET /u/{username}.json) and category names are cached in memory.
 // Requests are paced under requests_per_minute; 429s are honoured (Retry-After and

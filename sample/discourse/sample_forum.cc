@@ -582,14 +582,24 @@ struct SampleForum::Impl {
       return reply(422, {{"errors", {"You have already performed this action."}},
                          {"error_type", "invalid_parameters"}});
     }
-    post.flags[static_cast<int>(*type)] = req.get_param_value("message");
-    // lib/post_action_creator.rb: `@take_action = take_action && guardian.is_staff?`;
-    // auto_hide_if_needed hides at once for the auto-action flag types (off_topic 3,
-    // inappropriate 4, spam 8, illegal 10), never for notify_* ones.
-    const bool take_action = req.get_param_value("take_action") == "true" && staff.count(api_username);
+    // lib/post_action_creator.rb#perform: queue_for_review from a user who is not
+    // staff is refused; take_action from one is ignored
+    // (`@take_action = take_action && guardian.is_staff?`).
+    const bool is_staff = staff.count(api_username) > 0;
+    const bool queue_for_review = req.get_param_value("queue_for_review") == "true";
+    if (queue_for_review && !is_staff) return reply(403, kInvalidAccess);
+    // The message is kept (as a message to the moderators) only for notify_user 6,
+    // notify_moderators 7, spam 8 and illegal 10; for the others it is dropped.
+    const bool keeps_message = *type == 6 || *type == 7 || *type == 8 || *type == 10;
+    post.flags[static_cast<int>(*type)] = keeps_message ? req.get_param_value("message") : "";
+    const bool take_action = req.get_param_value("take_action") == "true" && is_staff;
     const bool auto_action = *type == 3 || *type == 4 || *type == 8 || *type == 10;
     Reviewable* reviewable = NeedsReview(post.id, api_username, static_cast<int>(*type));
-    if (take_action && auto_action) {
+    // auto_hide_if_needed: queue_for_review hides whatever the type and leaves the
+    // reviewable pending; take_action hides for the auto-action types only.
+    if (queue_for_review) {
+      Hide(&post);
+    } else if (take_action && auto_action) {
       Hide(&post);
       // Staff taking action agree with the flags at once
       // (reviewable.perform(created_by, :agree_and_keep)).
