@@ -64,6 +64,9 @@ class HttpClient {
 // Exchanges completed by every HttpClient of the process, by HTTP status (0: no
 // response arrived), for the daemon's metrics.
 std::map<int, uint64_t> HttpResponseCounts();
+// Exchanges attempted by every HttpClient of the process in the last 60 seconds,
+// answered or not: what counts against a forum's per-minute API limit.
+size_t HttpRequestsInLastMinute();
 
 // Percent-encodes s for a URL query value or a form field.
 std::string UrlEncode(const std::string& s);

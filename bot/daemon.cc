@@ -370,6 +370,7 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
   LogInfo(std::string("watching ") + config.forum.url + " as " + config.forum.api_username +
           (dry_run ? " (dry run: nothing will be changed)" : ""));
   Metrics metrics;
+  metrics.SetForumBudget(config.forum.requests_per_minute);
   // /healthz turns unhealthy after ten missed polls, and never within 5 minutes:
   // a forum's Retry-After or a short outage is not worth waking anyone up.
   MetricsServer server(&metrics, std::max<std::chrono::milliseconds>(
