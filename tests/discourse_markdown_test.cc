@@ -60,7 +60,7 @@ TEST_CASE("BBCode in a Discourse post gets the verdict classify gives it as BBCo
       as_markdown += post.dump() + "\n";
     }
   }
-  CHECK(posts >= 40);
+  CHECK(posts >= 150);
   std::istringstream bbcode(Classify(as_bbcode)), markdown(Classify(as_markdown));
   for (std::string b, m; std::getline(bbcode, b) && std::getline(markdown, m);) {
     json expected = json::parse(b), got = json::parse(m);
