@@ -123,13 +123,22 @@ class Forum {
   virtual ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
                            const UnjudgedFn& unjudged, PollResult* out) = 0;
 
-  // Hides the post at once; `reason` is shown to moderators.
+  // Whether the account the bot acts as may do what the bot asks of the forum
+  // (Discourse: hide posts at once, which needs a moderator or an admin).
+  // kPermanent when it may not: the daemon then refuses to run. An adapter whose
+  // forum has nothing to check returns Ok.
+  virtual ForumStatus CheckAccount() { return ForumStatus::Ok(); }
+
+  // Hides the post at once; `reason` is shown to moderators. Ok only once the
+  // post is hidden; kPermanent when the forum took the request but left the post
+  // visible.
   virtual ForumStatus Hide(const std::string& post_id, const std::string& reason,
                            bool retry) = 0;
   // Sends the post to the forum's own review queue without hiding it.
   virtual ForumStatus SendToReview(const std::string& post_id, const std::string& reason,
                                    bool retry) = 0;
-  // Makes a hidden post visible again (a moderator overruled the bot).
+  // Makes a hidden post visible again (a moderator overruled the bot); Ok at once
+  // when it is visible already.
   virtual ForumStatus Restore(const std::string& post_id, bool retry) = 0;
   // Sends notice to the post's author as a private message.
   virtual ForumStatus Notify(const ForumNotice& notice, bool retry) = 0;

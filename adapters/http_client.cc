@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <limits>
 #include <mutex>
 
@@ -55,10 +56,21 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 
 std::mutex g_counts_mu;
 std::map<int, uint64_t> g_counts;
+std::deque<std::chrono::steady_clock::time_point> g_last_minute;  // oldest first
+
+// Drops what is older than a minute from g_last_minute; g_counts_mu held.
+void ForgetBeforeLastMinute(std::chrono::steady_clock::time_point now) {
+  while (!g_last_minute.empty() && now - g_last_minute.front() >= std::chrono::minutes(1)) {
+    g_last_minute.pop_front();
+  }
+}
 
 void Count(int status) {
+  const auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(g_counts_mu);
   ++g_counts[status];
+  ForgetBeforeLastMinute(now);
+  g_last_minute.push_back(now);
 }
 
 }  // namespace
@@ -66,6 +78,13 @@ void Count(int status) {
 std::map<int, uint64_t> HttpResponseCounts() {
   std::lock_guard<std::mutex> lock(g_counts_mu);
   return g_counts;
+}
+
+size_t HttpRequestsInLastMinute() {
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(g_counts_mu);
+  ForgetBeforeLastMinute(now);
+  return g_last_minute.size();
 }
 
 HttpClient::HttpClient(Options options) : options_(std::move(options)) {
@@ -124,6 +143,13 @@ HttpResponse HttpClient::Send(const HttpRequest& request) {
   if (request.method == "GET") {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else {
+    // libcurl resends a request by itself when a reused connection dies before any
+    // answer byte; for a write the server may have carried out, that would do it
+    // twice. On a connection of its own, closed afterwards, a write is sent once
+    // and a lost answer is a transport error: outcome unknown, for the caller to
+    // look into before sending again.
+    curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+    curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,

@@ -2,7 +2,9 @@
 //
 // Small on purpose: a request in, a response value out, no exceptions, no retries
 // (callers decide what a 429 or a 503 means for them). The connection is kept alive
-// between requests. Header values are never logged, so an API key passed as a header
+// between reads; a write (any method but GET) goes on a connection of its own and
+// is sent exactly once, so a transport error on a write means its outcome is
+// unknown. Header values are never logged, so an API key passed as a header
 // cannot leak through this class.
 #ifndef MODBOT_ADAPTERS_HTTP_CLIENT_H_
 #define MODBOT_ADAPTERS_HTTP_CLIENT_H_
@@ -62,6 +64,9 @@ class HttpClient {
 // Exchanges completed by every HttpClient of the process, by HTTP status (0: no
 // response arrived), for the daemon's metrics.
 std::map<int, uint64_t> HttpResponseCounts();
+// Exchanges attempted by every HttpClient of the process in the last 60 seconds,
+// answered or not: what counts against a forum's per-minute API limit.
+size_t HttpRequestsInLastMinute();
 
 // Percent-encodes s for a URL query value or a form field.
 std::string UrlEncode(const std::string& s);

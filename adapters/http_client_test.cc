@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include "sample/common/loopback_server.h"
+#include "tests/scripted_http_server.h"
 
 namespace modbot {
 namespace {
@@ -53,6 +54,31 @@ TEST_CASE("cookies are kept in memory between requests when asked, redirects are
       CHECK(home.body == (keep ? "cookie=phpbb3_abc_sid=s3ss10n" : "cookie="));
     }
   }
+}
+
+// Issue 7: curl 7.88 resends a request by itself when a reused connection dies
+// before any answer byte ("Connection died, retrying a fresh connect"), which for a
+// write the server carried out sends it twice.
+TEST_CASE("a write that meets a dead connection is sent once, its outcome unknown", "[http]") {
+  testing::ScriptedHttpServer server([](const testing::ScriptedHttpServer::Request& request)
+                                         -> std::optional<std::string> {
+    if (request.method == "GET") return testing::ScriptedHttpServer::Json(200, "{}");
+    return std::nullopt;  // the write is carried out, then the connection drops
+  });
+  REQUIRE(server.port() > 0);
+  HttpClient client(HttpClient::Options{});
+  for (const char* method : {"POST", "PUT", "DELETE"}) {
+    // A GET first leaves a live connection in the cache for the write to reuse.
+    REQUIRE(client.Send({"GET", server.url() + "/posts.json", {}, ""}).status == 200);
+    HttpResponse response = client.Send({method, server.url() + "/posts.json", {}, "raw=hi"});
+    CHECK(response.status == 0);
+    CHECK_FALSE(response.error.empty());
+  }
+  std::vector<std::string> writes;
+  for (const auto& request : server.Requests()) {
+    if (request.method != "GET") writes.push_back(request.method);
+  }
+  CHECK(writes == std::vector<std::string>{"POST", "PUT", "DELETE"});
 }
 
 }  // namespace

@@ -369,9 +369,22 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
     LogError(error);
     return 1;
   }
+  // A bot that may not hide would report hides that never happened.
+  if (ForumStatus account = forum->CheckAccount(); !account.ok()) {
+    if (account.code != ForumStatus::Code::kPermanent) {
+      LogError("cannot check yet whether the forum account may moderate (" + account.message +
+               "); each hide is still confirmed on the post itself");
+    } else if (dry_run) {
+      LogError("a dry run changes nothing, but a real run would refuse: " + account.message);
+    } else {
+      LogError("refusing to run: " + account.message);
+      return 2;
+    }
+  }
   LogInfo(std::string("watching ") + config.forum.url + " as " + config.forum.api_username +
           (dry_run ? " (dry run: nothing will be changed)" : ""));
   Metrics metrics;
+  metrics.SetForumBudget(config.forum.requests_per_minute);
   // /healthz turns unhealthy after ten missed polls, and never within 5 minutes:
   // a forum's Retry-After or a short outage is not worth waking anyone up.
   MetricsServer server(&metrics, std::max<std::chrono::milliseconds>(

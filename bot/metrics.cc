@@ -61,8 +61,14 @@ std::optional<int64_t> Metrics::last_successful_poll() const {
   return last_ok_poll_;
 }
 
+void Metrics::SetForumBudget(int requests_per_minute) {
+  std::lock_guard<std::mutex> lock(mu_);
+  budget_per_minute_ = requests_per_minute;
+}
+
 std::string Metrics::Render(int64_t now, const StoreBacklog& backlog,
-                            const std::map<int, uint64_t>& http_counts) const {
+                            const std::map<int, uint64_t>& http_counts,
+                            size_t requests_last_minute) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
   Header(&out, "modbot_posts_judged_total", "counter", "Posts judged since the daemon started.");
@@ -79,6 +85,19 @@ std::string Metrics::Render(int64_t now, const StoreBacklog& backlog,
     out += "modbot_forum_requests_total{status=\"" +
            (status == 0 ? std::string("error") : std::to_string(status)) + "\"} " +
            std::to_string(n) + "\n";
+  }
+  Header(&out, "modbot_forum_requests_last_minute", "gauge",
+         "Requests sent to the forum in the last 60 seconds, answered or not.");
+  out += "modbot_forum_requests_last_minute " + std::to_string(requests_last_minute) + "\n";
+  Header(&out, "modbot_forum_budget_per_minute", "gauge",
+         "The forum request budget, requests a minute ([forum] requests_per_minute; 0: unpaced).");
+  out += "modbot_forum_budget_per_minute " + std::to_string(budget_per_minute_) + "\n";
+  if (budget_per_minute_ > 0) {
+    Header(&out, "modbot_forum_budget_used_ratio", "gauge",
+           "Share of the request budget used in the last 60 seconds. Discourse counts every "
+           "admin key of the site against one limit: what is left is for the others.");
+    out += "modbot_forum_budget_used_ratio " +
+           Number(static_cast<double>(requests_last_minute) / budget_per_minute_) + "\n";
   }
   Header(&out, "modbot_forum_decisions_total", "counter",
          "Decisions taken on the forum and read back, by how they were recorded "

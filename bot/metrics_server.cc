@@ -29,7 +29,8 @@ bool MetricsServer::Start(const std::string& store_path, const std::string& host
         return;
       }
     }
-    res.set_content(metrics_->Render(NowMillis(), backlog, HttpResponseCounts()),
+    res.set_content(metrics_->Render(NowMillis(), backlog, HttpResponseCounts(),
+                                     HttpRequestsInLastMinute()),
                     "text/plain; version=0.0.4; charset=utf-8");
   });
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {

@@ -137,6 +137,25 @@ TEST_CASE("markdown: fenced code is text, unpaired [quote] is text", "[parser]")
   CHECK(body.own_text == "[quote]not a quote\n[quote]open only\nTitle\nitem");
 }
 
+TEST_CASE("markdown: the BBCode Discourse cooks is read as BBCode", "[parser]") {
+  PostBody body = ParsePostBody(
+      "[b]Fireworks[/b] tonight![img]https://media.tenor.com/abc/feux.gif[/img]\n"
+      "[url=https://bit.ly/x]cheap [i]pills[/i][/url] [url]http://x.org/p[/url] [s]no[/s]\n"
+      "[quote=\"naomi_r\"]Story time was great![/quote]\nNot for me.\n"
+      "[img]\nnot inline\n[/img]",
+      Format::kMarkdown);
+  CHECK(body.own_text == "Fireworks tonight!\ncheap pills http://x.org/p no\nNot for me.\n"
+                         "[img]\nnot inline");
+  REQUIRE(body.quotes.size() == 1);
+  CHECK(body.quotes[0] == "Story time was great!");
+  REQUIRE(body.images.size() == 1);
+  CHECK(body.images[0].animated);
+  REQUIRE(body.links.size() == 2);
+  CHECK(body.links[0].domain == "bit.ly");
+  CHECK(body.links[0].text == "cheap pills");
+  CHECK(body.links[1].url == "http://x.org/p");
+}
+
 // --- BBCode (phpBB) ---
 
 TEST_CASE("bbcode: quote forms, nested, outermost first", "[parser]") {

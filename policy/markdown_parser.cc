@@ -76,7 +76,7 @@ std::optional<Destination> ParseDestination(std::string_view text, std::size_t p
 class MarkdownWalker {
  public:
   MarkdownWalker(std::string_view text, BodyBuilder& out)
-      : text_(text), out_(out), quote_tags_(ScanBBCodeTags(text, {"quote"})), html_(text) {}
+      : text_(text), out_(out), tags_(ScanBBCodeTags(text, {"quote", "img", "url", "email", "b", "i", "u", "s"})), html_(text) {}
 
   void Run() {
     bool previous_blank = true;
@@ -111,7 +111,7 @@ class MarkdownWalker {
       } else {
         out_.AddLiteral(text_.substr(i, end - i));
       }
-      SkipQuoteTagsBefore(end);
+      SkipTagsBefore(end);
       return false;
     }
     // A line without markers continues the quote paragraph above it.
@@ -122,7 +122,7 @@ class MarkdownWalker {
     if (std::size_t n = FenceAt(i, end); n > 0) {
       fence_char_ = text_[i];
       fence_length_ = n;
-      SkipQuoteTagsBefore(end);
+      SkipTagsBefore(end);
       return false;
     }
     if (IsThematicBreak(i, end)) return false;
@@ -205,18 +205,51 @@ class MarkdownWalker {
     --open_tags_;
   }
 
-  void SkipQuoteTagsBefore(std::size_t pos) {
-    while (next_tag_ < quote_tags_.size() && quote_tags_[next_tag_].begin < pos) ++next_tag_;
+  void SkipTagsBefore(std::size_t pos) {
+    while (next_tag_ < tags_.size() && tags_[next_tag_].begin < pos) ++next_tag_;
   }
 
-  // The '[' at which a paired quote tag starts, or nullptr.
-  const BBCodeTag* QuoteTagAt(std::size_t pos) {
-    SkipQuoteTagsBefore(pos);
-    if (next_tag_ < quote_tags_.size() && quote_tags_[next_tag_].begin == pos &&
-        quote_tags_[next_tag_].partner != BBCodeTag::kNoPartner) {
-      return &quote_tags_[next_tag_];
+  // The paired BBCode tag whose '[' is at pos, or nullptr.
+  const BBCodeTag* TagAt(std::size_t pos) {
+    SkipTagsBefore(pos);
+    if (next_tag_ < tags_.size() && tags_[next_tag_].begin == pos &&
+        tags_[next_tag_].partner != BBCodeTag::kNoPartner) {
+      return &tags_[next_tag_];
     }
     return nullptr;
+  }
+
+  // Handles the paired BBCode tag at line[tag.begin] as Discourse cooks BBCode
+  // inside markdown (the bbcode-block and bbcode-inline rules of discourse-markdown-it):
+  // [quote] blocks; [img]src[/img], [url]href[/url] and [email] whose content is on
+  // the line; [url=href] links; [b] [i] [u] [s] formatting, dropped. Returns where
+  // to continue.
+  template <typename Flush>
+  std::size_t BBCodeTagAt(std::string_view line, const BBCodeTag& tag, Flush flush) {
+    const bool raw_content = tag.name == "img" || tag.name == "email" ||
+                             (tag.name == "url" && tag.value.empty());
+    if (raw_content && !tag.closing) {
+      const BBCodeTag& close = tags_[tag.partner];
+      if (close.end > line.size()) return tag.begin + 1;  // not inline: left as text
+      const std::string_view content = line.substr(tag.end, close.begin - tag.end);
+      flush(tag.begin, close.end);
+      if (tag.name == "img") {
+        out_.AddImage(content, false);
+      } else {
+        out_.AddLiteral(content);
+        if (tag.name == "url") out_.AddLink(content, "");
+      }
+      return close.end;
+    }
+    flush(tag.begin, tag.end);
+    if (tag.name == "quote") {
+      QuoteTag(tag);
+    } else if (tag.name == "url" && !tag.closing) {
+      out_.BeginLink(tag.value);
+    } else if (tag.name == "url") {
+      out_.EndLink();
+    }
+    return tag.end;
   }
 
   // Matching ']' for each '[' of the line, sorted by the '[' position.
@@ -259,10 +292,8 @@ class MarkdownWalker {
     };
     for (std::size_t i = begin; i < end;) {
       char c = line[i];
-      if (const BBCodeTag* tag = c == '[' ? QuoteTagAt(i) : nullptr) {
-        flush(i, tag->end);
-        QuoteTag(*tag);
-        i = tag->end;
+      if (const BBCodeTag* tag = c == '[' ? TagAt(i) : nullptr) {
+        i = BBCodeTagAt(line, *tag, flush);
       } else if (c == '\\' && i + 1 < end && IsAsciiPunct(line[i + 1])) {
         flush(i, i + 1);
         i += 2;
@@ -288,7 +319,7 @@ class MarkdownWalker {
           dest = ParseDestination(line, close + 1);
         }
         if (!dest) {
-          i = open + 1;
+          i = c == '!' ? open : open + 1;  // the '[' may still open a tag or a link
         } else if (c == '!') {
           flush(i, dest->end);
           out_.AddImage(dest->url, false);
@@ -368,7 +399,7 @@ class MarkdownWalker {
 
   const std::string_view text_;
   BodyBuilder& out_;
-  const std::vector<BBCodeTag> quote_tags_;
+  const std::vector<BBCodeTag> tags_;
   std::size_t next_tag_ = 0;
   std::size_t open_tags_ = 0;
   std::vector<char> kinds_;

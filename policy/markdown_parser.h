@@ -1,6 +1,6 @@
-// Discourse "raw" markdown: CommonMark as users write it, plus Discourse's
-// BBCode-style [quote="user, post:3, topic:7"] blocks and the HTML tags
-// Discourse allows in raw posts.
+// Discourse "raw" markdown: CommonMark as users write it, plus the BBCode Discourse
+// cooks inside it ([quote="user, post:3, topic:7"] blocks, [img], [url], [email],
+// [b], [i], [u], [s]) and the HTML tags Discourse allows in raw posts.
 #ifndef MODBOT_POLICY_MARKDOWN_PARSER_H_
 #define MODBOT_POLICY_MARKDOWN_PARSER_H_
 
@@ -11,6 +11,7 @@
 namespace modbot {
 
 // Emits markdown into `out`. "> " lines and paired [quote] blocks are quotes;
+// [img]src[/img] is an image and [url] a link, as in BBCode;
 // emphasis markers are dropped (a '*' inside a word, as in "f*ck", is kept);
 // code is kept as text; character references (&amp;) are decoded outside code.
 void ParseMarkdown(std::string_view text, BodyBuilder& out);

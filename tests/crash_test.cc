@@ -83,7 +83,7 @@ class DiscourseBoard : public Board {
     for (const sample::SamplePost& p : f_.forum.Posts()) {
       const std::string& a = action.at(std::to_string(p.id));
       *hides += a == "hide";
-      const bool ok = a == "hide"     ? p.hidden && p.flags.size() == 1 && p.flags.count(4)
+      const bool ok = a == "hide"     ? p.hidden && p.flags.size() == 1 && p.flags.count(7)
                       : a == "review" ? !p.hidden && p.flags.size() == 1 && p.flags.count(7)
                                       : !p.hidden && p.flags.empty();
       wrong += !ok;

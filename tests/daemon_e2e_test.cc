@@ -7,6 +7,7 @@
 #include "adapters/discourse/discourse_forum.h"
 #include "bot/review_decision.h"
 #include "tests/daemon_test_support.h"
+#include "tests/modbot_process.h"
 
 namespace modbot {
 namespace {
@@ -27,8 +28,8 @@ TEST_CASE("posts are hidden, flagged and notified exactly as the verdicts say", 
   CHECK_FALSE(posts[0].hidden);
   CHECK(posts[0].flags.empty());
   CHECK(posts[1].hidden);
-  CHECK(posts[1].flags.count(4));
-  CHECK(posts[1].flags.at(4).find("principle 12") != std::string::npos);
+  CHECK(posts[1].flags.count(7));
+  CHECK(posts[1].flags.at(7).find("principle 12") != std::string::npos);
   CHECK_FALSE(posts[2].hidden);
   CHECK(posts[2].flags.count(7));
   CHECK(posts[3].hidden);
@@ -53,6 +54,35 @@ TEST_CASE("posts are hidden, flagged and notified exactly as the verdicts say", 
   REQUIRE(w.Step());
   CHECK(w.f.forum.Messages().size() == 2);
   CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM audit WHERE event = 'verdict'") == 4);
+}
+
+// Issue 12 item 1: with a non-staff key modbot logged "hide post 116: done" and
+// told 5 authors their visible posts were hidden.
+TEST_CASE("a hide the forum ignored is refused, and its author is not told", "[e2e][daemon]") {
+  World w;
+  w.f.forum.SetStaff(testing::kApiUser, false);
+  REQUIRE(w.Step());
+  for (const sample::SamplePost& p : w.f.forum.Posts()) CHECK_FALSE(p.hidden);
+  CHECK(w.f.forum.Messages().empty());
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM outbox WHERE kind = 'hide' AND state = 'done'") == 0);
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM notices_sent") == 0);
+}
+
+TEST_CASE("modbot run refuses to start when api_username may not moderate", "[e2e][daemon]") {
+  ForumFixture f;
+  f.forum.SeedDemo();
+  f.forum.SetStaff(testing::kApiUser, false);
+  testing::TempDir dir;
+  const std::string config = testing::WriteDaemonConfig(dir, f.url());
+  testing::Run run = testing::Modbot({"run", "--config", config, "--once"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("refusing to run: api_username 'modbot' is neither a moderator nor an admin") !=
+        std::string::npos);
+  CHECK(f.forum.RequestsByRoute()["POST /post_actions"] == 0);
+
+  testing::Run dry = testing::Modbot({"run", "--config", config, "--once", "--dry-run"});
+  CHECK(dry.exit_code == 0);
+  CHECK(dry.err.find("a real run would refuse") != std::string::npos);
 }
 
 TEST_CASE("dry run records verdicts and acts on nothing", "[e2e][daemon]") {

@@ -1,12 +1,14 @@
 // DiscourseForum over real loopback HTTP against the sample forum.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <map>
 
 #include <set>
 
 #include "adapters/discourse/discourse_forum.h"
 #include "tests/forum_fixture.h"
+#include "tests/scripted_http_server.h"
 
 namespace modbot {
 namespace {
@@ -154,14 +156,16 @@ TEST_CASE("hide, review, restore and notify change the forum, and repeat safely"
   REQUIRE(forum.SendToReview("2", "principle 3", false).ok());
   std::vector<sample::SamplePost> posts = f.forum.Posts();
   CHECK(posts[0].hidden);
-  CHECK(posts[0].flags.at(4) == "principle 12");
+  // The reason reaches the moderators: Discourse drops the message of an
+  // "inappropriate" flag and keeps a notify_moderators one (lib/post_action_creator.rb).
+  CHECK(posts[0].flags.at(7) == "principle 12");
   CHECK_FALSE(posts[1].hidden);
   CHECK(posts[1].flags.at(7) == "principle 3");
 
   // A retry after an attempt that did reach the forum does nothing more.
   CHECK(forum.Hide("1", "principle 12", true).ok());
   CHECK(forum.SendToReview("2", "principle 3", true).ok());
-  // Even without the retry hint, Discourse's 403 for a repeated flag is recognised.
+  // Even without the retry hint, Discourse's 422 for a repeated flag is recognised.
   CHECK(forum.SendToReview("2", "principle 3", false).ok());
 
   REQUIRE(forum.Restore("1", false).ok());
@@ -175,6 +179,68 @@ TEST_CASE("hide, review, restore and notify change the forum, and repeat safely"
   CHECK(f.forum.Messages()[0].recipient == notice.username);
 
   CHECK(forum.Hide("999", "x", false).code == ForumStatus::Code::kGone);
+}
+
+// Issue 12 item 1: Discourse ignores a non-staff key's take_action and answers 200
+// with the post still visible, refuses its queue_for_review, and takes one flag per
+// user and post (lib/post_action_creator.rb, lib/guardian/post_guardian.rb).
+TEST_CASE("a hide the forum did not carry out is never reported as done", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(3, 1);
+  DiscourseForum forum(f.Settings());
+  REQUIRE(forum.CheckAccount().ok());  // the sample's API user is an admin
+
+  f.forum.SetStaff(testing::kApiUser, false);
+  ForumStatus account = forum.CheckAccount();
+  CHECK(account.code == ForumStatus::Code::kPermanent);
+  CHECK(account.message.find("neither a moderator nor an admin") != std::string::npos);
+
+  ForumStatus hide = forum.Hide("1", "principle 12", false);
+  CHECK(hide.code == ForumStatus::Code::kRetry);  // until it is made a moderator again
+  CHECK(hide.message.find("moderator or admin") != std::string::npos);
+  CHECK(forum.Hide("1", "principle 12", true).code == ForumStatus::Code::kRetry);
+  CHECK_FALSE(f.forum.Posts()[0].hidden);
+  CHECK(f.forum.SystemMessages().empty());
+
+  f.forum.SetStaff(testing::kApiUser, true);
+  // Flagged for review first, then judged a hide after an edit: Discourse answers
+  // 422 to a second flag, and the post stays up.
+  REQUIRE(forum.SendToReview("3", "principle 3", false).ok());
+  ForumStatus second = forum.Hide("3", "principle 12", false);
+  CHECK(second.code == ForumStatus::Code::kPermanent);
+  CHECK(second.message.find("still visible") != std::string::npos);
+  CHECK(forum.Hide("3", "principle 12", true).code == ForumStatus::Code::kPermanent);
+
+  REQUIRE(forum.Hide("2", "principle 12", false).ok());
+  CHECK(f.forum.Posts()[1].hidden);
+  // Post#hide! tells the author itself (app/models/post.rb).
+  REQUIRE(f.forum.SystemMessages().size() == 1);
+  CHECK(f.forum.SystemMessages()[0].recipient == f.forum.Posts()[1].username);
+}
+
+// Issue 12 item 3: Discourse answers 403 to unhiding a post that is not hidden, which
+// modbot logged as "check api_username and the API key".
+TEST_CASE("restoring a visible post does nothing, and a 403 never blames a good key",
+          "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(2, 1);
+  DiscourseForum forum(f.Settings());
+  REQUIRE(forum.Hide("2", "principle 12", false).ok());
+  REQUIRE(f.forum.Unhide(2));  // a moderator was quicker
+  CHECK(forum.Restore("2", false).ok());
+  CHECK(forum.Restore("1", false).ok());  // never hidden
+  CHECK(f.forum.RequestsByRoute()["PUT /posts"] == 0);
+
+  REQUIRE(forum.Hide("1", "principle 12", false).ok());
+  f.forum.SetStaff(testing::kApiUser, false);
+  ForumStatus refused = forum.Restore("1", false);
+  CHECK(refused.code == ForumStatus::Code::kRetry);
+  CHECK(refused.message.find("HTTP 403") != std::string::npos);
+  CHECK(refused.message.find("API key") == std::string::npos);
+  CHECK(refused.message.find("moderator or admin") != std::string::npos);
+  f.forum.SetStaff(testing::kApiUser, true);
+  REQUIRE(forum.Restore("1", true).ok());
+  CHECK_FALSE(f.forum.Posts()[0].hidden);
 }
 
 TEST_CASE("429s are honoured and 5xx, resets and truncated bodies retried", "[discourse]") {
@@ -233,8 +299,32 @@ TEST_CASE("a wrong key is a retryable failure whose message holds no key", "[dis
   ForumStatus status = PollFromStart(forum, &result);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(status.message.find("403") != std::string::npos);
+  CHECK(status.message.find("check api_username and the API key") != std::string::npos);
   CHECK(status.message.find("c0ffee") == std::string::npos);
   CHECK(f.forum.requests() == 1);  // not hammered
+}
+
+// Issue 7, as it happened: the message was created, the connection closed before
+// any answer byte, libcurl resent the POST by itself, met a 429, and Call resent it
+// once more after the wait, all in one outbox attempt.
+TEST_CASE("a notice whose answer was lost is never resent before looking", "[discourse]") {
+  using testing::ScriptedHttpServer;
+  std::atomic<int> pm_posts{0};
+  ScriptedHttpServer server([&](const ScriptedHttpServer::Request& request)
+                                -> std::optional<std::string> {
+    if (request.method == "GET") return ScriptedHttpServer::Json(200, R"({"latest_posts":[]})");
+    if (++pm_posts % 2 == 1) return std::nullopt;  // created, then the connection dropped
+    // application_controller.rb, rescue_from RateLimiter::LimitExceeded
+    return ScriptedHttpServer::Json(
+        429, R"({"errors":["Slow down"],"error_type":"rate_limit","extras":{"wait_seconds":0}})");
+  });
+  REQUIRE(server.port() > 0);
+  DiscourseForum forum(ForumFixture::FastSettings(server.url()));
+  PollResult result;
+  REQUIRE(PollFromStart(forum, &result).ok());  // leaves a live connection behind
+  ForumStatus status = forum.Notify({"7", "newbie", "Your post #7 was hidden", "body text"}, false);
+  CHECK(status.code == ForumStatus::Code::kRetry);
+  CHECK(pm_posts == 1);
 }
 
 TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {

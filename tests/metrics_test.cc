@@ -56,10 +56,12 @@ TEST_CASE("/metrics counts verdicts, forum requests and the outbox", "[e2e][metr
   std::unique_ptr<Store> store = Store::Open(config.store_path, &error);
   DiscourseForum forum(config.forum);
   Metrics metrics;
+  metrics.SetForumBudget(60);
   MetricsServer server(&metrics, std::chrono::minutes(5));
   REQUIRE(server.Start(config.store_path, "127.0.0.1", 0, &error));
 
   HttpResponse before = Get(server.port(), "/metrics");
+  const double sent_before = *Sample(before.body, "modbot_forum_requests_last_minute");
   REQUIRE(before.status == 200);
   CHECK(Sample(before.body, "modbot_posts_judged_total") == 0);
 
@@ -77,6 +79,11 @@ TEST_CASE("/metrics counts verdicts, forum requests and the outbox", "[e2e][metr
   CHECK(Sample(m, "modbot_verdicts_total{clause=\"spam_links\",action=\"hide\"}") == 1);
   CHECK(Sample(m, "modbot_verdicts_total{clause=\"none\",action=\"allow\"}") == 1);
   CHECK(Sample(m, "modbot_forum_requests_total{status=\"200\"}") >= 3);  // poll, hide, notice
+  // Issue 12 item 9: the share of the API budget (this process's other tests add theirs).
+  const double sent = *Sample(m, "modbot_forum_requests_last_minute");
+  CHECK(sent >= sent_before + 3);
+  CHECK(Sample(m, "modbot_forum_budget_per_minute") == 60);
+  CHECK(Sample(m, "modbot_forum_budget_used_ratio") == Approx(sent / 60).epsilon(0.01));
   CHECK(Sample(m, "modbot_outbox_pending") == 0);
   CHECK(Sample(m, "modbot_outbox_oldest_pending_age_seconds") == 0);
   CHECK(*Sample(m, "modbot_poll_lag_seconds") < 5);

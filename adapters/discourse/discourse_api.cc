@@ -50,6 +50,11 @@ std::string StringOr(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+bool BoolOr(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
 std::optional<int> IntOf(const json& object, const char* key) {
   auto it = object.find(key);
   if (it == object.end()) return std::nullopt;
@@ -105,10 +110,10 @@ HttpRequest PostByNumberRequest(const Auth& auth, long long topic_id, int post_n
 }
 
 HttpRequest FlagRequest(const Auth& auth, const std::string& post_id, int type_id,
-                        const std::string& message, bool take_action) {
+                        const std::string& message, bool hide) {
   std::vector<std::pair<std::string, std::string>> fields = {
       {"id", post_id}, {"post_action_type_id", std::to_string(type_id)}, {"message", message}};
-  if (take_action) fields.emplace_back("take_action", "true");
+  if (hide) fields.emplace_back("queue_for_review", "true");
   return FormRequest(auth, "POST", "/post_actions.json", fields);
 }
 
@@ -168,6 +173,12 @@ bool ParseLatestPosts(const json& body, std::vector<LatestPost>* out, std::strin
       post.category_id = IntOf(p, "category_id").value_or(0);
       post.version = IntOf(p, "version").value_or(1);
       post.post_url = StringOr(p, "post_url");
+      // Releases before post_url was added send topic_slug (PostSerializer).
+      if (post.post_url.empty() && !StringOr(p, "topic_slug").empty()) {
+        post.post_url = "/t/" + StringOr(p, "topic_slug") + "/" + std::to_string(post.topic_id) +
+                        "/" + std::to_string(post.post_number);
+      }
+      post.trust_level = IntOf(p, "trust_level");
       out->push_back(std::move(post));
     }
     return true;
@@ -190,6 +201,8 @@ bool ParseUser(const json& body, UserFacts* out, std::string* error) {
     out->created_at = *created;
     out->trust_level = IntOf(*user, "trust_level");
     out->post_count = IntOf(*user, "post_count");
+    out->admin = BoolOr(*user, "admin");
+    out->moderator = BoolOr(*user, "moderator");
     return true;
   });
 }
@@ -213,7 +226,7 @@ bool ParsePostState(const json& body, PostState* out, std::string* error) {
       *error = "no post object";
       return false;
     }
-    out->hidden = body.value("hidden", false);
+    out->hidden = BoolOr(body, "hidden");
     auto deleted = body.find("deleted_at");
     out->deleted = deleted != body.end() && deleted->is_string();
     out->version = IntOf(body, "version").value_or(1);
@@ -221,7 +234,7 @@ bool ParsePostState(const json& body, PostState* out, std::string* error) {
     out->cooked = StringOr(body, "cooked");
     if (auto summary = body.find("actions_summary"); summary != body.end() && summary->is_array()) {
       for (const json& a : *summary) {
-        if (a.is_object() && a.value("acted", false)) {
+        if (a.is_object() && BoolOr(a, "acted")) {
           if (std::optional<int> id = IntOf(a, "id")) out->acted.push_back(*id);
         }
       }
@@ -402,7 +415,8 @@ std::string ParseErrors(const json& body) {
 }
 
 std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text) {
-  // The fraction and the zone are ignored: Discourse always writes UTC ("Z").
+  // Discourse writes UTC ("Z"); older releases wrote the site's zone ("-04:00"), as
+  // in the user.json recorded by discourse_api's spec/fixtures.
   std::tm tm{};
   std::string s(text.substr(0, 19));
   if (s.size() != 19 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
@@ -410,9 +424,26 @@ std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view 
     return std::nullopt;
   }
   if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31) return std::nullopt;
+  std::string_view zone = text.substr(19);
+  if (!zone.empty() && zone.front() == '.') {
+    zone.remove_prefix(1);
+    while (!zone.empty() && zone.front() >= '0' && zone.front() <= '9') zone.remove_prefix(1);
+  }
+  long offset_seconds = 0;
+  if (zone.size() >= 5 && (zone[0] == '+' || zone[0] == '-')) {
+    int hours = 0, minutes = 0;
+    const std::string digits(zone.substr(1));
+    if (std::sscanf(digits.c_str(), "%2d:%2d", &hours, &minutes) != 2 &&
+        std::sscanf(digits.c_str(), "%2d%2d", &hours, &minutes) != 2) {
+      return std::nullopt;
+    }
+    offset_seconds = (zone[0] == '-' ? -1 : 1) * (hours * 3600L + minutes * 60L);
+  } else if (!zone.empty() && zone != "Z") {
+    return std::nullopt;
+  }
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
+  return std::chrono::system_clock::from_time_t(timegm(&tm) - offset_seconds);
 }
 
 std::string FormatTime(std::chrono::system_clock::time_point time) {

@@ -4,7 +4,7 @@
 // Each builder names the Discourse source that serves the request (repository
 // discourse/discourse). Writes are sent form-encoded, not as JSON: Discourse
 // compares some flags as strings (post_actions_controller.rb:
-// `params[:take_action] == 'true'`), which a JSON boolean would not satisfy.
+// `params[:queue_for_review] == "true"`), which a JSON boolean would not satisfy.
 #ifndef MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_API_H_
 #define MODBOT_ADAPTERS_DISCOURSE_DISCOURSE_API_H_
 
@@ -24,7 +24,6 @@ namespace modbot::discourse {
 // Post action type ids (app/models/post_action_type.rb; asserted in
 // spec/models/post_action_type_view_spec.rb: off_topic 3, inappropriate 4,
 // notify_user 6, notify_moderators 7, spam 8, illegal 10).
-inline constexpr int kInappropriate = 4;
 inline constexpr int kNotifyModerators = 7;
 
 struct Auth {
@@ -44,10 +43,13 @@ HttpRequest CategoriesRequest(const Auth& auth);
 HttpRequest PostRequest(const Auth& auth, const std::string& post_id);
 // GET /posts/by_number/{topic_id}/{post_number}.json (posts_controller.rb#by_number).
 HttpRequest PostByNumberRequest(const Auth& auth, long long topic_id, int post_number);
-// POST /post_actions with id, post_action_type_id, message and, for staff,
-// take_action=true, which hides the post at once (post_actions_controller.rb#create).
+// POST /post_actions with id, post_action_type_id, message and, to hide the post,
+// queue_for_review=true (post_actions_controller.rb#create). From staff that hides
+// the post at once and leaves its reviewable pending for a moderator, whatever the
+// flag type (lib/post_action_creator.rb#auto_hide_if_needed: Post#hide! with
+// custom_message :queued_by_staff).
 HttpRequest FlagRequest(const Auth& auth, const std::string& post_id, int type_id,
-                        const std::string& message, bool take_action);
+                        const std::string& message, bool hide);
 // PUT /posts/{id}/unhide (posts_controller.rb#unhide; config/routes.rb).
 HttpRequest UnhideRequest(const Auth& auth, const std::string& post_id);
 // POST /posts.json with archetype=private_message, target_recipients, title, raw
@@ -77,12 +79,15 @@ struct LatestPost {
   int version = 1;
   std::chrono::system_clock::time_point created_at;
   std::string post_url;  // "/t/slug/topic_id/post_number"
+  std::optional<int> trust_level;  // the author's (PostSerializer#trust_level)
 };
 
 struct UserFacts {
   std::chrono::system_clock::time_point created_at;
   std::optional<int> trust_level;
   std::optional<int> post_count;
+  bool admin = false;
+  bool moderator = false;
 };
 
 struct PostState {
@@ -135,7 +140,8 @@ std::optional<int> ParseWaitSeconds(const nlohmann::json& body);
 // First message of {"errors":[...]} (render_json_error), or "".
 std::string ParseErrors(const nlohmann::json& body);
 
-// "2024-05-01T12:34:56.789Z" as Discourse writes times; nullopt if malformed.
+// "2024-05-01T12:34:56.789Z" as Discourse writes times, or with an offset
+// ("…-04:00"); nullopt if malformed.
 std::optional<std::chrono::system_clock::time_point> ParseTime(std::string_view text);
 std::string FormatTime(std::chrono::system_clock::time_point time);
 // "2024-05-01", the form from_date takes (reviewables_controller_spec.rb: strftime("%F")).

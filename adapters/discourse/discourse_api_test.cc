@@ -19,11 +19,11 @@ TEST_CASE("request builders follow the Discourse routes", "[discourse]") {
   CHECK(std::count(latest.headers.begin(), latest.headers.end(),
                    std::pair<std::string, std::string>{"Api-Username", "modbot"}) == 1);
 
-  HttpRequest flag = FlagRequest(kAuth, "77", kInappropriate, "principle 3 & more", true);
+  HttpRequest flag = FlagRequest(kAuth, "77", kNotifyModerators, "principle 3 & more", true);
   CHECK(flag.method == "POST");
   CHECK(flag.url == "https://forum.example.org/post_actions.json");
   CHECK(flag.body ==
-        "id=77&post_action_type_id=4&message=principle%203%20%26%20more&take_action=true");
+        "id=77&post_action_type_id=7&message=principle%203%20%26%20more&queue_for_review=true");
 
   HttpRequest pm = PrivateMessageRequest(kAuth, "alice", "Your post #77 was hidden", "Hello");
   CHECK(pm.url == "https://forum.example.org/posts.json");

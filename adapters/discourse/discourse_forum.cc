@@ -55,7 +55,8 @@ DiscourseForum::DiscourseForum(const ForumSettings& settings)
   while (!auth_.base_url.empty() && auth_.base_url.back() == '/') auth_.base_url.pop_back();
 }
 
-ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, json* body) {
+ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, json* body,
+                                 const std::string& forbidden_hint) {
   const std::string what = Describe(request, auth_.base_url);
   for (int attempt = 0;; ++attempt) {
     const bool may_retry = attempt < settings_.retries;
@@ -91,11 +92,13 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
     } else if (response.status == 404 || response.status == 410) {
       return ForumStatus::Gone(what + ": HTTP " + std::to_string(response.status));
     } else if (response.status == 401 || response.status == 403) {
-      // Retried later rather than given up: a fixed key must let queued actions run.
+      // Retried later rather than given up: a fixed key or a restored moderator
+      // must let queued actions run.
       json parsed = json::parse(response.body, nullptr, false);
-      return ForumStatus::Retry(what + ": HTTP " + std::to_string(response.status) +
-                                " (check api_username and the API key) " +
-                                discourse::ParseErrors(parsed));
+      std::string message = what + ": HTTP " + std::to_string(response.status) + " " +
+                            discourse::ParseErrors(parsed);
+      if (!forbidden_hint.empty()) message += " (" + forbidden_hint + ")";
+      return ForumStatus::Retry(message);
     } else {
       json parsed = json::parse(response.body, nullptr, false);
       return ForumStatus::Permanent(what + ": HTTP " + std::to_string(response.status) + " " +
@@ -104,6 +107,32 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
     if (!idempotent || !may_retry) return failure;
     std::this_thread::sleep_for(BackoffDelay(settings_.backoff, attempt));
   }
+}
+
+ForumStatus DiscourseForum::CheckAccount() {
+  const std::string who = "api_username '" + auth_.api_username + "'";
+  json body;
+  ForumStatus status = Call(discourse::UserRequest(auth_, auth_.api_username), true, &body,
+                            "check api_username and the API key");
+  if (status.code == ForumStatus::Code::kGone) {
+    return ForumStatus::Permanent(who + " is not a user of " + auth_.base_url);
+  }
+  if (!status.ok()) return status;
+  discourse::UserFacts facts;
+  std::string error;
+  if (!discourse::ParseUser(body, &facts, &error)) {
+    return ForumStatus::Retry("GET /u/" + auth_.api_username + ".json: " + error);
+  }
+  if (!facts.admin && !facts.moderator) {
+    // lib/post_action_creator.rb: a queue_for_review flag from a user who is not
+    // staff is refused, and take_action ignored; posts_controller.rb#unhide needs
+    // staff too (can_unhide?).
+    return ForumStatus::Permanent(
+        who + " is neither a moderator nor an admin on " + auth_.base_url +
+        ": Discourse would take its flags but hide nothing. Make it a moderator, or set "
+        "api_username to a moderator's or admin's account");
+  }
+  return ForumStatus::Ok();
 }
 
 ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds recent_window,
@@ -123,7 +152,9 @@ ForumStatus DiscourseForum::Poll(const std::string& cursor, std::chrono::seconds
   std::optional<long long> before;
   for (;;) {
     json body;
-    ForumStatus status = Call(discourse::LatestPostsRequest(auth_, before), true, &body);
+    // Any valid key may read the latest posts: a 401 or 403 here is the key's.
+    ForumStatus status = Call(discourse::LatestPostsRequest(auth_, before), true, &body,
+                              "check api_username and the API key");
     if (!status.ok()) return status;
     std::vector<discourse::LatestPost> page;
     std::string error;
@@ -260,44 +291,81 @@ ForumStatus DiscourseForum::FetchState(const std::string& post_id, discourse::Po
 }
 
 ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
-                                 const std::string& message, bool take_action, bool retry) {
-  auto done = [&](const discourse::PostState& state) {
-    return Acted(state, type_id) || (take_action && state.hidden);
+                                 const std::string& message, bool hide, bool retry) {
+  const auto not_hidden = [&] {
+    return ForumStatus::Permanent(
+        "post " + post_id + " carries our flag but is still visible: Discourse takes one flag "
+        "per user and post (lib/guardian/post_guardian.rb#post_can_act?), and a release "
+        "without queue_for_review (lib/post_action_creator.rb) does not hide");
+  };
+  // What the post shows of the flag: done, flagged but left visible, or nothing yet.
+  const auto effect = [&](const discourse::PostState& state) -> std::optional<ForumStatus> {
+    if (hide ? state.hidden : Acted(state, type_id)) return ForumStatus::Ok();
+    if (hide && Acted(state, type_id)) return not_hidden();
+    return std::nullopt;
   };
   discourse::PostState state;
   if (retry) {
     ForumStatus status = FetchState(post_id, &state);
     if (!status.ok()) return status;
-    if (done(state)) return ForumStatus::Ok();
+    if (std::optional<ForumStatus> done = effect(state)) return *done;
   }
-  ForumStatus status = Call(
-      discourse::FlagRequest(auth_, post_id, type_id, message, take_action), false, nullptr);
-  if (status.ok() || status.code == ForumStatus::Code::kGone) return status;
-  // A 403 may mean "already flagged"; a timeout may have flagged it anyway. Look.
+  json body;
+  ForumStatus status =
+      Call(discourse::FlagRequest(auth_, post_id, type_id, message, hide), false, &body,
+           "only a moderator or admin may flag for review: is '" + auth_.api_username +
+               "' still one?");
+  if (status.code == ForumStatus::Code::kGone) return status;
+  if (status.ok()) {
+    // The answer is the post after the flag (post_actions_controller.rb,
+    // render_post_json): a release that does not know queue_for_review leaves it
+    // visible with a 200.
+    state = discourse::PostState();
+    std::string error;
+    if (!hide || (discourse::ParsePostState(body, &state, &error) && state.hidden)) {
+      return ForumStatus::Ok();
+    }
+  }
+  // In doubt (a refusal such as "already flagged", a lost answer, an answer that
+  // does not show the post hidden): look at the post.
   state = discourse::PostState();
-  if (FetchState(post_id, &state).ok() && done(state)) return ForumStatus::Ok();
-  return status;
+  ForumStatus looked = FetchState(post_id, &state);
+  if (!looked.ok()) return status.ok() ? looked : status;
+  if (std::optional<ForumStatus> done = effect(state)) return *done;
+  return status.ok() ? not_hidden() : status;
 }
 
 ForumStatus DiscourseForum::Hide(const std::string& post_id, const std::string& reason,
                                  bool retry) {
-  return Flag(post_id, discourse::kInappropriate, reason, /*take_action=*/true, retry);
+  // Discourse keeps a flag's message only for notify_user, notify_moderators, spam
+  // and illegal (lib/post_action_creator.rb, additional_message_types | spam illegal):
+  // with notify_moderators the reason reaches the moderators, as a message to their
+  // group and on the reviewable, which stays pending for one of them to decide.
+  return Flag(post_id, discourse::kNotifyModerators, reason, /*hide=*/true, retry);
 }
 
 ForumStatus DiscourseForum::SendToReview(const std::string& post_id, const std::string& reason,
                                          bool retry) {
   // notify_moderators never hides a post; it opens a reviewable with the message.
-  return Flag(post_id, discourse::kNotifyModerators, reason, /*take_action=*/false, retry);
+  return Flag(post_id, discourse::kNotifyModerators, reason, /*hide=*/false, retry);
 }
 
-ForumStatus DiscourseForum::Restore(const std::string& post_id, bool retry) {
-  if (retry) {
-    discourse::PostState state;
-    ForumStatus status = FetchState(post_id, &state);
-    if (!status.ok()) return status;
-    if (!state.hidden) return ForumStatus::Ok();
-  }
-  return Call(discourse::UnhideRequest(auth_, post_id), true, nullptr);
+ForumStatus DiscourseForum::Restore(const std::string& post_id, bool /*retry*/) {
+  // Always looked at first, not only on a retry: posts_controller.rb#unhide answers
+  // 403 for a post that is not hidden (lib/guardian/post_guardian.rb#can_unhide?
+  // needs post.hidden), and a moderator may have unhidden it already.
+  discourse::PostState state;
+  ForumStatus status = FetchState(post_id, &state);
+  if (!status.ok()) return status;
+  if (!state.hidden) return ForumStatus::Ok();
+  status = Call(discourse::UnhideRequest(auth_, post_id), true, nullptr,
+                "only a moderator or admin may unhide a hidden post: is '" +
+                    auth_.api_username + "' still one?");
+  if (status.ok() || status.code == ForumStatus::Code::kGone) return status;
+  // Unhidden by someone else in between, which is also a 403.
+  state = discourse::PostState();
+  if (FetchState(post_id, &state).ok() && !state.hidden) return ForumStatus::Ok();
+  return status;
 }
 
 ForumStatus DiscourseForum::Notify(const ForumNotice& notice, bool retry) {
@@ -363,8 +431,9 @@ ForumStatus DiscourseForum::ReadReviewedFlags(std::map<long long, const AwaitedP
     }
     for (const discourse::ReviewedFlag& flag : page.flags) {
       auto it = waiting->find(flag.post_id);
-      // Only a person's decision counts: the bot's own take_action approval and
-      // the system user's automatic ones (old flags ignored by a job) do not.
+      // Only a person's decision counts: the bot's own (from releases or paths
+      // where staff flags approve themselves) and the system user's automatic ones
+      // (old flags ignored by a job) do not.
       if (it == waiting->end() || flag.decided_by.empty() ||
           SameUser(flag.decided_by, settings_.api_username) || SameUser(flag.decided_by, "system")) {
         continue;

@@ -15,12 +15,12 @@
 // Decisions taken on the forum are read back from the review queue's decided flags
 // (GET /review.json?status=reviewed, newest first, paged until every awaited post is
 // found or the list reaches the day before the oldest awaited action), attributed to
-// the reviewable's last transition (reviewable_histories). A hide by the bot is
-// already "approved" by the bot itself in that queue (lib/post_action_creator.rb
-// performs agree_and_keep when staff flag with take_action), so a moderator who
-// overrules it unhides the post from the post's menu (posts_controller.rb#unhide),
-// which Discourse does not attribute to anyone: each awaited hide that no reviewable
-// explains is looked at (GET /posts/{id}.json) for being visible again or deleted.
+// the reviewable's last transition (reviewable_histories). A hide by the bot is a
+// notify_moderators flag queued for review, so its reviewable waits for a moderator
+// to agree or disagree; a moderator may also unhide the post from the post's menu
+// (posts_controller.rb#unhide), which Discourse does not attribute to anyone: each
+// awaited hide that no reviewable explains is looked at (GET /posts/{id}.json) for
+// being visible again or deleted.
 //
 // Author facts (GET /u/{username}.json) and category names are cached in memory.
 // Requests are paced under requests_per_minute; 429s are honoured (Retry-After and
@@ -49,6 +49,7 @@ class DiscourseForum : public Forum {
  public:
   explicit DiscourseForum(const ForumSettings& settings);
 
+  ForumStatus CheckAccount() override;
   ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
                    const UnjudgedFn& unjudged, PollResult* out) override;
   ForumStatus Hide(const std::string& post_id, const std::string& reason, bool retry) override;
@@ -66,11 +67,17 @@ class DiscourseForum : public Forum {
   using Clock = std::chrono::system_clock;
 
   // Sends request: paced, 429 honoured, and when `idempotent`, retried on transient
-  // failures. On success parses the body into *body (when non-null).
-  ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body);
+  // failures. On success parses the body into *body (when non-null). A 401 or 403
+  // is retried later, its message ending with forbidden_hint: what to check, which
+  // only the caller knows (Discourse answers 403 for a bad key and for any action
+  // its Guardian refuses alike).
+  ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body,
+                   const std::string& forbidden_hint = "");
 
+  // Flags the post; with `hide`, as staff taking action, and done only once the
+  // post is hidden.
   ForumStatus Flag(const std::string& post_id, int type_id, const std::string& message,
-                   bool take_action, bool retry);
+                   bool hide, bool retry);
   ForumStatus FetchState(const std::string& post_id, discourse::PostState* state);
   // Decisions found in the review queue's decided flags; each found is erased
   // from *waiting (post id -> the awaited post).

@@ -84,6 +84,8 @@ struct SampleForum::Impl {
   std::map<long long, Topic> topics;
   std::map<long long, SamplePost> posts;
   std::vector<SampleMessage> messages;
+  std::vector<SampleMessage> system_messages;
+  std::set<std::string> staff;  // moderators and admins
   std::map<std::string, std::pair<json, std::chrono::steady_clock::time_point>> created;
   long long next_post_id = 1;
   long long next_topic_id = 1;
@@ -152,8 +154,8 @@ struct SampleForum::Impl {
               {"created_at", Time(user_created.at(u.username))},
               {"trust_level", u.trust_level},
               {"post_count", u.post_count},
-              {"moderator", false},
-              {"admin", false}}}};
+              {"moderator", staff.count(u.username) > 0 && u.username != api_username},
+              {"admin", staff.count(u.username) > 0 && u.username == api_username}}}};
   }
 
   // PostSerializer's fields that modbot reads, plus the usual neighbours.
@@ -214,6 +216,18 @@ struct SampleForum::Impl {
     }
     posts[p.id] = p;
     return p.id;
+  }
+
+  // Post#hide! (app/models/post.rb): hidden, and a system message to the author
+  // (Jobs::SendSystemMessage, message_type post_hidden), whatever hid it.
+  void Hide(SamplePost* post) {
+    post->hidden = true;
+    post->hidden_at = SysClock::now();
+    const Topic& t = topics.at(post->topic_id);
+    system_messages.push_back(
+        {next_topic_id++, post->username, "Your post was flagged by the community",
+         "Our community members flagged your post in \"" + t.title +
+             "\" and it is now hidden. Please edit it to remove the problem."});
   }
 
   // The post's reviewable, created or reopened for a flag, with the flag's score
@@ -515,9 +529,11 @@ struct SampleForum::Impl {
     if (m == "POST" && p == std::vector<std::string>{"post_actions"}) return PostAction(req, reply);
     if (m == "GET" && p == std::vector<std::string>{"review"}) return ReviewList(req, reply);
     if (m == "PUT" && p.size() == 3 && p[0] == "posts" && Number(p[1]) && p[2] == "unhide") {
-      // posts_controller.rb#unhide: render body: nil
+      // posts_controller.rb#unhide: guardian.ensure_can_unhide!(post), then render
+      // body: nil; lib/guardian/post_guardian.rb: `post.try(:hidden) && is_staff?`.
       auto it = posts.find(*Number(p[1]));
       if (it == posts.end()) return reply(404, kNotFound);
+      if (!it->second.hidden || !staff.count(api_username)) return reply(403, kInvalidAccess);
       it->second.hidden = false;
       res.status = 200;
       return;
@@ -555,18 +571,38 @@ struct SampleForum::Impl {
     auto it = posts.find(*id);
     if (it == posts.end()) return reply(404, kNotFound);
     SamplePost& post = it->second;
-    // guardian.ensure_post_can_act!: the same flag twice is not allowed.
-    if (post.flags.count(static_cast<int>(*type))) return reply(403, kInvalidAccess);
-    post.flags[static_cast<int>(*type)] = req.get_param_value("message");
-    // take_action by staff hides at once for the auto-action flag types
-    // (off_topic 3, inappropriate 4, spam 8, illegal 10), never for notify_* ones.
+    const auto is_flag = [](long long t) { return t == 3 || t == 4 || t == 7 || t == 8 || t == 10; };
+    // lib/guardian/post_guardian.rb#post_can_act?: one flag per user and post
+    // (already_did_flagging), none on a hidden post; PostActionCreator#perform
+    // answers with errors, which the controller renders as 422.
+    const bool flagged_before = std::any_of(post.flags.begin(), post.flags.end(),
+                                            [&](const auto& f) { return is_flag(f.first); });
+    if (post.flags.count(static_cast<int>(*type)) ||
+        (is_flag(*type) && (flagged_before || post.hidden))) {
+      return reply(422, {{"errors", {"You have already performed this action."}},
+                         {"error_type", "invalid_parameters"}});
+    }
+    // lib/post_action_creator.rb#perform: queue_for_review from a user who is not
+    // staff is refused; take_action from one is ignored
+    // (`@take_action = take_action && guardian.is_staff?`).
+    const bool is_staff = staff.count(api_username) > 0;
+    const bool queue_for_review = req.get_param_value("queue_for_review") == "true";
+    if (queue_for_review && !is_staff) return reply(403, kInvalidAccess);
+    // The message is kept (as a message to the moderators) only for notify_user 6,
+    // notify_moderators 7, spam 8 and illegal 10; for the others it is dropped.
+    const bool keeps_message = *type == 6 || *type == 7 || *type == 8 || *type == 10;
+    post.flags[static_cast<int>(*type)] = keeps_message ? req.get_param_value("message") : "";
+    const bool take_action = req.get_param_value("take_action") == "true" && is_staff;
     const bool auto_action = *type == 3 || *type == 4 || *type == 8 || *type == 10;
     Reviewable* reviewable = NeedsReview(post.id, api_username, static_cast<int>(*type));
-    if (req.get_param_value("take_action") == "true" && auto_action) {
-      post.hidden = true;
-      post.hidden_at = SysClock::now();
-      // lib/post_action_creator.rb: staff taking action agree with the flags at
-      // once (reviewable.perform(created_by, :agree_and_keep)).
+    // auto_hide_if_needed: queue_for_review hides whatever the type and leaves the
+    // reviewable pending; take_action hides for the auto-action types only.
+    if (queue_for_review) {
+      Hide(&post);
+    } else if (take_action && auto_action) {
+      Hide(&post);
+      // Staff taking action agree with the flags at once
+      // (reviewable.perform(created_by, :agree_and_keep)).
       Transition(reviewable, 1, api_username);
     }
     reply(200, PostJson(post));
@@ -697,12 +733,16 @@ struct SampleForum::Impl {
                             {"flags", flags},
                             {"raw", p.raw}});
     }
-    json messages_json = json::array();
-    for (const SampleMessage& m : messages) {
-      messages_json.push_back({{"to", m.recipient}, {"title", m.title}, {"raw", m.raw}});
-    }
+    auto messages_json = [](const std::vector<SampleMessage>& list) {
+      json out = json::array();
+      for (const SampleMessage& m : list) {
+        out.push_back({{"to", m.recipient}, {"title", m.title}, {"raw", m.raw}});
+      }
+      return out;
+    };
     return {{"posts", posts_json},
-            {"messages", messages_json},
+            {"messages", messages_json(messages)},
+            {"system_messages", messages_json(system_messages)},
             {"requests", requests},
             {"requests_by_route", by_route}};
   }
@@ -713,6 +753,7 @@ SampleForum::SampleForum(std::string api_username, std::string api_key)
   impl_->api_username = std::move(api_username);
   impl_->api_key = std::move(api_key);
   impl_->users[impl_->api_username] = SampleUser{impl_->api_username, 3650, 4, 0};
+  impl_->staff.insert(impl_->api_username);
   impl_->user_created[impl_->api_username] = SysClock::now() - std::chrono::hours(24 * 3650);
 }
 
@@ -763,7 +804,7 @@ bool SampleForum::Perform(long long post_id, ReviewAction action, const std::str
   int status = 1;  // approved: the flag was agreed with
   switch (action) {
     case ReviewAction::kAgreeAndKeep: break;
-    case ReviewAction::kAgreeAndHide: post.hidden = true; break;
+    case ReviewAction::kAgreeAndHide: impl_->Hide(&post); break;
     case ReviewAction::kDeleteAndAgree: post.deleted = true; post.updated_at = SysClock::now(); break;
     case ReviewAction::kDisagree: post.hidden = false; status = 2; break;  // perform_disagree unhides
     case ReviewAction::kIgnore: status = 3; break;
@@ -810,6 +851,20 @@ std::vector<SamplePost> SampleForum::Posts() const {
 std::vector<SampleMessage> SampleForum::Messages() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   return impl_->messages;
+}
+
+std::vector<SampleMessage> SampleForum::SystemMessages() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->system_messages;
+}
+
+void SampleForum::SetStaff(const std::string& username, bool staff) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (staff) {
+    impl_->staff.insert(username);
+  } else {
+    impl_->staff.erase(username);
+  }
 }
 
 long long SampleForum::requests() const {

@@ -102,6 +102,8 @@ class SampleForum : public ContentSink {
   bool TrashPost(long long post_id);
   // A resident's flag on a post (reopens a decided reviewable, as needs_review! does).
   bool FlagAsResident(long long post_id, const std::string& username, int type_id);
+  // Makes a user a moderator (staff) or not; the API user starts as an admin.
+  void SetStaff(const std::string& username, bool staff);
 
   // The shared sample content (sample/common/sample_content.h).
   void SeedDemo() { SeedDemoContent(this); }
@@ -109,7 +111,10 @@ class SampleForum : public ContentSink {
 
   // Copies of the state, for tests and reports.
   std::vector<SamplePost> Posts() const;
+  // The private messages the API user sent.
   std::vector<SampleMessage> Messages() const;
+  // The system messages Discourse sent on its own (Post#hide!'s post_hidden).
+  std::vector<SampleMessage> SystemMessages() const;
   long long requests() const;
   std::map<std::string, long long> RequestsByRoute() const;
   // The whole state as JSON text (also served at GET /admin/sample/state.json).

@@ -3,7 +3,10 @@
 //   sample_forum --api-key-file FILE [--api-username NAME] [--port N] [--port-file F]
 //                [--seed demo|N] [--rate-limit RPM] [--fault-429 P] [--fault-500 P]
 //                [--fault-slow P] [--slow-ms MS] [--fault-truncate P] [--fault-reset P]
-//                [--retry-after S]
+//                [--retry-after S] [--api-user-staff yes|no]
+//
+// --api-user-staff no makes the API user a plain user, as a key of the wrong account
+// would be: Discourse then ignores its take_action and refuses its queue_for_review.
 //
 // Runs until SIGINT or SIGTERM. Faults can also be changed while running with
 // POST /admin/sample/faults (a JSON object with the same names).
@@ -23,7 +26,7 @@ int Usage() {
                "usage: sample_forum --api-key-file FILE [--api-username NAME] [--port N] "
                "[--port-file F] [--seed demo|N] [--rate-limit RPM] [--fault-429 P] "
                "[--fault-500 P] [--fault-slow P] [--slow-ms MS] [--fault-truncate P] "
-               "[--fault-reset P] [--retry-after S]\n");
+               "[--fault-reset P] [--retry-after S] [--api-user-staff yes|no]\n");
   return 2;
 }
 
@@ -32,6 +35,7 @@ int Usage() {
 int main(int argc, char** argv) {
   std::string key_file, username = "modbot", port_file, seed = "demo";
   int port = 0;
+  bool staff = true;
   modbot::sample::Faults faults;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -50,6 +54,8 @@ int main(int argc, char** argv) {
     else if (arg == "--fault-truncate") faults.rate_truncate = std::atof(value);
     else if (arg == "--fault-reset") faults.rate_reset = std::atof(value);
     else if (arg == "--retry-after") faults.retry_after_seconds = std::atoi(value);
+    else if (arg == "--api-user-staff" && (value == std::string_view("yes") || value == std::string_view("no")))
+      staff = value == std::string_view("yes");
     else return Usage();
   }
   std::string key;
@@ -60,6 +66,7 @@ int main(int argc, char** argv) {
 
   modbot::sample::SampleForum forum(username, key);
   forum.SetFaults(faults);
+  forum.SetStaff(username, staff);
   return modbot::sample::SeedAndServe(forum, "sample_forum", "sample forum", seed, port,
                                       port_file);
 }
