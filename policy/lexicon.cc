@@ -1,6 +1,7 @@
 #include "policy/lexicon.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "policy/normalizer.h"
 
@@ -169,6 +170,23 @@ struct PatternSet::Shard {
   int gaps = 0;
 };
 
+// A pattern compiled on first use. Thread-safe like RE2 itself: FindAll is const
+// and may run on several threads.
+class PatternSet::ExactPattern {
+ public:
+  explicit ExactPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+
+  const RE2& re() const {
+    std::call_once(compiled_, [this] { re_ = std::make_unique<RE2>(pattern_, MatchOptions()); });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 PatternSet::PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
@@ -183,9 +201,8 @@ PatternSet::Shard& PatternSet::ShardFor(int id) {
 }
 
 bool PatternSet::Add(const std::string& pattern, int id, std::string* error) {
-  auto re = std::make_unique<RE2>(pattern, MatchOptions());
-  if (!re->ok()) {
-    if (error) *error = re->error();
+  if (RE2 re(pattern, MatchOptions()); !re.ok()) {
+    if (error) *error = re.error();
     return false;
   }
   std::string loosened = LoosenRepeatBounds(pattern);
@@ -197,7 +214,7 @@ bool PatternSet::Add(const std::string& pattern, int id, std::string* error) {
   }
   shard.pattern_of_entry.push_back(patterns_.size());
   shard.gaps += HasGap(pattern, loosened);
-  patterns_.push_back(std::move(re));
+  patterns_.push_back(std::make_unique<ExactPattern>(pattern));
   ids_.push_back(id);
   return true;
 }
@@ -241,7 +258,7 @@ std::vector<Match> PatternSet::FindAll(std::string_view text) const {
     // whole match only (no capture group) lets RE2 find it with its DFAs alone,
     // without running a submatch engine over the text.
     re2::StringPiece found;
-    if (patterns_[pattern]->Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) {
+    if (patterns_[pattern]->re().Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) {
       out.push_back({ids_[pattern], std::string(Trim(std::string_view(found.data(), found.size())))});
     }
   }

@@ -65,6 +65,10 @@ struct Match {
 // with RE2's own fallback past its DFA: such a text costs time, never a match.
 // (RE2 makes it unlikely: Set::Compile fails unless the DFA has room for several
 // states of the largest size, and the set's DFA never gives up for being slow.)
+//
+// An exact pattern is checked when added but compiled for good only the first time
+// the set names it: most lexicon entries never occur in a given run, and thousands
+// of compiled RE2s held from the start were most of the engine's memory.
 class PatternSet {
  public:
   PatternSet();
@@ -90,6 +94,7 @@ class PatternSet {
 
  private:
   struct Shard;
+  class ExactPattern;
   // The shard that takes the patterns of id, opening one when needed.
   Shard& ShardFor(int id);
   // Appends the patterns whose loosened form shard finds in text; false when its
@@ -98,7 +103,7 @@ class PatternSet {
 
   std::vector<Shard> shards_;
   std::map<int, size_t> shard_of_id_;
-  std::vector<std::unique_ptr<RE2>> patterns_;  // exact, for the evidence
+  std::vector<std::unique_ptr<ExactPattern>> patterns_;  // for the evidence
   std::vector<int> ids_;                        // same order as patterns_
 };
 
