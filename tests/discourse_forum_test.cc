@@ -3,7 +3,7 @@
 
 #include <atomic>
 #include <map>
-
+#include <mutex>
 #include <set>
 
 #include "adapters/discourse/discourse_forum.h"
@@ -351,6 +351,55 @@ TEST_CASE("a notice whose answer was lost is never resent before looking", "[dis
   ForumStatus status = forum.Notify({"7", "newbie", "Your post #7 was hidden", "body text"}, false);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(pm_posts == 1);
+}
+
+// reviewables_controller.rb#perform answers 409 when the reviewable's version moved
+// between our read and our perform (Reviewable#increment_version!, UpdateConflict),
+// say because a moderator added a note or a resident flagged the post meanwhile.
+TEST_CASE("an update conflict on agree_and_hide is retried with the new version",
+          "[discourse]") {
+  using testing::ScriptedHttpServer;
+  std::mutex mu;
+  int version = 1;
+  bool hidden = false;
+  ScriptedHttpServer server([&](const ScriptedHttpServer::Request& request)
+                                -> std::optional<std::string> {
+    std::lock_guard<std::mutex> lock(mu);
+    if (request.method == "POST") {  // lib/guardian/post_guardian.rb#post_can_act?
+      return ScriptedHttpServer::Json(422,
+                                      R"({"errors":["You have already performed this action."]})");
+    }
+    if (request.target == "/posts/7.json") {
+      return ScriptedHttpServer::Json(
+          200, std::string(R"({"id":7,"version":1,"raw":"x","hidden":)") +
+                   (hidden ? "true" : "false") +
+                   R"(,"actions_summary":[{"id":7,"acted":true}],"reviewable_id":41})");
+    }
+    if (request.target == "/review/41.json") {
+      return ScriptedHttpServer::Json(
+          200, R"({"reviewable":{"id":41,"status":0,"version":)" + std::to_string(version) + "}}");
+    }
+    const std::string perform = "/review/41/perform/agree_and_hide?version=";
+    if (request.method == "PUT" && request.target.rfind(perform, 0) == 0) {
+      if (request.target != perform + "2") {
+        version = 2;  // moved on after our read
+        return ScriptedHttpServer::Json(
+            409, R"({"errors":["Somebody else has already updated this item."]})");
+      }
+      hidden = true;
+      return ScriptedHttpServer::Json(200, R"({"reviewable_perform_result":{"success":true}})");
+    }
+    return ScriptedHttpServer::Json(404, R"({"errors":["not found"]})");
+  });
+  REQUIRE(server.port() > 0);
+  DiscourseForum forum(ForumFixture::FastSettings(server.url()));
+  ForumStatus first = forum.Hide("7", "principle 3", false);
+  CHECK(first.code == ForumStatus::Code::kRetry);
+  CHECK(first.message.find("409") != std::string::npos);
+  ForumStatus retried = forum.Hide("7", "principle 3", true);
+  INFO(retried.message);
+  CHECK(retried.ok());
+  CHECK(hidden);
 }
 
 TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {
