@@ -3,7 +3,7 @@
 
 #include <atomic>
 #include <map>
-
+#include <mutex>
 #include <set>
 
 #include "adapters/discourse/discourse_forum.h"
@@ -203,19 +203,45 @@ TEST_CASE("a hide the forum did not carry out is never reported as done", "[disc
   CHECK(f.forum.SystemMessages().empty());
 
   f.forum.SetStaff(testing::kApiUser, true);
-  // Flagged for review first, then judged a hide after an edit: Discourse answers
-  // 422 to a second flag, and the post stays up.
-  REQUIRE(forum.SendToReview("3", "principle 3", false).ok());
-  ForumStatus second = forum.Hide("3", "principle 12", false);
-  CHECK(second.code == ForumStatus::Code::kPermanent);
-  CHECK(second.message.find("still visible") != std::string::npos);
-  CHECK(forum.Hide("3", "principle 12", true).code == ForumStatus::Code::kPermanent);
-
   REQUIRE(forum.Hide("2", "principle 12", false).ok());
   CHECK(f.forum.Posts()[1].hidden);
   // Post#hide! tells the author itself (app/models/post.rb).
   REQUIRE(f.forum.SystemMessages().size() == 1);
   CHECK(f.forum.SystemMessages()[0].recipient == f.forum.Posts()[1].username);
+}
+
+// With review_queue "both", a post the bot flagged for review and a moderator then
+// removes with `modbot review remove`: Discourse answers 422 to a second flag from
+// the same user (lib/guardian/post_guardian.rb#post_can_act?), so the hide goes
+// through the post's reviewable, as "Agree and hide" in Discourse's review queue
+// (reviewables_controller.rb#perform, reviewable_flagged_post.rb).
+TEST_CASE("a post flagged for review is hidden through its reviewable", "[discourse]") {
+  ForumFixture f;
+  f.forum.SeedSynthetic(2, 1);
+  DiscourseForum forum(f.Settings());
+  REQUIRE(forum.SendToReview("1", "principle 3", false).ok());
+  REQUIRE(forum.SendToReview("2", "principle 3", false).ok());
+
+  const long long before = f.forum.requests();
+  ForumStatus hide = forum.Hide("1", "principle 3", false);
+  INFO(hide.message);
+  REQUIRE(hide.ok());
+  // The refused flag, the post, its reviewable, agree_and_hide, the post again.
+  CHECK(f.forum.requests() - before == 5);
+  CHECK(f.forum.Posts()[0].hidden);
+  // Post#hide! tells the author once (app/models/post.rb).
+  REQUIRE(f.forum.SystemMessages().size() == 1);
+  CHECK(f.forum.SystemMessages()[0].recipient == f.forum.Posts()[0].username);
+  // A retry finds it hidden and does nothing more.
+  CHECK(forum.Hide("1", "principle 3", true).ok());
+  CHECK(f.forum.SystemMessages().size() == 1);
+
+  // A flag a moderator already ruled on in Discourse is not overruled.
+  REQUIRE(f.forum.Perform(2, sample::ReviewAction::kIgnore, "mod_marie"));
+  ForumStatus decided = forum.Hide("2", "principle 3", false);
+  CHECK(decided.code == ForumStatus::Code::kPermanent);
+  CHECK(decided.message.find("already decided") != std::string::npos);
+  CHECK_FALSE(f.forum.Posts()[1].hidden);
 }
 
 // Issue 12 item 3: Discourse answers 403 to unhiding a post that is not hidden, which
@@ -325,6 +351,55 @@ TEST_CASE("a notice whose answer was lost is never resent before looking", "[dis
   ForumStatus status = forum.Notify({"7", "newbie", "Your post #7 was hidden", "body text"}, false);
   CHECK(status.code == ForumStatus::Code::kRetry);
   CHECK(pm_posts == 1);
+}
+
+// reviewables_controller.rb#perform answers 409 when the reviewable's version moved
+// between our read and our perform (Reviewable#increment_version!, UpdateConflict),
+// say because a moderator added a note or a resident flagged the post meanwhile.
+TEST_CASE("an update conflict on agree_and_hide is retried with the new version",
+          "[discourse]") {
+  using testing::ScriptedHttpServer;
+  std::mutex mu;
+  int version = 1;
+  bool hidden = false;
+  ScriptedHttpServer server([&](const ScriptedHttpServer::Request& request)
+                                -> std::optional<std::string> {
+    std::lock_guard<std::mutex> lock(mu);
+    if (request.method == "POST") {  // lib/guardian/post_guardian.rb#post_can_act?
+      return ScriptedHttpServer::Json(422,
+                                      R"({"errors":["You have already performed this action."]})");
+    }
+    if (request.target == "/posts/7.json") {
+      return ScriptedHttpServer::Json(
+          200, std::string(R"({"id":7,"version":1,"raw":"x","hidden":)") +
+                   (hidden ? "true" : "false") +
+                   R"(,"actions_summary":[{"id":7,"acted":true}],"reviewable_id":41})");
+    }
+    if (request.target == "/review/41.json") {
+      return ScriptedHttpServer::Json(
+          200, R"({"reviewable":{"id":41,"status":0,"version":)" + std::to_string(version) + "}}");
+    }
+    const std::string perform = "/review/41/perform/agree_and_hide?version=";
+    if (request.method == "PUT" && request.target.rfind(perform, 0) == 0) {
+      if (request.target != perform + "2") {
+        version = 2;  // moved on after our read
+        return ScriptedHttpServer::Json(
+            409, R"({"errors":["Somebody else has already updated this item."]})");
+      }
+      hidden = true;
+      return ScriptedHttpServer::Json(200, R"({"reviewable_perform_result":{"success":true}})");
+    }
+    return ScriptedHttpServer::Json(404, R"({"errors":["not found"]})");
+  });
+  REQUIRE(server.port() > 0);
+  DiscourseForum forum(ForumFixture::FastSettings(server.url()));
+  ForumStatus first = forum.Hide("7", "principle 3", false);
+  CHECK(first.code == ForumStatus::Code::kRetry);
+  CHECK(first.message.find("409") != std::string::npos);
+  ForumStatus retried = forum.Hide("7", "principle 3", true);
+  INFO(retried.message);
+  CHECK(retried.ok());
+  CHECK(hidden);
 }
 
 TEST_CASE("an unreachable forum is a retryable failure", "[discourse]") {

@@ -142,6 +142,19 @@ HttpRequest ReviewedFlagsRequest(const Auth& auth, const std::string& from_date,
   return Request(auth, "GET", path);
 }
 
+HttpRequest ReviewableRequest(const Auth& auth, long long reviewable_id) {
+  return Request(auth, "GET", "/review/" + std::to_string(reviewable_id) + ".json");
+}
+
+HttpRequest AgreeAndHideRequest(const Auth& auth, long long reviewable_id, int version) {
+  // The route constrains action_id to /[a-z_]+/ (config/routes.rb), so no ".json":
+  // the Accept header asks for JSON.
+  return FormRequest(auth, "PUT",
+                     "/review/" + std::to_string(reviewable_id) +
+                         "/perform/agree_and_hide?version=" + std::to_string(version),
+                     {});
+}
+
 bool ParseLatestPosts(const json& body, std::vector<LatestPost>* out, std::string* error) {
   return Guard("latest posts", error, [&] {
     auto list = body.find("latest_posts");
@@ -232,6 +245,9 @@ bool ParsePostState(const json& body, PostState* out, std::string* error) {
     out->version = IntOf(body, "version").value_or(1);
     out->raw = StringOr(body, "raw");
     out->cooked = StringOr(body, "cooked");
+    if (auto reviewable = body.find("reviewable_id"); reviewable != body.end()) {
+      out->reviewable_id = LooseInt(*reviewable);
+    }
     if (auto summary = body.find("actions_summary"); summary != body.end() && summary->is_array()) {
       for (const json& a : *summary) {
         if (a.is_object() && BoolOr(a, "acted")) {
@@ -377,6 +393,25 @@ bool ParseReviewedFlags(const json& body, ReviewedFlagPage* out, std::string* er
         out->next_offset = static_cast<int>(*offset);
       }
     }
+    return true;
+  });
+}
+
+bool ParseReviewable(const json& body, ReviewableState* out, std::string* error) {
+  return Guard("reviewable", error, [&] {
+    auto reviewable = body.is_object() ? body.find("reviewable") : body.end();
+    std::optional<ReviewableStatus> status;
+    std::optional<int> version;
+    if (reviewable != body.end() && reviewable->is_object()) {
+      if (reviewable->contains("status")) status = StatusOf((*reviewable)["status"]);
+      version = IntOf(*reviewable, "version");
+    }
+    if (!status || !version) {
+      *error = "no reviewable with status and version";
+      return false;
+    }
+    out->status = *status;
+    out->version = *version;
     return true;
   });
 }

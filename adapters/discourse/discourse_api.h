@@ -64,6 +64,15 @@ HttpRequest SentMessagesRequest(const Auth& auth);
 // Reviewable.list_for in app/models/reviewable.rb: "reviewed" is every status but
 // pending, sort_order "created_at" is reviewables.created_at DESC).
 HttpRequest ReviewedFlagsRequest(const Auth& auth, const std::string& from_date, int offset);
+// GET /review/{id}.json: one reviewable, with the version a perform must quote
+// (reviewables_controller.rb#show).
+HttpRequest ReviewableRequest(const Auth& auth, long long reviewable_id);
+// PUT /review/{id}/perform/agree_and_hide?version=V: what a moderator's "Agree and
+// hide" does in the review queue (reviewables_controller.rb#perform; staff only,
+// ensure_can_see; app/models/reviewable_flagged_post.rb#perform_agree_and_hide
+// agrees with the flags and calls Post#hide!). Discourse answers 409 when the
+// version has moved (Reviewable#increment_version!, UpdateConflict).
+HttpRequest AgreeAndHideRequest(const Auth& auth, long long reviewable_id, int version);
 
 // One entry of "latest_posts" (PostSerializer with add_raw and add_title).
 struct LatestPost {
@@ -97,6 +106,9 @@ struct PostState {
   int version = 1;
   std::string raw;
   std::string cooked;
+  // The post's reviewable, sent to staff only (PostSerializer#include_reviewable_id?:
+  // can_review_topic?); nullopt when the post has none or the reader is not staff.
+  std::optional<long long> reviewable_id;
 };
 
 // Reviewable statuses as they travel (Reviewable.statuses, app/models/reviewable.rb;
@@ -116,6 +128,12 @@ struct ReviewedFlag {
   std::optional<std::chrono::system_clock::time_point> decided_at;
 };
 
+// What a perform needs of one reviewable (ReviewableSerializer: status, version).
+struct ReviewableState {
+  ReviewableStatus status = ReviewableStatus::kPending;
+  int version = 0;
+};
+
 struct ReviewedFlagPage {
   std::vector<ReviewedFlag> flags;
   // The offset of the next page, from meta.load_more_reviewables (set only when
@@ -132,6 +150,8 @@ bool ParseCategories(const nlohmann::json& body, std::map<long long, std::string
 bool ParsePostState(const nlohmann::json& body, PostState* out, std::string* error);
 bool ParseRaw(const nlohmann::json& body, std::string* raw, std::string* error);
 bool ParseReviewedFlags(const nlohmann::json& body, ReviewedFlagPage* out, std::string* error);
+// {"reviewable":{...}}, the answer to ReviewableRequest.
+bool ParseReviewable(const nlohmann::json& body, ReviewableState* out, std::string* error);
 bool ParseSentTitles(const nlohmann::json& body, std::vector<std::string>* out,
                      std::string* error);
 // Seconds from a 429 body: {"extras":{"wait_seconds":N}} (application_controller.rb,

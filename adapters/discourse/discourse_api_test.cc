@@ -35,6 +35,32 @@ TEST_CASE("request builders follow the Discourse routes", "[discourse]") {
   CHECK(UserRequest(kAuth, "jean paul").url == "https://forum.example.org/u/jean%20paul.json");
   CHECK(SentMessagesRequest(kAuth).url ==
         "https://forum.example.org/topics/private-messages-sent/modbot.json");
+  CHECK(ReviewableRequest(kAuth, 41).url == "https://forum.example.org/review/41.json");
+  HttpRequest agree = AgreeAndHideRequest(kAuth, 41, 3);
+  CHECK(agree.method == "PUT");
+  CHECK(agree.url == "https://forum.example.org/review/41/perform/agree_and_hide?version=3");
+}
+
+TEST_CASE("a reviewable gives its status and version; a post its reviewable id",
+          "[discourse]") {
+  ReviewableState reviewable;
+  std::string error;
+  REQUIRE(ParseReviewable(
+      json::parse(R"({"reviewable":{"id":41,"type":"ReviewableFlaggedPost","status":0,)"
+                  R"("version":3,"post_id":77}})"),
+      &reviewable, &error));
+  CHECK(reviewable.status == ReviewableStatus::kPending);
+  CHECK(reviewable.version == 3);
+  CHECK_FALSE(ParseReviewable(json::parse(R"({"reviewable":{"id":41,"status":0}})"), &reviewable,
+                              &error));
+  CHECK(error.find("version") != std::string::npos);
+
+  PostState state;
+  REQUIRE(ParsePostState(json::parse(R"({"id":77,"reviewable_id":41})"), &state, &error));
+  CHECK(state.reviewable_id == 41);
+  PostState unreviewed;
+  REQUIRE(ParsePostState(json::parse(R"({"id":78,"reviewable_id":null})"), &unreviewed, &error));
+  CHECK_FALSE(unreviewed.reviewable_id);
 }
 
 // Trimmed from the "latest posts" response schema in discourse_api_docs'

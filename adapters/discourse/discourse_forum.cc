@@ -89,6 +89,11 @@ ForumStatus DiscourseForum::Call(const HttpRequest& request, bool idempotent, js
       failure = ForumStatus::Retry(
           what + ": " +
           (response.status ? "HTTP " + std::to_string(response.status) : response.error));
+    } else if (response.status == 409) {
+      // reviewables_controller.rb#perform: the reviewable's version moved on
+      // (Reviewable::UpdateConflict); the same request would conflict again.
+      json parsed = json::parse(response.body, nullptr, false);
+      return ForumStatus::Retry(what + ": HTTP 409 " + discourse::ParseErrors(parsed));
     } else if (response.status == 404 || response.status == 410) {
       return ForumStatus::Gone(what + ": HTTP " + std::to_string(response.status));
     } else if (response.status == 401 || response.status == 403) {
@@ -292,16 +297,12 @@ ForumStatus DiscourseForum::FetchState(const std::string& post_id, discourse::Po
 
 ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
                                  const std::string& message, bool hide, bool retry) {
-  const auto not_hidden = [&] {
-    return ForumStatus::Permanent(
-        "post " + post_id + " carries our flag but is still visible: Discourse takes one flag "
-        "per user and post (lib/guardian/post_guardian.rb#post_can_act?), and a release "
-        "without queue_for_review (lib/post_action_creator.rb) does not hide");
-  };
-  // What the post shows of the flag: done, flagged but left visible, or nothing yet.
+  // What the post shows of the flag: done, flagged but left visible (Discourse
+  // takes one flag per user and post, lib/guardian/post_guardian.rb#post_can_act?,
+  // so the post is hidden through its reviewable), or nothing yet.
   const auto effect = [&](const discourse::PostState& state) -> std::optional<ForumStatus> {
     if (hide ? state.hidden : Acted(state, type_id)) return ForumStatus::Ok();
-    if (hide && Acted(state, type_id)) return not_hidden();
+    if (hide && Acted(state, type_id)) return AgreeAndHide(post_id, state);
     return std::nullopt;
   };
   discourse::PostState state;
@@ -332,7 +333,50 @@ ForumStatus DiscourseForum::Flag(const std::string& post_id, int type_id,
   ForumStatus looked = FetchState(post_id, &state);
   if (!looked.ok()) return status.ok() ? looked : status;
   if (std::optional<ForumStatus> done = effect(state)) return *done;
-  return status.ok() ? not_hidden() : status;
+  if (status.ok()) {
+    return ForumStatus::Permanent("post " + post_id + " is still visible after our flag: a "
+                                  "release without queue_for_review "
+                                  "(lib/post_action_creator.rb) does not hide");
+  }
+  return status;
+}
+
+ForumStatus DiscourseForum::AgreeAndHide(const std::string& post_id,
+                                         const discourse::PostState& state) {
+  if (!state.reviewable_id) {
+    return ForumStatus::Permanent("post " + post_id + " carries our flag but is still visible, "
+                                  "and Discourse names no reviewable for it");
+  }
+  const long long reviewable_id = *state.reviewable_id;
+  const std::string where = "reviewable " + std::to_string(reviewable_id);
+  json body;
+  ForumStatus status = Call(discourse::ReviewableRequest(auth_, reviewable_id), true, &body,
+                            "only a moderator or admin may read the review queue: is '" +
+                                auth_.api_username + "' still one?");
+  if (!status.ok()) return status;
+  discourse::ReviewableState reviewable;
+  std::string error;
+  if (!discourse::ParseReviewable(body, &reviewable, &error)) {
+    return ForumStatus::Retry("GET /review/" + std::to_string(reviewable_id) + ".json: " + error);
+  }
+  // ReviewableFlaggedPost#build_actions offers no action once the reviewable is
+  // decided: a moderator has ruled on the flag on Discourse, which we do not overrule.
+  if (reviewable.status != discourse::ReviewableStatus::kPending) {
+    return ForumStatus::Permanent("post " + post_id + " is still visible and its " + where +
+                                  " was already decided on Discourse: hide it there");
+  }
+  status = Call(discourse::AgreeAndHideRequest(auth_, reviewable_id, reviewable.version), false,
+                nullptr,
+                "only a moderator or admin may agree and hide: is '" + auth_.api_username +
+                    "' still one?");
+  // Done only once the post reads hidden, whatever the answer (it may have been lost).
+  discourse::PostState after;
+  ForumStatus looked = FetchState(post_id, &after);
+  if (looked.ok() && after.hidden) return ForumStatus::Ok();
+  if (!status.ok()) return status;
+  if (!looked.ok()) return looked;
+  return ForumStatus::Retry("post " + post_id + " is still visible after agree_and_hide on " +
+                            where);
 }
 
 ForumStatus DiscourseForum::Hide(const std::string& post_id, const std::string& reason,

@@ -70,7 +70,8 @@ class DiscourseForum : public Forum {
   // failures. On success parses the body into *body (when non-null). A 401 or 403
   // is retried later, its message ending with forbidden_hint: what to check, which
   // only the caller knows (Discourse answers 403 for a bad key and for any action
-  // its Guardian refuses alike).
+  // its Guardian refuses alike). A 409 (an update conflict) is returned at once as
+  // a retry: the caller must read the resource again before resending.
   ForumStatus Call(const HttpRequest& request, bool idempotent, nlohmann::json* body,
                    const std::string& forbidden_hint = "");
 
@@ -79,6 +80,10 @@ class DiscourseForum : public Forum {
   ForumStatus Flag(const std::string& post_id, int type_id, const std::string& message,
                    bool hide, bool retry);
   ForumStatus FetchState(const std::string& post_id, discourse::PostState* state);
+  // Hides a post that already carries our flag, which Discourse will not take a
+  // second time, as a moderator does in the review queue: "Agree and hide" on its
+  // reviewable. Done only once the post reads hidden.
+  ForumStatus AgreeAndHide(const std::string& post_id, const discourse::PostState& state);
   // Decisions found in the review queue's decided flags; each found is erased
   // from *waiting (post id -> the awaited post).
   ForumStatus ReadReviewedFlags(std::map<long long, const AwaitedPost*>* waiting,

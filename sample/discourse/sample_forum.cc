@@ -172,31 +172,42 @@ struct SampleForum::Impl {
       }
       actions.push_back(a);
     }
-    return {{"id", p.id},
-            {"name", p.username},
-            {"username", p.username},
-            {"avatar_template", "/letter_avatar_proxy/v4/letter/x/aaaaaa/{size}.png"},
-            {"created_at", Time(p.created_at)},
-            {"updated_at", Time(p.updated_at)},
-            {"cooked", "<p>" + EscapeHtml(p.raw) + "</p>"},
-            {"raw", p.raw},
-            {"post_number", p.post_number},
-            {"post_type", 1},
-            {"reply_to_post_number",
-             p.reply_to_post_number ? json(*p.reply_to_post_number) : json(nullptr)},
-            {"topic_id", p.topic_id},
-            {"topic_slug", t.slug},
-            {"topic_title", t.title},
-            {"topic_html_title", EscapeHtml(t.title)},
-            {"category_id", t.category_id},
-            {"version", p.version},
-            {"hidden", p.hidden},
-            {"deleted_at", p.deleted ? json(Time(p.updated_at)) : json(nullptr)},
-            {"trust_level", u.trust_level},
-            {"user_id", std::hash<std::string>()(p.username) % 100000},
-            {"actions_summary", actions},
-            {"post_url", "/t/" + t.slug + "/" + std::to_string(t.id) + "/" +
-                             std::to_string(p.post_number)}};
+    json out = {{"id", p.id},
+                {"name", p.username},
+                {"username", p.username},
+                {"avatar_template", "/letter_avatar_proxy/v4/letter/x/aaaaaa/{size}.png"},
+                {"created_at", Time(p.created_at)},
+                {"updated_at", Time(p.updated_at)},
+                {"cooked", "<p>" + EscapeHtml(p.raw) + "</p>"},
+                {"raw", p.raw},
+                {"post_number", p.post_number},
+                {"post_type", 1},
+                {"reply_to_post_number",
+                 p.reply_to_post_number ? json(*p.reply_to_post_number) : json(nullptr)},
+                {"topic_id", p.topic_id},
+                {"topic_slug", t.slug},
+                {"topic_title", t.title},
+                {"topic_html_title", EscapeHtml(t.title)},
+                {"category_id", t.category_id},
+                {"version", p.version},
+                {"hidden", p.hidden},
+                {"deleted_at", p.deleted ? json(Time(p.updated_at)) : json(nullptr)},
+                {"trust_level", u.trust_level},
+                {"user_id", std::hash<std::string>()(p.username) % 100000},
+                {"actions_summary", actions},
+                {"post_url", "/t/" + t.slug + "/" + std::to_string(t.id) + "/" +
+                                 std::to_string(p.post_number)}};
+    if (staff.count(api_username)) out["reviewable_id"] = ReviewableIdFor(p.id);
+    return out;
+  }
+
+  // PostSerializer#reviewable_id, sent to staff only (include_reviewable_id?:
+  // can_review_topic?): the post's reviewable whatever its status, or null.
+  json ReviewableIdFor(long long post_id) const {
+    for (const auto& [id, r] : reviewables) {
+      if (r.post_id == post_id) return id;
+    }
+    return nullptr;
   }
 
   long long AddPostLocked(long long topic_id, const std::string& username, const std::string& raw,
@@ -284,6 +295,71 @@ struct SampleForum::Impl {
             {"avatar_template", "/letter_avatar_proxy/v4/letter/x/aaaaaa/{size}.png"}};
   }
 
+  // ReviewableFlaggedPostSerializer's own fields (ReviewableSerializer and
+  // ReviewableFlaggedPostSerializer's raw, cooked and post_version).
+  json ReviewableJson(const Reviewable& r) const {
+    const SamplePost& post = posts.at(r.post_id);
+    return {{"id", r.id},
+            {"type", "ReviewableFlaggedPost"},
+            {"status", r.status},
+            {"topic_id", post.topic_id},
+            {"target_type", "Post"},
+            {"target_id", r.post_id},
+            {"post_id", r.post_id},
+            {"created_at", Time(r.created_at)},
+            {"score", 6.0 * static_cast<double>(r.scores.size())},
+            {"version", r.version},
+            {"can_edit", false},
+            {"created_by_id", std::hash<std::string>()(r.histories.front().by) % 100000},
+            {"target_created_by_id", std::hash<std::string>()(post.username) % 100000},
+            {"raw", post.raw},
+            {"cooked", "<p>" + EscapeHtml(post.raw) + "</p>"},
+            {"post_version", post.version}};
+  }
+
+  // reviewables_controller.rb#show: ensure_can_see (the review queue is staff's,
+  // Guardian#can_see_review_queue?), then find_reviewable (404 when unknown).
+  template <typename ReplyFn>
+  void ShowReviewable(long long id, ReplyFn& reply) {
+    if (!staff.count(api_username)) return reply(403, kInvalidAccess);
+    auto it = reviewables.find(id);
+    if (it == reviewables.end()) return reply(404, kNotFound);
+    reply(200, {{"reviewable", ReviewableJson(it->second)},
+                {"meta", {{"types", {{"created_by", "user"}, {"target_created_by", "user"},
+                                     {"reviewed_by", "user"}, {"claimed_by", "user"}}}}}});
+  }
+
+  // reviewables_controller.rb#perform, "agree_and_hide" only: version_required
+  // (422 without ?version), ensure_can_see (403), find_reviewable (404); then
+  // Reviewable#perform: an action the reviewable does not offer is InvalidAction,
+  // rendered 403 (ReviewableFlaggedPost#build_actions offers agree_and_hide only
+  // while pending and the post visible), and increment_version! with a version
+  // that moved is UpdateConflict, rendered 409. perform_agree_and_hide agrees with
+  // the flags and calls Post#hide! (app/models/reviewable_flagged_post.rb).
+  template <typename ReplyFn>
+  void PerformOnReviewable(const httplib::Request& req, long long id, const std::string& action,
+                           ReplyFn& reply) {
+    std::optional<long long> version = Number(req.get_param_value("version"));
+    if (!version) return reply(422, {{"errors", {"Missing version"}}});
+    if (!staff.count(api_username)) return reply(403, kInvalidAccess);
+    auto it = reviewables.find(id);
+    if (it == reviewables.end()) return reply(404, kNotFound);
+    Reviewable& r = it->second;
+    SamplePost& post = posts.at(r.post_id);
+    if (action != "agree_and_hide" || r.status != 0 || post.hidden || post.deleted) {
+      return reply(403, kInvalidAccess);
+    }
+    if (*version != r.version) {
+      return reply(409, {{"errors", {"Somebody else has already updated this item."}}});
+    }
+    Hide(&post);
+    Transition(&r, 1, api_username);
+    // ReviewablePerformResultSerializer
+    reply(200, {{"reviewable_perform_result",
+                 {{"success", true}, {"transition_to", "approved"}, {"transition_to_id", 1},
+                  {"version", r.version}, {"reviewable_count", 0}}}});
+  }
+
   // reviewables_controller.rb#index over ReviewableFlaggedPostSerializer: the
   // reviewables, with users, reviewable_histories and reviewable_scores sideloaded
   // (ApplicationSerializer: embed :ids, include: true) and the list's meta.
@@ -360,24 +436,10 @@ struct SampleForum::Impl {
         scores.push_back(score);
       }
       users.insert(post.username);
-      list.push_back({{"id", r.id},
-                      {"type", "ReviewableFlaggedPost"},
-                      {"status", r.status},
-                      {"topic_id", post.topic_id},
-                      {"target_type", "Post"},
-                      {"target_id", r.post_id},
-                      {"post_id", r.post_id},
-                      {"created_at", Time(r.created_at)},
-                      {"score", 6.0 * static_cast<double>(r.scores.size())},
-                      {"version", r.version},
-                      {"can_edit", false},
-                      {"created_by_id", std::hash<std::string>()(r.histories.front().by) % 100000},
-                      {"target_created_by_id", std::hash<std::string>()(post.username) % 100000},
-                      {"raw", post.raw},
-                      {"cooked", "<p>" + EscapeHtml(post.raw) + "</p>"},
-                      {"post_version", post.version},
-                      {"reviewable_history_ids", history_ids},
-                      {"reviewable_score_ids", score_ids}});
+      json item = ReviewableJson(r);
+      item["reviewable_history_ids"] = history_ids;
+      item["reviewable_score_ids"] = score_ids;
+      list.push_back(std::move(item));
     }
     for (const std::string& u : users) users_json.push_back(UserRef(u));
     json meta = {{"status", status},
@@ -528,6 +590,14 @@ struct SampleForum::Impl {
     }
     if (m == "POST" && p == std::vector<std::string>{"post_actions"}) return PostAction(req, reply);
     if (m == "GET" && p == std::vector<std::string>{"review"}) return ReviewList(req, reply);
+    // config/routes.rb: get "review/:reviewable_id", put
+    // "review/:reviewable_id/perform/:action_id" (reviewable_id /\d+/).
+    if (m == "GET" && p.size() == 2 && p[0] == "review" && Number(p[1])) {
+      return ShowReviewable(*Number(p[1]), reply);
+    }
+    if (m == "PUT" && p.size() == 4 && p[0] == "review" && Number(p[1]) && p[2] == "perform") {
+      return PerformOnReviewable(req, *Number(p[1]), p[3], reply);
+    }
     if (m == "PUT" && p.size() == 3 && p[0] == "posts" && Number(p[1]) && p[2] == "unhide") {
       // posts_controller.rb#unhide: guardian.ensure_can_unhide!(post), then render
       // body: nil; lib/guardian/post_guardian.rb: `post.try(:hidden) && is_staff?`.

@@ -119,8 +119,6 @@ async function main() {
   const consolePort = await freePort();
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
   const config = path.join(work, 'modbot.toml');
-  // "local": with "both" the bot's own review flag would block the hide that a
-  // removal asks for (Discourse takes one flag per user and post; README, Known gap).
   fs.writeFileSync(config, `[forum]
 type = "discourse"
 url = "${forumUrl}"
@@ -128,7 +126,7 @@ api_username = "modbot"
 api_key_file = "api.key"
 requests_per_minute = 0
 poll_interval_seconds = 0.5
-review_queue = "local"
+review_queue = "both"
 
 [store]
 path = "modbot.db"
