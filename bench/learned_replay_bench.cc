@@ -7,8 +7,8 @@
 // --decisions: what a model trained on N decisions is worth, which is what
 // [policy] learned_min_decisions should say.
 //
-//   learned_replay_bench [--gold FILE] [--corpora DIR] [--decisions N,N,...]
-//   (default tests/data/gold-dev.jsonl, no corpora, 25,50,100)
+//   learned_replay_bench [--gold FILE] [--corpora DIR] [--decisions N,N,...] [--review-at P]
+//   (default tests/data/gold-dev.jsonl, no corpora, 25,50,100, learned_review_at's default)
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -34,8 +34,10 @@ void Print(const std::string& label, const Figures& f) {
               f.review_load);
   if (f.model_decisions) {
     const modbot::ClauseScore& held = f.model_held_out.all;
-    std::printf("  model flags %3d (right %3d)  held-out precision %s recall %s",
-                f.model_flags, f.model_flags_right, Ratio(held.right, held.flagged).c_str(),
+    std::printf("  model flags %3d (right %3d)  trained on %d decisions, held-out precision %s "
+                "recall %s",
+                f.model_flags, f.model_flags_right, f.model_decisions,
+                Ratio(held.right, held.flagged).c_str(),
                 Ratio(held.right, held.actual).c_str());
   }
   std::printf("\n");
@@ -46,19 +48,23 @@ void Print(const std::string& label, const Figures& f) {
 int main(int argc, char** argv) {
   std::string gold = "tests/data/gold-dev.jsonl", corpora_dir;
   std::vector<size_t> caps = {25, 50, 100};
+  modbot::PolicySettings settings = modbot::PolicySettings::Defaults();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     if (arg == "--gold") {
       gold = argv[i + 1];
     } else if (arg == "--corpora") {
       corpora_dir = argv[i + 1];
+    } else if (arg == "--review-at") {
+      settings.model.review_at = std::stod(argv[i + 1]);
     } else if (arg == "--decisions") {
       caps.clear();
       std::stringstream list(argv[i + 1]);
       for (std::string n; std::getline(list, n, ',');) caps.push_back(std::stoul(n));
     } else {
       std::fprintf(stderr,
-                   "usage: learned_replay_bench [--gold FILE] [--corpora DIR] [--decisions N,...]\n");
+                   "usage: learned_replay_bench [--gold FILE] [--corpora DIR] [--decisions N,...] "
+                   "[--review-at P]\n");
       return 2;
     }
   }
@@ -73,14 +79,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "learned_replay_bench: %s\n", error.c_str());
     return 1;
   }
-  auto policy = modbot::Policy::Create(modbot::PolicySettings::Defaults(), &error);
+  auto policy = modbot::Policy::Create(settings, &error);
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / "learned_replay_bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const size_t first_half = stream.size() / 2;
   std::printf("%zu posts in order: the first %zu decided by the scripted moderator, then %zu "
-              "judged (memory on; %zu corpus rows)\n",
-              stream.size(), first_half, stream.size() - first_half, model.corpora.size());
+              "judged (memory on; %zu corpus rows; model flags at %.2f)\n",
+              stream.size(), first_half, stream.size() - first_half, model.corpora.size(),
+              settings.model.review_at);
   int run = 0;
   auto replay = [&](const std::string& label, const modbot::replay::ModelReplay* with) {
     Figures figures;

@@ -47,8 +47,8 @@ fasttext::Args TrainingArgs(const std::string& input) {
   args.input = input;
   args.model = fasttext::model_name::sup;
   args.loss = fasttext::loss_name::softmax;
-  args.lr = 0.5;
-  args.epoch = 25;
+  args.lr = 1.0;
+  args.epoch = 100;
   args.dim = 32;
   args.wordNgrams = 2;
   args.minCount = 1;
