@@ -163,7 +163,9 @@ int LearnCommand(const std::vector<std::string>& args) {
   std::string error;
   std::optional<CommandLine> line =
       ParseCommandLine(args, {"--config", "--with-corpora"}, {}, &error);
-  if (line && !line->positional.empty()) error = "unexpected argument '" + line->positional[0] + "'";
+  if (line && !line->positional.empty()) {
+    error = "unexpected argument '" + line->positional[0] + "'";
+  }
   std::optional<std::string> config_path = line ? line->Value("--config") : std::nullopt;
   if (line && error.empty() && !config_path) error = "--config FILE is required";
   if (!error.empty()) {

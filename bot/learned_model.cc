@@ -177,7 +177,8 @@ std::unique_ptr<LearnedModel> LearnedModel::Load(const std::string& path, std::s
     *error = path + ": model v" + std::to_string(version) + " is not a classifier";
     return nullptr;
   }
-  return std::unique_ptr<LearnedModel>(new LearnedModel(std::move(reader), std::move(bytes), version));
+  return std::unique_ptr<LearnedModel>(
+      new LearnedModel(std::move(reader), std::move(bytes), version));
 }
 
 std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText>& examples,
@@ -207,7 +208,8 @@ std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText
     return nullptr;
   }
   if (!ReadFile(output.path(), &bytes, error)) return nullptr;
-  return std::unique_ptr<LearnedModel>(new LearnedModel(std::move(model), std::move(bytes), version));
+  return std::unique_ptr<LearnedModel>(
+      new LearnedModel(std::move(model), std::move(bytes), version));
 }
 
 std::vector<std::pair<double, std::string>> LearnedModel::Labels(std::string_view text) const {

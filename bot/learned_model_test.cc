@@ -20,14 +20,7 @@ namespace {
 
 using testing::TempDir;
 
-std::vector<LabelledText> Examples() {
-  std::vector<LabelledText> examples;
-  for (int n = 0; n < 20; ++n) {
-    examples.push_back({testing::InsultText(n), "abusive"});
-    examples.push_back({testing::QuestionText(n), std::string(kAllowLabel)});
-  }
-  return examples;
-}
+std::vector<LabelledText> Examples() { return testing::InsultsAndQuestions(20); }
 
 TEST_CASE("learn: fewer decisions than learned_min_decisions are refused with the count",
           "[learn]") {

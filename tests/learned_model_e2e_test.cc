@@ -34,7 +34,8 @@ TEST_CASE("learn e2e: refused, then trained, checked, used by check and stats",
   TempDir dir;
   const std::string db = dir.File("modbot.db"), model = dir.File("forum.model");
   const std::string config = WriteDaemonConfig(
-      dir, "http://127.0.0.1:9", "[policy]\nlearned_model = \"forum.model\"\nlearned_min_decisions = 60\n");
+      dir, "http://127.0.0.1:9",
+      "[policy]\nlearned_model = \"forum.model\"\nlearned_min_decisions = 60\n");
   std::string error;
   {
     std::unique_ptr<Store> store = Store::Open(db, &error);
@@ -124,16 +125,13 @@ TEST_CASE("learn e2e: run goes on without a damaged model and takes a new one on
   CHECK(count("SELECT COUNT(*) FROM audit WHERE event = 'model'") == "0");
 
   // A good model in its place, then SIGHUP.
-  std::vector<LabelledText> examples;
-  for (int n = 0; n < 20; ++n) {
-    examples.push_back({testing::InsultText(n), "abusive"});
-    examples.push_back({testing::QuestionText(n), std::string(kAllowLabel)});
-  }
   std::string error;
-  REQUIRE(LearnedModel::Train(examples, 2, &error)->Save(model, &error));
+  REQUIRE(LearnedModel::Train(testing::InsultsAndQuestions(20), 2, &error)->Save(model, &error));
   REQUIRE(kill(pid, SIGHUP) == 0);
-  REQUIRE(WaitFor([&] { return ReadFile(log).find("learned model v2 loaded") != std::string::npos; }));
-  f.forum.AddPost(topic, "alice", "You are a complete moron and everyone here knows you are a moron");
+  REQUIRE(WaitFor(
+      [&] { return ReadFile(log).find("learned model v2 loaded") != std::string::npos; }));
+  f.forum.AddPost(topic, "alice",
+                  "You are a complete moron and everyone here knows you are a moron");
   REQUIRE(WaitFor([&] { return count("SELECT COUNT(*) FROM verdicts") == "3"; }));
   CHECK(count("SELECT rule FROM audit WHERE event = 'model' AND post_id = '3'") == "model v2");
   CHECK(count("SELECT evidence FROM audit WHERE event = 'model' AND post_id = '3'")

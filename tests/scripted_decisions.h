@@ -9,7 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
+#include "bot/learned_model.h"
 #include "bot/store.h"
 #include "policy/fingerprint.h"
 
@@ -75,6 +77,17 @@ inline void DecideScriptedPosts(Store* store, int count) {
     DecidePost(store, "s" + std::to_string(n), SpamText(n), Clause::kSpamLinks, false);
     DecidePost(store, "q" + std::to_string(n), QuestionText(n), Clause::kAbusive, true);
   }
+}
+
+// Training examples without a store: count insults (abusive) and count questions
+// (allow).
+inline std::vector<LabelledText> InsultsAndQuestions(int count) {
+  std::vector<LabelledText> examples;
+  for (int n = 0; n < count; ++n) {
+    examples.push_back({InsultText(n), "abusive"});
+    examples.push_back({QuestionText(n), std::string(kAllowLabel)});
+  }
+  return examples;
 }
 
 }  // namespace modbot::testing
