@@ -179,5 +179,67 @@ TEST_CASE("learn: each model is recorded in the store with its held-out precisio
   CHECK_FALSE(latest->held_out_precision);
 }
 
+TEST_CASE("learn: the corpora's labels become clauses, a bad row is named by file:line",
+          "[learn]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path / "b_spam");
+  std::filesystem::create_directories(dir.path / "a_hate");
+  std::ofstream(dir.File("b_spam/data.jsonl"))
+      << R"({"text": "win a prize now", "lang": "en", "labels": {"spam": true}})" "\n"
+      << R"({"text": "see you at six", "lang": "en", "labels": {"spam": false}})" "\n";
+  std::ofstream(dir.File("a_hate/data.jsonl"))
+      << R"({"text": "they are vermin", "labels": {"toxic": true, "identity_hate": true}})" "\n"
+      << R"({"text": "you suck", "labels": {"toxic": true, "identity_hate": false}})" "\n"
+      << R"({"text": "unlabelled", "labels": {}})" "\n";
+  std::vector<LabelledText> rows;
+  std::string error;
+  REQUIRE(ReadCorpora(dir.path.string(), &rows, &error));
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].label == "discrimination");
+  CHECK(rows[1].label == "abusive");
+  CHECK(rows[2].label == "spam_links");
+  CHECK(rows[3].label == "allow");
+
+  std::ofstream(dir.File("b_spam/data.jsonl"), std::ios::app) << "{\"text\": 3}\n";
+  rows.clear();
+  CHECK_FALSE(ReadCorpora(dir.path.string(), &rows, &error));
+  CHECK(error.find(dir.File("b_spam/data.jsonl") + ":3: not a corpus row") == 0);
+}
+
+TEST_CASE("learn: stats count the model's review flags that moderators upheld", "[learn]") {
+  TempDir dir;
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir.File("modbot.db"), &error);
+  REQUIRE(store);
+  testing::DecideScriptedPosts(store.get(), 2);  // no model reason: not counted
+  auto flagged_by_model = [&](const std::string& id) {
+    Judgement j;
+    j.post_id = id;
+    j.version = "1";
+    j.author = "zed";
+    j.verdict.action = Action::kReview;
+    j.verdict.clauses = {Clause::kAbusive};
+    j.verdict.reasons = {{Clause::kAbusive, "model.abusive", 0.9, "model v1"}};
+    j.local_review = true;
+    j.context.text = testing::InsultText(10 + static_cast<int>(id.size()));
+    j.fingerprint = {*TextFingerprint(j.context.text), "Parks", 400};
+    REQUIRE(store->RecordJudgement(j, 1000, &error));
+  };
+  flagged_by_model("m1");
+  flagged_by_model("m22");
+  flagged_by_model("m333");
+  ReviewOutcome outcome;
+  REQUIRE(store->ResolveReview({"m1", "1", false, "abusive", "anne", "", {}}, 2000, &outcome,
+                               &error));
+  REQUIRE(store->ResolveReview({"m22", "1", true, "", "anne", "", {}}, 2000, &outcome, &error));
+  ModelFlagOutcomes outcomes;
+  REQUIRE(ReadModelFlagOutcomes(store->db(), std::nullopt, &outcomes, &error));
+  CHECK(outcomes.upheld == 1);
+  CHECK(outcomes.overruled == 1);
+  CHECK(outcomes.undecided == 1);
+  REQUIRE(ReadModelFlagOutcomes(store->db(), 1001, &outcomes, &error));
+  CHECK(outcomes.upheld + outcomes.overruled + outcomes.undecided == 0);
+}
+
 }  // namespace
 }  // namespace modbot
