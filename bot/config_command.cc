@@ -4,6 +4,7 @@
 
 #include "bot/config.h"
 #include "bot/daemon_config.h"
+#include "bot/learned_model.h"
 #include "policy/policy.h"
 
 namespace modbot {
@@ -16,6 +17,7 @@ int ConfigCommand(const std::vector<std::string>& args) {
   const std::string& path = args[1];
   std::vector<ConfigError> errors;
   std::optional<LoadedConfig> config = LoadConfig(path, &errors);
+  std::string model_problem;
   if (config) {
     ConfigReader reader(path);
     RejectUnknownSections(config->root, &reader);
@@ -24,6 +26,9 @@ int ConfigCommand(const std::vector<std::string>& args) {
     if (config->root.contains("forum") || config->root.contains("store")) {
       DaemonConfig daemon;
       ParseDaemonConfig(config->root, &reader, &daemon);
+      if (!daemon.learned.path.empty() && !LearnedModel::Load(daemon.learned.path, &model_problem)) {
+        model_problem = path + ": [policy] learned_model: " + model_problem;
+      }
     }
     errors = reader.errors();
     std::string error;
@@ -33,6 +38,11 @@ int ConfigCommand(const std::vector<std::string>& args) {
   }
   for (const ConfigError& error : errors) std::fprintf(stderr, "%s\n", error.ToString().c_str());
   if (!errors.empty()) return 2;
+  // The config is sound, but `modbot run` would judge without its model.
+  if (!model_problem.empty()) {
+    std::fprintf(stderr, "%s (modbot run judges without it)\n", model_problem.c_str());
+    return 1;
+  }
   std::printf("%s: ok\n", path.c_str());
   return 0;
 }

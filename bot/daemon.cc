@@ -97,7 +97,9 @@ Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge jud
       metrics_(metrics),
       console_(console),
       outbox_(store, forum, config.forum.backoff),
-      memory_(store->db()) {}
+      memory_(store->db()) {
+  model_.Load(config_.learned.path);
+}
 
 bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
   Post post = ToPost(in);
@@ -109,6 +111,8 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   } else {
     recalled.fingerprint = TextFingerprint(post.body.own_text);  // remembered all the same
   }
+  const LearnedModel* model = model_.model();
+  if (model) post.prior.model = model->Signal(post.body.own_text);
   Verdict verdict;
   try {
     verdict = judge_(post);
@@ -150,6 +154,7 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
     j.fingerprint = {*recalled.fingerprint, in.topic_title, in.author.account_age_days};
   }
   j.memory_matches = std::move(recalled.matches);
+  if (model) j.model = {model->version(), post.prior.model};
   const std::string clause = FirstClause(verdict);
   const bool local = config_.review_route != ReviewRoute::kForum;
   if (verdict.action == Action::kHide) {
@@ -307,6 +312,7 @@ void Daemon::Apply(DaemonConfig config, Judge judge) {
   }
   config_ = std::move(config);
   judge_ = std::move(judge);
+  model_.Load(config_.learned.path);
 }
 
 int Daemon::Run(bool once, const std::atomic<bool>* stop, std::atomic<bool>* reload,

@@ -2,7 +2,7 @@
 // then carry the actions out.
 //
 //   Forum::Poll ─► Post ─► MemoryRecall (near-copies of decided and recent posts,
-//   as Post::prior) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
+//   as Post::prior) and the learned model's signal (ModelSlot) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
 //   fingerprint, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
 //
 // Every decisions_interval it also asks the forum what people decided there about
@@ -23,6 +23,7 @@
 #include "bot/console_server.h"
 #include "bot/daemon_config.h"
 #include "bot/metrics.h"
+#include "bot/model_slot.h"
 #include "bot/outbox.h"
 #include "bot/store.h"
 #include "policy/post.h"
@@ -60,6 +61,10 @@ class Daemon {
   // session lifetime) keep their old values, with a log line. The console's token
   // file is read again: the console takes its moderators at once.
   void Apply(DaemonConfig config, Judge judge);
+  // The model is read again from [policy] learned_model there too (ModelSlot::Load).
+
+  // The learned model in force, if any.
+  const ModelSlot& model() const { return model_; }
 
  private:
   // Judges one post and records it; cursor is set for a new post only.
@@ -77,6 +82,7 @@ class Daemon {
   ConsoleServer* console_;
   Outbox outbox_;
   MemoryRecall memory_;  // near-copies of decided and recent posts, for each post judged
+  ModelSlot model_;      // the per-forum model, for each post judged
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
   std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans

@@ -216,6 +216,7 @@ bool ParseDaemonConfig(const toml::table& root, ConfigReader* reader, DaemonConf
     reader->Int(*memory, "flood_window_minutes", 1, 60 * 24 * 30, &window);
     out->flood_window = std::chrono::minutes(window);
   }
+  ParseLearnedModelConfig(root, reader, &out->learned);
   if (const toml::table* log = reader->Table(root, "log")) {
     reader->RejectUnknownKeys(*log, {"format"});
     std::string format = "text";

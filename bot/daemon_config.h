@@ -44,6 +44,7 @@
 #include "adapters/forum_factory.h"
 #include "bot/config_reader.h"
 #include "bot/console_config.h"
+#include "bot/learned_model_config.h"
 #include "bot/log.h"
 #include "bot/notice.h"
 
@@ -76,6 +77,8 @@ struct DaemonConfig {
   bool memory = true;
   // [memory] flood_window_minutes: how far back a cross-post flood is looked for.
   std::chrono::minutes flood_window{60};
+  // [policy] learned_model and learned_min_decisions: the per-forum model.
+  LearnedModelConfig learned;
 };
 
 // Fills *out from root's [forum], [store] and [notices] tables, reading the API key

@@ -10,6 +10,8 @@
 #include "bot/command_line.h"
 #include "bot/config.h"
 #include "bot/config_reader.h"
+#include "bot/learned_model.h"
+#include "bot/learned_model_config.h"
 #include "bot/store.h"
 #include "bot/verdict_json.h"
 #include "policy/body_parser.h"
@@ -19,9 +21,11 @@ namespace modbot {
 namespace {
 
 // The policy from --config, or the built-in one; nullptr after printing why.
-// *store_path (optional) gets the config's [store] path, when it names one.
+// *store_path (optional) gets the config's [store] path, when it names one, and
+// *model_path its [policy] learned_model.
 std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line,
-                                  std::string* store_path = nullptr) {
+                                  std::string* store_path = nullptr,
+                                  std::string* model_path = nullptr) {
   PolicySettings settings = PolicySettings::Defaults();
   std::optional<std::string> path = command_line.Value("--config");
   if (path) {
@@ -35,6 +39,12 @@ std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line,
     const auto store = config->root["store"]["path"];
     if (store_path && store.is_string()) {
       *store_path = ConfigReader(*path).Resolve(*store.value<std::string>());
+    }
+    if (model_path) {
+      ConfigReader reader(*path);
+      LearnedModelConfig learned;
+      ParseLearnedModelConfig(config->root, &reader, &learned);
+      *model_path = learned.path;
     }
   }
   std::string error;
@@ -90,8 +100,8 @@ int CheckCommand(const std::vector<std::string>& args) {
     }
     format = *named;
   }
-  std::string store_path;
-  std::unique_ptr<Policy> policy = PolicyFor(*command_line, &store_path);
+  std::string store_path, model_path;
+  std::unique_ptr<Policy> policy = PolicyFor(*command_line, &store_path, &model_path);
   if (!policy) return 2;
 
   std::string text = command_line->positional[0];
@@ -111,7 +121,21 @@ int CheckCommand(const std::vector<std::string>& args) {
     }
     post.prior = recalled.prior;
   }
+  // The learned model too, as the daemon runs it; a model that cannot be read is
+  // reported and the text judged without it, as the daemon would.
+  std::string model_line;
+  if (!model_path.empty()) {
+    std::unique_ptr<LearnedModel> model = LearnedModel::Load(model_path, &error);
+    if (!model) {
+      std::fprintf(stderr, "modbot check: judged without the learned model: %s\n", error.c_str());
+    } else {
+      post.prior.model = model->Signal(post.body.own_text);
+      model_line = "model v" + std::to_string(model->version()) + ": " +
+                   SignalSummary(post.prior.model) + "\n";
+    }
+  }
   Verdict verdict = policy->Judge(post);
+  if (!command_line->Has("--json")) std::fputs(model_line.c_str(), stdout);
   if (recalled.fingerprint && !recalled.matches.empty() && !command_line->Has("--json")) {
     std::printf("memory: fingerprint %s near", FingerprintHex(*recalled.fingerprint).c_str());
     for (const std::string& match : recalled.matches) std::printf(" %s;", match.c_str());

@@ -7,6 +7,7 @@
 #include "bot/config_command.h"
 #include "bot/forget_command.h"
 #include "bot/judge_commands.h"
+#include "bot/learn_command.h"
 #include "bot/report_commands.h"
 #include "bot/review_command.h"
 #include "bot/run_command.h"
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "  modbot audit    --config FILE [--since DATE] [--until DATE] [--format csv|json]\n"
     "  modbot stats    --config FILE [--since DATE]\n"
     "  modbot forget   --config FILE [--as NAME] ID   (a post's fingerprint leaves the memory)\n"
+    "  modbot learn    --config FILE [--with-corpora DIR]   (train the per-forum model)\n"
     "  modbot config   check FILE\n"
     "DATE is ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ), UTC unless it names a zone.\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config.\n";
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   if (command == "audit") return modbot::AuditCommand(args);
   if (command == "stats") return modbot::StatsCommand(args);
   if (command == "forget") return modbot::ForgetCommand(args);
+  if (command == "learn") return modbot::LearnCommand(args);
   std::fprintf(stderr, "modbot: unknown command '%s'\n%s", command.c_str(), kUsage);
   return 2;
 }

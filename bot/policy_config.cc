@@ -132,14 +132,18 @@ void ParseMemory(const toml::table& memory, ConfigReader* reader, MemorySettings
 
 bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySettings* out) {
   if (const toml::table* policy = reader->Table(root, "policy")) {
+    // learned_model and learned_min_decisions are the daemon's (learned_model_config.h).
     reader->RejectUnknownKeys(*policy, {"sponsors", "trusted_domains", "staff_names",
-                                        "departments", "candidates", "new_account_days"});
+                                        "departments", "candidates", "new_account_days",
+                                        "learned_model", "learned_min_decisions",
+                                        "learned_review_at"});
     reader->StringList(*policy, "sponsors", &out->sponsors);
     reader->StringList(*policy, "trusted_domains", &out->trusted_domains);
     reader->StringList(*policy, "staff_names", &out->staff_names);
     reader->StringList(*policy, "departments", &out->departments);
     reader->StringList(*policy, "candidates", &out->candidates);
     reader->Int(*policy, "new_account_days", 0, 3650, &out->new_account_days);
+    reader->Double(*policy, "learned_review_at", 0.0, 1.0, &out->model.review_at);
   }
   if (const toml::table* memory = reader->Table(root, "memory")) {
     ParseMemory(*memory, reader, &out->memory);

@@ -5,6 +5,8 @@
 //   trusted_domains = ["cslpubliclibrary.ca"]   # added to the built-in ones
 //   staff_names = ["Jane Roe"]                  # and departments, candidates
 //   new_account_days = 7
+//   learned_review_at = 0.8                     # the per-forum model's signal (policy/prior_signals.h)
+//   (learned_model, learned_min_decisions: the daemon's, bot/learned_model_config.h)
 //
 //   [clauses.spam_links]                        # any of the 16 clause ids
 //   enabled = true

@@ -6,6 +6,7 @@
 #include "bot/audit_log.h"
 #include "bot/command_line.h"
 #include "bot/iso_time.h"
+#include "bot/learned_model_store.h"
 #include "bot/review_stats.h"
 #include "bot/store_command.h"
 #include "policy/clause.h"
@@ -49,6 +50,24 @@ void PrintStatsRow(const std::string& name, const ClauseStats& s) {
               static_cast<long long>(s.restored), static_cast<long long>(s.kept),
               static_cast<long long>(s.removed), static_cast<long long>(s.approved),
               Precision(s.HidePrecision()).c_str(), Precision(s.ReviewPrecision()).c_str());
+}
+
+// The learned model's line: its held-out precision, and how moderators decided the
+// posts it sent to review. Nothing when no model was ever trained.
+bool PrintModelStats(sqlite3* db, std::optional<int64_t> since, std::string* error) {
+  std::optional<ModelRecord> latest;
+  ModelFlagOutcomes outcomes;
+  if (!LatestModel(db, &latest, error) || !ReadModelFlagOutcomes(db, since, &outcomes, error)) {
+    return false;
+  }
+  if (!latest) return true;
+  std::printf("learned model v%d: held-out precision %s (%lld of %lld decisions held out); "
+              "its review flags: %lld upheld, %lld overruled, %lld undecided\n",
+              latest->version, Precision(latest->held_out_precision).c_str(),
+              static_cast<long long>(latest->held_out), static_cast<long long>(latest->decisions),
+              static_cast<long long>(outcomes.upheld), static_cast<long long>(outcomes.overruled),
+              static_cast<long long>(outcomes.undecided));
+  return true;
 }
 
 }  // namespace
@@ -123,6 +142,10 @@ int StatsCommand(const std::vector<std::string>& args) {
   for (Clause c : AllClauses()) print(std::string(ClauseId(c)));
   print("none");
   PrintStatsRow("all posts", stats.all);
+  if (!PrintModelStats(command.store->db(), since, &error)) {
+    std::fprintf(stderr, "modbot stats: store failure: %s\n", error.c_str());
+    return 1;
+  }
   std::printf("restored, kept: a human's decision on a post the bot hid; removed, approved: on a\n"
               "post it queued. hide precision = 1 - restored / (restored + kept); review\n"
               "precision = removed / (removed + approved); n/a: no human decision yet.\n"

@@ -29,6 +29,11 @@ class Stmt {
     if (stmt_) sqlite3_bind_int64(stmt_, i, v);
     return *this;
   }
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& Bind(int i, double v) {
+    if (stmt_) sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
   Stmt& Bind(int i, std::optional<int> v) {
     if (stmt_) v ? sqlite3_bind_int64(stmt_, i, *v) : sqlite3_bind_null(stmt_, i);
     return *this;
@@ -49,6 +54,7 @@ class Stmt {
     return t ? reinterpret_cast<const char*>(t) : "";
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::optional<int> OptionalInt(int col) {
     return IsNull(col) ? std::nullopt : std::optional<int>(static_cast<int>(Int(col)));

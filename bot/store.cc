@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/learned_model.h"
 #include "bot/sqlite_statement.h"
 
 namespace modbot {
@@ -89,6 +90,15 @@ CREATE TABLE IF NOT EXISTS forum_watch (
   decision   TEXT CHECK (decision IN ('approved', 'removed', 'superseded'))
 );
 CREATE INDEX IF NOT EXISTS forum_watch_awaited ON forum_watch (since) WHERE decided_at IS NULL;
+CREATE TABLE IF NOT EXISTS learned_models (  -- bot/learned_model_store.h
+  version            INTEGER PRIMARY KEY,
+  hash               TEXT NOT NULL,     -- FNV-1a 64 of the fastText bytes
+  path               TEXT NOT NULL,
+  decisions          INTEGER NOT NULL,  -- human decisions trained and tested on
+  held_out           INTEGER NOT NULL,  -- of those, held out for the test
+  held_out_precision REAL,              -- NULL: it flagged none of them
+  trained_at         INTEGER NOT NULL
+);
 )sql";
 
 // Starts watching the post of outbox row ?2 for a decision on the forum, done at ?1,
@@ -434,6 +444,13 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
     for (const std::string& match : j.memory_matches) matches += "; " + match;
     if (!InsertAudit(db_, {j.post_id, "memory", "", "", matches, j.actor, "recalled"}, now,
                      error)) {
+      return false;
+    }
+  }
+  if (j.model) {
+    if (!InsertAudit(db_, {j.post_id, "model", "", "model v" + std::to_string(j.model->version),
+                           SignalSummary(j.model->signal), j.actor, "judged"},
+                     now, error)) {
       return false;
     }
   }

@@ -11,6 +11,7 @@
 //                 them on the forum or in `modbot review` (see RecordForumDecision)
 //   fingerprints  each judged post's fingerprint and the human decision on it, the
 //                 memory of near-copies (bot/memory_store.h)
+//   learned_models one row per model `modbot learn` wrote (bot/learned_model_store.h)
 //
 // The invariants (DESIGN.md) live here:
 //  * RecordJudgement writes the verdict, its pending actions, its review entry, its
@@ -84,6 +85,12 @@ struct Judgement {
   // The remembered posts that judged it (Recollection::matches), for an audit row
   // "memory".
   std::vector<std::string> memory_matches;
+  // The learned model that judged it, for an audit row "model"; none without one.
+  struct ModelUsed {
+    int version = 0;
+    std::optional<ModelSignal> signal;  // what it said, whether or not it counted
+  };
+  std::optional<ModelUsed> model;
 };
 
 struct OutboxEntry {

@@ -112,6 +112,14 @@ Action MemoryCap(const Post& post, const PolicySettings& settings, const Reasons
   return cap;
 }
 
+// The model's signal as a reason when it is sure enough: "model.abusive 0.87 model v3".
+Reasons ModelReasons(const PriorSignals& prior, const ModelSettings& settings) {
+  if (!prior.model || prior.model->probability < settings.review_at) return {};
+  const ModelSignal& signal = *prior.model;
+  return {{signal.clause, "model." + std::string(ClauseId(signal.clause)), signal.probability,
+           "model v" + std::to_string(signal.model_version)}};
+}
+
 Reasons Without(Reasons reasons, const Reasons& waived) {
   std::erase_if(reasons, [&](const Reason& r) { return Has(waived, r.clause); });
   return reasons;
@@ -123,12 +131,13 @@ void ApplyPriorSignals(const Post& post, const PolicySettings& settings, Verdict
   if (post.prior.empty()) return;
   const Reasons near_copies = NearCopyReasons(post.prior);
   const Reasons floods = FloodReasons(post, settings);
+  const Reasons model = ModelReasons(post.prior, settings.model);
 
   // An approval waives only what would otherwise have been held against the post.
   Reasons waived;
   for (Reason& approval : Approvals(post.prior)) {
     if (Has(verdict->reasons, approval.clause) || Has(near_copies, approval.clause) ||
-        Has(floods, approval.clause)) {
+        Has(floods, approval.clause) || Has(model, approval.clause)) {
       waived.push_back(std::move(approval));
     }
   }
@@ -144,10 +153,21 @@ void ApplyPriorSignals(const Post& post, const PolicySettings& settings, Verdict
     Reasons kept = Without(*memory, waived);
     all.insert(all.end(), kept.begin(), kept.end());
   }
+  Verdict remembered;
+  ScoreReasons(all, settings, &remembered);
+  verdict->action =
+      std::max(text_action,
+               std::min(remembered.action, MemoryCap(post, settings, near_copies, floods)));
+
+  // The model's reason joins the evidence but takes the verdict no further than
+  // review, whatever it adds to a clause's score.
+  const Reasons model_kept = Without(model, waived);
+  all.insert(all.end(), model_kept.begin(), model_kept.end());
   Verdict judged;
   ScoreReasons(all, settings, &judged);
-  verdict->action = std::max(text_action,
-                             std::min(judged.action, MemoryCap(post, settings, near_copies, floods)));
+  if (!model_kept.empty()) {
+    verdict->action = std::max(verdict->action, std::min(judged.action, Action::kReview));
+  }
   verdict->clauses = std::move(judged.clauses);
   verdict->reasons = std::move(judged.reasons);
   verdict->waived = std::move(waived);

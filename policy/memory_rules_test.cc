@@ -146,5 +146,57 @@ TEST_CASE("memory: new authors posting the same text in several topics are a flo
   CHECK(BuiltInPolicy().Judge(post).action == Action::kAllow);
 }
 
+TEST_CASE("model: a sure enough signal sends a post to review, with its evidence",
+          "[memory][model]") {
+  Post post = MakePost(kBland);
+  post.prior.model = ModelSignal{Clause::kAbusive, 0.87, 3};
+  Verdict verdict = BuiltInPolicy().Judge(post);
+  CHECK(verdict.action == Action::kReview);
+  CHECK(verdict.clauses == std::vector<Clause>{Clause::kAbusive});
+  const Reason* reason = Find(verdict.reasons, "model.abusive");
+  REQUIRE(reason);
+  CHECK(reason->score == 0.87);
+  CHECK(reason->evidence == "model v3");
+
+  // Under ModelSettings::review_at (0.8) it is no reason at all.
+  post.prior.model->probability = 0.79;
+  verdict = BuiltInPolicy().Judge(post);
+  CHECK(verdict.action == Action::kAllow);
+  CHECK(verdict.reasons.empty());
+}
+
+TEST_CASE("model: its signal never hides, even on top of the text's own reason",
+          "[memory][model]") {
+  Post post = MakePost("This shit is awesome, best Canada Day ever.");
+  REQUIRE(BuiltInPolicy().Judge(post).action == Action::kReview);
+  post.prior.model = ModelSignal{Clause::kAbusive, 0.99, 1};
+  Verdict verdict = BuiltInPolicy().Judge(post);
+  CHECK(verdict.action == Action::kReview);
+  CHECK(Find(verdict.reasons, "model.abusive"));
+
+  // Nor on top of a near-copy of a removed post, which alone goes to review.
+  post = MakePost(kBland, 1);
+  post.prior.decided = {Decided(HumanDecision::kRemoved, {Clause::kAbusive})};
+  post.prior.model = ModelSignal{Clause::kAbusive, 0.99, 1};
+  CHECK(BuiltInPolicy().Judge(post).action == Action::kReview);
+
+  // What the text hides alone stays hidden: the model lowers nothing.
+  post = MakePost("Die you fucking faggot.");
+  REQUIRE(BuiltInPolicy().Judge(post).action == Action::kHide);
+  post.prior.model = ModelSignal{Clause::kCommercial, 0.95, 1};
+  CHECK(BuiltInPolicy().Judge(post).action == Action::kHide);
+}
+
+TEST_CASE("model: a moderator's approval of a near-copy waives the model's clause",
+          "[memory][model]") {
+  Post post = MakePost(kBland);
+  post.prior.decided = {Decided(HumanDecision::kApproved, {Clause::kAbusive})};
+  post.prior.model = ModelSignal{Clause::kAbusive, 0.95, 2};
+  Verdict verdict = BuiltInPolicy().Judge(post);
+  CHECK(verdict.action == Action::kAllow);
+  REQUIRE(verdict.waived.size() == 1);
+  CHECK(verdict.waived[0].clause == Clause::kAbusive);
+}
+
 }  // namespace
 }  // namespace modbot

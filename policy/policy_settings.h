@@ -48,6 +48,12 @@ struct MemorySettings {
   Action flood_action = Action::kReview;
 };
 
+// How the per-forum model's signal (prior_signals.h) weighs in.
+struct ModelSettings {
+  // The probability at which the model's clause becomes a reason (and so a review).
+  double review_at = 0.8;
+};
+
 struct PolicySettings {
   std::array<ClauseSettings, kClauseCount> clauses = DefaultClauseSettings();
 
@@ -69,6 +75,7 @@ struct PolicySettings {
   int new_account_days = 7;
 
   MemorySettings memory;
+  ModelSettings model;
 
   static std::array<ClauseSettings, kClauseCount> DefaultClauseSettings();
   static PolicySettings Defaults();

@@ -18,6 +18,11 @@
 //    by this author, or by new authors when this author is new too, are a
 //    cross-post flood: spam_links when the post has links, else frivolous, with rule
 //    "memory.cross_post" and the other posts as evidence.
+//  * the per-forum model's signal (the daemon's learned model, bot/learned_model.h),
+//    when its probability reaches ModelSettings::review_at, is a reason for its
+//    clause with rule "model.<clause>", the probability as score and "model vN" as
+//    evidence. It may send a post to review, never hide it: no score it adds takes
+//    a verdict past review, and an approved near-copy waives its clause too.
 //
 // An empty PriorSignals (the default) judges a post on its text alone, as
 // `classify`, the bench and the fuzzer do.
@@ -63,11 +68,20 @@ struct RecentCopy {
   std::string topic;                           // its topic's title
 };
 
+// What the per-forum model, trained from moderators' decisions, makes of the post:
+// its likeliest clause.
+struct ModelSignal {
+  Clause clause = Clause::kAbusive;
+  double probability = 0;
+  int model_version = 0;  // as `modbot learn` numbered it
+};
+
 struct PriorSignals {
   std::vector<DecidedCopy> decided;  // nearest first
   std::vector<RecentCopy> recent;    // other posts than the one judged, oldest first
+  std::optional<ModelSignal> model;  // none without a model, or when it sees no clause
 
-  bool empty() const { return decided.empty() && recent.empty(); }
+  bool empty() const { return decided.empty() && recent.empty() && !model; }
 };
 
 }  // namespace modbot

@@ -8,6 +8,7 @@
 #define MODBOT_TESTS_MEMORY_REPLAY_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <fstream>
 #include <random>
@@ -16,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/learn_command.h"
 #include "bot/store.h"
 #include "policy/body_parser.h"
 #include "policy/fingerprint.h"
@@ -70,13 +72,9 @@ inline std::string CampaignVariant(const std::string& text, std::mt19937* rng) {
   return out;
 }
 
-// gold-dev's posts in an order shuffled with seed, split in two halves; then the
-// second half gains two variants, by new accounts and in other topics, of each
-// violation of the first, and one variant of each allowed post of the first (a
-// resident repeating a question), and is shuffled again. *first_half is where the
-// second half starts. Empty on a file that cannot be read.
-inline std::vector<LabelledPost> BuildStream(const std::string& gold_path, unsigned seed,
-                                             size_t* first_half) {
+// The labelled posts of a gold file, in file order; empty on a file that cannot be
+// read.
+inline std::vector<LabelledPost> ReadLabelled(const std::string& gold_path) {
   std::vector<LabelledPost> posts;
   std::ifstream in(gold_path);
   for (std::string line; std::getline(in, line);) {
@@ -104,6 +102,17 @@ inline std::vector<LabelledPost> BuildStream(const std::string& gold_path, unsig
     }
     posts.push_back(std::move(p));
   }
+  return posts;
+}
+
+// gold-dev's posts in an order shuffled with seed, split in two halves; then the
+// second half gains two variants, by new accounts and in other topics, of each
+// violation of the first, and one variant of each allowed post of the first (a
+// resident repeating a question), and is shuffled again. *first_half is where the
+// second half starts. Empty on a file that cannot be read.
+inline std::vector<LabelledPost> BuildStream(const std::string& gold_path, unsigned seed,
+                                             size_t* first_half) {
+  std::vector<LabelledPost> posts = ReadLabelled(gold_path);
   std::mt19937 rng(seed);
   std::shuffle(posts.begin(), posts.end(), rng);
   *first_half = posts.size() / 2;
@@ -128,7 +137,22 @@ inline std::vector<LabelledPost> BuildStream(const std::string& gold_path, unsig
   return posts;
 }
 
+// The per-forum model in a replay: trained when the first half is decided, on the
+// scripted moderator's decisions (and corpora), then run on each post of the second.
+struct ModelReplay {
+  std::vector<LabelledText> corpora;
+  // The scripted moderator decides at most this many posts, the first flagged: how
+  // many decisions the model learns from.
+  size_t decisions = SIZE_MAX;
+};
+
 struct Figures {
+  int violations = 0;         // posts of the second half labelled a violation
+  int violations_caught = 0;  // of those, sent to review or hidden
+  int model_flags = 0;        // verdicts of the second half with a model.* reason
+  int model_flags_right = 0;  // of those, on a violation
+  int model_decisions = 0;    // the decisions the model learned from
+  HeldOutScore model_held_out;  // its own test on the held-out part of them
   int variants = 0;          // campaign variants of violations in the second half
   int variants_caught = 0;   // of those, sent to review or hidden
   int decided_variants = 0;  // variants whose original a moderator decided
@@ -144,23 +168,34 @@ struct Figures {
 // Judges stream in order on a fresh store at store_path, a post a minute, recalling
 // from memory (flood window an hour) only when memory is set; the moderator
 // decides each queued post of the first first_half posts at once: remove for the
-// label's first clause, or approve.
+// label's first clause, or approve. With model, a model learned from those
+// decisions runs on the second half.
 inline bool Replay(const Policy& policy, const std::vector<LabelledPost>& stream,
                    size_t first_half, bool memory, const std::string& store_path, Figures* out,
-                   std::string* error) {
+                   std::string* error, const ModelReplay* model = nullptr) {
   std::unique_ptr<Store> store = Store::Open(store_path, error);
   if (!store) return false;
   constexpr int64_t kMinute = 60'000, kStart = 1'764'547'200'000;  // 2025-12-01
   std::vector<std::string> decided;
   MemoryRecall recall(store->db());
+  LearnResult learned;
   for (size_t i = 0; i < stream.size(); ++i) {
     const LabelledPost& item = stream[i];
     const int64_t now = kStart + static_cast<int64_t>(i) * kMinute;
+    if (model && i == first_half) {
+      if (!Learn(store->db(), model->corpora, 1, policy.settings().model.review_at, 1,
+                 &learned, error)) {
+        return false;
+      }
+      out->model_decisions = learned.decisions;
+      out->model_held_out = learned.score;
+    }
     Post post = item.post;
     Recollection recalled;
     if (memory && !recall.Recall(post, now - 60 * kMinute, &recalled, error)) return false;
     if (!memory) recalled.fingerprint = TextFingerprint(post.body.own_text);
     post.prior = recalled.prior;
+    if (learned.model) post.prior.model = learned.model->Signal(post.body.own_text);
     const Verdict verdict = policy.Judge(post);
     Judgement j;
     j.post_id = post.id;
@@ -178,7 +213,7 @@ inline bool Replay(const Policy& policy, const std::vector<LabelledPost>& stream
 
     const bool flagged = verdict.action != Action::kAllow;
     if (i < first_half) {
-      if (!flagged) continue;
+      if (!flagged || (model && decided.size() >= model->decisions)) continue;
       ReviewOutcome outcome;
       const std::string clause =
           item.violation && !item.clauses.empty() ? std::string(ClauseId(item.clauses[0])) : "";
@@ -191,6 +226,13 @@ inline bool Replay(const Policy& policy, const std::vector<LabelledPost>& stream
     }
     out->review_load += flagged;
     out->waived += !verdict.waived.empty();
+    const bool model_flag =
+        std::any_of(verdict.reasons.begin(), verdict.reasons.end(),
+                    [](const Reason& r) { return r.rule.rfind("model.", 0) == 0; });
+    out->model_flags += model_flag;
+    out->model_flags_right += model_flag && item.violation;
+    out->violations += item.violation;
+    out->violations_caught += item.violation && flagged;
     if (!item.violation) {
       ++out->clean;
       out->false_hides += verdict.action == Action::kHide;

@@ -1,0 +1,259 @@
+#include "bot/learned_model.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <fasttext/fasttext.h>
+
+#include "adapters/content_version.h"
+#include "policy/clause.h"
+#include "policy/normalizer.h"
+
+namespace modbot {
+
+namespace {
+
+constexpr std::string_view kMagic = "modbot-learned-model";
+constexpr int kFormat = 1;
+constexpr std::string_view kLabelPrefix = "__label__";
+// Fixed, so that the same decisions give the same model.
+constexpr int kSeed = 11;
+
+// fastText's loader, with the check of its magic number and version that only its
+// file-name overload makes (it also sets the version the rest of the load reads by).
+class FastTextReader : public fasttext::FastText {
+ public:
+  bool Read(std::istream& in) {
+    if (!checkModel(in)) return false;
+    loadModel(in);
+    return true;
+  }
+};
+
+// A small supervised model: word bigrams and character 3-5-grams, so that French
+// and English inflections and light misspellings share weights; 32 dimensions and
+// 100k hash buckets keep the file near 13 MB.
+fasttext::Args TrainingArgs(const std::string& input) {
+  fasttext::Args args;
+  args.input = input;
+  args.model = fasttext::model_name::sup;
+  args.loss = fasttext::loss_name::softmax;
+  args.lr = 1.0;
+  args.epoch = 100;
+  args.dim = 32;
+  args.wordNgrams = 2;
+  args.minCount = 1;
+  args.minn = 3;
+  args.maxn = 5;
+  args.bucket = 100000;
+  args.thread = 1;
+  args.seed = kSeed;
+  args.verbose = 0;
+  return args;
+}
+
+bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+// A file of its own in the temporary folder, removed when this goes.
+class ScratchFile {
+ public:
+  ScratchFile() {
+    const char* tmp = std::getenv("TMPDIR");
+    path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/modbot-learn-XXXXXX";
+    const int fd = mkstemp(path_.data());
+    if (fd < 0) {
+      path_.clear();
+    } else {
+      close(fd);
+    }
+  }
+  ~ScratchFile() {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+std::string Header(int version, const std::string& hash) {
+  return std::string(kMagic) + " " + std::to_string(kFormat) + " " + std::to_string(version) +
+         " " + hash + "\n";
+}
+
+}  // namespace
+
+std::string SignalSummary(const std::optional<ModelSignal>& signal) {
+  if (!signal) return "no clause";
+  char probability[16];
+  std::snprintf(probability, sizeof probability, " %.2f", signal->probability);
+  return std::string(ClauseId(signal->clause)) + probability;
+}
+
+std::string ModelText(std::string_view text) {
+  std::string out;
+  for (char c : FoldText(text)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    const bool separator = u < 0x80 && !std::isalnum(u);
+    if (separator) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+LearnedModel::LearnedModel(std::unique_ptr<fasttext::FastText> model, std::string bytes,
+                           int version)
+    : model_(std::move(model)),
+      bytes_(std::move(bytes)),
+      version_(version),
+      hash_(ContentHash(bytes_)) {}
+
+LearnedModel::~LearnedModel() = default;
+
+std::unique_ptr<LearnedModel> LearnedModel::Load(const std::string& path, std::string* error) {
+  std::string file;
+  if (!ReadFile(path, &file, error)) return nullptr;
+  const size_t newline = file.find('\n');
+  std::istringstream header(file.substr(0, newline == std::string::npos ? 0 : newline));
+  std::string magic, hash;
+  int format = 0, version = 0;
+  header >> magic >> format >> version >> hash;
+  if (newline == std::string::npos || magic != kMagic || format != kFormat || version <= 0) {
+    *error = path + ": not a model written by modbot learn (header \"" +
+             std::string(kMagic) + " " + std::to_string(kFormat) + " VERSION HASH\" missing)";
+    return nullptr;
+  }
+  std::string bytes = file.substr(newline + 1);
+  if (ContentHash(bytes) != hash) {
+    *error = path + ": model v" + std::to_string(version) +
+             " is damaged (its bytes do not match the hash in its header)";
+    return nullptr;
+  }
+  auto reader = std::make_unique<FastTextReader>();
+  try {
+    std::istringstream in(bytes);
+    if (!reader->Read(in)) {
+      *error = path + ": model v" + std::to_string(version) + " is not a fastText model";
+      return nullptr;
+    }
+  } catch (const std::exception& e) {
+    *error = path + ": model v" + std::to_string(version) + ": " + e.what();
+    return nullptr;
+  }
+  if (reader->getArgs().model != fasttext::model_name::sup) {
+    *error = path + ": model v" + std::to_string(version) + " is not a classifier";
+    return nullptr;
+  }
+  return std::unique_ptr<LearnedModel>(
+      new LearnedModel(std::move(reader), std::move(bytes), version));
+}
+
+std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText>& examples,
+                                                  int version, std::string* error) {
+  ScratchFile input, output;
+  if (input.path().empty() || output.path().empty()) {
+    *error = std::string("cannot make a temporary file: ") + std::strerror(errno);
+    return nullptr;
+  }
+  {
+    std::ofstream out(input.path(), std::ios::binary);
+    for (const LabelledText& example : examples) {
+      out << kLabelPrefix << example.label << ' ' << ModelText(example.text) << '\n';
+    }
+    if (!out.flush()) {
+      *error = input.path() + ": cannot write the training examples";
+      return nullptr;
+    }
+  }
+  auto model = std::make_unique<fasttext::FastText>();
+  std::string bytes;
+  try {
+    model->train(TrainingArgs(input.path()));
+    model->saveModel(output.path());
+  } catch (const std::exception& e) {
+    *error = std::string("fastText: ") + e.what();
+    return nullptr;
+  }
+  if (!ReadFile(output.path(), &bytes, error)) return nullptr;
+  return std::unique_ptr<LearnedModel>(
+      new LearnedModel(std::move(model), std::move(bytes), version));
+}
+
+std::vector<std::pair<double, std::string>> LearnedModel::Labels(std::string_view text) const {
+  std::vector<std::pair<fasttext::real, std::string>> predictions;
+  std::istringstream in(ModelText(text) + "\n");
+  model_->predictLine(in, predictions, -1, 0.0);
+  std::vector<std::pair<double, std::string>> labels;
+  for (const auto& [probability, label] : predictions) {
+    labels.emplace_back(probability, label.substr(std::min(label.size(), kLabelPrefix.size())));
+  }
+  return labels;
+}
+
+std::optional<std::pair<std::string, double>> LearnedModel::Predict(std::string_view text) const {
+  const auto labels = Labels(text);
+  if (labels.empty()) return std::nullopt;
+  return std::make_pair(labels[0].second, labels[0].first);
+}
+
+std::optional<ModelSignal> LearnedModel::Signal(std::string_view text) const {
+  for (const auto& [probability, label] : Labels(text)) {
+    std::optional<Clause> clause = ClauseFromId(label);
+    if (clause && probability > 0) return ModelSignal{*clause, probability, version_};
+  }
+  return std::nullopt;
+}
+
+bool LearnedModel::Save(const std::string& path, std::string* error) const {
+  const std::string temporary = path + ".tmp" + std::to_string(getpid());
+  const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = temporary + ": " + std::strerror(errno);
+    return false;
+  }
+  const bool written = WriteAll(fd, Header(version_, hash_)) && WriteAll(fd, bytes_) &&
+                       fsync(fd) == 0;
+  const int saved_errno = errno;
+  close(fd);
+  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    *error = (written ? path : temporary) + ": " + std::strerror(written ? errno : saved_errno);
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace modbot

@@ -1,0 +1,85 @@
+// LearnedModel: the per-forum text classifier that `modbot learn` trains from the
+// moderators' decisions (bot/learn_command.h), and that the daemon and `modbot
+// check` run on each post to give the policy a ModelSignal (policy/prior_signals.h).
+//
+// It is a fastText supervised model (Debian's libfasttext), one label a text: a
+// clause id, or "allow" for what a moderator approved. Training runs on one thread
+// with a fixed seed, so the same examples give the same model, byte for byte.
+//
+// The file is one header line, "modbot-learned-model 1 <version> <hash>\n", then
+// fastText's own bytes; <hash> is the FNV-1a 64 of those bytes
+// (adapters/content_version.h). A file whose bytes do not match its header (cut
+// short, overwritten, not a model) is refused before fastText reads it: fastText
+// itself trusts the sizes it reads and can be made to allocate anything.
+#ifndef MODBOT_BOT_LEARNED_MODEL_H_
+#define MODBOT_BOT_LEARNED_MODEL_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "policy/prior_signals.h"
+
+namespace fasttext {
+class FastText;
+}
+
+namespace modbot {
+
+// The label of a text a moderator approved (or restored).
+inline constexpr std::string_view kAllowLabel = "allow";
+
+// One training example: a post's own words and its label (a clause id or "allow").
+struct LabelledText {
+  std::string text;
+  std::string label;
+};
+
+class LearnedModel {
+ public:
+  // Reads the model at path. Returns null with *error saying why (missing file,
+  // header, hash mismatch, fastText's own complaint).
+  static std::unique_ptr<LearnedModel> Load(const std::string& path, std::string* error);
+  // Trains a model numbered version on examples. Returns null with *error when
+  // fastText refuses (e.g. no word at all).
+  static std::unique_ptr<LearnedModel> Train(const std::vector<LabelledText>& examples,
+                                             int version, std::string* error);
+  ~LearnedModel();
+
+  int version() const { return version_; }
+  // The FNV-1a 64 of the fastText bytes, 16 hex digits, as the store records it.
+  const std::string& hash() const { return hash_; }
+
+  // The likeliest label of text and its probability; nullopt for a text with no
+  // word the model knows of.
+  std::optional<std::pair<std::string, double>> Predict(std::string_view text) const;
+  // The likeliest clause of text (labels other than "allow") and its probability,
+  // as the policy takes it; nullopt when the model gives no clause any weight.
+  std::optional<ModelSignal> Signal(std::string_view text) const;
+
+  // Writes the model to path atomically (a temporary file beside it, then rename).
+  bool Save(const std::string& path, std::string* error) const;
+
+ private:
+  LearnedModel(std::unique_ptr<fasttext::FastText> model, std::string bytes, int version);
+  // All labels with their probabilities, likeliest first.
+  std::vector<std::pair<double, std::string>> Labels(std::string_view text) const;
+
+  std::unique_ptr<fasttext::FastText> model_;
+  std::string bytes_;  // fastText's serialisation, as saved
+  int version_;
+  std::string hash_;
+};
+
+// A signal as the audit and `modbot check` show it: "abusive 0.87", or "no clause".
+std::string SignalSummary(const std::optional<ModelSignal>& signal);
+
+// The text as the model reads it: case-folded, punctuation as spaces, one line.
+std::string ModelText(std::string_view text);
+
+}  // namespace modbot
+
+#endif  // MODBOT_BOT_LEARNED_MODEL_H_
