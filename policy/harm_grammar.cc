@@ -517,7 +517,7 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
     case Meaning::kSexualise:
       // "the new girl at the front desk is a smokeshow … stare at her": said near
       // whoever it is about, in either order.
-      return t.meaning != Meaning::kProperty && Distance(t, p) <= kLinkedWindow;
+      return t.meaning != Meaning::kProperty && Distance(t, p) <= kLooseWindow;
     case Meaning::kExclusion:
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
@@ -679,9 +679,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           target = Meaning::kGroup;
           label = last_group;
         }
-        const bool attributive = p.end <= t.begin && t.begin - p.end <= 1 && (p.meaning == Meaning::kInsult ||
-                                                       p.meaning == Meaning::kDehumanise ||
-                                                       p.meaning == Meaning::kTrait);
+        // ("the idiot at the front desk" places someone, it does not qualify them)
+        const bool attributive =
+            p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
+            (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
         record(target, label, c.Text(t), p, attributive);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.

@@ -2,6 +2,7 @@
 // and the look-alikes a frame keeps allowed or, at most, sends to a human.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "policy/built_in_policy_for_tests.h"
@@ -82,6 +83,39 @@ TEST_CASE("targeted harm: the verdict explains target, predicate and frame", "[t
   }
   INFO(Describe(verdict));
   CHECK(explained);
+}
+
+TEST_CASE("targeted harm: contempt glued to a group, a vulgar name at an employee hide", "[targeted_harm]") {
+  for (const char* text : {"Hindu scum are taking all the parking.",
+                           "To the prick at the permits counter: enjoy your weekend.",
+                           "T'es rien qu'un connard, le voisin."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kHide);
+  }
+}
+
+TEST_CASE("targeted harm: a sexualised remark about an employee is staff harassment", "[targeted_harm]") {
+  const Verdict verdict = JudgeNeighbourPost("The lifeguard at the Westview pool is a total smokeshow.");
+  INFO(Describe(verdict));
+  CHECK(verdict.action == Action::kReview);
+  CHECK(std::find(verdict.clauses.begin(), verdict.clauses.end(), Clause::kStaffHarassment) !=
+        verdict.clauses.end());
+  bool explained = false;
+  for (const Reason& reason : verdict.reasons) {
+    explained |= reason.evidence.find("(target: City staff; predicate: sexualised remark; frame: assertion)") !=
+                 std::string::npos;
+  }
+  CHECK(explained);
+}
+
+TEST_CASE("targeted harm: bins, schedules and praise near the same words stay allowed", "[targeted_harm]") {
+  for (const char* text : {"Seniors garbage pickup is on Fridays now.", "The clerk at the front desk was lovely.",
+                           "It was only a matter of time before the arena reopened."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == Action::kAllow);
+  }
 }
 
 }  // namespace
