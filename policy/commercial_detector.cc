@@ -17,7 +17,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "policy/contact_channel.h"
 #include "policy/detector.h"
@@ -50,15 +52,17 @@ void DetectCommercial(const PostView& view, Reasons* reasons) {
     return;
   }
   int kinds = 0;
-  size_t signs = 0;
   std::vector<std::string> evidence;
   for (std::string_view kind : kKinds) {
     const std::vector<std::string>& found = view.own_hits.Of(kind);
     if (found.empty()) continue;
     ++kinds;
-    signs += found.size();
     evidence.insert(evidence.end(), found.begin(), found.end());
   }
+  // The same words found by two lexicons ("call now" as an action and as urgency)
+  // are one sign, though each kind that found them still counts.
+  evidence = DistinctMatches(evidence);
+  size_t signs = std::max(evidence.size(), static_cast<size_t>(kinds));
   // A channel is a way to get in touch: one more sign of that kind, or the kind.
   const std::vector<std::string> channels = FindContactChannels(view.own.folded);
   if (!channels.empty()) {

@@ -20,6 +20,7 @@ enum class Meaning {
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
+  kContemptAfter, kSexualise, kWhere,
 };
 
 struct Section {
@@ -27,7 +28,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 28> kSections = {{
+constexpr std::array<Section, 31> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -42,6 +43,8 @@ constexpr std::array<Section, 28> kSections = {{
     {"innocent_sense", Meaning::kInnocentSense}, {"homonym", Meaning::kHomonym},
     {"taken_up", Meaning::kTakenUp},     {"said", Meaning::kSaid},
     {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
+    {"contempt_after", Meaning::kContemptAfter}, {"sexualise", Meaning::kSexualise},
+    {"where", Meaning::kWhere},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -66,6 +69,8 @@ constexpr std::string_view kPublicAssistance = "public assistance";
 constexpr std::string_view kDeath = "death";
 // Harm hinted at ("teach him a lesson", "il va y avoir du sang").
 constexpr std::string_view kVeiled = "veiled";
+// Insults no reasonable moderator leaves up when aimed at someone ("connard").
+constexpr std::string_view kVulgar = "vulgar";
 
 // A word with each run of one letter written once: "stuuupid" is "stupid", and
 // "kill" "kil", so both sides of a comparison are squeezed.
@@ -110,7 +115,7 @@ bool IsTarget(Meaning m) {
 
 bool IsPredicate(Meaning m) {
   return m == Meaning::kInsult || m == Meaning::kInsultAfter || m == Meaning::kDehumanise ||
-         m == Meaning::kTrait || m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
+         m == Meaning::kContemptAfter || m == Meaning::kSexualise || m == Meaning::kTrait || m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
 }
 
 // Sentence-final punctuation followed by a space or the end: "f.u.c.k" and "3.5"
@@ -255,6 +260,7 @@ namespace {
 using Mask = uint32_t;
 constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
 constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kInsultAfter) | Bit(Meaning::kDehumanise) |
+                             Bit(Meaning::kContemptAfter) | Bit(Meaning::kSexualise) |
                              Bit(Meaning::kTrait) | Bit(Meaning::kExclusion) | Bit(Meaning::kHatred) |
                              Bit(Meaning::kHarm);
 // What may stand between a target and what is said of it: "are all just a bunch of".
@@ -271,6 +277,8 @@ constexpr int kObjectGap = 3;
 constexpr int kLooseWindow = 8;
 constexpr int kDislocatedWindow = 16;
 constexpr double kAttributive = 0.6;
+// Words between a name for someone and the post it places them at: "at the front".
+constexpr int kStaffPlaceGap = 3;
 // Beyond every window above, a "c'est" taken-up subject included.
 constexpr int kFurthest = kDislocatedWindow + 8;
 
@@ -339,8 +347,13 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
                         (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
     return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
   }
-  if (p.end <= t.begin) return t.begin - p.end <= 1 && c.AllOf(p.end, t.begin, kJoiners);
-  return false;
+  if (p.end > t.begin) return false;
+  if (t.begin - p.end <= 1 && c.AllOf(p.end, t.begin, kJoiners)) return true;
+  // "The idiot at the permits office", "l'imbécile au comptoir": a name for someone
+  // placed at their post names an employee.
+  return t.meaning == Meaning::kStaff && p.meaning == Meaning::kInsult && t.begin - p.end <= kStaffPlaceGap &&
+         c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
+         c.AllOf(p.end, t.begin, kJoiners | Bit(Meaning::kWhere));
 }
 
 int Distance(const Span& a, const Span& b) {
@@ -356,7 +369,8 @@ struct Finding {
 std::string_view PredicateName(Meaning m) {
   switch (m) {
     case Meaning::kInsult: case Meaning::kInsultAfter: return "insult";
-    case Meaning::kDehumanise: return "dehumanising comparison";
+    case Meaning::kDehumanise: case Meaning::kContemptAfter: return "dehumanising comparison";
+    case Meaning::kSexualise: return "sexualised remark";
     case Meaning::kTrait: return "negative generalisation";
     case Meaning::kExclusion: return "exclusion";
     case Meaning::kHatred: return "hatred";
@@ -364,13 +378,33 @@ std::string_view PredicateName(Meaning m) {
   }
 }
 
+// A remark on someone's body or sex appeal: in a post about an employee, harassment
+// of the employee; about anyone else, a sexual remark for a human to look at.
+std::vector<Finding> Sexualised(Meaning target) {
+  switch (target) {
+    case Meaning::kStaff:
+      return {{Clause::kStaffHarassment, "staff_harassment.staff_sexualised", 0.7},
+              {Clause::kAbusive, "abusive.staff_sexualised", 0.7}};
+    case Meaning::kProperty:
+      return {};
+    default:
+      return {{Clause::kAbusive, "abusive.sexualised_remark", 0.6}};
+  }
+}
+
+// A vulgar name said to the reader or an employee: hidden.
+constexpr double kVulgarScore = 0.85;
+
 // What a predicate said of a target amounts to, before any frame.
 std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool quantified) {
   if (p.meaning == Meaning::kInsultAfter) p.meaning = Meaning::kInsult;
+  if (p.meaning == Meaning::kContemptAfter) p.meaning = Meaning::kDehumanise;
+  if (p.meaning == Meaning::kSexualise) return Sexualised(target);
   if (p.meaning == Meaning::kHarm && p.label == kVeiled) {
     return {{Clause::kThreat, "threat.veiled_harm", 0.6}};
   }
   const bool age = label == kAgeGroup;
+  const bool vulgar = p.label == kVulgar;
   switch (target) {
     case Meaning::kGroup:
       switch (p.meaning) {
@@ -397,7 +431,9 @@ std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool 
     case Meaning::kReader:
       if (p.meaning == Meaning::kHarm) return {{Clause::kThreat, "threat.harm_to_reader", 0.9}};
       if (p.meaning == Meaning::kTrait) return {{Clause::kAbusive, "abusive.reader_disparaged", 0.6}};
-      if (p.meaning == Meaning::kInsult) return {{Clause::kAbusive, "abusive.insult_to_reader", 0.75}};
+      if (p.meaning == Meaning::kInsult) {
+        return {{Clause::kAbusive, "abusive.insult_to_reader", vulgar ? kVulgarScore : 0.75}};
+      }
       if (p.meaning == Meaning::kDehumanise) {
         return {{Clause::kAbusive, "abusive.reader_dehumanised", 0.8}};
       }
@@ -408,8 +444,9 @@ std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool 
                 {Clause::kStaffHarassment, "staff_harassment.staff_threatened", 0.9}};
       }
       if (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise) {
-        return {{Clause::kAbusive, "abusive.insult_to_staff", 0.7},
-                {Clause::kStaffHarassment, "staff_harassment.staff_insulted", 0.7}};
+        const double score = vulgar ? kVulgarScore : 0.7;
+        return {{Clause::kAbusive, "abusive.insult_to_staff", score},
+                {Clause::kStaffHarassment, "staff_harassment.staff_insulted", score}};
       }
       if (p.meaning == Meaning::kTrait) {
         return {{Clause::kStaffHarassment, "staff_harassment.staff_generalised", 0.6}};
@@ -473,6 +510,14 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       return Describes(c, t, p);
     case Meaning::kInsultAfter:
       return p.begin == t.end;  // "ces religieux de merde"
+    case Meaning::kContemptAfter:
+      // "Muslim trash", "immigrant scum": a group's name glued to a word of contempt.
+      // Not an age group: "seniors garbage pickup" is a schedule.
+      return t.meaning == Meaning::kGroup && t.label != kAgeGroup && p.begin == t.end;
+    case Meaning::kSexualise:
+      // "the new girl at the front desk is a smokeshow … stare at her": said near
+      // whoever it is about, in either order.
+      return t.meaning != Meaning::kProperty && Distance(t, p) <= kLooseWindow;
     case Meaning::kExclusion:
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
@@ -634,9 +679,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           target = Meaning::kGroup;
           label = last_group;
         }
-        const bool attributive = p.end <= t.begin && (p.meaning == Meaning::kInsult ||
-                                                       p.meaning == Meaning::kDehumanise ||
-                                                       p.meaning == Meaning::kTrait);
+        // ("the idiot at the front desk" places someone, it does not qualify them)
+        const bool attributive =
+            p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
+            (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
         record(target, label, c.Text(t), p, attributive);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.

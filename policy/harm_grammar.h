@@ -6,8 +6,8 @@
 // stream of meanings (harm_meanings_list plus the group, slur, insult and staff
 // lexicons): targets (the reader, a person, City staff, a protected group, property),
 // predicates (insult, dehumanising comparison, negative generalisation, exclusion,
-// hatred, harm with intent) and frames (negation, question, reporting or quoting
-// someone else, counter-speech, self-reference). A finding is a target and a
+// hatred, harm with intent, a sexualised remark) and frames (negation, question,
+// reporting or quoting someone else, counter-speech, self-reference). A finding is a target and a
 // predicate in one clause window; its frame can only lower its score.
 //
 // Words are matched token by token on the sentence's skeleton (normalizer.h), each

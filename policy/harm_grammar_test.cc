@@ -146,5 +146,59 @@ TEST_CASE("harm grammar: homonyms and self-reference", "[harm_grammar]") {
   CHECK(!HarmGrammar::BuiltIn().IsHomonym("kikes"));
 }
 
+TEST_CASE("harm grammar: a group's name glued to a word of contempt", "[harm_grammar]") {
+  for (const char* text : {"Sikh scum everywhere on this street", "Refugee trash keeps moving in",
+                           "Lesbian filth at the library again", "Welfare bums should pay like us"}) {
+    INFO(text);
+    CHECK(ScoreOf(text, "discrimination.group_dehumanised") >= 0.85);
+  }
+  // Not after an age group, nor after anyone who is not a group: schedules and bins.
+  for (const char* text : {"Seniors garbage pickup moved to Friday", "My neighbour trash bins blew over",
+                           "Trash day for immigrants' building is Monday"}) {
+    INFO(text);
+    CHECK(ScoreOf(text, "discrimination.group_dehumanised") == 0);
+  }
+}
+
+TEST_CASE("harm grammar: other forms of a group's name, FR and EN", "[harm_grammar]") {
+  for (const char* text : {"Les Noires sont des animaux", "Les Maghrébines sont des parasites",
+                           "Les étrangères sont des menteuses, toutes pareilles",
+                           "An Arab is a savage"}) {
+    INFO(text);
+    CHECK(!Rules(text).empty());
+  }
+  // An insult for the disabled used as their name, with an exclusion.
+  CHECK(ScoreOf("Les attardés devraient pas avoir accès au gymnase", "discrimination.group_excluded") >= 0.85);
+  CHECK(Rules("Les voitures noires sont belles").empty());
+}
+
+TEST_CASE("harm grammar: a sexualised remark about an employee or a person", "[harm_grammar]") {
+  CHECK(ScoreOf("The cashier at the arena is a total smokeshow", "staff_harassment.staff_sexualised") >= 0.7);
+  CHECK(ScoreOf("La sauveteuse est bonasse en maudit", "staff_harassment.staff_sexualised") >= 0.7);
+  CHECK(ScoreOf("I could stare at her all day, that lady at the bus stop", "abusive.sexualised_remark") >= 0.5);
+  for (const char* text : {"It was only a matter of time", "The clerk was very helpful",
+                           "Check out the new smoke detectors at the arena"}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+}
+
+TEST_CASE("harm grammar: a name for someone placed at their post names an employee", "[harm_grammar]") {
+  CHECK(ScoreOf("The moron at the permits counter lost my file", "staff_harassment.staff_insulted") >= 0.7);
+  CHECK(ScoreOf("L'imbécile du service des permis m'a raccroché au nez", "staff_harassment.staff_insulted") >= 0.7);
+  // Not glued to the staff word, so not a name used as an adjective: not capped.
+  CHECK(ScoreOf("The idiot at the front desk", "abusive.insult_to_staff") > 0.6);
+  CHECK(Rules("The idiot proof form at the front desk works").find("staff_insulted") == std::string::npos);
+}
+
+TEST_CASE("harm grammar: a vulgar name for the reader or an employee is worse", "[harm_grammar]") {
+  CHECK(ScoreOf("Vous êtes un connard", "abusive.insult_to_reader") >= 0.85);
+  CHECK(ScoreOf("The librarian is an asshole", "staff_harassment.staff_insulted") >= 0.85);
+  CHECK(ScoreOf("You are an idiot", "abusive.insult_to_reader") < 0.85);
+  // A question or a quote stays for a human.
+  CHECK(ScoreOf("Are you an asshole?", "abusive.insult_to_reader") <= 0.6);
+  CHECK(Rules("My ex was never an asshole to me").empty());
+}
+
 }  // namespace
 }  // namespace modbot

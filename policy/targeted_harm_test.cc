@@ -2,6 +2,8 @@
 // and the look-alikes a frame keeps allowed or, at most, sends to a human.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 
 #include "policy/built_in_policy_for_tests.h"
@@ -16,46 +18,39 @@ std::string Describe(const Verdict& verdict) {
   return out;
 }
 
-TEST_CASE("targeted harm: hateful statements about a group hide, EN and FR", "[targeted_harm]") {
-  for (const char* text : {"Sikhs are vermin.", "Lesbians shouldn't be allowed to adopt.",
-                           "I want to kill all the refugees.", "Muslims deserve to die.",
-                           "Les Juifs sont des rats.", "Les immigrés n'ont pas leur place ici.",
-                           "Je veux tuer tous les homosexuels.", "Trans people are sc*m",
-                           "Gays are vrmn", "Les réfugiés sont des p a r a s i t e s"}) {
+// Each text, posted by a neighbour, gets the action want.
+void CheckActions(std::initializer_list<const char*> texts, Action want) {
+  for (const char* text : texts) {
     const Verdict verdict = JudgeNeighbourPost(text);
     INFO(text << " => " << Describe(verdict));
-    CHECK(verdict.action == Action::kHide);
+    CHECK(verdict.action == want);
   }
+}
+
+TEST_CASE("targeted harm: hateful statements about a group hide, EN and FR", "[targeted_harm]") {
+  CheckActions({"Sikhs are vermin.", "Lesbians shouldn't be allowed to adopt.",
+                "I want to kill all the refugees.", "Muslims deserve to die.",
+                "Les Juifs sont des rats.", "Les immigrés n'ont pas leur place ici.",
+                "Je veux tuer tous les homosexuels.", "Trans people are sc*m",
+                "Gays are vrmn", "Les réfugiés sont des p a r a s i t e s"}, Action::kHide);
 }
 
 TEST_CASE("targeted harm: threats at a person or staff hide; at objects, nothing", "[targeted_harm]") {
-  for (const char* text : {"If the inspector fines me again I'll strangle him.",
-                           "Le sauveteur, je vais lui casser la gueule.",
-                           "Someone should shoot that lifeguard."}) {
-    const Verdict verdict = JudgeNeighbourPost(text);
-    INFO(text << " => " << Describe(verdict));
-    CHECK(verdict.action == Action::kHide);
-  }
-  for (const char* text : {"This printer should be shot.", "Kill the lights when you leave the gym.",
-                           "I'm going to kill this weed patch tomorrow.", "Je vais tuer le temps au parc.",
-                           "The new bylaw will kill small businesses."}) {
-    const Verdict verdict = JudgeNeighbourPost(text);
-    INFO(text << " => " << Describe(verdict));
-    CHECK(verdict.action == Action::kAllow);
-  }
+  CheckActions({"If the inspector fines me again I'll strangle him.",
+                "Le sauveteur, je vais lui casser la gueule.",
+                "Someone should shoot that lifeguard."}, Action::kHide);
+  CheckActions({"This printer should be shot.", "Kill the lights when you leave the gym.",
+                "I'm going to kill this weed patch tomorrow.", "Je vais tuer le temps au parc.",
+                "The new bylaw will kill small businesses."}, Action::kAllow);
 }
 
 TEST_CASE("targeted harm: negation, counter-speech and self-reference stay allowed", "[targeted_harm]") {
-  for (const char* text : {"Immigrants are not vermin.", "Les femmes ne sont pas inférieures.",
-                           "Saying Muslims are rats is disgusting.",
-                           "My neighbour called the guards idiots. Not okay.",
-                           "Dire que les gais sont dégoûtants, c'est de l'homophobie.",
-                           "As a proud dyke, I loved the parade.",
-                           "A history of the Dutch dykes and the 1953 North Sea flood."}) {
-    const Verdict verdict = JudgeNeighbourPost(text);
-    INFO(text << " => " << Describe(verdict));
-    CHECK(verdict.action == Action::kAllow);
-  }
+  CheckActions({"Immigrants are not vermin.", "Les femmes ne sont pas inférieures.",
+                "Saying Muslims are rats is disgusting.",
+                "My neighbour called the guards idiots. Not okay.",
+                "Dire que les gais sont dégoûtants, c'est de l'homophobie.",
+                "As a proud dyke, I loved the parade.",
+                "A history of the Dutch dykes and the 1953 North Sea flood."}, Action::kAllow);
 }
 
 TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") {
@@ -65,11 +60,7 @@ TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") 
 }
 
 TEST_CASE("targeted harm: a question or a report goes to a human", "[targeted_harm]") {
-  for (const char* text : {"Are immigrants criminals?", "My neighbour said gays are animals."}) {
-    const Verdict verdict = JudgeNeighbourPost(text);
-    INFO(text << " => " << Describe(verdict));
-    CHECK(verdict.action == Action::kReview);
-  }
+  CheckActions({"Are immigrants criminals?", "My neighbour said gays are animals."}, Action::kReview);
 }
 
 TEST_CASE("targeted harm: the verdict explains target, predicate and frame", "[targeted_harm]") {
@@ -82,6 +73,31 @@ TEST_CASE("targeted harm: the verdict explains target, predicate and frame", "[t
   }
   INFO(Describe(verdict));
   CHECK(explained);
+}
+
+TEST_CASE("targeted harm: contempt glued to a group, a vulgar name at an employee hide", "[targeted_harm]") {
+  CheckActions({"Hindu scum are taking all the parking.",
+                "To the prick at the permits counter: enjoy your weekend.",
+                "T'es rien qu'un connard, le voisin."}, Action::kHide);
+}
+
+TEST_CASE("targeted harm: a sexualised remark about an employee is staff harassment", "[targeted_harm]") {
+  const Verdict verdict = JudgeNeighbourPost("The lifeguard at the Westview pool is a total smokeshow.");
+  INFO(Describe(verdict));
+  CHECK(verdict.action == Action::kReview);
+  CHECK(std::find(verdict.clauses.begin(), verdict.clauses.end(), Clause::kStaffHarassment) !=
+        verdict.clauses.end());
+  bool explained = false;
+  for (const Reason& reason : verdict.reasons) {
+    explained |= reason.evidence.find("(target: City staff; predicate: sexualised remark; frame: assertion)") !=
+                 std::string::npos;
+  }
+  CHECK(explained);
+}
+
+TEST_CASE("targeted harm: bins, schedules and praise near the same words stay allowed", "[targeted_harm]") {
+  CheckActions({"Seniors garbage pickup is on Fridays now.", "The clerk at the front desk was lovely.",
+                "It was only a matter of time before the arena reopened."}, Action::kAllow);
 }
 
 }  // namespace
