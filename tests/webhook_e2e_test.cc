@@ -3,12 +3,17 @@
 // slow poll catches up on what the listener missed.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <atomic>
+#include <fstream>
 #include <thread>
 
 #include "adapters/discourse/discourse_forum.h"
 #include "bot/webhook_server.h"
 #include "tests/daemon_test_support.h"
+#include "tests/modbot_process.h"
 
 namespace modbot {
 namespace {
@@ -45,20 +50,9 @@ struct World : testing::DaemonWorld<ForumFixture, DiscourseForum> {
     listener.Stop();
   }
 
-  // Whether done() holds within `within`.
-  template <typename Done>
-  static bool Within(std::chrono::seconds within, Done done) {
-    const auto deadline = std::chrono::steady_clock::now() + within;
-    while (!done()) {
-      if (std::chrono::steady_clock::now() > deadline) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return true;
-  }
-
-  // Whether post_id reads hidden on the forum within `within`.
-  bool HiddenWithin(long long post_id, std::chrono::seconds within) {
-    return Within(within, [&] {
+  // Whether post_id reads hidden on the forum within 20 s.
+  bool Hidden(long long post_id) {
+    return testing::WaitFor([&] {
       for (const sample::SamplePost& p : f.forum.Posts()) {
         if (p.id == post_id && p.hidden) return true;
       }
@@ -80,16 +74,16 @@ TEST_CASE("webhook: a post is hidden long before the next poll, and the poll doe
   World w(std::chrono::hours(1));  // only the first poll runs in the test's time
   w.f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(w.Listen()) + "/hook", kSecret);
   w.Run();
-  REQUIRE(w.HiddenWithin(2, std::chrono::seconds(20)));  // the seeded SPAM, by the first poll
+  REQUIRE(w.Hidden(2));  // the seeded SPAM, by the first poll
 
   const long long spam = w.f.forum.AddPost(w.topic, "alice", "Cheap SPAM at bit.ly/x");
   const long long fine = w.f.forum.AddPost(w.topic, "alice", "See you at the park.");
   const long long kept = w.f.forum.AddPost(w.topic, "alice", "The pool opens in June.");
-  CHECK(w.HiddenWithin(spam, std::chrono::seconds(20)));
+  CHECK(w.Hidden(spam));
   // An edit is pushed too.
   w.f.forum.EditPost(fine, "See you at the park. SPAM bit.ly/y");
-  CHECK(w.HiddenWithin(fine, std::chrono::seconds(20)));
-  CHECK(World::Within(std::chrono::seconds(5), [&] { return w.f.forum.WebhooksDelivered() == 4; }));
+  CHECK(w.Hidden(fine));
+  CHECK(testing::WaitFor([&] { return w.f.forum.WebhooksDelivered() == 4; }));
   w.Stop();
   CHECK(w.Verdicts(spam) == 1);
   CHECK(w.Verdicts(fine) == 2);
@@ -113,10 +107,58 @@ TEST_CASE("webhook: a post made while the listener was down is judged by the cat
   w.f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(port) + "/hook", kSecret);
   w.Run();
   const long long spam = w.f.forum.AddPost(w.topic, "alice", "Cheap SPAM at bit.ly/x");
-  CHECK(w.HiddenWithin(spam, std::chrono::seconds(20)));
+  CHECK(w.Hidden(spam));
   w.Stop();
   CHECK(w.f.forum.WebhooksDelivered() == 0);
   CHECK(w.Verdicts(spam) == 1);
+}
+
+TEST_CASE("webhook: modbot run takes the forum's webhooks from [forum.webhook]",
+          "[e2e][webhook]") {
+  ForumFixture f;
+  f.forum.AddUser({"resident", 200, 1, 12});
+  const long long topic = f.forum.AddTopic("Parks and recreation", "General");
+  f.forum.AddPost(topic, "resident", "When does the pool open this summer?");
+  int port = 0;
+  {  // a free port, for the config
+    WebhookServer probe(kSecret, [] {});
+    testing::TempDir scratch;
+    std::string error;
+    REQUIRE(probe.Start(scratch.File("probe.db"), {"127.0.0.1", 0}, &error));
+    port = probe.port();
+  }
+  testing::TempDir dir;
+  std::ofstream(dir.File("hook.secret")) << kSecret << "\n";
+  const std::string config = testing::WriteDaemonConfig(
+      dir, f.url(),
+      "[forum.webhook]\nlisten = \"127.0.0.1:" + std::to_string(port) +
+          "\"\nsecret_file = \"hook.secret\"\npoll_interval_seconds = 3600\n");
+  const std::string log = dir.File("modbot.log");
+  const pid_t pid = testing::SpawnModbot({"run", "--config", config}, log);
+  const std::string db = dir.File("modbot.db");
+  const bool polled =
+      testing::WaitFor([&] { return testing::Query(db, "SELECT COUNT(*) FROM verdicts") == "1"; });
+  f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(port) + "/", kSecret);
+  // Hidden by the built-in policy (bench/webhook_latency_bench.cc posts the same).
+  const long long spam = f.forum.AddPost(
+      topic, "resident", "Make money fast!!! Buy cheap pills now at bit.ly/deal1 and "
+                         "tinyurl.com/win1 click click click");
+  const bool hidden = polled && testing::WaitFor([&] {
+    for (const sample::SamplePost& p : f.forum.Posts()) {
+      if (p.id == spam && p.hidden) return true;
+    }
+    return false;
+  });
+  REQUIRE(kill(pid, SIGTERM) == 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const std::string text = testing::ReadFile(log);
+  INFO(text);
+  CHECK(polled);
+  CHECK(hidden);
+  CHECK(text.find("taking the forum's webhooks on http://127.0.0.1:" + std::to_string(port) +
+                  "/; polling every 3600 s to catch up") != std::string::npos);
+  CHECK(text.find(kSecret) == std::string::npos);
 }
 
 }  // namespace
