@@ -83,11 +83,17 @@ TEST_CASE("webhook: a post is hidden long before the next poll, and the poll doe
   // An edit is pushed too.
   w.f.forum.EditPost(fine, "See you at the park. SPAM bit.ly/y");
   CHECK(w.Hidden(fine));
-  CHECK(testing::WaitFor([&] { return w.f.forum.WebhooksDelivered() == 4; }));
+  // The notices of the three hides, then the deliveries: the three posts, the edit,
+  // and the notices (private messages, pushed too).
+  CHECK(testing::WaitFor([&] { return w.f.forum.Messages().size() == 3; }));
+  CHECK(testing::WaitFor([&] { return w.f.forum.WebhooksDelivered() == 7; }));
   w.Stop();
   CHECK(w.Verdicts(spam) == 1);
   CHECK(w.Verdicts(fine) == 2);
   CHECK(w.Verdicts(kept) == 1);
+  // The notices pushed were not judged: a verdict for each post of the topic only.
+  CHECK(Count(w.store.get(), "SELECT COUNT(*) FROM verdicts") ==
+        static_cast<long long>(w.f.forum.Posts().size()));
 
   // The catch-up poll passes the pushed posts it lists (the visible one: Discourse's
   // /posts.json leaves hidden posts out) without judging them again.

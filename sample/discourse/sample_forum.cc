@@ -722,6 +722,14 @@ struct SampleForum::Impl {
     long long topic_id = next_topic_id++;
     long long post_id = next_post_id++;  // private posts use ids too, leaving gaps
     messages.push_back({topic_id, to, title, raw});
+    // Discourse sends post_created for a private message's post too.
+    webhooks.Send("post_created",
+                  json{{"post",
+                        {{"id", post_id}, {"topic_id", topic_id}, {"post_number", 1},
+                         {"username", api_username}, {"raw", raw}, {"post_type", 1},
+                         {"created_at", Time(SysClock::now())}, {"topic_title", title},
+                         {"topic_archetype", "private_message"}}}}
+                      .dump());
     json result = {{"id", post_id},
                    {"topic_id", topic_id},
                    {"post_number", 1},
