@@ -143,6 +143,15 @@ class Forum {
   // Sends notice to the post's author as a private message.
   virtual ForumStatus Notify(const ForumNotice& notice, bool retry) = 0;
 
+  // The post a webhook of the forum pushed (post: the post as the listener queued
+  // it, bot/webhook_queue.h), as Poll would report it. kPermanent when the text is
+  // not a post of this forum, or the forum pushes nothing.
+  virtual ForumStatus PushedPost(const std::string& post, ForumPost* out) {
+    (void)post;
+    (void)out;
+    return ForumStatus::Permanent("this forum sends no webhooks");
+  }
+
   // The decisions people took on the forum about the awaited posts, at most one
   // per post, in no particular order; a post nobody decided yet is left out. Reads
   // only, paced like every other request.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <thread>
+#include <utility>
 
 #include "adapters/forum_factory.h"
 #include "bot/console_server.h"
@@ -11,6 +12,8 @@
 #include "bot/metrics_server.h"
 #include "bot/notice.h"
 #include "bot/review_decision.h"
+#include "bot/webhook_queue.h"
+#include "bot/webhook_server.h"
 #include "policy/body_parser.h"
 #include "policy/fingerprint.h"
 
@@ -185,7 +188,53 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   return true;
 }
 
+bool Daemon::HandleNew(const ForumPost& post, std::string* error) {
+  std::optional<std::string> judged;
+  if (!dry_run_ && !store_->JudgedVersion(post.id, &judged, error)) return false;
+  if (judged != post.version) return Handle(post, post.cursor, error);
+  return store_->SetCursor(post.cursor, error);
+}
+
+bool Daemon::JudgePushed(std::string* error) {
+  std::vector<QueuedPost> queued;
+  if (!QueuedWebhookPosts(store_->db(), &queued, error)) return false;
+  for (const QueuedPost& pushed : queued) {
+    ForumPost post;
+    ForumStatus status = forum_->PushedPost(pushed.post, &post);
+    if (status.code == ForumStatus::Code::kRetry) {
+      LogError("post " + pushed.post_id + " pushed by the forum, not judged yet: " +
+               status.message);
+      return true;  // kept in order, for the next wake or step
+    }
+    if (!status.ok()) {
+      LogError("post " + pushed.post_id + " pushed by the forum cannot be judged from the push (" +
+               status.message + "); the poll will judge it");
+    } else {
+      std::optional<std::string> judged;
+      if (!store_->JudgedVersion(post.id, &judged, error)) return false;
+      if (judged != post.version && !Handle(post, std::nullopt, error)) return false;
+    }
+    if (!DropWebhookPost(store_->db(), pushed, error)) return false;
+  }
+  return true;
+}
+
+void Daemon::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(wake_mu_);
+    woken_ = true;
+  }
+  wake_cv_.notify_one();
+}
+
+bool Daemon::Sleep(Clock::duration most) {
+  std::unique_lock<std::mutex> lock(wake_mu_);
+  wake_cv_.wait_for(lock, most, [this] { return woken_; });
+  return std::exchange(woken_, false);
+}
+
 bool Daemon::Step(bool* forum_ok, std::string* error) {
+  if (!JudgePushed(error)) return false;
   std::string cursor;
   if (dry_run_ && !dry_run_cursor_.empty()) {
     cursor = dry_run_cursor_;
@@ -218,7 +267,7 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
     LogError("poll failed, nothing judged: " + status.message);
   } else {
     for (const ForumPost& post : result.new_posts) {
-      if (!Handle(post, post.cursor, error)) return false;
+      if (!HandleNew(post, error)) return false;
     }
     for (const ForumPost& post : result.recent_posts) {
       LogInfo("post " + post.id + " version " + post.version + " not judged yet: judging");
@@ -298,6 +347,11 @@ void Daemon::Apply(DaemonConfig config, Judge judge) {
   config.store_path = config_.store_path;
   config.http_host = config_.http_host;
   config.http_port = config_.http_port;
+  kept(config.webhook.listen.host != config_.webhook.listen.host ||
+           config.webhook.listen.port != config_.webhook.listen.port ||
+           config.webhook.secret != config_.webhook.secret,
+       "[forum.webhook] listen or secret");
+  config.webhook = config_.webhook;
   kept(config.console.enabled != config_.console.enabled ||
            config.console.listen.host != config_.console.listen.host ||
            config.console.listen.port != config_.console.listen.port ||
@@ -342,11 +396,12 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop, std::atomic<bool>* rel
     while (Clock::now() < next_poll_) {
       if (stop && stop->load()) return 0;
       maybe_reload();
-      std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
-                                                            next_poll_ - Clock::now()));
+      const bool woken = Sleep(std::min<Clock::duration>(std::chrono::milliseconds(100),
+                                                         next_poll_ - Clock::now()));
       std::optional<int64_t> due;
-      if (!dry_run_ && (!store_->NextDue(&due, &error) ||
-                        (due && *due <= NowMillis() && !outbox_.RunDue(&error)))) {
+      if ((woken && !JudgePushed(&error)) ||
+          (!dry_run_ && (!store_->NextDue(&due, &error) ||
+                         (due && *due <= NowMillis() && !outbox_.RunDue(&error))))) {
         LogError("store failure: " + error);
         return 1;
       }
@@ -414,11 +469,23 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
             std::to_string(config.console.moderators.size()) + " moderator(s)");
   }
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics, &console);
+  WebhookServer webhook(config.webhook.secret, [&daemon] { daemon.Wake(); });
+  if (config.webhook.listen.port != 0) {
+    RegisterLogSecret(config.webhook.secret);
+    if (!webhook.Start(config.store_path, config.webhook.listen, &error)) {
+      LogError("[forum.webhook] " + error);
+      return 1;
+    }
+    LogInfo("taking the forum's webhooks on http://" + config.webhook.listen.host + ":" +
+            std::to_string(webhook.port()) + "/; polling every " +
+            std::to_string(config.poll_interval.count() / 1000) + " s to catch up");
+  }
   const int exit_code = daemon.Run(once, &g_stop, &g_reload, reload);
   if (const int signal = g_stop_signal.load()) {
     LogInfo(std::string("stopping (") + SignalName(signal) + ")",
             {{"event", "stopping"}, {"signal", SignalName(signal)}});
   }
+  webhook.Stop();
   console.Stop();
   server.Stop();
   const std::string judged = std::to_string(metrics.posts_judged());

@@ -5,6 +5,10 @@
 //   as Post::prior) and the learned model's signal (ModelSlot) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
 //   fingerprint, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
 //
+// With [forum.webhook], the posts the forum pushed (bot/webhook_queue.h) are judged
+// as soon as the listener wakes the daemon (Wake), and first thing in each step;
+// the poll then moves its cursor past them without judging them again.
+//
 // Every decisions_interval it also asks the forum what people decided there about
 // the posts the bot hid or flagged (Forum::ReadDecisions) and records each decision
 // as `modbot review` would (RecordForumDecision, bot/review_decision.h).
@@ -16,7 +20,9 @@
 #define MODBOT_BOT_DAEMON_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <string>
 
 #include "adapters/forum.h"
@@ -66,9 +72,21 @@ class Daemon {
   // The learned model in force, if any.
   const ModelSlot& model() const { return model_; }
 
+  // Makes Run judge the webhook queue now rather than at the next poll. Safe from
+  // any thread.
+  void Wake();
+
  private:
   // Judges one post and records it; cursor is set for a new post only.
   bool Handle(const ForumPost& post, std::optional<std::string> cursor, std::string* error);
+  // A post after the cursor: judged, or only passed by the cursor when a webhook
+  // brought this version already.
+  bool HandleNew(const ForumPost& post, std::string* error);
+  // Judges the posts the forum's webhooks queued and takes them off the queue. A
+  // post the forum cannot describe yet stays queued. False only when the store fails.
+  bool JudgePushed(std::string* error);
+  // Sleeps up to `most`, or until Wake; true when woken.
+  bool Sleep(std::chrono::steady_clock::duration most);
   // Reads back and records the decisions taken on the forum. False only when the
   // store fails; a forum failure is logged and tried again next time.
   bool ReadForumDecisions(std::string* error);
@@ -87,6 +105,9 @@ class Daemon {
   std::chrono::steady_clock::time_point next_poll_{};
   std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans
   std::chrono::steady_clock::time_point next_decisions_{};  // the first step reads them
+  std::mutex wake_mu_;
+  std::condition_variable wake_cv_;
+  bool woken_ = false;  // guarded by wake_mu_
 };
 
 // Builds a Post for the judge from what the forum reported.

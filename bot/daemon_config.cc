@@ -30,6 +30,38 @@ std::string Trimmed(std::string s) {
   return s;
 }
 
+// Reads the secret kept in file (as written in the config) into *out, or adds an
+// error at `at` naming what could not be read.
+void ReadSecretFile(const toml::node& at, const std::string& file, const std::string& what,
+                    ConfigReader* reader, std::string* out) {
+  std::ifstream in(reader->Resolve(file));
+  std::stringstream text;
+  text << in.rdbuf();
+  *out = Trimmed(text.str());
+  if (!in || out->empty()) {
+    reader->ErrorAt(at, "cannot read the " + what + " from '" + reader->Resolve(file) + "'");
+  }
+}
+
+// [forum.webhook]: Discourse's own webhooks, signed with the secret of secret_file.
+void ParseWebhook(const toml::table& hook, ConfigReader* reader, DaemonConfig* out,
+                  bool read_secret) {
+  reader->RejectUnknownKeys(hook, {"listen", "secret_file", "poll_interval_seconds"});
+  if (out->forum.type != "discourse") {
+    reader->ErrorAt(hook, "[forum.webhook] applies to type = \"discourse\" only");
+    return;
+  }
+  ReadListenAddress(hook, "listen", reader, &out->webhook.listen);
+  std::string file;
+  reader->String(hook, "secret_file", &file, /*required=*/true);
+  if (!file.empty() && read_secret) {
+    ReadSecretFile(*hook.get("secret_file"), file, "webhook secret", reader, &out->webhook.secret);
+  }
+  double catch_up = 300;
+  reader->Double(hook, "poll_interval_seconds", 0.01, 86400, &catch_up);
+  out->poll_interval = std::chrono::milliseconds(static_cast<long long>(catch_up * 1000));
+}
+
 void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* out,
                 bool read_secret) {
   reader->RejectUnknownKeys(
@@ -37,7 +69,8 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
               "password_env", "password_file", "password",
               "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
               "edit_scan_interval_seconds", "decisions_interval_seconds", "decisions_window_days",
-              "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms"});
+              "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms",
+              "webhook"});
   ForumSettings& s = out->forum;
   reader->String(forum, "type", &s.type, /*required=*/true);
   if (const toml::node* type = forum.get("type"); type && type->is_string() &&
@@ -87,14 +120,7 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
       s.api_key = value;
     }
   } else if (!file.empty()) {
-    std::ifstream in(reader->Resolve(file));
-    std::stringstream text;
-    text << in.rdbuf();
-    s.api_key = Trimmed(text.str());
-    if (!in || s.api_key.empty()) {
-      reader->ErrorAt(*forum.get(secret + "_file"), "cannot read the " + what + " from '" +
-                                                        reader->Resolve(file) + "'");
-    }
+    ReadSecretFile(*forum.get(secret + "_file"), file, what, reader, &s.api_key);
   } else {
     reader->ErrorAt(forum, "missing " + what + ": set " + secret + "_env or " + secret + "_file");
   }
@@ -135,6 +161,9 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   reader->Int(forum, "retry_initial_ms", 1, 3600000, &initial);
   reader->Int(forum, "retry_max_ms", 1, 3600000, &max);
   s.backoff = {std::chrono::milliseconds(initial), std::chrono::milliseconds(max)};
+  if (const toml::table* hook = reader->Table(forum, "webhook")) {
+    ParseWebhook(*hook, reader, out, read_secret);
+  }
 }
 
 void ParseTemplate(const toml::table& notices, std::string_view lang, ConfigReader* reader,

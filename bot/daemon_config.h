@@ -14,6 +14,11 @@
 //   decisions_window_days = 14             # ...about actions at most this old
 //   timeout_seconds = 30, retries = 3, retry_initial_ms = 500, retry_max_ms = 60000
 //
+//   [forum.webhook]                        # optional, Discourse only: webhooks on
+//   listen = "127.0.0.1:9465"              # where Discourse POSTs its Post Events
+//   secret_file = "/etc/modbot/webhook.secret"
+//   poll_interval_seconds = 300            # polling goes on as the catch-up
+//
 //   [store]
 //   path = "modbot.db"                     # relative to the config file
 //
@@ -45,12 +50,22 @@
 #include "bot/config_reader.h"
 #include "bot/console_config.h"
 #include "bot/learned_model_config.h"
+#include "bot/listen_address.h"
 #include "bot/log.h"
 #include "bot/notice.h"
 
 namespace modbot {
 
 enum class ReviewRoute { kForum, kLocal, kBoth };
+
+// [forum.webhook]: Discourse POSTs post_created and post_edited events to listen,
+// signed with secret (bot/webhook_server.h). The post is judged within a second;
+// polling goes on at the table's poll_interval_seconds, which replaces [forum]'s,
+// so that nothing sent while the listener was down is missed.
+struct WebhookConfig {
+  ListenAddress listen;  // port 0: no webhook listener
+  std::string secret;    // read from secret_file
+};
 
 struct DaemonConfig {
   ForumSettings forum;  // forum.api_key holds the secret once parsed
@@ -71,6 +86,7 @@ struct DaemonConfig {
   std::string http_host;  // [http] listen = "host:port"; port 0: no listener
   int http_port = 0;
   ConsoleConfig console;  // [console]; off unless enabled
+  WebhookConfig webhook;  // [forum.webhook]; off unless given
   // [memory] enabled: recall near-copies of decided posts and recent posts from the
   // store for each post judged (policy/prior_signals.h). The rest of [memory] is
   // the policy's (bot/policy_config.h).

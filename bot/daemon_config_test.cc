@@ -170,5 +170,39 @@ TEST_CASE("[http] listen and [log] format are checked where they are written", "
   CHECK(errors[0] == "modbot.toml:9:10: format must be \"text\" or \"json\", not \"xml\"");
 }
 
+TEST_CASE("[forum.webhook] reads its secret from a file and slows the poll to a catch-up",
+          "[config][webhook]") {
+  testing::TempDir dir;
+  std::ofstream(dir.File("key")) << "k\n";
+  const std::string base = "[forum]\ntype = \"discourse\"\nurl = \"http://f\"\napi_username = \"m\"\n"
+                           "api_key_file = \"key\"\npoll_interval_seconds = 5\n"
+                           "[store]\npath = \"x\"\n";
+  const std::string config = dir.File("modbot.toml");
+  DaemonConfig c;
+  CHECK(Errors(base, &c, config).empty());
+  CHECK(c.webhook.listen.port == 0);  // off unless given
+  CHECK(c.poll_interval == std::chrono::seconds(5));
+
+  std::ofstream(dir.File("hook.secret")) << "sesame\n";
+  c = DaemonConfig();
+  CHECK(Errors(base + "[forum.webhook]\nlisten = \"127.0.0.1:9465\"\nsecret_file = \"hook.secret\"\n",
+               &c, config)
+            .empty());
+  CHECK(c.webhook.listen.host == "127.0.0.1");
+  CHECK(c.webhook.listen.port == 9465);
+  CHECK(c.webhook.secret == "sesame");
+  CHECK(c.poll_interval == std::chrono::seconds(300));  // the catch-up's default
+
+  std::vector<std::string> errors = Errors(
+      base + "[forum.webhook]\nlisten = \"127.0.0.1:9465\"\nsecret_file = \"missing.secret\"\n",
+      &c, config);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == config + ":11:15: cannot read the webhook secret from '" +
+                         dir.File("missing.secret") + "'");
+  errors = Errors(base + "[forum.webhook]\nlisten = \"127.0.0.1:9465\"\n", &c, config);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find(":9:1: missing required key 'secret_file'") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace modbot

@@ -11,6 +11,7 @@
 
 #include "bot/learned_model.h"
 #include "bot/sqlite_statement.h"
+#include "bot/webhook_queue.h"
 
 namespace modbot {
 
@@ -351,7 +352,7 @@ bool Store::Migrate(std::string* error) {
                             added.column + " " + added.type;
     if (!present && !Exec(sql.c_str(), error)) return false;
   }
-  if (!MigrateMemory(db_, error)) return false;
+  if (!MigrateMemory(db_, error) || !MigrateWebhookQueue(db_, error)) return false;
   if (had_verdicts && !had_watch) {
     // A store from before forum decisions were read back: watch what the forum
     // already did for the bot, as MarkDone would have.
@@ -374,6 +375,14 @@ bool Store::GetCursor(std::string* cursor, std::string* error) {
   if (s.Failed(rc, error)) return false;
   *cursor = rc == SQLITE_ROW ? s.Text(0) : "";
   return true;
+}
+
+bool Store::SetCursor(const std::string& cursor, std::string* error) {
+  return Stmt(db_,
+              "INSERT INTO state (key, value) VALUES ('cursor', ?) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .Bind(1, cursor)
+      .Run(error);
 }
 
 bool Store::JudgedVersion(const std::string& post_id, std::optional<std::string>* version,
@@ -454,14 +463,7 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
       return false;
     }
   }
-  if (j.cursor &&
-      !Stmt(db_,
-            "INSERT INTO state (key, value) VALUES ('cursor', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-           .Bind(1, *j.cursor)
-           .Run(error)) {
-    return false;
-  }
+  if (j.cursor && !SetCursor(*j.cursor, error)) return false;
   return txn.Commit(error);
 }
 

@@ -200,6 +200,9 @@ class Store {
 
   // The poll cursor; "" before the first post.
   bool GetCursor(std::string* cursor, std::string* error);
+  // Moves the cursor past a post judged already (pushed by a webhook before the
+  // poll reached it).
+  bool SetCursor(const std::string& cursor, std::string* error);
 
   // The version of post_id last judged, or nullopt if never judged.
   bool JudgedVersion(const std::string& post_id, std::optional<std::string>* version,

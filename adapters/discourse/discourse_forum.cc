@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "adapters/content_version.h"
+#include "adapters/discourse/discourse_webhook.h"
 
 namespace modbot {
 
@@ -214,6 +215,15 @@ ForumStatus DiscourseForum::ToForumPost(const discourse::LatestPost& post, Forum
   }
   if (status.ok()) status = Author(post.username, &out->author);
   return status;
+}
+
+ForumStatus DiscourseForum::PushedPost(const std::string& post_json, ForumPost* out) {
+  discourse::LatestPost post;
+  std::string error;
+  if (!discourse::ParseWebhookPost(post_json, &post, &error)) {
+    return ForumStatus::Permanent("webhook post: " + error);
+  }
+  return ToForumPost(post, out);
 }
 
 ForumStatus DiscourseForum::Author(const std::string& username, ForumAuthor* out) {

@@ -6,11 +6,13 @@
 //
 // Edits are found by re-reading the same list back to the start of a recent window
 // (posts created in the last edit_window minutes) and comparing each post's version
-// with the one judged. Chosen over webhooks because it needs no inbound endpoint on
-// the daemon's host, loses nothing while the daemon is down (a webhook fired then is
-// gone), and usually costs nothing: the first page, fetched anyway for new posts,
-// already covers the window on a forum of this size. The same re-read also catches
-// a post whose id was allocated before the cursor but became visible after it.
+// with the one judged. Polling stays the path that misses nothing: it needs no
+// inbound endpoint on the daemon's host, loses nothing while the daemon is down (a
+// webhook fired then is gone), and usually costs nothing: the first page, fetched
+// anyway for new posts, already covers the window on a forum of this size. The same
+// re-read also catches a post whose id was allocated before the cursor but became
+// visible after it. Webhooks ([forum.webhook]) only make it faster: PushedPost
+// reads the post a Post Event carries (discourse_webhook.h).
 //
 // Decisions taken on the forum are read back from the review queue's decided flags
 // (GET /review.json?status=reviewed, newest first, paged until every awaited post is
@@ -59,6 +61,8 @@ class DiscourseForum : public Forum {
   ForumStatus Notify(const ForumNotice& notice, bool retry) override;
   ForumStatus ReadDecisions(const std::vector<AwaitedPost>& awaited,
                             std::vector<ForumDecision>* out) override;
+  // post: the "post" of a Post Event (adapters/discourse/discourse_webhook.h).
+  ForumStatus PushedPost(const std::string& post, ForumPost* out) override;
 
   // Requests sent so far (every attempt counts), for the figures in reports.
   long long requests_sent() const { return requests_sent_; }

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "sample/common/loopback_server.h"
+#include "sample/discourse/webhook_sender.h"
 #include "sample/common/utc_time.h"
 
 #include <algorithm>
@@ -76,6 +77,7 @@ struct SampleForum::Impl {
 
   std::string api_username;
   std::string api_key;
+  WebhookSender webhooks;
 
   mutable std::mutex mu;
   std::map<std::string, SampleUser> users;
@@ -226,7 +228,22 @@ struct SampleForum::Impl {
       user_created[username] = SysClock::now() - std::chrono::hours(24 * 365);
     }
     posts[p.id] = p;
+    EmitPostHook("post_created", p);
     return p.id;
+  }
+
+  // WebHook.enqueue_post_hooks (app/models/web_hook.rb) with WebHookPostSerializer
+  // (app/serializers/web_hook_post_serializer.rb): the post with raw, topic_title
+  // and category_id, the topic's archetype and post counts, no actions_summary.
+  void EmitPostHook(const char* event, const SamplePost& p) {
+    json post = PostJson(p);
+    post.erase("actions_summary");
+    int count = 0;
+    for (const auto& [id, other] : posts) count += other.topic_id == p.topic_id && !other.deleted;
+    post["topic_posts_count"] = count;
+    post["topic_filtered_posts_count"] = count;
+    post["topic_archetype"] = "regular";
+    webhooks.Send(event, json{{"post", post}}.dump());
   }
 
   // Post#hide! (app/models/post.rb): hidden, and a system message to the author
@@ -705,6 +722,14 @@ struct SampleForum::Impl {
     long long topic_id = next_topic_id++;
     long long post_id = next_post_id++;  // private posts use ids too, leaving gaps
     messages.push_back({topic_id, to, title, raw});
+    // Discourse sends post_created for a private message's post too.
+    webhooks.Send("post_created",
+                  json{{"post",
+                        {{"id", post_id}, {"topic_id", topic_id}, {"post_number", 1},
+                         {"username", api_username}, {"raw", raw}, {"post_type", 1},
+                         {"created_at", Time(SysClock::now())}, {"topic_title", title},
+                         {"topic_archetype", "private_message"}}}}
+                      .dump());
     json result = {{"id", post_id},
                    {"topic_id", topic_id},
                    {"post_number", 1},
@@ -747,6 +772,7 @@ struct SampleForum::Impl {
       auto it = posts.find(*Number(p[3]));
       if (it == posts.end()) return reply(404, kNotFound);
       Revise(&it->second, req.get_param_value("raw"), SysClock::now());
+      EmitPostHook("post_edited", it->second);
       return reply(200, PostJson(it->second));
     }
     reply(404, kNotFound);
@@ -833,6 +859,12 @@ int SampleForum::Start(int port) { return impl_->server.Start(port); }
 
 void SampleForum::Stop() { impl_->server.Stop(); }
 
+void SampleForum::SetWebhook(std::string url, std::string secret) {
+  impl_->webhooks.Configure(std::move(url), std::move(secret));
+}
+
+long long SampleForum::WebhooksDelivered() const { return impl_->webhooks.delivered(); }
+
 void SampleForum::SetFaults(const Faults& faults) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->faults = faults;
@@ -863,6 +895,7 @@ bool SampleForum::EditPost(long long post_id, const std::string& raw) {
   auto it = impl_->posts.find(post_id);
   if (it == impl_->posts.end()) return false;
   impl_->Revise(&it->second, raw, SysClock::now());
+  impl_->EmitPostHook("post_edited", it->second);
   return true;
 }
 

@@ -80,6 +80,12 @@ class SampleForum : public ContentSink {
   void Stop();
 
   void SetFaults(const Faults& faults);
+  // Sends a signed webhook to url on each post created or edited (private messages
+  // included), as a Discourse webhook with the Post Event does
+  // (sample/discourse/webhook_sender.h); "" stops.
+  void SetWebhook(std::string url, std::string secret);
+  // Webhook deliveries answered 2xx.
+  long long WebhooksDelivered() const;
 
   // State changes, as residents would make them.
   void AddUser(const SampleUser& user) override;
