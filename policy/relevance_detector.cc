@@ -284,15 +284,24 @@ std::string SubjectNames(const std::set<std::string>& subjects) {
 // A new post in a thread answers its title: "a pothole on Mackle" in the Canada Day
 // thread, "is the library open Monday?" under road work. Only a post about another
 // City subject than the thread's title and category, and none of the thread's own,
-// has left it; a post naming no City subject may be anything, and stays.
-// Neighbouring subjects do not excuse a new post as they do a reply: a reply drifts
-// with its conversation, a new post chose its thread.
+// has left it; a post naming no City subject may be anything, and stays. Near
+// subjects stay too: the library's jazz trio belongs in the events thread.
 void DetectOtherSubjectThanTopic(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
+  // The City's own accounts (Discourse leaders, trust level 4) post notices of
+  // every service in whichever thread is the notice board.
+  constexpr int kCityTrustLevel = 4;
+  if (view.post.author.trust_level.value_or(0) >= kCityTrustLevel) return;
   const std::set<std::string> own = SubjectsOf(view.own.skeleton);
   if (own.empty()) return;
   std::set<std::string> thread = SubjectsOf(topic_words.title);
   for (const std::string& s : SubjectsOf(topic_words.category)) thread.insert(s);
-  if (thread.empty() || Intersects(own, thread)) return;
+  // The council decides on every service: a post that names it, or a thread about
+  // it, may speak of any.
+  constexpr std::string_view kCouncil = "council";
+  if (thread.empty() || own.count(std::string(kCouncil)) || thread.count(std::string(kCouncil)) ||
+      SubjectsMeet(own, thread)) {
+    return;
+  }
   reasons->push_back({Clause::kNotRelevant, "relevance.other_subject_than_topic", 0.55,
                       SubjectNames(own) + " vs " + SubjectNames(thread) + " (topic: " +
                           view.post.topic.title + ")"});
