@@ -211,7 +211,6 @@ void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   // card number) is how phishing starts; a human looks, and fake_account weighs
   // who asks.
   AddLexiconReason(view, "pii_request_patterns", Clause::kPublicSafety, 0.6, reasons);
-  AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
   DetectNumbers(view, reasons);
   DetectHomeAddress(view, reasons);
 }

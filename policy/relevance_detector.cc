@@ -293,6 +293,9 @@ void DetectOtherSubjectThanTopic(const PostView& view, const TopicWords& topic_w
   if (view.post.author.trust_level.value_or(0) >= kCityTrustLevel) return;
   const std::set<std::string> own = SubjectsOf(view.own.skeleton);
   if (own.empty()) return;
+  // A content word of the title ("Cavendish", "roll") says the post follows it,
+  // whatever subjects its other words happen to name.
+  if (Intersects(ContentStems(view.own.skeleton), ContentStems(topic_words.title))) return;
   std::set<std::string> thread = SubjectsOf(topic_words.title);
   for (const std::string& s : SubjectsOf(topic_words.category)) thread.insert(s);
   // The council decides on every service: a post that names it, or a thread about
