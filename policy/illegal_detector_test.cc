@@ -4,7 +4,6 @@
 // Sentences are new, written for these tests, with look-alikes that stay allowed.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <string>
 
 #include "policy/built_in_policy_for_tests.h"
@@ -13,29 +12,17 @@
 namespace modbot {
 namespace {
 
-std::string Describe(const Verdict& verdict) {
-  std::string out(ActionName(verdict.action));
-  for (const Reason& reason : verdict.reasons) {
-    out += " " + reason.rule + "=" + std::to_string(reason.score) + " [" + reason.evidence + "]";
-  }
-  return out;
-}
-
-bool Has(const Verdict& verdict, Clause clause) {
-  return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
-}
-
 void Expect(const char* text, Clause clause, Action action) {
   const Verdict verdict = JudgeNeighbourPost(text);
-  INFO(text << " => " << Describe(verdict));
-  CHECK(Has(verdict, clause));
+  INFO(text << " => " << VerdictSummary(verdict));
+  CHECK(VerdictHasClause(verdict, clause));
   CHECK(verdict.action == action);
 }
 
 void ExpectNot(const char* text, Clause clause) {
   const Verdict verdict = JudgeNeighbourPost(text);
-  INFO(text << " => " << Describe(verdict));
-  CHECK_FALSE(Has(verdict, clause));
+  INFO(text << " => " << VerdictSummary(verdict));
+  CHECK_FALSE(VerdictHasClause(verdict, clause));
 }
 
 TEST_CASE("illegal: a false claim or a bought outcome offered as a service hides", "[illegal]") {

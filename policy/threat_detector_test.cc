@@ -4,7 +4,6 @@
 // tests; each capability has look-alikes that must stay allowed.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <string>
 
 #include "policy/built_in_policy_for_tests.h"
@@ -13,29 +12,17 @@
 namespace modbot {
 namespace {
 
-std::string Describe(const Verdict& verdict) {
-  std::string out(ActionName(verdict.action));
-  for (const Reason& reason : verdict.reasons) {
-    out += " " + reason.rule + "=" + std::to_string(reason.score) + " [" + reason.evidence + "]";
-  }
-  return out;
-}
-
-bool Threatens(const Verdict& verdict) {
-  return std::find(verdict.clauses.begin(), verdict.clauses.end(), Clause::kThreat) != verdict.clauses.end();
-}
-
 void ExpectThreat(const char* text, Action action) {
   const Verdict verdict = JudgeNeighbourPost(text);
-  INFO(text << " => " << Describe(verdict));
-  CHECK(Threatens(verdict));
+  INFO(text << " => " << VerdictSummary(verdict));
+  CHECK(VerdictHasClause(verdict, Clause::kThreat));
   CHECK(verdict.action == action);
 }
 
 void ExpectNoThreat(const char* text) {
   const Verdict verdict = JudgeNeighbourPost(text);
-  INFO(text << " => " << Describe(verdict));
-  CHECK_FALSE(Threatens(verdict));
+  INFO(text << " => " << VerdictSummary(verdict));
+  CHECK_FALSE(VerdictHasClause(verdict, Clause::kThreat));
 }
 
 TEST_CASE("threat: a meeting with something to hurt with hides, EN and FR", "[threat]") {
