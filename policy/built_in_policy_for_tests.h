@@ -2,6 +2,7 @@
 #ifndef MODBOT_POLICY_BUILT_IN_POLICY_FOR_TESTS_H_
 #define MODBOT_POLICY_BUILT_IN_POLICY_FOR_TESTS_H_
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -35,6 +36,20 @@ inline Verdict JudgeNeighbourPost(const std::string& text) {
   post.author.account_age_days = 900;
   post.author.post_count = 40;
   return BuiltInPolicy().Judge(post);
+}
+
+// A verdict on one line for a test's message: the action, then each reason's rule,
+// score and evidence.
+inline std::string VerdictSummary(const Verdict& verdict) {
+  std::string out(ActionName(verdict.action));
+  for (const Reason& reason : verdict.reasons) {
+    out += " " + reason.rule + "=" + std::to_string(reason.score) + " [" + reason.evidence + "]";
+  }
+  return out;
+}
+
+inline bool VerdictHasClause(const Verdict& verdict, Clause clause) {
+  return std::find(verdict.clauses.begin(), verdict.clauses.end(), clause) != verdict.clauses.end();
 }
 
 }  // namespace modbot

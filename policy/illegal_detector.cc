@@ -38,6 +38,12 @@ bool OffersSomething(const PostView& view) {
           (hits.Has("commercial_price_patterns") || hits.Has("commercial_deal_patterns")));
 }
 
+// Whether readers are told how to reach the author: a price is not needed for a
+// service that is itself the offence.
+bool ReachableSeller(const PostView& view) {
+  return view.own_hits.Has("commercial_contact_patterns") || view.own_hits.Has("commercial_patterns");
+}
+
 // Most the review-level evidence may add up to; see CapClauseScore.
 constexpr double kReviewCap = 0.69;
 
@@ -89,6 +95,9 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   if (!crime.empty() && !crime_negated) {
     reasons->push_back({illegal, "illegal.crime_plan", 0.6, JoinEvidence(crime)});
   }
+  // A hydrant or a City valve opened by the writer: how grave depends on the day
+  // (a heat wave, a fire nearby), so a human weighs it, tip or not.
+  AddLexiconReason(view, "infrastructure_tamper_patterns", illegal, 0.6, reasons);
   CapClauseScore(reasons, first, illegal, kReviewCap);
   // Told as a tip ("easy money", "works every time", "do it at night") and not as
   // a warning, it is promotion of the crime.
@@ -111,11 +120,22 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   // Forging a permit or tampering with a meter, handed out as a tip with the
   // assurance nobody checks, is advice to defraud the City; a report of it
   // ("someone sells fake permits") or a warning ("don't") is not.
+  // Offered as a service ("a body shop will write up damage you never had, PM for
+  // the name") it is the fraud itself on sale, and hides like contraband.
   const std::vector<std::string>& fraud = view.own_hits.Of("illegal_fraud_patterns");
-  if (!fraud.empty() && encouraged && unenforced &&
-      !RE2::PartialMatch(view.own.folded, NegatedFraudPattern())) {
+  const bool fraud_warned = !fraud.empty() && RE2::PartialMatch(view.own.folded, NegatedFraudPattern());
+  if (!fraud.empty() && !fraud_warned && ReachableSeller(view)) {
+    reasons->push_back({illegal, "illegal.fraud_offer", 0.85,
+                        JoinEvidence(fraud) + " … " + view.own_hits.First("commercial_contact_patterns")});
+  } else if (!fraud.empty() && encouraged && unenforced && !fraud_warned) {
     reasons->push_back({illegal, "illegal.fraud_advice", 0.65,
                         view.own_hits.First("encouragement_patterns") + " … " + JoinEvidence(fraud)});
+  }
+  // Someone inside the City who will change an outcome, for money: a bribe on offer.
+  const std::string insider = view.own_hits.First("illegal_insider_patterns");
+  if (!insider.empty() && view.own_hits.Has("commercial_price_patterns")) {
+    reasons->push_back({illegal, "illegal.bribery_offer", 0.85,
+                        insider + " … " + view.own_hits.First("commercial_price_patterns")});
   }
   // With the broken lock that lets them in, it is advice to use a weakness.
   if (!trespass.empty() && view.own_hits.Has("vulnerability_patterns")) {

@@ -121,6 +121,12 @@ size_t WordCharLength(std::string_view folded, size_t i) {
   }
 }
 
+// Object pronouns that end a spaced run as a word of their own. Short ones that end
+// ordinary words ("her" in "mother", "me" in "home") are not among them.
+constexpr std::string_view kRunObjects[] = {"you", "him", "them", "vous", "toi"};
+// Letters a run must keep before its pronoun: "them" alone, "anthem", stays whole.
+constexpr size_t kMinRunStem = 3;
+
 std::string BuildSkeleton(std::string_view folded) {
   // The cleaned words sit back to back in one buffer rather than in a string each.
   std::string cleaned;
@@ -162,7 +168,9 @@ std::string BuildSkeleton(std::string_view folded) {
       ++run;
     }
     if (run - w >= 3) {
-      for (size_t k = w; k < run; ++k) skeleton += text(words[k]);
+      std::string joined;
+      for (size_t k = w; k < run; ++k) joined += text(words[k]);
+      skeleton += SplitSpacedRun(joined);
       w = run;
     } else {
       skeleton += text(words[w]);
@@ -174,6 +182,19 @@ std::string BuildSkeleton(std::string_view folded) {
 }
 
 }  // namespace
+
+std::string SplitSpacedRun(std::string_view joined) {
+  for (std::string_view object : kRunObjects) {
+    if (joined.size() >= object.size() + kMinRunStem &&
+        joined.compare(joined.size() - object.size(), object.size(), object) == 0) {
+      std::string out(joined.substr(0, joined.size() - object.size()));
+      out += ' ';
+      out += object;
+      return out;
+    }
+  }
+  return std::string(joined);
+}
 
 namespace {
 

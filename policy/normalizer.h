@@ -36,6 +36,11 @@ std::string Skeleton(std::string_view folded);
 // as the skeleton reads it; a word without letters ("2024") is left alone.
 std::string Unleet(std::string_view word);
 
+// The letters of a spaced-out run ("k i l l y o u", joined "killyou") as the words
+// they spell when the run crosses a word boundary: an object pronoun at its end is a
+// word of its own ("kill you"). Otherwise the joined letters as they are.
+std::string SplitSpacedRun(std::string_view joined);
+
 // Only the folding step. Accepts any bytes: an invalid UTF-8 sequence becomes
 // U+FFFD and NUL bytes are dropped.
 std::string FoldText(std::string_view text);

@@ -227,5 +227,14 @@ TEST_CASE("Normalize: output is valid UTF-8 whatever the input", "[policy]") {
   }
 }
 
+TEST_CASE("Normalize: spaced letters across a word boundary split at an object pronoun", "[policy]") {
+  CheckSkeletons({{"i will k i l l y o u", " i will kill you "},
+                  {"je vais b u t e r t o i", " je vais buter toi "},
+                  {"s-h-o-o-t-h-i-m", " shoot him "},
+                  // "them" with too little before it is a word that ends so.
+                  {"a n t h e m", " anthem "},
+                  {"t h e m", " them "}});
+}
+
 }  // namespace
 }  // namespace modbot

@@ -199,6 +199,11 @@ void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   AddLexiconReason(view, "vulnerability_patterns", Clause::kPublicSafety, 0.6, reasons);
   DetectWayIn(view, &sure, reasons);
   DetectUnwatched(view, reasons);
+  // A hydrant or a City valve opened by a resident: the pressure firefighters need.
+  AddLexiconReason(view, "infrastructure_tamper_patterns", Clause::kPublicSafety, 0.6, reasons);
+  // "My card number is 000482917, just give it at the desk": someone's access handed
+  // to readers; a human weighs what it opens.
+  AddLexiconReason(view, "credential_shared_patterns", Clause::kPublicSafety, 0.6, reasons);
   CapClauseScore(reasons, first, Clause::kPublicSafety, 0.69);
   reasons->insert(reasons->end(), sure.begin(), sure.end());
   AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
@@ -206,7 +211,6 @@ void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   // card number) is how phishing starts; a human looks, and fake_account weighs
   // who asks.
   AddLexiconReason(view, "pii_request_patterns", Clause::kPublicSafety, 0.6, reasons);
-  AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);
   DetectNumbers(view, reasons);
   DetectHomeAddress(view, reasons);
 }

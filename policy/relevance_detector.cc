@@ -275,18 +275,55 @@ void DetectOffTopic(const PostView& view, const TopicWords& topic_words, Reasons
                       JoinEvidence(subjects) + " (topic: " + topic.title + ")"});
 }
 
+std::string SubjectNames(const std::set<std::string>& subjects) {
+  std::string out;
+  for (const std::string& s : subjects) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// A new post in a thread answers its title: "a pothole on Mackle" in the Canada Day
+// thread, "is the library open Monday?" under road work. Only a post about another
+// City subject than the thread's title and category, and none of the thread's own,
+// has left it; a post naming no City subject may be anything, and stays. Near
+// subjects stay too: the library's jazz trio belongs in the events thread.
+void DetectOtherSubjectThanTopic(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
+  // The City's own accounts (Discourse leaders, trust level 4) post notices of
+  // every service in whichever thread is the notice board.
+  constexpr int kCityTrustLevel = 4;
+  if (view.post.author.trust_level.value_or(0) >= kCityTrustLevel) return;
+  const std::set<std::string> own = SubjectsOf(view.own.skeleton);
+  if (own.empty()) return;
+  // A content word of the title ("Cavendish", "roll") says the post follows it,
+  // whatever subjects its other words happen to name.
+  if (Intersects(ContentStems(view.own.skeleton), ContentStems(topic_words.title))) return;
+  std::set<std::string> thread = SubjectsOf(topic_words.title);
+  for (const std::string& s : SubjectsOf(topic_words.category)) thread.insert(s);
+  // The council decides on every service: a post that names it, or a thread about
+  // it, may speak of any.
+  constexpr std::string_view kCouncil = "council";
+  if (thread.empty() || own.count(std::string(kCouncil)) || thread.count(std::string(kCouncil)) ||
+      SubjectsMeet(own, thread)) {
+    return;
+  }
+  reasons->push_back({Clause::kNotRelevant, "relevance.other_subject_than_topic", 0.55,
+                      SubjectNames(own) + " vs " + SubjectNames(thread) + " (topic: " +
+                          view.post.topic.title + ")"});
+}
+
 void DetectNotRelevant(const PostView& view, const TopicWords& topic_words, Reasons* reasons) {
   const Post& post = view.post;
   if (post.topic.title.empty() && !post.reply_to && post.body.quotes.empty()) return;
   if (InGeneralThread(topic_words, /*events_too=*/false)) return;
-  // Only replies answer something; a new post in a thread is judged by off_topic.
-  if (!post.reply_to && post.body.quotes.empty()) return;
   if (view.own_hits.Has("relevance_ontrack_patterns")) return;
   // A post already flagged for something else (an insult, an ad, an off-topic
   // subject) is that, not a change of subject.
   // An off-topic subject in a reply is also a reply that leaves what it answers.
   for (const Reason& reason : *reasons) {
     if (reason.score >= 0.5 && reason.clause != Clause::kOffTopic) return;
+  }
+  if (!post.reply_to && post.body.quotes.empty()) {
+    DetectOtherSubjectThanTopic(view, topic_words, reasons);
+    return;
   }
   std::set<std::string> own = ContentStems(view.own.skeleton);
   std::set<std::string> answered = ContentStems(view.context.skeleton);
@@ -297,15 +334,8 @@ void DetectNotRelevant(const PostView& view, const TopicWords& topic_words, Reas
 
   if (!own_subjects.empty() && !answered_subjects.empty()) {
     // "Les nids-de-poule sur Mackle" under the pool schedule: another City subject.
-    std::string evidence;
-    for (const std::string& s : own_subjects) evidence += (evidence.empty() ? "" : ", ") + s;
-    evidence += " vs ";
-    bool first = true;
-    for (const std::string& s : answered_subjects) {
-      evidence += (first ? "" : ", ") + s;
-      first = false;
-    }
-    reasons->push_back({Clause::kNotRelevant, "relevance.other_subject", 0.55, evidence});
+    reasons->push_back({Clause::kNotRelevant, "relevance.other_subject", 0.55,
+                        SubjectNames(own_subjects) + " vs " + SubjectNames(answered_subjects)});
     return;
   }
   // An answer to a question often shares no words with it ("Le 311, ou le formulaire

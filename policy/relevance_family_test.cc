@@ -136,6 +136,17 @@ TEST_CASE("not_relevant: a reply about another City subject", "[policy]") {
              Clause::kNotRelevant);
 }
 
+TEST_CASE("not_relevant: a new post on another City subject than its thread", "[policy]") {
+  ExpectFlag({"The streetlight at Kildare and Marc-Chagall has been out for a week, who fixes that?", kLibrary,
+              "Library"}, Clause::kNotRelevant);
+  ExpectFlag({"Mon compte de taxes foncières est arrivé en retard, est-ce que les frais de retard s'appliquent?",
+              kPool, "Loisirs et aquatique"}, Clause::kNotRelevant);
+  // The thread's own subject, a near one, or no City subject at all, stays.
+  ExpectAllow({"Can we get more lane swim hours on weekday mornings?", kPool, "Loisirs et aquatique"});
+  ExpectAllow({"Will the splash pad in the park be open during the summer camp?", kPark, "Parcs"});
+  ExpectAllow({"Merci à tous pour l'organisation, c'était super!", kLibrary, "Library"});
+}
+
 TEST_CASE("not_relevant: answers, agreement and bilingual equivalents are relevant", "[policy]") {
   ExpectAllow({"Oui, de 13 h à 19 h.", kPool, "Loisirs",
                std::string("Is the pool open on Monday?")});

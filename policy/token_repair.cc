@@ -41,6 +41,10 @@ std::string Squeezed(std::string_view word) {
   return out;
 }
 
+// Letters that are words of their own ("a", "i", "y", "u" for "you"), and so begin
+// a run of spaced letters that spells the word after them.
+bool IsArticle(char c) { return c == 'a' || c == 'i' || c == 'y' || c == 'u'; }
+
 bool IsSingleLetter(std::string_view word) { return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z'; }
 
 }  // namespace
@@ -60,6 +64,8 @@ constexpr size_t kMinConsonantKey = 4;
 // Stretched letters are read through in words this long; in shorter ones a double
 // letter is often another word ("ill" is not "il").
 constexpr size_t kMinStretchedWord = 5;
+// An article is read off only a word this long, so that the rest has four letters.
+constexpr size_t kMinArticleWord = 4;
 
 }  // namespace
 
@@ -119,6 +125,10 @@ std::string TokenRepair::Restore(std::string_view word) const {
   }
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
     restored = found(by_shuffle_, ShuffleKey(word));
+  }
+  if (restored.empty() && word.size() > kMinArticleWord && IsArticle(word.front()) &&
+      known_.count(std::string(word.substr(1)))) {
+    restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
   }
   if (restored.empty() || known_.count(std::string(word))) return "";
   return restored;
@@ -191,6 +201,7 @@ std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restor
     std::string word;
     if (run - c >= 3) {
       for (size_t k = c; k < run; ++k) word += chunks[k].word;
+      word = SplitSpacedRun(word);
     } else {
       // Only a word with something other than letters in it can hold leetspeak.
       const std::string_view core = chunks[c].word;

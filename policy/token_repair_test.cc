@@ -84,5 +84,22 @@ TEST_CASE("token repair: folded text restored in place for the pattern lexicons"
   CHECK(repair.RepairFolded("", false).empty());
 }
 
+TEST_CASE("token repair: an article spaced into the word after it is read off", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Restore("amoron") == "moron");    // "you're a m o r o n"
+  CHECK(repair.Restore("ustupid") == "stupid");  // "u s t u p i d"
+  // Only when the rest is a word of the vocabulary, and long enough to be one.
+  CHECK(repair.Restore("abandon").empty());
+  CHECK(repair.Restore("amass").empty());
+}
+
+TEST_CASE("token repair: a spaced run ending in an object pronoun is two words", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.RepairFolded("i'll k i l l y o u tonight", false) == "i'll kill you tonight");
+  CHECK(repair.RepairFolded("je vais t u e r v o u s", false) == "je vais tuer vous");
+  // A word that merely ends in the letters stays whole.
+  CHECK(repair.RepairFolded("sing the a n t h e m", false) == "sing the anthem");
+}
+
 }  // namespace
 }  // namespace modbot

@@ -1,0 +1,65 @@
+// Illegal activity and public safety by structure (illegal_detector.cc,
+// public_safety_detector.cc): an offence offered as a service, an insider selling an
+// outcome, a tree killed on purpose, a hydrant opened, an access card handed out.
+// Sentences are new, written for these tests, with look-alikes that stay allowed.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "policy/built_in_policy_for_tests.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+void Expect(const char* text, Clause clause, Action action) {
+  const Verdict verdict = JudgeNeighbourPost(text);
+  INFO(text << " => " << VerdictSummary(verdict));
+  CHECK(VerdictHasClause(verdict, clause));
+  CHECK(verdict.action == action);
+}
+
+void ExpectNot(const char* text, Clause clause) {
+  const Verdict verdict = JudgeNeighbourPost(text);
+  INFO(text << " => " << VerdictSummary(verdict));
+  CHECK_FALSE(VerdictHasClause(verdict, clause));
+}
+
+TEST_CASE("illegal: a false claim or a bought outcome offered as a service hides", "[illegal]") {
+  Expect("Need a new fence? My brother's garage writes up snowplow damage you never had, the City pays. DM me.",
+         Clause::kIllegalActivity, Action::kHide);
+  Expect("Mon cousin à l'urbanisme peut approuver ton permis de piscine en une semaine, 300 $ comptant. "
+         "Écris-moi.",
+         Clause::kIllegalActivity, Action::kHide);
+  ExpectNot("A friend at City Hall told me the permit office can approve pool permits within a week now.",
+            Clause::kIllegalActivity);
+  ExpectNot("My car had real pothole damage on Kildare; the claim form is on the City site, it took 3 weeks.",
+            Clause::kIllegalActivity);
+}
+
+TEST_CASE("illegal: killing a tree on purpose, as a fact or as instructions", "[illegal]") {
+  Expect("Les frênes de la Ville sur ma rue, si on verse de l'antigel sur les racines ils meurent en un été.",
+         Clause::kIllegalActivity, Action::kReview);
+  // Told as instructions, it is promotion of the act.
+  Expect("Drill a few holes in the base of the City maple and pour in some bleach, it'll die by spring.",
+         Clause::kIllegalActivity, Action::kHide);
+  ExpectNot("Road salt is hard on the maples along Westminster, the City should plant salt-tolerant trees.",
+            Clause::kIllegalActivity);
+}
+
+TEST_CASE("illegal and safety: opening a hydrant yourself", "[illegal]") {
+  Expect("When the water's cut I just open the hydrant in front of my place with a wrench.",
+         Clause::kPublicSafety, Action::kReview);
+  Expect("Quand l'eau est coupée, j'ouvre la bouche d'incendie devant chez nous avec une clé.",
+         Clause::kIllegalActivity, Action::kReview);
+  ExpectNot("Kids opened a hydrant on Baily last night, I called 311.", Clause::kPublicSafety);
+}
+
+TEST_CASE("safety: an access card number handed out goes to a human", "[safety]") {
+  Expect("Forgot your pass? My pool membership card number is 5560231, just give that at the counter.",
+         Clause::kPublicSafety, Action::kReview);
+  ExpectNot("The library card renewal took 5 minutes, bring a bill with your address.", Clause::kPublicSafety);
+}
+
+}  // namespace
+}  // namespace modbot
