@@ -1,9 +1,19 @@
 // Daemon: poll the forum, judge each post, record the verdict with its actions,
 // then carry the actions out.
 //
-//   Forum::Poll ─► Post ─► MemoryRecall (near-copies of decided and recent posts,
+//   Forum::Poll ─► (author facts, when they may matter) ─► Post ─► MemoryRecall (near-copies of decided and recent posts,
 //   as Post::prior) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
 //   fingerprint, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
+//
+// A poll reports each post with the author facts the forum's listing carries
+// (ForumAuthor::more_known says whether it can tell more). A post is judged at
+// once when the facts kept in the store (bot/forum_cache.h) complete it, or when
+// judging it as by the newest possible account and by an old one gives the same
+// verdict. Only the others wait for Forum::AuthorFacts, after the rest of the
+// batch, with the queued actions carried out between two of them: a burst from
+// new accounts no longer holds back every verdict, and no post is skipped, since
+// the cursor stops before the first post still waiting. The adapter's recent
+// request times are kept in the store too, so a restart does not burst.
 //
 // Every decisions_interval it also asks the forum what people decided there about
 // the posts the bot hid or flagged (Forum::ReadDecisions) and records each decision
@@ -22,6 +32,7 @@
 #include "adapters/forum.h"
 #include "bot/console_server.h"
 #include "bot/daemon_config.h"
+#include "bot/forum_cache.h"
 #include "bot/metrics.h"
 #include "bot/outbox.h"
 #include "bot/store.h"
@@ -64,6 +75,20 @@ class Daemon {
  private:
   // Judges one post and records it; cursor is set for a new post only.
   bool Handle(const ForumPost& post, std::optional<std::string> cursor, std::string* error);
+  // The verdict on post, with the store's memory of near-copies.
+  bool JudgePost(const ForumPost& in, Post* post, Recollection* recalled, Verdict* verdict,
+                 std::string* error);
+  // Handles a poll's new posts in order; those whose verdict waits for their
+  // author's facts go last, and the cursor stops before the first of them.
+  bool HandleNewPosts(std::vector<ForumPost> posts, std::string* error);
+  // Completes post's author from the store's cache when it can, and says whether
+  // the post must wait for Forum::AuthorFacts: its verdict could change with them.
+  bool NeedsAuthor(ForumPost* post, bool* needed, std::string* error);
+  // Asks the forum for post's author facts and keeps them; false only when the
+  // store fails; *fetched says whether the forum answered.
+  bool FetchAuthor(ForumPost* post, bool* fetched, std::string* error);
+  // Keeps the adapter's recent request times in the store.
+  bool SaveForumRequests(std::string* error);
   // Reads back and records the decisions taken on the forum. False only when the
   // store fails; a forum failure is logged and tried again next time.
   bool ReadForumDecisions(std::string* error);
@@ -77,6 +102,7 @@ class Daemon {
   ConsoleServer* console_;
   Outbox outbox_;
   MemoryRecall memory_;  // near-copies of decided and recent posts, for each post judged
+  ForumCache forum_cache_;
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
   std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans

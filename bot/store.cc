@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/forum_cache.h"
 #include "bot/sqlite_statement.h"
 
 namespace modbot {
@@ -94,6 +95,10 @@ CREATE INDEX IF NOT EXISTS forum_watch_awaited ON forum_watch (since) WHERE deci
 // Starts watching the post of outbox row ?2 for a decision on the forum, done at ?1,
 // unless a person already decided that post (locally, or on the forum at that
 // version). A newer version's action replaces an older watch.
+constexpr const char* kSetCursor =
+    "INSERT INTO state (key, value) VALUES ('cursor', ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
 constexpr const char* kStartWatch =
     "INSERT INTO forum_watch (post_id, version, action, since) "
     "SELECT o.post_id, o.version, o.kind, ?1 FROM outbox o WHERE o.id = ?2 "
@@ -341,7 +346,7 @@ bool Store::Migrate(std::string* error) {
                             added.column + " " + added.type;
     if (!present && !Exec(sql.c_str(), error)) return false;
   }
-  if (!MigrateMemory(db_, error)) return false;
+  if (!MigrateMemory(db_, error) || !MigrateForumCache(db_, error)) return false;
   if (had_verdicts && !had_watch) {
     // A store from before forum decisions were read back: watch what the forum
     // already did for the bot, as MarkDone would have.
@@ -356,6 +361,10 @@ bool Store::Migrate(std::string* error) {
     if (done.Failed(rc, error)) return false;
   }
   return txn.Commit(error);
+}
+
+bool Store::MoveCursor(const std::string& cursor, std::string* error) {
+  return Stmt(db_, kSetCursor).Bind(1, cursor).Run(error);
 }
 
 bool Store::GetCursor(std::string* cursor, std::string* error) {
@@ -437,14 +446,7 @@ bool Store::RecordJudgement(const Judgement& j, int64_t now, std::string* error)
       return false;
     }
   }
-  if (j.cursor &&
-      !Stmt(db_,
-            "INSERT INTO state (key, value) VALUES ('cursor', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-           .Bind(1, *j.cursor)
-           .Run(error)) {
-    return false;
-  }
+  if (j.cursor && !Stmt(db_, kSetCursor).Bind(1, *j.cursor).Run(error)) return false;
   return txn.Commit(error);
 }
 

@@ -11,6 +11,8 @@
 //                 them on the forum or in `modbot review` (see RecordForumDecision)
 //   fingerprints  each judged post's fingerprint and the human decision on it, the
 //                 memory of near-copies (bot/memory_store.h)
+//   author_facts, forum_requests
+//                 what the daemon caches of the forum (bot/forum_cache.h)
 //
 // The invariants (DESIGN.md) live here:
 //  * RecordJudgement writes the verdict, its pending actions, its review entry, its
@@ -193,6 +195,9 @@ class Store {
 
   // The poll cursor; "" before the first post.
   bool GetCursor(std::string* cursor, std::string* error);
+  // Moves the cursor past posts whose verdicts were recorded without moving it
+  // (a batch cut short while an earlier post waited for its author's facts).
+  bool MoveCursor(const std::string& cursor, std::string* error);
 
   // The version of post_id last judged, or nullopt if never judged.
   bool JudgedVersion(const std::string& post_id, std::optional<std::string>* version,
