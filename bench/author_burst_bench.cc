@@ -72,10 +72,11 @@ int main(int argc, char** argv) {
     const std::string name = "fresh" + std::to_string(i);
     forum.AddUser({name, 0, 0, 0});
     const std::string n = std::to_string(i);
-    forum.AddPost(topic, name,
-                  i % 5 == 0 ? "Free money here bit.ly/free-" + n + " click now"
-                  : i % 5 == 1 ? "You are a fucking idiot and a piece of shit, number " + n
-                               : "Thanks for the update, very helpful. Question " + n + " answered.");
+    const std::string text =
+        i % 5 == 0   ? "Free money here bit.ly/free-" + n + " click now"
+        : i % 5 == 1 ? "You are a fucking idiot and a piece of shit, number " + n
+                     : "Thanks for the update, very helpful. Question " + n + " answered.";
+    forum.AddPost(topic, name, text);
   }
 
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / "author_burst_bench";

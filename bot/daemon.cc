@@ -246,7 +246,8 @@ bool Daemon::FetchAuthor(ForumPost* post, bool* fetched, std::string* error) {
   }
   ForumStatus status = forum_->AuthorFacts(post->author.username, &post->author);
   if (!status.ok()) {
-    next_poll_ = std::max(next_poll_, Clock::now() + std::chrono::seconds(status.retry_after_seconds));
+    next_poll_ =
+        std::max(next_poll_, Clock::now() + std::chrono::seconds(status.retry_after_seconds));
     LogError("post " + post->id + " waits for its author's facts, judged on the next poll: " +
              status.message);
     return true;

@@ -89,7 +89,9 @@ bool ForumCache::SaveRequests(const std::vector<WallClock::time_point>& sent,
   Transaction txn(db_, error);
   if (!txn.ok() || !Stmt(db_, "DELETE FROM forum_requests").Run(error)) return false;
   for (WallClock::time_point at : sent) {
-    if (!Stmt(db_, "INSERT INTO forum_requests (sent_at) VALUES (?)").Bind(1, Millis(at)).Run(error)) {
+    if (!Stmt(db_, "INSERT INTO forum_requests (sent_at) VALUES (?)")
+             .Bind(1, Millis(at))
+             .Run(error)) {
       return false;
     }
   }

@@ -24,10 +24,11 @@ Verdict AgeAwareJudge(const Post& post) {
   Verdict v;
   const std::string& text = post.body.own_text;
   const std::optional<int>& age = post.author.account_age_days;
-  if (text.find("SPAM") != std::string::npos || (text.find("LINK") != std::string::npos && age && *age < 7)) {
+  const bool link = text.find("LINK") != std::string::npos;
+  if (text.find("SPAM") != std::string::npos || (link && age && *age < 7)) {
     v.action = Action::kHide;
     v.clauses = {Clause::kSpamLinks};
-  } else if (text.find("LINK") != std::string::npos && !age) {
+  } else if (link && !age) {
     v.action = Action::kReview;
     v.clauses = {Clause::kSpamLinks};
   }
@@ -48,14 +49,7 @@ struct Burst {
     Reopen();
   }
 
-  // A restart: a new store connection and a new adapter.
-  void Reopen() {
-    store.reset();
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<DiscourseForum>(config.forum);
-  }
+  void Reopen() { testing::Restart(config, &store, &forum); }
 
   void NewAuthorPosts(int first, int count, const std::string& text) {
     for (int i = first; i < first + count; ++i) {

@@ -490,7 +490,8 @@ ForumStatus DiscourseForum::ReadFlagReviewables(std::map<long long, const Awaite
                                 std::to_string(kMaxReviewPages) + " pages");
     }
     json body;
-    ForumStatus status = Call(discourse::FlagReviewablesRequest(auth_, from_date, offset), true, &body);
+    ForumStatus status =
+        Call(discourse::FlagReviewablesRequest(auth_, from_date, offset), true, &body);
     if (!status.ok()) return status;
     discourse::ReviewedFlagPage page;
     std::string error;
