@@ -39,6 +39,27 @@ void Pacer::Wait() {
   std::this_thread::sleep_until(slot);
 }
 
+std::vector<Pacer::Clock::time_point> Pacer::Booked() {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Clock::time_point since = Clock::now() - window_;
+  std::vector<Clock::time_point> out;
+  for (Clock::time_point slot : sent_) {
+    if (slot > since) out.push_back(slot);
+  }
+  return out;
+}
+
+void Pacer::Recall(const std::vector<Clock::time_point>& sent) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (max_requests_ == 0) return;
+  const Clock::time_point since = Clock::now() - window_;
+  for (Clock::time_point slot : sent) {
+    if (slot > since) sent_.push_back(slot);
+  }
+  std::sort(sent_.begin(), sent_.end());
+  while (sent_.size() > max_requests_) sent_.pop_front();
+}
+
 void Pacer::HoldFor(std::chrono::seconds seconds) {
   std::lock_guard<std::mutex> lock(mu_);
   held_until_ = std::max(held_until_, Clock::now() + seconds);

@@ -11,6 +11,7 @@
 #include <deque>
 #include <mutex>
 #include <random>
+#include <vector>
 
 namespace modbot {
 
@@ -41,6 +42,12 @@ class Pacer {
 
   // No request goes out for the next `seconds` (the forum's Retry-After).
   void HoldFor(std::chrono::seconds seconds);
+
+  // The slots booked within the last window, oldest first.
+  std::vector<Clock::time_point> Booked();
+  // Counts requests sent before this pacer existed (by an earlier process) as
+  // booked; those older than the window are dropped.
+  void Recall(const std::vector<Clock::time_point>& sent);
 
  private:
   std::mutex mu_;

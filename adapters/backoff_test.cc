@@ -32,6 +32,24 @@ TEST_CASE("Pacer: a 429's hold stops every request, paced or not", "[backoff]") 
   }
 }
 
+TEST_CASE("Pacer: requests recalled from an earlier process count against the window",
+          "[backoff]") {
+  Pacer before(3, milliseconds(400));
+  for (int i = 0; i < 3; ++i) before.Wait();
+  const std::vector<Clock::time_point> booked = before.Booked();
+  REQUIRE(booked.size() == 3);
+
+  Pacer after(3, milliseconds(400));
+  after.Recall(booked);
+  const Clock::time_point start = Clock::now();
+  after.Wait();  // the window is still full of the earlier process's requests
+  CHECK(Since(start) >= milliseconds(300));
+
+  Pacer stale(3, milliseconds(400));
+  stale.Recall({Clock::now() - milliseconds(500)});  // out of the window: forgotten
+  CHECK(stale.Booked().empty());
+}
+
 TEST_CASE("BackoffDelay: doubles from the first delay, capped, jittered by half", "[backoff]") {
   const BackoffPolicy policy{milliseconds(100), milliseconds(1000)};
   for (int attempt = 0; attempt < 8; ++attempt) {

@@ -49,6 +49,9 @@ struct ForumAuthor {
   std::optional<int> account_age_days;
   std::optional<int> post_count;
   std::optional<int> trust_level;  // Discourse 0-4; other forums map onto it
+  // The forum can tell more than it sent with the post, at the cost of one request
+  // (Forum::AuthorFacts); the caller decides whether the post needs it.
+  bool more_known = false;
 };
 
 struct ForumPost {
@@ -118,10 +121,27 @@ class Forum {
 
   // New posts after `cursor` ("" = from the first post), and the posts created
   // within `recent_window` for which unjudged(id, version) holds. Facts about a
-  // post (its author, the post it replies to) are fetched only for posts returned.
+  // post (the post it replies to) are fetched only for posts returned; author facts
+  // are those the listing carries (see ForumAuthor::more_known).
   // On failure *out is left empty.
   virtual ForumStatus Poll(const std::string& cursor, std::chrono::seconds recent_window,
                            const UnjudgedFn& unjudged, PollResult* out) = 0;
+
+  // Every fact the forum knows of username, one request or more. An adapter whose
+  // posts carry every fact (more_known never set) keeps this default.
+  virtual ForumStatus AuthorFacts(const std::string& username, ForumAuthor* out) {
+    out->username = username;
+    return ForumStatus::Ok();
+  }
+
+  // When the adapter's recent requests went out, oldest first, for the caller to
+  // keep across a restart: the forum's own limiter remembers them (Discourse's
+  // counts the last 60 s of every admin key), so a restarted adapter that paced
+  // from zero would burst into a 429. RecallRequests hands them back at start.
+  virtual std::vector<std::chrono::system_clock::time_point> RecentRequests() const {
+    return {};
+  }
+  virtual void RecallRequests(const std::vector<std::chrono::system_clock::time_point>&) {}
 
   // Whether the account the bot acts as may do what the bot asks of the forum
   // (Discourse: hide posts at once, which needs a moderator or an admin).

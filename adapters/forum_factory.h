@@ -24,6 +24,10 @@ struct ForumSettings {
   BackoffPolicy backoff;
   std::chrono::milliseconds timeout{30000};
   std::chrono::seconds max_wait{300};  // cap on a forum's Retry-After
+  // The most requests one Forum::ReadDecisions may send to look at single posts,
+  // beyond the listings it must read; 0: no cap. Set from [forum]
+  // decisions_budget_share (bot/daemon_config.h).
+  int read_back_requests = 0;
 };
 
 // The adapter for settings.type, or nullptr with *error set.

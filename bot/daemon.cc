@@ -26,6 +26,10 @@ using Clock = std::chrono::steady_clock;
 // Enough of the post replied to for a moderator to see what it answers.
 constexpr int kReplyToChars = 400;
 
+// How long an author's facts are taken as they were fetched: a post count
+// moves, but not fast enough to matter to a verdict within the hour.
+constexpr std::chrono::milliseconds kAuthorFactsTtl = std::chrono::hours(1);
+
 std::atomic<bool> g_stop{false};
 std::atomic<int> g_stop_signal{0};  // the signal that set g_stop, for the log
 std::atomic<bool> g_reload{false};
@@ -100,32 +104,49 @@ Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge jud
       metrics_(metrics),
       console_(console),
       outbox_(store, forum, config.forum.backoff),
-      memory_(store->db()) {
+      memory_(store->db()),
+      forum_cache_(store->db()) {
   model_.Load(config_.learned.path);
+  std::vector<std::chrono::system_clock::time_point> sent;
+  std::string error;
+  if (forum_cache_.LoadRequests(&sent, &error)) {
+    forum_->RecallRequests(sent);
+  } else {
+    LogError("the forum requests of the last run could not be read, pacing from none: " + error);
+  }
 }
 
-bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
-  Post post = ToPost(in);
-  Recollection recalled;
+bool Daemon::JudgePost(const ForumPost& in, Post* post, Recollection* recalled,
+                       Verdict* verdict, std::string* error) {
+  *post = ToPost(in);
+  *recalled = Recollection();
   if (config_.memory) {
     const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.flood_window);
-    if (!memory_.Recall(post, NowMillis() - window.count(), &recalled, error)) return false;
-    post.prior = recalled.prior;
+    if (!memory_.Recall(*post, NowMillis() - window.count(), recalled, error)) return false;
+    post->prior = recalled->prior;
   } else {
-    recalled.fingerprint = TextFingerprint(post.body.own_text);  // remembered all the same
+    recalled->fingerprint = TextFingerprint(post->body.own_text);  // remembered all the same
   }
-  const LearnedModel* model = model_.model();
-  if (model) post.prior.model = model->Signal(post.body.own_text);
-  Verdict verdict;
+  if (const LearnedModel* model = model_.model()) {
+    post->prior.model = model->Signal(post->body.own_text);
+  }
   try {
-    verdict = judge_(post);
+    *verdict = judge_(*post);
   } catch (const std::exception& e) {
     // The policy is meant to be total; if it is not, a human decides.
     LogError("post " + in.id + ": the policy failed (" + e.what() + "); sending to review");
-    verdict = Verdict{};
-    verdict.action = Action::kReview;
+    *verdict = Verdict{};
+    verdict->action = Action::kReview;
   }
-  verdict.post_id = in.id;
+  verdict->post_id = in.id;
+  return true;
+}
+
+bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
+  Post post;
+  Recollection recalled;
+  Verdict verdict;
+  if (!JudgePost(in, &post, &recalled, &verdict, error)) return false;
   const std::string description = DescribeVerdict(verdict);
 
   if (dry_run_) {
@@ -157,7 +178,7 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
     j.fingerprint = {*recalled.fingerprint, in.topic_title, in.author.account_age_days};
   }
   j.memory_matches = std::move(recalled.matches);
-  if (model) j.model = {model->version(), post.prior.model};
+  if (const LearnedModel* model = model_.model()) j.model = {model->version(), post.prior.model};
   const std::string clause = FirstClause(verdict);
   const bool local = config_.review_route != ReviewRoute::kForum;
   if (verdict.action == Action::kHide) {
@@ -188,11 +209,45 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   return true;
 }
 
-bool Daemon::HandleNew(const ForumPost& post, std::string* error) {
-  std::optional<std::string> judged;
-  if (!dry_run_ && !store_->JudgedVersion(post.id, &judged, error)) return false;
-  if (judged != post.version) return Handle(post, post.cursor, error);
-  return store_->SetCursor(post.cursor, error);
+bool Daemon::NeedsAuthor(ForumPost* post, bool* needed, std::string* error) {
+  *needed = false;
+  if (!post->author.more_known) return true;
+  bool cached = false;
+  if (!forum_cache_.LookUpAuthor(post->author.username, kAuthorFactsTtl, NowMillis(),
+                                 &post->author, &cached, error)) {
+    return false;
+  }
+  if (cached) return true;
+  // The facts still unknown lie between those of an account made today with no
+  // post and those of an old, busy one: when both give the verdict the post gets
+  // with the facts at hand, no value between can change it.
+  ForumPost newest = *post, oldest = *post;
+  newest.author.account_age_days = 0;
+  newest.author.post_count = 0;
+  oldest.author.account_age_days = 36500;
+  oldest.author.post_count = 1000000;
+  Verdict verdicts[3];
+  const ForumPost* variants[3] = {post, &newest, &oldest};
+  for (int i = 0; i < 3; ++i) {
+    Post judged;
+    Recollection recalled;
+    if (!JudgePost(*variants[i], &judged, &recalled, &verdicts[i], error)) return false;
+  }
+  // A post for review waits too: a person reads it later, with its author's facts.
+  *needed = verdicts[0].action == Action::kReview;
+  for (const Verdict& v : {verdicts[1], verdicts[2]}) {
+    if (v.action != verdicts[0].action || v.clauses != verdicts[0].clauses) *needed = true;
+  }
+  return true;
+}
+
+bool Daemon::HandleOutOfOrder(ForumPost post, bool* judged, std::string* error) {
+  bool needed = false;
+  *judged = true;
+  if (!NeedsAuthor(&post, &needed, error) || (needed && !FetchAuthor(&post, judged, error))) {
+    return false;
+  }
+  return !*judged || Handle(post, std::nullopt, error);
 }
 
 bool Daemon::JudgePushed(std::string* error) {
@@ -212,7 +267,9 @@ bool Daemon::JudgePushed(std::string* error) {
     } else {
       std::optional<std::string> judged;
       if (!store_->JudgedVersion(post.id, &judged, error)) return false;
-      if (judged != post.version && !Handle(post, std::nullopt, error)) return false;
+      bool handled = true;
+      if (judged != post.version && !HandleOutOfOrder(post, &handled, error)) return false;
+      if (!handled) return true;  // kept in order: its author's facts come next time
     }
     if (!DropWebhookPost(store_->db(), pushed, error)) return false;
   }
@@ -231,6 +288,66 @@ bool Daemon::Sleep(Clock::duration most) {
   std::unique_lock<std::mutex> lock(wake_mu_);
   wake_cv_.wait_for(lock, most, [this] { return woken_; });
   return std::exchange(woken_, false);
+}
+
+bool Daemon::FetchAuthor(ForumPost* post, bool* fetched, std::string* error) {
+  *fetched = false;
+  bool cached = false;  // an earlier post of the batch by the same author
+  if (!forum_cache_.LookUpAuthor(post->author.username, kAuthorFactsTtl, NowMillis(),
+                                 &post->author, &cached, error)) {
+    return false;
+  }
+  if (cached) {
+    *fetched = true;
+    return true;
+  }
+  ForumStatus status = forum_->AuthorFacts(post->author.username, &post->author);
+  if (!status.ok()) {
+    next_poll_ =
+        std::max(next_poll_, Clock::now() + std::chrono::seconds(status.retry_after_seconds));
+    LogError("post " + post->id + " waits for its author's facts, judged on the next poll: " +
+             status.message);
+    return true;
+  }
+  *fetched = true;
+  return dry_run_ || forum_cache_.RememberAuthor(post->author, NowMillis(), error);
+}
+
+bool Daemon::HandleNewPosts(std::vector<ForumPost> posts, std::string* error) {
+  std::vector<size_t> waiting;  // indexes of the posts that wait for author facts
+  for (size_t i = 0; i < posts.size(); ++i) {
+    ForumPost& post = posts[i];
+    const std::optional<std::string> cursor =
+        waiting.empty() ? std::optional<std::string>(post.cursor) : std::nullopt;
+    std::optional<std::string> judged;
+    if (!store_->JudgedVersion(post.id, &judged, error)) return false;
+    if (judged == post.version) {  // recorded by an earlier batch cut short
+      if (cursor && !dry_run_ && !store_->SetCursor(*cursor, error)) return false;
+      continue;
+    }
+    bool needed = false;
+    if (!NeedsAuthor(&post, &needed, error)) return false;
+    if (needed) {
+      waiting.push_back(i);
+    } else if (!Handle(post, cursor, error)) {
+      return false;
+    }
+  }
+  for (size_t k = 0; k < waiting.size(); ++k) {
+    // The hides and notices queued so far go out before the next author lookup.
+    if (!dry_run_ && !outbox_.RunDue(error)) return false;
+    ForumPost& post = posts[waiting[k]];
+    bool fetched = false;
+    if (!FetchAuthor(&post, &fetched, error)) return false;
+    if (!fetched) return true;  // the cursor stays before this post
+    const size_t next = k + 1 < waiting.size() ? waiting[k + 1] : posts.size();
+    if (!Handle(post, posts[next - 1].cursor, error)) return false;
+  }
+  return true;
+}
+
+bool Daemon::SaveForumRequests(std::string* error) {
+  return dry_run_ || forum_cache_.SaveRequests(forum_->RecentRequests(), error);
 }
 
 bool Daemon::Step(bool* forum_ok, std::string* error) {
@@ -266,12 +383,15 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
   if (!status.ok()) {
     LogError("poll failed, nothing judged: " + status.message);
   } else {
-    for (const ForumPost& post : result.new_posts) {
-      if (!HandleNew(post, error)) return false;
-    }
-    for (const ForumPost& post : result.recent_posts) {
+    if (!HandleNewPosts(std::move(result.new_posts), error)) return false;
+    for (ForumPost& post : result.recent_posts) {
       LogInfo("post " + post.id + " version " + post.version + " not judged yet: judging");
-      if (!Handle(post, std::nullopt, error)) return false;
+      bool needed = false, fetched = true;
+      if (!NeedsAuthor(&post, &needed, error) ||
+          (needed && !FetchAuthor(&post, &fetched, error))) {
+        return false;
+      }
+      if (fetched && !Handle(post, std::nullopt, error)) return false;
     }
   }
   if (dry_run_) return true;
@@ -279,7 +399,7 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
       !ReadForumDecisions(error)) {
     return false;
   }
-  return outbox_.RunDue(error);
+  return outbox_.RunDue(error) && SaveForumRequests(error);
 }
 
 bool Daemon::ReadForumDecisions(std::string* error) {
@@ -401,7 +521,8 @@ int Daemon::Run(bool once, const std::atomic<bool>* stop, std::atomic<bool>* rel
       std::optional<int64_t> due;
       if ((woken && !JudgePushed(&error)) ||
           (!dry_run_ && (!store_->NextDue(&due, &error) ||
-                         (due && *due <= NowMillis() && !outbox_.RunDue(&error))))) {
+                         (due && *due <= NowMillis() &&
+                          (!outbox_.RunDue(&error) || !SaveForumRequests(&error)))))) {
         LogError("store failure: " + error);
         return 1;
       }

@@ -1,9 +1,20 @@
 // Daemon: poll the forum, judge each post, record the verdict with its actions,
 // then carry the actions out.
 //
-//   Forum::Poll ─► Post ─► MemoryRecall (near-copies of decided and recent posts,
-//   as Post::prior) and the learned model's signal (ModelSlot) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
+//   Forum::Poll ─► (author facts, when they may matter) ─► Post ─► MemoryRecall
+//   (near-copies of decided and recent posts, as Post::prior) and the learned model's
+//   signal (ModelSlot) ─► judge ─► Store::RecordJudgement (verdict + outbox + cursor +
 //   fingerprint, one transaction) ─► Outbox::RunDue ─► Forum::Hide / SendToReview / Notify
+//
+// A poll reports each post with the author facts the forum's listing carries
+// (ForumAuthor::more_known says whether it can tell more). A post is judged at
+// once when the facts kept in the store (bot/forum_cache.h) complete it, or when
+// judging it as by the newest possible account and by an old one gives the same
+// verdict. Only the others wait for Forum::AuthorFacts, after the rest of the
+// batch, with the queued actions carried out between two of them: a burst from
+// new accounts no longer holds back every verdict, and no post is skipped, since
+// the cursor stops before the first post still waiting. The adapter's recent
+// request times are kept in the store too, so a restart does not burst.
 //
 // With [forum.webhook], the posts the forum pushed (bot/webhook_queue.h) are judged
 // as soon as the listener wakes the daemon (Wake), and first thing in each step;
@@ -28,6 +39,7 @@
 #include "adapters/forum.h"
 #include "bot/console_server.h"
 #include "bot/daemon_config.h"
+#include "bot/forum_cache.h"
 #include "bot/metrics.h"
 #include "bot/model_slot.h"
 #include "bot/outbox.h"
@@ -79,9 +91,24 @@ class Daemon {
  private:
   // Judges one post and records it; cursor is set for a new post only.
   bool Handle(const ForumPost& post, std::optional<std::string> cursor, std::string* error);
-  // A post after the cursor: judged, or only passed by the cursor when a webhook
-  // brought this version already.
-  bool HandleNew(const ForumPost& post, std::string* error);
+  // The verdict on post, with the store's memory of near-copies.
+  bool JudgePost(const ForumPost& in, Post* post, Recollection* recalled, Verdict* verdict,
+                 std::string* error);
+  // Handles a poll's new posts in order; those whose verdict waits for their
+  // author's facts go last, and the cursor stops before the first of them.
+  bool HandleNewPosts(std::vector<ForumPost> posts, std::string* error);
+  // Completes post's author from the store's cache when it can, and says whether
+  // the post must wait for Forum::AuthorFacts: its verdict could change with them.
+  bool NeedsAuthor(ForumPost* post, bool* needed, std::string* error);
+  // Asks the forum for post's author facts and keeps them; false only when the
+  // store fails; *fetched says whether the forum answered.
+  bool FetchAuthor(ForumPost* post, bool* fetched, std::string* error);
+  // Keeps the adapter's recent request times in the store.
+  bool SaveForumRequests(std::string* error);
+  // Judges a post out of the poll's order (an edit in the window, a webhook's post)
+  // after its author's facts when they may matter; *judged is false when those
+  // could not be had. False only when the store fails.
+  bool HandleOutOfOrder(ForumPost post, bool* judged, std::string* error);
   // Judges the posts the forum's webhooks queued and takes them off the queue. A
   // post the forum cannot describe yet stays queued. False only when the store fails.
   bool JudgePushed(std::string* error);
@@ -101,6 +128,7 @@ class Daemon {
   Outbox outbox_;
   MemoryRecall memory_;  // near-copies of decided and recent posts, for each post judged
   ModelSlot model_;      // the per-forum model, for each post judged
+  ForumCache forum_cache_;
   std::string dry_run_cursor_;  // with dry_run the cursor lives only in memory
   std::chrono::steady_clock::time_point next_poll_{};
   std::chrono::steady_clock::time_point next_edit_scan_{};  // the first poll scans

@@ -1,5 +1,6 @@
 #include "bot/daemon_config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -69,6 +70,7 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
               "password_env", "password_file", "password",
               "poll_interval_seconds", "requests_per_minute", "edit_window_minutes",
               "edit_scan_interval_seconds", "decisions_interval_seconds", "decisions_window_days",
+              "decisions_budget_share",
               "review_queue", "timeout_seconds", "retries", "retry_initial_ms", "retry_max_ms",
               "webhook"});
   ForumSettings& s = out->forum;
@@ -141,6 +143,14 @@ void ParseForum(const toml::table& forum, ConfigReader* reader, DaemonConfig* ou
   int decisions_window = 14;
   reader->Int(forum, "decisions_window_days", 1, 365, &decisions_window);
   out->decisions_window = std::chrono::hours(24) * decisions_window;
+  // The share of the request budget that looking at single posts may take between
+  // two read-backs; the review listings come on top (one request a 10 flags).
+  double decisions_share = 0.1;
+  reader->Double(forum, "decisions_budget_share", 0.01, 1, &decisions_share);
+  s.read_back_requests =
+      s.requests_per_minute == 0
+          ? 0
+          : std::max(1, static_cast<int>(decisions_share * s.requests_per_minute * decisions / 60));
   std::string route = "both";
   reader->String(forum, "review_queue", &route);
   if (route == "forum") {

@@ -54,6 +54,32 @@ subject = "Message {post_id} masqué"
   CHECK(c.notices.language == "both");
   CHECK(c.notices.fr.subject == "Message {post_id} masqué");
   CHECK(c.notices.en.subject == NoticeSettings::DefaultEnglish().subject);
+  // decisions_budget_share 0.1 of 50 a minute over the default 300 s between passes.
+  CHECK(c.forum.read_back_requests == 25);
+}
+
+TEST_CASE("decisions_budget_share sets the read-back's requests a pass", "[config]") {
+  setenv("MODBOT_TEST_KEY", "s3cret", 1);
+  const auto with = [](const std::string& keys) {
+    return R"(
+[forum]
+type = "discourse"
+url = "https://forum.example.org/"
+api_username = "modbot"
+api_key_env = "MODBOT_TEST_KEY"
+)" + keys + "[store]\npath = \"modbot.db\"\n";
+  };
+  DaemonConfig c;
+  CHECK(Errors(with("decisions_budget_share = 0.5\ndecisions_interval_seconds = 60\n"), &c)
+            .empty());
+  CHECK(c.forum.read_back_requests == 30);
+  DaemonConfig unpaced;
+  CHECK(Errors(with("requests_per_minute = 0\n"), &unpaced).empty());
+  CHECK(unpaced.forum.read_back_requests == 0);  // no budget, no cap
+  DaemonConfig bad;
+  const std::vector<std::string> errors = Errors(with("decisions_budget_share = 2\n"), &bad);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("modbot.toml:7:") == 0);
 }
 
 TEST_CASE("bad daemon configs are reported at file:line:col", "[config]") {

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/forum_cache.h"
 #include "bot/learned_model.h"
 #include "bot/sqlite_statement.h"
 #include "bot/webhook_queue.h"
@@ -352,7 +353,10 @@ bool Store::Migrate(std::string* error) {
                             added.column + " " + added.type;
     if (!present && !Exec(sql.c_str(), error)) return false;
   }
-  if (!MigrateMemory(db_, error) || !MigrateWebhookQueue(db_, error)) return false;
+  if (!MigrateMemory(db_, error) || !MigrateWebhookQueue(db_, error) ||
+      !MigrateForumCache(db_, error)) {
+    return false;
+  }
   if (had_verdicts && !had_watch) {
     // A store from before forum decisions were read back: watch what the forum
     // already did for the bot, as MarkDone would have.

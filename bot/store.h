@@ -12,6 +12,8 @@
 //   fingerprints  each judged post's fingerprint and the human decision on it, the
 //                 memory of near-copies (bot/memory_store.h)
 //   learned_models one row per model `modbot learn` wrote (bot/learned_model_store.h)
+//   author_facts, forum_requests
+//                 what the daemon caches of the forum (bot/forum_cache.h)
 //
 // The invariants (DESIGN.md) live here:
 //  * RecordJudgement writes the verdict, its pending actions, its review entry, its
@@ -200,8 +202,9 @@ class Store {
 
   // The poll cursor; "" before the first post.
   bool GetCursor(std::string* cursor, std::string* error);
-  // Moves the cursor past a post judged already (pushed by a webhook before the
-  // poll reached it).
+  // Moves the cursor past posts judged already without moving it: pushed by a
+  // webhook before the poll reached them, or recorded while an earlier post of the
+  // batch waited for its author's facts.
   bool SetCursor(const std::string& cursor, std::string* error);
 
   // The version of post_id last judged, or nullopt if never judged.

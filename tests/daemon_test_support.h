@@ -55,6 +55,17 @@ inline void ExecOnFile(const std::string& path, const char* sql) {
   sqlite3_close(db);
 }
 
+// A restart: a new connection to config's store and a new adapter.
+template <typename Adapter>
+void Restart(const DaemonConfig& config, std::unique_ptr<Store>* store,
+             std::unique_ptr<Adapter>* forum) {
+  store->reset();
+  std::string error;
+  *store = Store::Open(config.store_path, &error);
+  REQUIRE(*store);
+  *forum = std::make_unique<Adapter>(config.forum);
+}
+
 // A sample forum (Fixture: ForumFixture or PhpbbFixture) with two residents and
 // three posts in one topic (plain, "SPAM" by benoit in French, "RUDE" by alice),
 // its adapter, and a fresh store.
@@ -80,14 +91,7 @@ struct DaemonWorld {
     f.forum.AddPost(topic, "alice", "You are RUDE and wrong.");
   }
 
-  // A restart: a new store connection and a new adapter.
-  void Reopen() {
-    store.reset();
-    std::string error;
-    store = Store::Open(config.store_path, &error);
-    REQUIRE(store);
-    forum = std::make_unique<Adapter>(config.forum);
-  }
+  void Reopen() { Restart(config, &store, &forum); }
 
   // One pass of the daemon (a poll, then the outbox); whether the poll reached the forum.
   bool Step(bool dry_run = false) {

@@ -135,8 +135,8 @@ HttpRequest SentMessagesRequest(const Auth& auth) {
                  "/topics/private-messages-sent/" + UrlEncode(auth.api_username) + ".json");
 }
 
-HttpRequest ReviewedFlagsRequest(const Auth& auth, const std::string& from_date, int offset) {
-  std::string path = "/review.json?type=ReviewableFlaggedPost&status=reviewed&sort_order=created_at"
+HttpRequest FlagReviewablesRequest(const Auth& auth, const std::string& from_date, int offset) {
+  std::string path = "/review.json?type=ReviewableFlaggedPost&status=all&sort_order=created_at"
                      "&from_date=" + UrlEncode(from_date);
   if (offset > 0) path += "&offset=" + std::to_string(offset);
   return Request(auth, "GET", path);
@@ -378,6 +378,7 @@ bool ParseReviewedFlags(const json& body, ReviewedFlagPage* out, std::string* er
       flag.status = *status;
       flag.created_at = *created;
       FindDecider(r, histories, scores, users, &flag);
+      flag.post_updated_at = StringOr(r, "post_updated_at");
       out->flags.push_back(std::move(flag));
     }
     auto meta = body.find("meta");

@@ -58,12 +58,12 @@ HttpRequest PrivateMessageRequest(const Auth& auth, const std::string& username,
                                   const std::string& title, const std::string& raw);
 // GET /topics/private-messages-sent/{api_username}.json (list_controller.rb).
 HttpRequest SentMessagesRequest(const Auth& auth);
-// GET /review.json?type=ReviewableFlaggedPost&status=reviewed&sort_order=created_at
-// &from_date=YYYY-MM-DD[&offset=N]: the decided flag reviewables created on or after
-// from_date, newest first, PER_PAGE (10) a page (reviewables_controller.rb#index;
-// Reviewable.list_for in app/models/reviewable.rb: "reviewed" is every status but
-// pending, sort_order "created_at" is reviewables.created_at DESC).
-HttpRequest ReviewedFlagsRequest(const Auth& auth, const std::string& from_date, int offset);
+// GET /review.json?type=ReviewableFlaggedPost&status=all&sort_order=created_at
+// &from_date=YYYY-MM-DD[&offset=N]: the flag reviewables created on or after
+// from_date, pending and decided, newest first, PER_PAGE (10) a page
+// (reviewables_controller.rb#index; Reviewable.list_for in app/models/reviewable.rb:
+// "all" is every status, sort_order "created_at" is reviewables.created_at DESC).
+HttpRequest FlagReviewablesRequest(const Auth& auth, const std::string& from_date, int offset);
 // GET /review/{id}.json: one reviewable, with the version a perform must quote
 // (reviewables_controller.rb#show).
 HttpRequest ReviewableRequest(const Auth& auth, long long reviewable_id);
@@ -126,6 +126,10 @@ struct ReviewedFlag {
   // "users"), else from a reviewable score's reviewed_by (ReviewableScoreSerializer).
   std::string decided_by;  // "" when the body does not say
   std::optional<std::chrono::system_clock::time_point> decided_at;
+  // When the post last changed, as sent (ReviewableFlaggedPostSerializer
+  // #post_updated_at: the post's updated_at, which Post#unhide! and every save
+  // move); "" when the body does not say.
+  std::string post_updated_at;
 };
 
 // What a perform needs of one reviewable (ReviewableSerializer: status, version).

@@ -13,7 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr auto kAuthorTtl = std::chrono::hours(1);
 constexpr auto kCategoriesTtl = std::chrono::minutes(10);
 constexpr size_t kMaxRawCache = 20000;
 
@@ -213,7 +212,9 @@ ForumStatus DiscourseForum::ToForumPost(const discourse::LatestPost& post, Forum
     status = ReplyToRaw(post.topic_id, *post.reply_to_post_number, &out->reply_to);
     out->reply_to_format = "markdown";
   }
-  if (status.ok()) status = Author(post.username, &out->author);
+  // PostSerializer carries the author's trust_level but neither the account's age
+  // nor its post count: those wait for AuthorFacts.
+  out->author = ForumAuthor{post.username, {}, {}, post.trust_level, /*more_known=*/true};
   return status;
 }
 
@@ -226,32 +227,49 @@ ForumStatus DiscourseForum::PushedPost(const std::string& post_json, ForumPost* 
   return ToForumPost(post, out);
 }
 
-ForumStatus DiscourseForum::Author(const std::string& username, ForumAuthor* out) {
-  const Clock::time_point now = Clock::now();
-  auto it = authors_.find(username);
-  if (it == authors_.end() || now - it->second.fetched > kAuthorTtl) {
-    json body;
-    ForumStatus status = Call(discourse::UserRequest(auth_, username), true, &body);
-    if (status.code == ForumStatus::Code::kGone) {  // a deleted user: facts unknown
-      *out = ForumAuthor{username, {}, {}, {}};
-      return ForumStatus::Ok();
-    }
-    if (!status.ok()) return status;
-    CachedAuthor cached;
-    std::string error;
-    if (!discourse::ParseUser(body, &cached.facts, &error)) {
-      return ForumStatus::Retry("GET /u/" + username + ".json: " + error);
-    }
-    cached.fetched = now;
-    it = authors_.insert_or_assign(username, cached).first;
+ForumStatus DiscourseForum::AuthorFacts(const std::string& username, ForumAuthor* out) {
+  json body;
+  ForumStatus status = Call(discourse::UserRequest(auth_, username), true, &body);
+  if (status.code == ForumStatus::Code::kGone) {  // a deleted user: facts unknown
+    *out = ForumAuthor{username, {}, {}, {}};
+    return ForumStatus::Ok();
   }
-  const discourse::UserFacts& facts = it->second.facts;
+  if (!status.ok()) return status;
+  discourse::UserFacts facts;
+  std::string error;
+  if (!discourse::ParseUser(body, &facts, &error)) {
+    return ForumStatus::Retry("GET /u/" + username + ".json: " + error);
+  }
   out->username = username;
   out->account_age_days = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::hours>(now - facts.created_at).count() / 24);
+      std::chrono::duration_cast<std::chrono::hours>(Clock::now() - facts.created_at).count() /
+      24);
   out->post_count = facts.post_count;
   out->trust_level = facts.trust_level;
+  out->more_known = false;
   return ForumStatus::Ok();
+}
+
+// The pacer counts on the steady clock, which does not survive a restart; the
+// caller keeps wall-clock times.
+std::vector<DiscourseForum::Clock::time_point> DiscourseForum::RecentRequests() const {
+  const Pacer::Clock::time_point steady_now = Pacer::Clock::now();
+  const Clock::time_point now = Clock::now();
+  std::vector<Clock::time_point> out;
+  for (Pacer::Clock::time_point slot : pacer_.Booked()) {
+    out.push_back(now + std::chrono::duration_cast<Clock::duration>(slot - steady_now));
+  }
+  return out;
+}
+
+void DiscourseForum::RecallRequests(const std::vector<Clock::time_point>& sent) {
+  const Pacer::Clock::time_point steady_now = Pacer::Clock::now();
+  const Clock::time_point now = Clock::now();
+  std::vector<Pacer::Clock::time_point> slots;
+  for (Clock::time_point at : sent) {
+    slots.push_back(steady_now + std::chrono::duration_cast<Pacer::Clock::duration>(at - now));
+  }
+  pacer_.Recall(slots);
 }
 
 ForumStatus DiscourseForum::CategoryName(long long id, std::string* out) {
@@ -464,19 +482,26 @@ bool SameUser(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-ForumStatus DiscourseForum::ReadReviewedFlags(std::map<long long, const AwaitedPost*>* waiting,
-                                              std::vector<ForumDecision>* out) {
+ForumStatus DiscourseForum::ReadFlagReviewables(std::map<long long, const AwaitedPost*>* waiting,
+                                                std::vector<ForumDecision>* out,
+                                                std::map<long long, std::string>* pending) {
   Clock::time_point oldest = Clock::now();
   for (const auto& [id, post] : *waiting) oldest = std::min(oldest, post->since);
   const std::string from_date = discourse::FormatDate(oldest - kReviewableSlack);
+  // Paged while some awaited post is neither decided nor seen pending.
+  const auto unaccounted = [&] {
+    return std::any_of(waiting->begin(), waiting->end(),
+                       [&](const auto& entry) { return !pending->count(entry.first); });
+  };
   int offset = 0;
-  for (int page_count = 0; !waiting->empty(); ++page_count) {
+  for (int page_count = 0; unaccounted(); ++page_count) {
     if (page_count == kMaxReviewPages) {
       return ForumStatus::Retry("GET /review.json: more than " +
                                 std::to_string(kMaxReviewPages) + " pages");
     }
     json body;
-    ForumStatus status = Call(discourse::ReviewedFlagsRequest(auth_, from_date, offset), true, &body);
+    ForumStatus status =
+        Call(discourse::FlagReviewablesRequest(auth_, from_date, offset), true, &body);
     if (!status.ok()) return status;
     discourse::ReviewedFlagPage page;
     std::string error;
@@ -485,6 +510,10 @@ ForumStatus DiscourseForum::ReadReviewedFlags(std::map<long long, const AwaitedP
     }
     for (const discourse::ReviewedFlag& flag : page.flags) {
       auto it = waiting->find(flag.post_id);
+      if (it != waiting->end() && flag.status == discourse::ReviewableStatus::kPending) {
+        pending->emplace(flag.post_id, flag.post_updated_at);  // the newest comes first
+        continue;
+      }
       // Only a person's decision counts: the bot's own (from releases or paths
       // where staff flags approve themselves) and the system user's automatic ones
       // (old flags ignored by a job) do not.
@@ -563,19 +592,48 @@ ForumStatus DiscourseForum::ReadDecisions(const std::vector<AwaitedPost>& awaite
   }
   if (waiting.empty()) return ForumStatus::Ok();
   std::vector<ForumDecision> found;
-  ForumStatus status = ReadReviewedFlags(&waiting, &found);
+  std::map<long long, std::string> pending;
+  ForumStatus status = ReadFlagReviewables(&waiting, &found, &pending);
   if (!status.ok()) return status;
   for (ForumDecision& decision : found) {
     bool decided = true;
     status = LookAtPost(decision.post_id, &decision, &decided);
     if (!status.ok()) return status;
   }
+  for (auto it = looked_.begin(); it != looked_.end();) {  // forget what is no longer awaited
+    it = waiting.count(it->first) ? std::next(it) : looked_.erase(it);
+  }
+  // A flag for review is decided in the queue only; a hide may also be undone from
+  // the post's menu, which shows in the listing as a new post_updated_at.
+  std::vector<std::pair<long long, std::string>> to_look;
   for (const auto& [id, post] : waiting) {
-    if (!post->hidden) continue;  // a flag for review is decided in the queue only
+    if (!post->hidden) continue;
+    auto mark = pending.find(id);
+    auto seen = looked_.find(id);
+    if (mark != pending.end() && !mark->second.empty() && seen != looked_.end() &&
+        seen->second.post_updated_at == mark->second) {
+      continue;  // unchanged since it was looked at
+    }
+    to_look.emplace_back(id, mark == pending.end() ? "" : mark->second);
+  }
+  const auto last_look = [&](long long id) {
+    auto seen = looked_.find(id);
+    return seen == looked_.end() ? Clock::time_point() : seen->second.at;
+  };
+  std::stable_sort(to_look.begin(), to_look.end(), [&](const auto& a, const auto& b) {
+    return last_look(a.first) < last_look(b.first);
+  });
+  const long long looks_from = requests_sent_;
+  for (const auto& [id, mark] : to_look) {
+    if (settings_.read_back_requests > 0 &&
+        requests_sent_ - looks_from >= settings_.read_back_requests) {
+      break;  // the rest wait for the next pass, first in line
+    }
     ForumDecision decision;
     bool decided = false;
-    status = LookAtPost(post->post_id, &decision, &decided);
+    status = LookAtPost(std::to_string(id), &decision, &decided);
     if (!status.ok()) return status;
+    looked_[id] = {mark, Clock::now()};
     if (decided) found.push_back(std::move(decision));
   }
   *out = std::move(found);

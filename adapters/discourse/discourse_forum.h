@@ -14,17 +14,24 @@
 // visible after it. Webhooks ([forum.webhook]) only make it faster: PushedPost
 // reads the post a Post Event carries (discourse_webhook.h).
 //
-// Decisions taken on the forum are read back from the review queue's decided flags
-// (GET /review.json?status=reviewed, newest first, paged until every awaited post is
-// found or the list reaches the day before the oldest awaited action), attributed to
-// the reviewable's last transition (reviewable_histories). A hide by the bot is a
-// notify_moderators flag queued for review, so its reviewable waits for a moderator
-// to agree or disagree; a moderator may also unhide the post from the post's menu
-// (posts_controller.rb#unhide), which Discourse does not attribute to anyone: each
-// awaited hide that no reviewable explains is looked at (GET /posts/{id}.json) for
-// being visible again or deleted.
+// Decisions taken on the forum are read back from the review queue's flags
+// (GET /review.json?status=all, newest first, paged until every awaited post is
+// found or the list reaches the day before the oldest awaited action); a decided
+// one is attributed to the reviewable's last transition (reviewable_histories). A
+// hide by the bot is a notify_moderators flag queued for review, so its reviewable
+// waits for a moderator to agree or disagree; a moderator may also unhide the post
+// from the post's menu (posts_controller.rb#unhide), which Discourse does not
+// attribute to anyone and which leaves the reviewable pending. An awaited hide
+// whose reviewable is still pending is looked at (GET /posts/{id}.json) only when
+// the listing shows its post changed since the last look (post_updated_at), or
+// when it was never looked at by this process, within read_back_requests a pass,
+// the least recently looked at first.
 //
-// Author facts (GET /u/{username}.json) and category names are cached in memory.
+// A post's author facts are those /posts.json carries (the username and trust
+// level, app/serializers/post_serializer.rb); account age and post count need
+// GET /u/{username}.json, one paced request per author, which the caller asks
+// for (AuthorFacts) only where they matter, and caches. Category names are
+// cached in memory.
 // Requests are paced under requests_per_minute; 429s are honoured (Retry-After and
 // extras.wait_seconds); reads are retried on 5xx, timeouts and malformed bodies with
 // capped exponential backoff and jitter. Writes that may have reached the forum are
@@ -63,6 +70,9 @@ class DiscourseForum : public Forum {
                             std::vector<ForumDecision>* out) override;
   // post: the "post" of a Post Event (adapters/discourse/discourse_webhook.h).
   ForumStatus PushedPost(const std::string& post, ForumPost* out) override;
+  ForumStatus AuthorFacts(const std::string& username, ForumAuthor* out) override;
+  std::vector<std::chrono::system_clock::time_point> RecentRequests() const override;
+  void RecallRequests(const std::vector<std::chrono::system_clock::time_point>& sent) override;
 
   // Requests sent so far (every attempt counts), for the figures in reports.
   long long requests_sent() const { return requests_sent_; }
@@ -89,31 +99,33 @@ class DiscourseForum : public Forum {
   // reviewable. Done only once the post reads hidden.
   ForumStatus AgreeAndHide(const std::string& post_id, const discourse::PostState& state);
   // Decisions found in the review queue's decided flags; each found is erased
-  // from *waiting (post id -> the awaited post).
-  ForumStatus ReadReviewedFlags(std::map<long long, const AwaitedPost*>* waiting,
-                                std::vector<ForumDecision>* out);
+  // from *waiting (post id -> the awaited post). *pending gets, for each awaited
+  // post whose flag is still pending, its post's post_updated_at.
+  ForumStatus ReadFlagReviewables(std::map<long long, const AwaitedPost*>* waiting,
+                                  std::vector<ForumDecision>* out,
+                                  std::map<long long, std::string>* pending);
   // Fills decision's visible and version from the post as it is now; decides an
   // awaited hide from the post alone when *decision has no kind yet.
   ForumStatus LookAtPost(const std::string& post_id, ForumDecision* decision, bool* decided);
   ForumStatus ToForumPost(const discourse::LatestPost& post, ForumPost* out);
-  ForumStatus Author(const std::string& username, ForumAuthor* out);
   ForumStatus CategoryName(long long id, std::string* out);
   ForumStatus ReplyToRaw(long long topic_id, int post_number, std::optional<std::string>* out);
 
   ForumSettings settings_;
   discourse::Auth auth_;
   HttpClient http_;
-  Pacer pacer_;
+  mutable Pacer pacer_;
   long long requests_sent_ = 0;
 
-  struct CachedAuthor {
-    discourse::UserFacts facts;
-    Clock::time_point fetched;
-  };
-  std::map<std::string, CachedAuthor> authors_;
   std::map<long long, std::string> categories_;
   Clock::time_point categories_fetched_{};
   std::map<std::pair<long long, int>, std::string> raw_by_number_;  // recent posts' raw
+  // Awaited hides looked at: the post_updated_at the listing showed then, and when.
+  struct Look {
+    std::string post_updated_at;
+    Clock::time_point at;
+  };
+  std::map<long long, Look> looked_;
 };
 
 }  // namespace modbot

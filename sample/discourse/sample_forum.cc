@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <deque>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,16 @@ const json kInvalidAccess = {{"errors", {"You are not permitted to view the requ
                              {"error_type", "invalid_access"}};
 
 std::string Time(SysClock::time_point t) { return FormatUtc(t, "%Y-%m-%dT%H:%M:%S.000Z"); }
+
+// With the milliseconds Rails sends (ActiveSupport's JSON time precision, 3):
+// two changes within one second must still read differently.
+std::string TimeWithMillis(SysClock::time_point t) {
+  char millis[8];
+  std::snprintf(millis, sizeof millis, ".%03dZ",
+                static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     t.time_since_epoch()).count() % 1000));
+  return FormatUtc(t, "%Y-%m-%dT%H:%M:%S") + millis;
+}
 
 std::string Slug(const std::string& title) {
   std::string slug;
@@ -73,6 +84,7 @@ struct SampleForum::Impl {
     std::string slug;
     long long category_id = 0;
     int next_post_number = 1;
+    bool visible = true;  // topics.visible: false once a moderator unlists it
   };
 
   std::string api_username;
@@ -331,7 +343,9 @@ struct SampleForum::Impl {
             {"target_created_by_id", std::hash<std::string>()(post.username) % 100000},
             {"raw", post.raw},
             {"cooked", "<p>" + EscapeHtml(post.raw) + "</p>"},
-            {"post_version", post.version}};
+            {"post_version", post.version},
+            // ReviewableFlaggedPostSerializer#post_updated_at
+            {"post_updated_at", TimeWithMillis(post.updated_at)}};
   }
 
   // reviewables_controller.rb#show: ensure_can_see (the review queue is staff's,
@@ -622,6 +636,7 @@ struct SampleForum::Impl {
       if (it == posts.end()) return reply(404, kNotFound);
       if (!it->second.hidden || !staff.count(api_username)) return reply(403, kInvalidAccess);
       it->second.hidden = false;
+      it->second.updated_at = SysClock::now();  // Post#unhide! saves the post
       res.status = 200;
       return;
     }
@@ -633,7 +648,9 @@ struct SampleForum::Impl {
   template <typename ReplyFn>
   void LatestPosts(const httplib::Request& req, ReplyFn& reply) {
     // posts_controller.rb#latest + latest_posts_query.rb: public, visible
-    // (not hidden) regular posts, id < before, newest first, PAGE_SIZE 50.
+    // (not hidden) regular posts, id < before, newest first, PAGE_SIZE 50. Post's
+    // `visible` scope (app/models/post.rb) also joins the topic and keeps only
+    // topics.visible = true: an unlisted topic's posts are never listed.
     long long before = std::numeric_limits<long long>::max();
     if (req.has_param("before")) {
       if (std::optional<long long> b = Number(req.get_param_value("before")); b && *b > 0) before = *b;
@@ -641,7 +658,9 @@ struct SampleForum::Impl {
     json list = json::array();
     for (auto it = posts.lower_bound(before); it != posts.begin() && list.size() < 50;) {
       --it;
-      if (!it->second.hidden && !it->second.deleted) list.push_back(PostJson(it->second));
+      if (!it->second.hidden && !it->second.deleted && topics.at(it->second.topic_id).visible) {
+        list.push_back(PostJson(it->second));
+      }
     }
     reply(200, {{"latest_posts", list}});
   }
@@ -882,6 +901,14 @@ long long SampleForum::AddTopic(const std::string& title, const std::string& cat
   return impl_->NewTopic(title, category);
 }
 
+bool SampleForum::SetTopicListed(long long topic_id, bool listed) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  auto it = impl_->topics.find(topic_id);
+  if (it == impl_->topics.end()) return false;
+  it->second.visible = listed;
+  return true;
+}
+
 long long SampleForum::AddPost(long long topic_id, const std::string& username,
                                const std::string& raw, std::optional<int> reply_to,
                                std::optional<SysClock::time_point> created_at) {
@@ -921,6 +948,7 @@ bool SampleForum::Unhide(long long post_id) {
   auto it = impl_->posts.find(post_id);
   if (it == impl_->posts.end()) return false;
   it->second.hidden = false;
+  it->second.updated_at = SysClock::now();  // Post#unhide! (app/models/post.rb) saves the post
   return true;
 }
 

@@ -95,6 +95,9 @@ class SampleForum : public ContentSink {
                     std::optional<std::chrono::system_clock::time_point> created_at =
                         std::nullopt) override;
   bool EditPost(long long post_id, const std::string& raw);
+  // A moderator unlists (or lists again) a topic (topics_controller.rb#status with
+  // status "visible"): the topic's posts leave /posts.json while it is unlisted.
+  bool SetTopicListed(long long topic_id, bool listed);
   // A staff member deletes the post for good (PostDestroyer#permanently_delete,
   // lib/post_destroyer.rb): from then on every route answers 404 for it.
   bool DeletePost(long long post_id);
