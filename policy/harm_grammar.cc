@@ -82,6 +82,17 @@ std::string Squeeze(std::string_view word) {
   return out;
 }
 
+// Whether restored, read from word, keeps word's letters: swapped ("gitans" from
+// "giants") or with a letter dropped in front ("moron" from "amoron").
+bool IsRearranged(std::string_view word, std::string_view restored) {
+  if (restored.size() + 1 == word.size() && word.substr(1) == restored) return true;
+  if (restored.size() != word.size()) return false;
+  std::string a(word), b(restored);
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
 std::vector<std::string> Words(std::string_view skeleton) {
   std::vector<std::string> words;
   for (size_t i = 0; i < skeleton.size();) {
@@ -216,11 +227,18 @@ class HarmGrammar::Lexicon {
   }
 
   // The words of a sentence's skeleton, each restored from any disguise.
-  std::vector<std::string> Read(std::string_view folded_sentence) const {
+  // With reread, also which words were read as another word of the same letters
+  // (swapped, or an article dropped): such a word may be a real one as written
+  // ("giants" is not "gitans").
+  std::vector<std::string> Read(std::string_view folded_sentence,
+                                std::vector<bool>* reread = nullptr) const {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
-    for (std::string& word : words) {
-      std::string restored = repair.Restore(word);
-      if (!restored.empty()) word = std::move(restored);
+    if (reread) reread->assign(words.size(), false);
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string restored = repair.Restore(words[i]);
+      if (restored.empty()) continue;
+      if (reread) (*reread)[i] = IsRearranged(words[i], restored);
+      words[i] = std::move(restored);
     }
     return words;
   }
@@ -288,6 +306,14 @@ struct SentenceMeanings {
   std::vector<std::string> words;  // as written, disguises undone
   std::vector<Span> spans;
   std::vector<Mask> masks;
+  std::vector<bool> reread;  // words read as another word of the same letters
+
+  bool Reread(const Span& s) const {
+    for (int i = s.begin; i < s.end; ++i) {
+      if (static_cast<size_t>(i) < reread.size() && reread[i]) return true;
+    }
+    return false;
+  }
 
   bool AllOf(int from, int to, Mask allowed) const {
     for (int i = from; i < to; ++i) {
@@ -596,7 +622,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     // it holds a predicate sentence by sentence. Without one there is no finding,
     // and the frames that lower what the word lists found are read post-wide.
     static const Sentence kWhole{};
-    SentenceMeanings all{kWhole, lexicon_->Read(folded), {}, {}};
+    SentenceMeanings all{kWhole, lexicon_->Read(folded), {}, {}, {}};
     all.spans = lexicon_->Find(all.words);
     if (std::none_of(all.spans.begin(), all.spans.end(), [](const Span& s) { return IsPredicate(s.meaning); })) {
       all.masks.assign(all.words.size(), 0);
@@ -615,7 +641,8 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   bool quoted = false;
   std::string_view last_group;  // the label of the group the last sentence named
   for (const Sentence& sentence : Sentences(folded)) {
-    SentenceMeanings c{sentence, lexicon_->Read(sentence.text), {}, {}};
+    SentenceMeanings c{sentence, {}, {}, {}, {}};
+    c.words = lexicon_->Read(sentence.text, &c.reread);
     c.spans = lexicon_->Find(c.words);
     c.masks.assign(c.words.size(), 0);
     for (const Span& s : c.spans) {
@@ -648,12 +675,14 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       cap = 0.6;
     }
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
-                      bool attributive) {
+                      bool attributive, bool target_reread) {
       for (Finding f : Judge(label, target, p, quantified)) {
         // "Dumb men", "stupid drivers": a name used as an adjective is often loose
-        // talk; a human decides.
-        f.score = std::min(f.score, attributive ? std::min(cap, kAttributive) : cap);
+        // talk; a target read from a word of the same letters may be that word
+        // ("Go Giants, trash talk aside"): a human decides.
+        f.score = std::min(f.score, attributive || target_reread ? std::min(cap, kAttributive) : cap);
         std::string evidence = target_text + " … " + c.Text(p) + " (target: " + std::string(label) +
+                               (target_reread ? ", read from a word of the same letters" : "") +
                                "; predicate: " + std::string(PredicateName(p.meaning)) +
                                "; frame: " + std::string(frame) + ")";
         found.emplace_back(std::move(f), std::move(evidence));
@@ -683,12 +712,12 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         const bool attributive =
             p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
             (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
-        record(target, label, c.Text(t), p, attributive);
+        record(target, label, c.Text(t), p, attributive, c.Reread(t));
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.
       if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
           !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
-        record(Meaning::kReader, "the reader", "(you)", p, false);
+        record(Meaning::kReader, "the reader", "(you)", p, false, false);
       }
     }
     if (!group_here.empty()) last_group = group_here;

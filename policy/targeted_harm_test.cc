@@ -59,6 +59,16 @@ TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") 
   CHECK(verdict.action != Action::kHide);
 }
 
+TEST_CASE("targeted harm: a group read from a real word of the same letters never hides",
+          "[targeted_harm]") {
+  // "giants" has the letters of "gitans": the word as written may be what the
+  // author meant, so a human decides; the group written plainly still hides.
+  CheckActions({"Go Giants! What a game by the Giants, trash talk aside.",
+                "The giants are trash this year."},
+               Action::kReview);
+  CheckActions({"Les gitans sont des ordures."}, Action::kHide);
+}
+
 TEST_CASE("targeted harm: a question or a report goes to a human", "[targeted_harm]") {
   CheckActions({"Are immigrants criminals?", "My neighbour said gays are animals."}, Action::kReview);
 }
