@@ -8,6 +8,7 @@
 
 #include "adapters/backoff.h"
 #include "adapters/forum.h"
+#include "adapters/webhook_delivery.h"
 
 namespace modbot {
 
@@ -32,6 +33,10 @@ struct ForumSettings {
 
 // The adapter for settings.type, or nullptr with *error set.
 std::unique_ptr<Forum> NewForum(const ForumSettings& settings, std::string* error);
+
+// The reader of the webhooks a forum of this type ("discourse") sends, signed
+// with secret; an empty function for a forum type that sends none.
+WebhookReader NewWebhookReader(const std::string& type, std::string secret);
 
 }  // namespace modbot
 

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "adapters/discourse/discourse_forum.h"
+#include "adapters/forum_factory.h"
 #include "bot/daemon.h"
 #include "bot/webhook_server.h"
 #include "policy/policy.h"
@@ -81,7 +82,7 @@ Figures Measure(const Options& options, bool webhooks, const Judge& judge) {
   }
   DiscourseForum adapter(config.forum);
   Daemon daemon(config, &adapter, store.get(), judge, false);
-  WebhookServer listener(kSecret, [&daemon] { daemon.Wake(); });
+  WebhookServer listener(NewWebhookReader("discourse", kSecret), [&daemon] { daemon.Wake(); });
   if (webhooks) {
     if (!listener.Start(config.store_path, {"127.0.0.1", 0}, &error)) {
       std::fprintf(stderr, "%s\n", error.c_str());

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "bot/console_pages.h"
-#include "bot/http_listener.h"
 #include "bot/log.h"
 
 namespace modbot {
@@ -130,7 +129,7 @@ void ConsoleServer::Update(std::vector<ModeratorToken> moderators, NoticePolicy 
   RegisterModeratorTokens(moderators);
   std::vector<std::string> revoked = auth_.Replace(std::move(moderators));
   {
-    std::lock_guard<std::mutex> lock(store_mu_);
+    std::lock_guard<std::mutex> lock(http_.store_mutex());
     notices_ = std::move(notices);
   }
   std::string names;
@@ -143,39 +142,29 @@ void ConsoleServer::Update(std::vector<ModeratorToken> moderators, NoticePolicy 
 ConsoleServer::~ConsoleServer() { Stop(); }
 
 bool ConsoleServer::Start(const std::string& store_path, std::string* error) {
-  store_ = Store::Open(store_path, error);
-  if (!store_) return false;
-  server_ = std::make_unique<httplib::Server>();
-  server_->set_payload_max_length(kMaxBodyBytes);
-  server_->Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+  if (!http_.Open(store_path, error)) return false;
+  httplib::Server& server = http_.server();
+  server.set_payload_max_length(kMaxBodyBytes);
+  server.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
     ShowQueue(req, res);
   });
-  server_->Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
     Context c = Begin(req, res);
     SendHtml(res, 200, RenderLoginPage(*c.s, false));
   });
-  server_->Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
     SignIn(req, res);
   });
-  server_->Post("/logout", [this](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/logout", [this](const httplib::Request& req, httplib::Response& res) {
     SignOut(req, res);
   });
-  server_->Post("/decide", [this](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/decide", [this](const httplib::Request& req, httplib::Response& res) {
     Decide(req, res);
   });
-  port_ = ListenInBackground(server_.get(), config_.listen.host, config_.listen.port, &thread_,
-                             error);
-  if (port_ == 0) {
-    server_.reset();
-    return false;
-  }
-  return true;
+  return http_.Listen(config_.listen.host, config_.listen.port, error);
 }
 
-void ConsoleServer::Stop() {
-  StopListening(server_.get(), &thread_);
-  server_.reset();
-}
+void ConsoleServer::Stop() { http_.Stop(); }
 
 ConsoleServer::Context ConsoleServer::Begin(const httplib::Request& req,
                                             httplib::Response& res) {
@@ -199,9 +188,9 @@ void ConsoleServer::ShowQueue(const httplib::Request& req, httplib::Response& re
   std::vector<ReviewItem> items;
   std::string error;
   {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    if (!store_->ListReview(/*open_only=*/true, &items, &error) ||
-        !store_->ListDecidedReview(kDecidedShown, &view.decided, &error)) {
+    std::lock_guard<std::mutex> lock(http_.store_mutex());
+    if (!http_.store().ListReview(/*open_only=*/true, &items, &error) ||
+        !http_.store().ListDecidedReview(kDecidedShown, &view.decided, &error)) {
       LogError("console: store failure: " + error);
       return SendHtml(res, 500, RenderMessagePage(*c.s, c.s->refused_heading, c.s->failure));
     }
@@ -313,9 +302,9 @@ void ConsoleServer::Decide(const httplib::Request& req, httplib::Response& res) 
   std::string error;
   bool ok;
   {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    ok = DecideReview(store_.get(), notices_, decision, NowMillis(), &outcome, &error) &&
-         store_->GetReview(decision.post_id, &item, &error);
+    std::lock_guard<std::mutex> lock(http_.store_mutex());
+    ok = DecideReview(&http_.store(), notices_, decision, NowMillis(), &outcome, &error) &&
+         http_.store().GetReview(decision.post_id, &item, &error);
   }
   if (!ok) {
     LogError("console: store failure: " + error);

@@ -37,6 +37,7 @@
 #include "bot/console_strings.h"
 #include "bot/review_decision.h"
 #include "bot/sign_in_throttle.h"
+#include "bot/http_listener.h"
 #include "bot/store.h"
 
 namespace httplib {
@@ -57,7 +58,7 @@ class ConsoleServer {
   // Opens the store at store_path and listens on config.listen (port 0: any
   // free port).
   bool Start(const std::string& store_path, std::string* error);
-  int port() const { return port_; }
+  int port() const { return http_.port(); }
   void Stop();
 
   // On reload: takes the token file's moderators (signing out at once those whose
@@ -82,14 +83,8 @@ class ConsoleServer {
   ConsoleAuth auth_;
   SignInLimits sign_in_limits_;
   SignInThrottle throttle_;
-  // httplib answers on several threads; one connection, and the notice policy
-  // that DecideReview uses with it.
-  std::mutex store_mu_;
-  NoticePolicy notices_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<httplib::Server> server_;
-  std::thread thread_;
-  int port_ = 0;
+  HttpListener http_;
+  NoticePolicy notices_;  // under http_.store_mutex(), as DecideReview reads it
 };
 
 }  // namespace modbot

@@ -590,7 +590,8 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
             std::to_string(config.console.moderators.size()) + " moderator(s)");
   }
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics, &console);
-  WebhookServer webhook(config.webhook.secret, [&daemon] { daemon.Wake(); });
+  WebhookServer webhook(NewWebhookReader(config.forum.type, config.webhook.secret),
+                        [&daemon] { daemon.Wake(); });
   if (config.webhook.listen.port != 0) {
     RegisterLogSecret(config.webhook.secret);
     if (!webhook.Start(config.store_path, config.webhook.listen, &error)) {

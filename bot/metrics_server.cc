@@ -3,7 +3,6 @@
 #include <httplib.h>
 
 #include "adapters/http_client.h"
-#include "bot/http_listener.h"
 
 namespace modbot {
 
@@ -14,16 +13,14 @@ MetricsServer::~MetricsServer() { Stop(); }
 
 bool MetricsServer::Start(const std::string& store_path, const std::string& host, int port,
                           std::string* error) {
-  store_ = Store::Open(store_path, error);
-  if (!store_) return false;
+  if (!http_.Open(store_path, error)) return false;
   started_at_ = NowMillis();
-  server_ = std::make_unique<httplib::Server>();
-  server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+  http_.server().Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     StoreBacklog backlog;
     std::string store_error;
     {
-      std::lock_guard<std::mutex> lock(store_mu_);
-      if (!store_->Backlog(&backlog, &store_error)) {
+      std::lock_guard<std::mutex> lock(http_.store_mutex());
+      if (!http_.store().Backlog(&backlog, &store_error)) {
         res.status = 500;
         res.set_content("store failure: " + store_error + "\n", "text/plain");
         return;
@@ -33,26 +30,21 @@ bool MetricsServer::Start(const std::string& store_path, const std::string& host
                                      HttpRequestsInLastMinute()),
                     "text/plain; version=0.0.4; charset=utf-8");
   });
-  server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+  http_.server().Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     int status = 200;
     std::string body = Health(&status);
     res.status = status;
     res.set_content(body, "text/plain");
   });
-  port_ = ListenInBackground(server_.get(), host, port, &thread_, error);
-  if (port_ == 0) {
-    server_.reset();
-    return false;
-  }
-  return true;
+  return http_.Listen(host, port, error);
 }
 
 std::string MetricsServer::Health(int* status) {
   StoreBacklog backlog;
   std::string error;
   {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    if (!store_->Backlog(&backlog, &error)) {
+    std::lock_guard<std::mutex> lock(http_.store_mutex());
+    if (!http_.store().Backlog(&backlog, &error)) {
       *status = 503;
       return "store failure: " + error + "\n";
     }
@@ -67,9 +59,6 @@ std::string MetricsServer::Health(int* status) {
   return "ok\n";
 }
 
-void MetricsServer::Stop() {
-  StopListening(server_.get(), &thread_);
-  server_.reset();
-}
+void MetricsServer::Stop() { http_.Stop(); }
 
 }  // namespace modbot

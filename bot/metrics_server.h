@@ -12,17 +12,10 @@
 #define MODBOT_BOT_METRICS_SERVER_H_
 
 #include <chrono>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "bot/http_listener.h"
 #include "bot/metrics.h"
-#include "bot/store.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace modbot {
 
@@ -36,7 +29,7 @@ class MetricsServer {
   // Opens the store at store_path and listens on host:port (0: any free port).
   bool Start(const std::string& store_path, const std::string& host, int port,
              std::string* error);
-  int port() const { return port_; }
+  int port() const { return http_.port(); }
   void Stop();
 
  private:
@@ -45,11 +38,7 @@ class MetricsServer {
   Metrics* metrics_;
   std::chrono::milliseconds stale_after_;
   int64_t started_at_ = 0;
-  std::mutex store_mu_;  // httplib answers on several threads; one connection
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<httplib::Server> server_;
-  std::thread thread_;
-  int port_ = 0;
+  HttpListener http_;
 };
 
 }  // namespace modbot

@@ -2,93 +2,58 @@
 
 #include <httplib.h>
 
-#include "adapters/discourse/discourse_webhook.h"
-#include "bot/http_listener.h"
 #include "bot/log.h"
 #include "bot/webhook_queue.h"
 
 namespace modbot {
 
-WebhookServer::WebhookServer(std::string secret, std::function<void()> on_queued)
-    : secret_(std::move(secret)), on_queued_(std::move(on_queued)) {}
-
-WebhookServer::~WebhookServer() { Stop(); }
+WebhookServer::WebhookServer(WebhookReader reader, std::function<void()> on_queued)
+    : reader_(std::move(reader)), on_queued_(std::move(on_queued)) {}
 
 bool WebhookServer::Start(const std::string& store_path, const ListenAddress& listen,
                           std::string* error) {
-  store_ = Store::Open(store_path, error);
-  if (!store_) return false;
-  server_ = std::make_unique<httplib::Server>();
+  if (!http_.Open(store_path, error)) return false;
   // httplib answers 413 itself, before reading a body longer than this.
-  server_->set_payload_max_length(kMaxWebhookBody);
-  server_->Post(R"(/.*)", [this](const httplib::Request& request, httplib::Response& response) {
-    std::string answer;
-    response.status = Take(request, &answer);
-    response.set_content(answer + "\n", "text/plain");
-  });
-  port_ = ListenInBackground(server_.get(), listen.host, listen.port, &thread_, error);
-  if (port_ == 0) {
-    server_.reset();
-    return false;
-  }
-  return true;
+  http_.server().set_payload_max_length(kMaxWebhookBody);
+  http_.server().Post(
+      R"(/.*)", [this](const httplib::Request& request, httplib::Response& response) {
+        std::string answer;
+        response.status = Take(request, &answer);
+        response.set_content(answer + "\n", "text/plain");
+      });
+  return http_.Listen(listen.host, listen.port, error);
 }
 
 int WebhookServer::Take(const httplib::Request& request, std::string* answer) {
-  const std::string event = request.get_header_value(discourse::kEventHeader);
-  const std::string event_id = request.get_header_value(discourse::kEventIdHeader);
-  const std::string signature = request.get_header_value(discourse::kSignatureHeader);
-  auto refuse = [&](int status, std::string why) {
-    LogError("webhook from " + request.remote_addr + " refused (" + std::to_string(status) +
-             "): " + why);
-    *answer = std::move(why);
-    return status;
-  };
-  if (signature.empty()) {
-    return refuse(401, std::string("no ") + discourse::kSignatureHeader +
-                           ": set the webhook's secret on the forum");
+  WebhookReading reading = reader_(
+      {[&request](const char* name) { return request.get_header_value(name); }, request.body});
+  if (reading.status != 200) {
+    LogError("webhook from " + request.remote_addr + " refused (" +
+             std::to_string(reading.status) + "): " + reading.answer);
   }
-  if (!discourse::WebhookSignatureValid(secret_, request.body, signature)) {
-    return refuse(403, "the signature does not match: the webhook's secret on the forum "
-                       "differs from [forum.webhook] secret_file");
+  if (!reading.pushed) {
+    *answer = std::move(reading.answer);
+    return reading.status;
   }
-  if (event_id.empty()) return refuse(400, std::string("no ") + discourse::kEventIdHeader);
-  if (!discourse::IsPostTextEvent(event)) {
-    *answer = "ignored: event '" + event + "'";
-    return 200;
-  }
-  discourse::LatestPost post;
-  std::string post_json, error;
-  bool listed = false;
-  if (!discourse::ParseWebhookBody(request.body, &post, &post_json, &listed, &error)) {
-    return refuse(400, event + " " + event_id + ": " + error);
-  }
-  if (!listed) {
-    *answer = "ignored: post " + std::to_string(post.id) + " is not in a public topic";
-    return 200;
-  }
+  const WebhookReading::PushedPost& pushed = *reading.pushed;
   bool repeated = false;
+  std::string error;
   {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    if (!QueueWebhookPost(store_->db(), event_id, std::to_string(post.id), post_json,
+    std::lock_guard<std::mutex> lock(http_.store_mutex());
+    if (!QueueWebhookPost(http_.store().db(), pushed.event_id, pushed.post_id, pushed.post,
                           NowMillis(), &repeated, &error)) {
-      LogError("webhook " + event_id + ": store failure: " + error);
+      LogError("webhook " + pushed.event_id + ": store failure: " + error);
       *answer = "store failure";
       return 500;
     }
   }
   if (repeated) {
-    *answer = "repeated: event " + event_id + " was taken already";
+    *answer = "repeated: event " + pushed.event_id + " was taken already";
     return 200;
   }
   on_queued_();
-  *answer = "queued: post " + std::to_string(post.id);
+  *answer = "queued: post " + pushed.post_id;
   return 200;
-}
-
-void WebhookServer::Stop() {
-  StopListening(server_.get(), &thread_);
-  server_.reset();
 }
 
 }  // namespace modbot

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/forum_factory.h"
 #include "bot/webhook_queue.h"
 #include "sample/discourse/webhook_sender.h"
 #include "tests/daemon_test_support.h"
@@ -44,7 +45,7 @@ struct Listener {
   Listener() { Restart(); }
 
   void Restart() {
-    server = std::make_unique<WebhookServer>(kSecret, [this] { ++wakes; });
+    server = std::make_unique<WebhookServer>(NewWebhookReader("discourse", kSecret), [this] { ++wakes; });
     std::string error;
     REQUIRE(server->Start(store_path, {"127.0.0.1", 0}, &error));
   }

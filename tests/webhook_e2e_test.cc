@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "adapters/discourse/discourse_forum.h"
+#include "adapters/forum_factory.h"
 #include "bot/webhook_server.h"
 #include "tests/daemon_test_support.h"
 #include "tests/modbot_process.h"
@@ -26,7 +27,7 @@ constexpr const char* kSecret = "sesame";
 struct World : testing::DaemonWorld<ForumFixture, DiscourseForum> {
   // The daemon runs on its own thread until the world ends.
   Daemon daemon{config, forum.get(), store.get(), testing::KeywordJudge, false};
-  WebhookServer listener{kSecret, [this] { daemon.Wake(); }};
+  WebhookServer listener{NewWebhookReader("discourse", kSecret), [this] { daemon.Wake(); }};
   std::atomic<bool> stop{false};
   std::thread runner;
 
@@ -127,7 +128,7 @@ TEST_CASE("webhook: modbot run takes the forum's webhooks from [forum.webhook]",
   f.forum.AddPost(topic, "resident", "When does the pool open this summer?");
   int port = 0;
   {  // a free port, for the config
-    WebhookServer probe(kSecret, [] {});
+    WebhookServer probe(NewWebhookReader("discourse", kSecret), [] {});
     testing::TempDir scratch;
     std::string error;
     REQUIRE(probe.Start(scratch.File("probe.db"), {"127.0.0.1", 0}, &error));

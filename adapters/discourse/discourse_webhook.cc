@@ -95,4 +95,41 @@ bool ParseWebhookPost(std::string_view post_json, LatestPost* post, std::string*
   return ParsePostObject(parsed, post, error);
 }
 
+WebhookReading ReadWebhook(std::string_view secret, const WebhookRequest& request) {
+  const std::string event = request.header(kEventHeader);
+  const std::string event_id = request.header(kEventIdHeader);
+  const std::string signature = request.header(kSignatureHeader);
+  WebhookReading reading;
+  auto refuse = [&](int status, std::string why) {
+    reading.status = status;
+    reading.answer = std::move(why);
+    return reading;
+  };
+  if (signature.empty()) {
+    return refuse(401, std::string("no ") + kSignatureHeader +
+                           ": set the webhook's secret on the forum");
+  }
+  if (!WebhookSignatureValid(secret, request.body, signature)) {
+    return refuse(403, "the signature does not match: the webhook's secret on the forum "
+                       "differs from [forum.webhook] secret_file");
+  }
+  if (event_id.empty()) return refuse(400, std::string("no ") + kEventIdHeader);
+  if (!IsPostTextEvent(event)) {
+    reading.answer = "ignored: event '" + event + "'";
+    return reading;
+  }
+  LatestPost post;
+  std::string post_json, error;
+  bool listed = false;
+  if (!ParseWebhookBody(request.body, &post, &post_json, &listed, &error)) {
+    return refuse(400, event + " " + event_id + ": " + error);
+  }
+  if (!listed) {
+    reading.answer = "ignored: post " + std::to_string(post.id) + " is not in a public topic";
+    return reading;
+  }
+  reading.pushed = WebhookReading::PushedPost{event_id, std::to_string(post.id), post_json};
+  return reading;
+}
+
 }  // namespace modbot::discourse

@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "adapters/discourse/discourse_api.h"
+#include "adapters/webhook_delivery.h"
 
 namespace modbot::discourse {
 
@@ -47,6 +48,13 @@ bool ParseWebhookBody(std::string_view body, LatestPost* post, std::string* post
                       bool* listed, std::string* error);
 // The post object kept by ParseWebhookBody.
 bool ParseWebhookPost(std::string_view post_json, LatestPost* post, std::string* error);
+
+// A delivery as the listener answers it: 401 without a signature, 403 with a
+// wrong one (checked before anything of the body is read), 400 without an event
+// id or with a post event whose body is not a post; 200 otherwise, with the post
+// to queue for post_created and post_edited in a public topic (its post object,
+// for ParseWebhookPost), and nothing for other events (ping, ...).
+WebhookReading ReadWebhook(std::string_view secret, const WebhookRequest& request);
 
 }  // namespace modbot::discourse
 
