@@ -116,37 +116,50 @@ Daemon::Daemon(const DaemonConfig& config, Forum* forum, Store* store, Judge jud
   }
 }
 
-bool Daemon::JudgePost(const ForumPost& in, Post* post, Recollection* recalled,
-                       Verdict* verdict, std::string* error) {
-  *post = ToPost(in);
-  *recalled = Recollection();
+bool Daemon::JudgePost(const ForumPost& in, Judged* out, std::string* error) {
+  out->post = ToPost(in);
+  out->recalled = Recollection();
   if (config_.memory) {
     const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(config_.flood_window);
-    if (!memory_.Recall(*post, NowMillis() - window.count(), recalled, error)) return false;
-    post->prior = recalled->prior;
+    if (!memory_.Recall(out->post, NowMillis() - window.count(), &out->recalled, error)) {
+      return false;
+    }
+    out->post.prior = out->recalled.prior;
   } else {
-    recalled->fingerprint = TextFingerprint(post->body.own_text);  // remembered all the same
+    out->recalled.fingerprint = TextFingerprint(out->post.body.own_text);  // remembered all the same
   }
   if (const LearnedModel* model = model_.model()) {
-    post->prior.model = model->Signal(post->body.own_text);
+    out->post.prior.model = model->Signal(out->post.body.own_text);
   }
-  try {
-    *verdict = judge_(*post);
-  } catch (const std::exception& e) {
-    // The policy is meant to be total; if it is not, a human decides.
-    LogError("post " + in.id + ": the policy failed (" + e.what() + "); sending to review");
-    *verdict = Verdict{};
-    verdict->action = Action::kReview;
-  }
-  verdict->post_id = in.id;
+  out->verdict = Decide(out->post);
   return true;
 }
 
-bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std::string* error) {
-  Post post;
-  Recollection recalled;
+Verdict Daemon::Decide(const Post& post) {
   Verdict verdict;
-  if (!JudgePost(in, &post, &recalled, &verdict, error)) return false;
+  try {
+    verdict = judge_(post);
+  } catch (const std::exception& e) {
+    // The policy is meant to be total; if it is not, a human decides.
+    LogError("post " + post.id + ": the policy failed (" + e.what() + "); sending to review");
+    verdict = Verdict{};
+    verdict.action = Action::kReview;
+  }
+  verdict.post_id = post.id;
+  return verdict;
+}
+
+bool Daemon::Handle(const ForumPost& in, const Judged* known, std::optional<std::string> cursor,
+                    std::string* error) {
+  Judged judged;
+  if (known) {
+    judged = *known;
+  } else if (!JudgePost(in, &judged, error)) {
+    return false;
+  }
+  const Post& post = judged.post;
+  Recollection& recalled = judged.recalled;
+  Verdict& verdict = judged.verdict;
   const std::string description = DescribeVerdict(verdict);
 
   if (dry_run_) {
@@ -209,34 +222,30 @@ bool Daemon::Handle(const ForumPost& in, std::optional<std::string> cursor, std:
   return true;
 }
 
-bool Daemon::NeedsAuthor(ForumPost* post, bool* needed, std::string* error) {
+bool Daemon::NeedsAuthor(ForumPost* post, bool* needed, Judged* judged, std::string* error) {
   *needed = false;
-  if (!post->author.more_known) return true;
   bool cached = false;
-  if (!forum_cache_.LookUpAuthor(post->author.username, kAuthorFactsTtl, NowMillis(),
+  if (post->author.more_known &&
+      !forum_cache_.LookUpAuthor(post->author.username, kAuthorFactsTtl, NowMillis(),
                                  &post->author, &cached, error)) {
     return false;
   }
-  if (cached) return true;
+  if (!JudgePost(*post, judged, error)) return false;
+  if (!post->author.more_known || cached) return true;
   // The facts still unknown lie between those of an account made today with no
   // post and those of an old, busy one: when both give the verdict the post gets
-  // with the facts at hand, no value between can change it.
-  ForumPost newest = *post, oldest = *post;
+  // with the facts at hand, no value between can change it. Memory and the model
+  // read the text alone, so only the policy runs again.
+  Post newest = judged->post, oldest = judged->post;
   newest.author.account_age_days = 0;
   newest.author.post_count = 0;
   oldest.author.account_age_days = 36500;
   oldest.author.post_count = 1000000;
-  Verdict verdicts[3];
-  const ForumPost* variants[3] = {post, &newest, &oldest};
-  for (int i = 0; i < 3; ++i) {
-    Post judged;
-    Recollection recalled;
-    if (!JudgePost(*variants[i], &judged, &recalled, &verdicts[i], error)) return false;
-  }
+  const Verdict& at_hand = judged->verdict;
   // A post for review waits too: a person reads it later, with its author's facts.
-  *needed = verdicts[0].action == Action::kReview;
-  for (const Verdict& v : {verdicts[1], verdicts[2]}) {
-    if (v.action != verdicts[0].action || v.clauses != verdicts[0].clauses) *needed = true;
+  *needed = at_hand.action == Action::kReview;
+  for (const Verdict& v : {Decide(newest), Decide(oldest)}) {
+    if (v.action != at_hand.action || v.clauses != at_hand.clauses) *needed = true;
   }
   return true;
 }
@@ -244,10 +253,12 @@ bool Daemon::NeedsAuthor(ForumPost* post, bool* needed, std::string* error) {
 bool Daemon::HandleOutOfOrder(ForumPost post, bool* judged, std::string* error) {
   bool needed = false;
   *judged = true;
-  if (!NeedsAuthor(&post, &needed, error) || (needed && !FetchAuthor(&post, judged, error))) {
+  Judged before_facts;
+  if (!NeedsAuthor(&post, &needed, &before_facts, error) ||
+      (needed && !FetchAuthor(&post, judged, error))) {
     return false;
   }
-  return !*judged || Handle(post, std::nullopt, error);
+  return !*judged || Handle(post, needed ? nullptr : &before_facts, std::nullopt, error);
 }
 
 bool Daemon::JudgePushed(std::string* error) {
@@ -326,10 +337,11 @@ bool Daemon::HandleNewPosts(std::vector<ForumPost> posts, std::string* error) {
       continue;
     }
     bool needed = false;
-    if (!NeedsAuthor(&post, &needed, error)) return false;
+    Judged judged_now;
+    if (!NeedsAuthor(&post, &needed, &judged_now, error)) return false;
     if (needed) {
       waiting.push_back(i);
-    } else if (!Handle(post, cursor, error)) {
+    } else if (!Handle(post, &judged_now, cursor, error)) {
       return false;
     }
   }
@@ -341,7 +353,7 @@ bool Daemon::HandleNewPosts(std::vector<ForumPost> posts, std::string* error) {
     if (!FetchAuthor(&post, &fetched, error)) return false;
     if (!fetched) return true;  // the cursor stays before this post
     const size_t next = k + 1 < waiting.size() ? waiting[k + 1] : posts.size();
-    if (!Handle(post, posts[next - 1].cursor, error)) return false;
+    if (!Handle(post, nullptr, posts[next - 1].cursor, error)) return false;
   }
   return true;
 }
@@ -386,12 +398,8 @@ bool Daemon::Step(bool* forum_ok, std::string* error) {
     if (!HandleNewPosts(std::move(result.new_posts), error)) return false;
     for (ForumPost& post : result.recent_posts) {
       LogInfo("post " + post.id + " version " + post.version + " not judged yet: judging");
-      bool needed = false, fetched = true;
-      if (!NeedsAuthor(&post, &needed, error) ||
-          (needed && !FetchAuthor(&post, &fetched, error))) {
-        return false;
-      }
-      if (fetched && !Handle(post, std::nullopt, error)) return false;
+      bool judged = true;
+      if (!HandleOutOfOrder(std::move(post), &judged, error)) return false;
     }
   }
   if (dry_run_) return true;

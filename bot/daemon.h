@@ -89,17 +89,29 @@ class Daemon {
   void Wake();
 
  private:
-  // Judges one post and records it; cursor is set for a new post only.
-  bool Handle(const ForumPost& post, std::optional<std::string> cursor, std::string* error);
-  // The verdict on post, with the store's memory of near-copies.
-  bool JudgePost(const ForumPost& in, Post* post, Recollection* recalled, Verdict* verdict,
-                 std::string* error);
+  // A post as the policy saw it: its input (with what memory and the learned
+  // model said of its text) and its verdict.
+  struct Judged {
+    Post post;
+    Recollection recalled;
+    Verdict verdict;
+  };
+  // Records post's verdict and queues its actions; known is the judgement made
+  // with the author facts post now has, or null to judge it here. cursor is set for
+  // a new post only.
+  bool Handle(const ForumPost& post, const Judged* known, std::optional<std::string> cursor,
+              std::string* error);
+  // Judges in with the store's memory of near-copies and the learned model.
+  bool JudgePost(const ForumPost& in, Judged* out, std::string* error);
+  // The policy's verdict on post; review when the policy throws.
+  Verdict Decide(const Post& post);
   // Handles a poll's new posts in order; those whose verdict waits for their
   // author's facts go last, and the cursor stops before the first of them.
   bool HandleNewPosts(std::vector<ForumPost> posts, std::string* error);
-  // Completes post's author from the store's cache when it can, and says whether
-  // the post must wait for Forum::AuthorFacts: its verdict could change with them.
-  bool NeedsAuthor(ForumPost* post, bool* needed, std::string* error);
+  // Completes post's author from the store's cache when it can, judges it with
+  // the facts at hand (into *judged), and says whether the post must wait for
+  // Forum::AuthorFacts: its verdict could change with them.
+  bool NeedsAuthor(ForumPost* post, bool* needed, Judged* judged, std::string* error);
   // Asks the forum for post's author facts and keeps them; false only when the
   // store fails; *fetched says whether the forum answered.
   bool FetchAuthor(ForumPost* post, bool* fetched, std::string* error);
