@@ -82,17 +82,6 @@ std::string Squeeze(std::string_view word) {
   return out;
 }
 
-// Whether restored, read from word, keeps word's letters: swapped ("gitans" from
-// "giants") or with a letter dropped in front ("moron" from "amoron").
-bool IsRearranged(std::string_view word, std::string_view restored) {
-  if (restored.size() + 1 == word.size() && word.substr(1) == restored) return true;
-  if (restored.size() != word.size()) return false;
-  std::string a(word), b(restored);
-  std::sort(a.begin(), a.end());
-  std::sort(b.begin(), b.end());
-  return a == b;
-}
-
 std::vector<std::string> Words(std::string_view skeleton) {
   std::vector<std::string> words;
   for (size_t i = 0; i < skeleton.size();) {
@@ -235,9 +224,12 @@ class HarmGrammar::Lexicon {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
     if (reread) reread->assign(words.size(), false);
     for (size_t i = 0; i < words.size(); ++i) {
-      std::string restored = repair.Restore(words[i]);
+      TokenRepair::Disguise how;
+      std::string restored = repair.Restore(words[i], &how);
       if (restored.empty()) continue;
-      if (reread) (*reread)[i] = IsRearranged(words[i], restored);
+      if (reread) {
+        (*reread)[i] = how == TokenRepair::Disguise::kSwapped || how == TokenRepair::Disguise::kJoinedArticle;
+      }
       words[i] = std::move(restored);
     }
     return words;

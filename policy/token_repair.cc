@@ -100,7 +100,8 @@ void TokenRepair::AddWord(std::string_view word, bool prefix) {
   Insert(&by_squeeze_, Squeezed(word), word);
 }
 
-std::string TokenRepair::Restore(std::string_view word) const {
+std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
+  if (how) *how = Disguise::kNone;
   // Most words of a post are none of these disguises; each test below is cheap
   // before any key is built.
   if (word.size() < kMinConsonantKey || !IsPlainWord(word)) return "";
@@ -110,7 +111,9 @@ std::string TokenRepair::Restore(std::string_view word) const {
     return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
   };
   std::string restored;
+  Disguise disguise = Disguise::kNone;
   if (std::none_of(word.begin(), word.end(), IsVowel)) {
+    disguise = Disguise::kDroppedVowels;
     std::string key = ConsonantKey(word);
     if (key.size() >= kMinConsonantKey) restored = found(by_consonants_, key);
     // "fcking": the longest prefix entry whose key begins the word's key, with the
@@ -121,16 +124,20 @@ std::string TokenRepair::Restore(std::string_view word) const {
     }
   } else if (word.size() >= kMinStretchedWord &&
              std::adjacent_find(word.begin(), word.end()) != word.end()) {
+    disguise = Disguise::kStretched;
     restored = found(by_squeeze_, Squeezed(word));
   }
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
+    disguise = Disguise::kSwapped;
     restored = found(by_shuffle_, ShuffleKey(word));
   }
   if (restored.empty() && word.size() > kMinArticleWord && IsArticle(word.front()) &&
       known_.count(std::string(word.substr(1)))) {
+    disguise = Disguise::kJoinedArticle;
     restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
   }
   if (restored.empty() || known_.count(std::string(word))) return "";
+  if (how) *how = disguise;
   return restored;
 }
 

@@ -27,11 +27,21 @@ class TokenRepair {
   // word also stands for every word it begins ("fuck" for "fucking").
   void AddWord(std::string_view word, bool prefix);
 
+  // How a word was disguised, as Restore read it back.
+  enum class Disguise {
+    kNone,           // not restored
+    kDroppedVowels,  // "stpd", "fcking"
+    kStretched,      // "iddiot"
+    kSwapped,        // "idoit": the same letters in another order
+    kJoinedArticle,  // "amoron": a spaced article joined to the word after it
+  };
+
   // The word a skeleton word is a disguise of, or "" when it is not one: a word in
   // the vocabulary is itself, and an ambiguous disguise stands for nothing. Besides
   // dropped vowels and swapped letters, a word of five letters or more may have
   // letters doubled ("iddiot"); in shorter ones a double is often another word.
-  std::string Restore(std::string_view word) const;
+  // With how, also says which disguise was undone (kNone when the result is "").
+  std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
   // A skeleton (" word word ") with every disguised word restored.
   std::string Repair(std::string_view skeleton) const;

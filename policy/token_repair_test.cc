@@ -43,6 +43,27 @@ TEST_CASE("token repair: ordinary words and short keys stay as written", "[token
   CHECK(repair.Restore("vermni").empty());  // the last letter moved: not a swap inside
 }
 
+TEST_CASE("token repair: says which disguise it undid", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  using Disguise = TokenRepair::Disguise;
+  Disguise how = Disguise::kSwapped;
+  CHECK(repair.Restore("stpd", &how) == "stupid");
+  CHECK(how == Disguise::kDroppedVowels);
+  CHECK(repair.Restore("iddiot", &how) == "idiot");
+  CHECK(how == Disguise::kStretched);
+  CHECK(repair.Restore("idoit", &how) == "idiot");
+  CHECK(how == Disguise::kSwapped);
+  CHECK(repair.Restore("amoron", &how) == "moron");
+  CHECK(how == Disguise::kJoinedArticle);
+  // A doubled first letter is a stretch, not an article: "iidiot".
+  CHECK(repair.Restore("iidiot", &how) == "idiot");
+  CHECK(how == Disguise::kStretched);
+  CHECK(repair.Restore("stupid", &how).empty());
+  CHECK(how == Disguise::kNone);
+  CHECK(repair.Restore("data", &how).empty());
+  CHECK(how == Disguise::kNone);
+}
+
 TEST_CASE("token repair: a disguise of two words stands for neither", "[token_repair]") {
   TokenRepair repair;
   repair.AddWord("bitch", false);
