@@ -24,6 +24,20 @@ std::string ConsonantKey(std::string_view word) {
   return key;
 }
 
+size_t Vowels(std::string_view word) { return std::count_if(word.begin(), word.end(), IsVowel); }
+
+// Whether word is full with vowels left out: its letters in order, two vowels or
+// more fewer. One vowel less is often another word ("strip", "stripe").
+bool IsThinnedOut(std::string_view word, std::string_view full) {
+  constexpr size_t kMinVowelsDropped = 2;
+  if (full.empty() || Vowels(word) + kMinVowelsDropped > Vowels(full)) return false;
+  size_t at = 0;
+  for (char c : full) {
+    if (at < word.size() && word[at] == c) ++at;
+  }
+  return at == word.size();
+}
+
 // The first and last letters with the letters between them sorted: "idoit" and
 // "idiot" share the key "idiot".
 std::string ShuffleKey(std::string_view word) {
@@ -126,6 +140,17 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
              std::adjacent_find(word.begin(), word.end()) != word.end()) {
     disguise = Disguise::kStretched;
     restored = found(by_squeeze_, Squeezed(word));
+  }
+  if (restored.empty() && disguise == Disguise::kNone) {
+    // "vrmne", "scrte": some vowels dropped, not all.
+    std::string key = ConsonantKey(word);
+    if (key.size() >= kMinConsonantKey) {
+      std::string candidate = found(by_consonants_, key);
+      if (IsThinnedOut(word, candidate)) {
+        disguise = Disguise::kDroppedVowels;
+        restored = std::move(candidate);
+      }
+    }
   }
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
     disguise = Disguise::kSwapped;

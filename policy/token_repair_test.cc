@@ -43,6 +43,17 @@ TEST_CASE("token repair: ordinary words and short keys stay as written", "[token
   CHECK(repair.Restore("vermni").empty());  // the last letter moved: not a swap inside
 }
 
+TEST_CASE("token repair: some vowels dropped, not all", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"vermine", "securite", "stripe", "watch"}) repair.AddWord(word, false);
+  CHECK(repair.Restore("vrmne") == "vermine");
+  CHECK(repair.Restore("scrte") == "securite");
+  // One vowel fewer is often a word of its own.
+  CHECK(repair.Restore("strip").empty());
+  // The letters must come in the word's order.
+  CHECK(repair.Restore("vremn").empty());
+}
+
 TEST_CASE("token repair: says which disguise it undid", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
   using Disguise = TokenRepair::Disguise;
