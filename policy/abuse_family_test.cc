@@ -294,5 +294,34 @@ TEST_CASE("abuse family round 3: pattern words read through disguises", "[policy
   ExpectNoAbuseFamily({"Watch the back door when the rink closes, it sticks."});
 }
 
+TEST_CASE("abuse family round 3: the reader dismissed or belittled", "[policy]") {
+  ExpectReviewOnly({"Nobody asked for your opinion, go away.", "Who even asked you? Crawl back under your rock.",
+                    "You have the IQ of a doorknob.", "T'as le QI d'une huître.",
+                    "Tais-toi donc, tu sais même pas de quoi tu parles.",
+                    "Retourne jouer dans ton carré de sable."},
+                   Clause::kAbusive);
+  ExpectFlagged({"Go f yourself."}, Clause::kAbusive, Action::kHide);
+  ExpectNoAbuseFamily({"Nobody asked me to shovel but I did it anyway.",
+                       "You have the brain of a genius, thanks for the map!"});
+}
+
+TEST_CASE("abuse family round 3: consequences promised without saying which", "[policy]") {
+  ExpectReviewOnly({"You'll be sorry if you report me again.", "Keep it up and you'll find out what happens.",
+                    "Continue comme ça pis tu vas voir ce qui va t'arriver.", "Watch yourself, buddy."},
+                   Clause::kThreat);
+  ExpectNoAbuseFamily({"You'll be sorry you missed the fireworks!", "Watch your step on the icy stairs."});
+}
+
+TEST_CASE("abuse family round 3: more ways to say harm to someone or what they own", "[policy]") {
+  ExpectFlagged({"Someone should put a brick through his window.", "I hope someone keys his car tonight.",
+                 "Somebody needs to teach that guy a lesson.", "I'm gonna wreck his car."},
+                Clause::kThreat, Action::kReview);
+  ExpectFlagged({"Il mérite une bonne raclée, ce fonctionnaire-là."}, Clause::kThreat, Action::kHide);
+  ExpectReviewOnly({"He'd better not show his face around here again."}, Clause::kThreat);
+  ExpectNoAbuseFamily({"I'm gonna wreck my diet at the festival.", "The storm will wreck the fences along the river.",
+                       "The team got a beating last night.", "My car got keyed last night, anyone see anything?",
+                       "I will clean the window tomorrow."});
+}
+
 }  // namespace
 }  // namespace modbot
