@@ -167,7 +167,7 @@ struct Policy::Compiled {
       };
       const bool partial = (i > 0 && glued(i - 1)) || (end < pattern.size() && static_cast<unsigned char>(pattern[end]) >= 0x80);
       if (!partial && end - i - (cut ? 1 : 0) >= kMinPatternWord) {
-        repair.AddWord(pattern.substr(i, end - i - (cut ? 1 : 0)), prefix || cut);
+        repair.AddWord(pattern.substr(i, end - i - (cut ? 1 : 0)), prefix || cut, /*ordinary=*/true);
       }
       i = end;
     }

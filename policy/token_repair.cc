@@ -26,11 +26,14 @@ std::string ConsonantKey(std::string_view word) {
 
 size_t Vowels(std::string_view word) { return std::count_if(word.begin(), word.end(), IsVowel); }
 
-// Whether word is full with vowels left out: its letters in order, two vowels or
-// more fewer. One vowel less is often another word ("strip", "stripe").
+// Whether word is full with its inner vowels left out: its letters in order, two
+// vowels or more fewer, and a vowel left only at an end ("vrmne", "evry"). One
+// vowel less, or one inside, is often another word ("strip" and "stripe",
+// "return" and "retourne").
 bool IsThinnedOut(std::string_view word, std::string_view full) {
   constexpr size_t kMinVowelsDropped = 2;
   if (full.empty() || Vowels(word) + kMinVowelsDropped > Vowels(full)) return false;
+  if (std::any_of(word.begin() + 1, word.end() - 1, IsVowel)) return false;
   size_t at = 0;
   for (char c : full) {
     if (at < word.size() && word[at] == c) ++at;
@@ -97,9 +100,10 @@ void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std
   it->second = kAmbiguous;
 }
 
-void TokenRepair::AddWord(std::string_view word, bool prefix) {
+void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
   if (!IsPlainWord(word)) return;
   known_.emplace(word);
+  if (!ordinary) joinable_.emplace(word);
   std::string consonants = ConsonantKey(word);
   // A word without vowels is its own key: nothing to restore.
   if (consonants.size() >= kMinConsonantKey && consonants.size() < word.size()) {
@@ -107,7 +111,7 @@ void TokenRepair::AddWord(std::string_view word, bool prefix) {
     // The whole word is also a word its prefix entry stands for.
     if (prefix) Insert(&by_consonants_, consonants, word);
   }
-  if (word.size() >= min_shuffled_word_) {
+  if (!ordinary && word.size() >= min_shuffled_word_) {
     Insert(&by_shuffle_, ShuffleKey(word), word);
     shuffle_ends_.set(Ends(word));
   }
@@ -157,7 +161,7 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
     restored = found(by_shuffle_, ShuffleKey(word));
   }
   if (restored.empty() && word.size() > kMinArticleWord && IsArticle(word.front()) &&
-      known_.count(std::string(word.substr(1)))) {
+      joinable_.count(std::string(word.substr(1)))) {
     disguise = Disguise::kJoinedArticle;
     restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
   }

@@ -24,8 +24,12 @@ class TokenRepair {
   // words a swap is often another word, or a name ("marie" is not "maire").
   explicit TokenRepair(size_t min_shuffled_word = 5) : min_shuffled_word_(min_shuffled_word) {}
   // Adds a lexicon word (a skeleton word: lower case, no accents). With prefix, the
-  // word also stands for every word it begins ("fuck" for "fucking").
-  void AddWord(std::string_view word, bool prefix);
+  // word also stands for every word it begins ("fuck" for "fucking"). An ordinary
+  // word (one a pattern spells: "watch", "code") is read back only from stretched
+  // letters or from all its vowels dropped: with letters swapped or an article
+  // before it, an ordinary word is too often another real one ("partie" is not
+  // "pirate", "alive" not "a live").
+  void AddWord(std::string_view word, bool prefix, bool ordinary = false);
 
   // How a word was disguised, as Restore read it back.
   enum class Disguise {
@@ -66,6 +70,7 @@ class TokenRepair {
 
   size_t min_shuffled_word_;
   std::unordered_set<std::string> known_;
+  std::unordered_set<std::string> joinable_;  // known_ less the ordinary words
   std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
   std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
   std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"

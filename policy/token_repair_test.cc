@@ -50,8 +50,26 @@ TEST_CASE("token repair: some vowels dropped, not all", "[token_repair]") {
   CHECK(repair.Restore("scrte") == "securite");
   // One vowel fewer is often a word of its own.
   CHECK(repair.Restore("strip").empty());
-  // The letters must come in the word's order.
+  // The letters must come in the word's order, and a vowel left inside is often
+  // another word ("return" is not "retourne").
   CHECK(repair.Restore("vremn").empty());
+  repair.AddWord("retourne", false);
+  CHECK(repair.Restore("return").empty());
+}
+
+TEST_CASE("token repair: an ordinary word is read back only from disguises no word takes", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"pirate", "watch", "live"}) repair.AddWord(word, false, /*ordinary=*/true);
+  CHECK(repair.Restore("wattch") == "watch");
+  CHECK(repair.Restore("wtch") == "watch");
+  CHECK(repair.Restore("partie").empty());  // a word of its own, not "pirate" swapped
+  CHECK(repair.Restore("alive").empty());   // not "a live"
+  CHECK(repair.Restore("watch").empty());
+  // The same words from a word list read through every disguise.
+  TokenRepair lexicon;
+  for (const char* word : {"pirate", "live"}) lexicon.AddWord(word, false);
+  CHECK(lexicon.Restore("partie") == "pirate");
+  CHECK(lexicon.Restore("alive") == "live");
 }
 
 TEST_CASE("token repair: says which disguise it undid", "[token_repair]") {
