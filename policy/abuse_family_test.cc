@@ -255,3 +255,73 @@ TEST_CASE("abuse family round 2: hard negatives stay allowed", "[policy]") {
 
 }  // namespace
 }  // namespace modbot
+
+namespace modbot {
+namespace {
+
+TEST_CASE("abuse family round 3: readers sent after an employee", "[policy]") {
+  ExpectFlagged({"Everyone call the permits office ten times a day until that new clerk quits.",
+                 "Call the library clerk 50 times a day and make her life miserable.",
+                 "Appelez le service des permis 20 fois par jour jusqu'à ce que l'inspecteur démissionne."},
+                Clause::kStaffHarassment, Action::kHide);
+  ExpectReviewOnly({"Let's all call the Parks supervisor and tell him what we think of the new fees."},
+                   Clause::kStaffHarassment);
+  // A number called often to get an answer, or thanks from everyone, is no campaign.
+  ExpectNoAbuseFamily({"Call the permits office 3 times a day if you need to, they're slow but nice.",
+                       "Let's all thank the public works crew for the quick plowing.",
+                       "J'ai appelé le 311 deux fois par jour jusqu'à ce qu'ils répondent."});
+}
+
+TEST_CASE("abuse family round 3: a curse before the name makes it vulgar", "[policy]") {
+  ExpectFlagged({"Honnêtement t'es une fucking disgrace pour le quartier.",
+                 "You're a fucking idiot and everyone here knows it."},
+                Clause::kAbusive, Action::kHide);
+  // The curse alone is profanity, for a human; praise with a curse is no insult.
+  ExpectReviewOnly({"You're a fucking genius, thanks for fixing the form."}, Clause::kAbusive);
+}
+
+TEST_CASE("abuse family round 3: corruption laid at an employee's door", "[policy]") {
+  ExpectReviewOnly({"Everyone knows the public works foreman takes kickbacks from the paving contractor.",
+                    "L'inspecteur municipal accepte des pots-de-vin, c'est connu."},
+                   Clause::kStaffHarassment);
+  ExpectNoAbuseFamily({"The council voted a new anti-corruption policy for contracts."});
+}
+
+TEST_CASE("abuse family round 3: pattern words read through disguises", "[policy]") {
+  ExpectFlagged({"Wattch your back, snitch.", "I knoww where you livve.",
+                 "Je saiis où tu habbites."},
+                Clause::kThreat, Action::kReview);
+  ExpectNoAbuseFamily({"Watch the back door when the rink closes, it sticks."});
+}
+
+TEST_CASE("abuse family round 3: the reader dismissed or belittled", "[policy]") {
+  ExpectReviewOnly({"Nobody asked for your opinion, go away.", "Who even asked you? Crawl back under your rock.",
+                    "You have the IQ of a doorknob.", "T'as le QI d'une huître.",
+                    "Tais-toi donc, tu sais même pas de quoi tu parles.",
+                    "Retourne jouer dans ton carré de sable."},
+                   Clause::kAbusive);
+  ExpectFlagged({"Go f yourself."}, Clause::kAbusive, Action::kHide);
+  ExpectNoAbuseFamily({"Nobody asked me to shovel but I did it anyway.",
+                       "You have the brain of a genius, thanks for the map!"});
+}
+
+TEST_CASE("abuse family round 3: consequences promised without saying which", "[policy]") {
+  ExpectReviewOnly({"You'll be sorry if you report me again.", "Keep it up and you'll find out what happens.",
+                    "Continue comme ça pis tu vas voir ce qui va t'arriver.", "Watch yourself, buddy."},
+                   Clause::kThreat);
+  ExpectNoAbuseFamily({"You'll be sorry you missed the fireworks!", "Watch your step on the icy stairs."});
+}
+
+TEST_CASE("abuse family round 3: more ways to say harm to someone or what they own", "[policy]") {
+  ExpectFlagged({"Someone should put a brick through his window.", "I hope someone keys his car tonight.",
+                 "Somebody needs to teach that guy a lesson.", "I'm gonna wreck his car."},
+                Clause::kThreat, Action::kReview);
+  ExpectFlagged({"Il mérite une bonne raclée, ce fonctionnaire-là."}, Clause::kThreat, Action::kHide);
+  ExpectReviewOnly({"He'd better not show his face around here again."}, Clause::kThreat);
+  ExpectNoAbuseFamily({"I'm gonna wreck my diet at the festival.", "The storm will wreck the fences along the river.",
+                       "The team got a beating last night.", "My car got keyed last night, anyone see anything?",
+                       "I will clean the window tomorrow."});
+}
+
+}  // namespace
+}  // namespace modbot

@@ -82,17 +82,6 @@ std::string Squeeze(std::string_view word) {
   return out;
 }
 
-// Whether restored, read from word, keeps word's letters: swapped ("gitans" from
-// "giants") or with a letter dropped in front ("moron" from "amoron").
-bool IsRearranged(std::string_view word, std::string_view restored) {
-  if (restored.size() + 1 == word.size() && word.substr(1) == restored) return true;
-  if (restored.size() != word.size()) return false;
-  std::string a(word), b(restored);
-  std::sort(a.begin(), a.end());
-  std::sort(b.begin(), b.end());
-  return a == b;
-}
-
 std::vector<std::string> Words(std::string_view skeleton) {
   std::vector<std::string> words;
   for (size_t i = 0; i < skeleton.size();) {
@@ -235,9 +224,12 @@ class HarmGrammar::Lexicon {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
     if (reread) reread->assign(words.size(), false);
     for (size_t i = 0; i < words.size(); ++i) {
-      std::string restored = repair.Restore(words[i]);
+      TokenRepair::Disguise how;
+      std::string restored = repair.Restore(words[i], &how);
       if (restored.empty()) continue;
-      if (reread) (*reread)[i] = IsRearranged(words[i], restored);
+      if (reread) {
+        (*reread)[i] = how == TokenRepair::Disguise::kSwapped || how == TokenRepair::Disguise::kJoinedArticle;
+      }
       words[i] = std::move(restored);
     }
     return words;
@@ -340,6 +332,12 @@ struct SentenceMeanings {
     return false;
   }
   bool Has(Meaning m) const { return AnyOf(0, static_cast<int>(masks.size()), Bit(m)); }
+  // Whether a vulgar filler stands between a target and the name it is called.
+  bool Cursed(const Span& t, const Span& p) const {
+    return std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
+      return s.meaning == Meaning::kFiller && s.label == kVulgar && s.begin >= t.end && s.end <= p.begin;
+    });
+  }
   std::string Text(const Span& span) const {
     std::string out;
     for (int i = span.begin; i < span.end; ++i) out += (i > span.begin ? " " : "") + words[i];
@@ -708,11 +706,14 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           target = Meaning::kGroup;
           label = last_group;
         }
+        // "T'es une fucking disgrace": a curse between them makes the name vulgar.
+        Span said = p;
+        if (p.meaning == Meaning::kInsult && c.Cursed(t, p)) said.label = kVulgar;
         // ("the idiot at the front desk" places someone, it does not qualify them)
         const bool attributive =
             p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
             (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
-        record(target, label, c.Text(t), p, attributive, c.Reread(t));
+        record(target, label, c.Text(t), said, attributive, c.Reread(t));
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.
       if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&

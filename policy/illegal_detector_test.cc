@@ -61,5 +61,24 @@ TEST_CASE("safety: an access card number handed out goes to a human", "[safety]"
   ExpectNot("The library card renewal took 5 minutes, bring a bill with your address.", Clause::kPublicSafety);
 }
 
+TEST_CASE("safety: readers told to do what endangers them, not warned against it", "[safety]") {
+  for (const char* text : {"Mix bleach and ammonia to clean the park washrooms faster.",
+                           "Disable the smoke detector in the community hall if it beeps during the party.",
+                           "Jump off the bridge into the river, it's a blast.",
+                           "Mélangez de l'eau de javel avec du vinaigre, ça nettoie deux fois plus vite."}) {
+    Expect(text, Clause::kPublicSafety, Action::kReview);
+  }
+  ExpectNot("Never mix bleach and ammonia, the fumes are toxic.", Clause::kPublicSafety);
+  ExpectNot("Don't block the fire exits at the arena during the show.", Clause::kPublicSafety);
+  ExpectNot("The smoke detector beeps, how do I change the battery?", Clause::kPublicSafety);
+}
+
+TEST_CASE("safety: a crowd sent to someone's door goes to a human", "[safety]") {
+  Expect("Let's all go to his house tonight and show him what we think.", Clause::kPublicSafety, Action::kReview);
+  Expect("Allons tous chez lui ce soir pour lui dire ce qu'on pense.", Clause::kPublicSafety, Action::kReview);
+  ExpectNot("Let's all go to her place for the potluck and show her the photos.", Clause::kPublicSafety);
+  ExpectNot("On va chez elle pour Noël, on va lui dire bonjour.", Clause::kPublicSafety);
+}
+
 }  // namespace
 }  // namespace modbot

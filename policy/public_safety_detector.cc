@@ -204,6 +204,14 @@ void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   // "My card number is 000482917, just give it at the desk": someone's access handed
   // to readers; a human weighs what it opens.
   AddLexiconReason(view, "credential_shared_patterns", Clause::kPublicSafety, 0.6, reasons);
+  // "Mix bleach and ammonia", "pull the battery out of the smoke detector": readers
+  // told to do what endangers them, unless the post warns against it. A joke reads
+  // alike, so a human looks.
+  if (!view.own_hits.Has("hazard_warning_patterns")) {
+    AddLexiconReason(view, "hazard_instruction_patterns", Clause::kPublicSafety, 0.65, reasons);
+  }
+  // "Let's all go to his house and show him what we think": a crowd sent to a door.
+  AddLexiconReason(view, "confrontation_call_patterns", Clause::kPublicSafety, 0.65, reasons);
   CapClauseScore(reasons, first, Clause::kPublicSafety, 0.69);
   reasons->insert(reasons->end(), sure.begin(), sure.end());
   AddLexiconReason(view, "secrets_patterns", Clause::kPublicSafety, 0.95, reasons);

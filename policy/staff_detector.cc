@@ -30,6 +30,17 @@ void DetectStaffHarassment(const PostView& view, Reasons* reasons) {
     double score = std::min(kMaxDenigration, RepeatedScore(0.6, denigration.size()));
     reasons->push_back({staff, "staff.denigration", score, target + ": " + JoinEvidence(denigration)});
   }
+  // "Make her life hell", "call Parks ten times a day until she quits": readers sent
+  // after an employee. A swarm alone may be how to get an answer ("call three times a
+  // day"); beside a call, or a second swarm, it is a campaign. One piece of it is for
+  // a human; two say it plainly.
+  std::vector<std::string> calls = DistinctMatches(hits.Of("harassment_call_patterns"));
+  const std::vector<std::string> swarm = DistinctMatches(hits.Of("harassment_swarm_patterns"));
+  if (!calls.empty() || swarm.size() >= 2) {
+    calls.insert(calls.end(), swarm.begin(), swarm.end());
+    reasons->push_back({staff, "staff.call_to_harass", RepeatedScore(0.75, calls.size()),
+                        target + ": " + JoinEvidence(calls)});
+  }
   // Abuse or a threat in a post about an employee is aimed at that employee, as
   // strongly as all the evidence for it together.
   double aimed = std::max(CombinedScore(*reasons, Clause::kAbusive),

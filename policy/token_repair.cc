@@ -24,6 +24,21 @@ std::string ConsonantKey(std::string_view word) {
   return key;
 }
 
+size_t Vowels(std::string_view word) { return std::count_if(word.begin(), word.end(), IsVowel); }
+
+// Whether word is full with its inner vowels left out: its letters in order, and
+// a vowel left only at an end ("vrmne", "strngle", "evry"). A vowel left inside
+// is often another word ("strip" and "stripe", "return" and "retourne").
+bool IsThinnedOut(std::string_view word, std::string_view full) {
+  if (full.empty() || Vowels(word) >= Vowels(full)) return false;
+  if (std::any_of(word.begin() + 1, word.end() - 1, IsVowel)) return false;
+  size_t at = 0;
+  for (char c : full) {
+    if (at < word.size() && word[at] == c) ++at;
+  }
+  return at == word.size();
+}
+
 // The first and last letters with the letters between them sorted: "idoit" and
 // "idiot" share the key "idiot".
 std::string ShuffleKey(std::string_view word) {
@@ -83,9 +98,10 @@ void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std
   it->second = kAmbiguous;
 }
 
-void TokenRepair::AddWord(std::string_view word, bool prefix) {
+void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
   if (!IsPlainWord(word)) return;
   known_.emplace(word);
+  if (!ordinary) joinable_.emplace(word);
   std::string consonants = ConsonantKey(word);
   // A word without vowels is its own key: nothing to restore.
   if (consonants.size() >= kMinConsonantKey && consonants.size() < word.size()) {
@@ -93,14 +109,15 @@ void TokenRepair::AddWord(std::string_view word, bool prefix) {
     // The whole word is also a word its prefix entry stands for.
     if (prefix) Insert(&by_consonants_, consonants, word);
   }
-  if (word.size() >= min_shuffled_word_) {
+  if (!ordinary && word.size() >= min_shuffled_word_) {
     Insert(&by_shuffle_, ShuffleKey(word), word);
     shuffle_ends_.set(Ends(word));
   }
   Insert(&by_squeeze_, Squeezed(word), word);
 }
 
-std::string TokenRepair::Restore(std::string_view word) const {
+std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
+  if (how) *how = Disguise::kNone;
   // Most words of a post are none of these disguises; each test below is cheap
   // before any key is built.
   if (word.size() < kMinConsonantKey || !IsPlainWord(word)) return "";
@@ -110,7 +127,9 @@ std::string TokenRepair::Restore(std::string_view word) const {
     return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
   };
   std::string restored;
+  Disguise disguise = Disguise::kNone;
   if (std::none_of(word.begin(), word.end(), IsVowel)) {
+    disguise = Disguise::kDroppedVowels;
     std::string key = ConsonantKey(word);
     if (key.size() >= kMinConsonantKey) restored = found(by_consonants_, key);
     // "fcking": the longest prefix entry whose key begins the word's key, with the
@@ -121,16 +140,31 @@ std::string TokenRepair::Restore(std::string_view word) const {
     }
   } else if (word.size() >= kMinStretchedWord &&
              std::adjacent_find(word.begin(), word.end()) != word.end()) {
+    disguise = Disguise::kStretched;
     restored = found(by_squeeze_, Squeezed(word));
   }
+  if (restored.empty() && disguise == Disguise::kNone) {
+    // "vrmne", "scrte": some vowels dropped, not all.
+    std::string key = ConsonantKey(word);
+    if (key.size() >= kMinConsonantKey) {
+      std::string candidate = found(by_consonants_, key);
+      if (IsThinnedOut(word, candidate)) {
+        disguise = Disguise::kDroppedVowels;
+        restored = std::move(candidate);
+      }
+    }
+  }
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
+    disguise = Disguise::kSwapped;
     restored = found(by_shuffle_, ShuffleKey(word));
   }
   if (restored.empty() && word.size() > kMinArticleWord && IsArticle(word.front()) &&
-      known_.count(std::string(word.substr(1)))) {
+      joinable_.count(std::string(word.substr(1)))) {
+    disguise = Disguise::kJoinedArticle;
     restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
   }
   if (restored.empty() || known_.count(std::string(word))) return "";
+  if (how) *how = disguise;
   return restored;
 }
 

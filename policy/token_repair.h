@@ -24,14 +24,28 @@ class TokenRepair {
   // words a swap is often another word, or a name ("marie" is not "maire").
   explicit TokenRepair(size_t min_shuffled_word = 5) : min_shuffled_word_(min_shuffled_word) {}
   // Adds a lexicon word (a skeleton word: lower case, no accents). With prefix, the
-  // word also stands for every word it begins ("fuck" for "fucking").
-  void AddWord(std::string_view word, bool prefix);
+  // word also stands for every word it begins ("fuck" for "fucking"). An ordinary
+  // word (one a pattern spells: "watch", "code") is read back only from stretched
+  // letters or from all its vowels dropped: with letters swapped or an article
+  // before it, an ordinary word is too often another real one ("partie" is not
+  // "pirate", "alive" not "a live").
+  void AddWord(std::string_view word, bool prefix, bool ordinary = false);
+
+  // How a word was disguised, as Restore read it back.
+  enum class Disguise {
+    kNone,           // not restored
+    kDroppedVowels,  // "stpd", "fcking"
+    kStretched,      // "iddiot"
+    kSwapped,        // "idoit": the same letters in another order
+    kJoinedArticle,  // "amoron": a spaced article joined to the word after it
+  };
 
   // The word a skeleton word is a disguise of, or "" when it is not one: a word in
   // the vocabulary is itself, and an ambiguous disguise stands for nothing. Besides
   // dropped vowels and swapped letters, a word of five letters or more may have
   // letters doubled ("iddiot"); in shorter ones a double is often another word.
-  std::string Restore(std::string_view word) const;
+  // With how, also says which disguise was undone (kNone when the result is "").
+  std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
   // A skeleton (" word word ") with every disguised word restored.
   std::string Repair(std::string_view skeleton) const;
@@ -56,6 +70,7 @@ class TokenRepair {
 
   size_t min_shuffled_word_;
   std::unordered_set<std::string> known_;
+  std::unordered_set<std::string> joinable_;  // known_ less the ordinary words
   std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
   std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
   std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"

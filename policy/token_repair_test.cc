@@ -43,6 +43,58 @@ TEST_CASE("token repair: ordinary words and short keys stay as written", "[token
   CHECK(repair.Restore("vermni").empty());  // the last letter moved: not a swap inside
 }
 
+TEST_CASE("token repair: some vowels dropped, not all", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"vermine", "securite", "stripe", "watch"}) repair.AddWord(word, false);
+  CHECK(repair.Restore("vrmne") == "vermine");
+  CHECK(repair.Restore("scrte") == "securite");
+  repair.AddWord("strangle", true);
+  CHECK(repair.Restore("strngle") == "strangle");
+  // A vowel left inside is often a word of its own.
+  CHECK(repair.Restore("strip").empty());
+  // The letters must come in the word's order, and a vowel left inside is often
+  // another word ("return" is not "retourne").
+  CHECK(repair.Restore("vremn").empty());
+  repair.AddWord("retourne", false);
+  CHECK(repair.Restore("return").empty());
+}
+
+TEST_CASE("token repair: an ordinary word is read back only from disguises no word takes", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"pirate", "watch", "live"}) repair.AddWord(word, false, /*ordinary=*/true);
+  CHECK(repair.Restore("wattch") == "watch");
+  CHECK(repair.Restore("wtch") == "watch");
+  CHECK(repair.Restore("partie").empty());  // a word of its own, not "pirate" swapped
+  CHECK(repair.Restore("alive").empty());   // not "a live"
+  CHECK(repair.Restore("watch").empty());
+  // The same words from a word list read through every disguise.
+  TokenRepair lexicon;
+  for (const char* word : {"pirate", "live"}) lexicon.AddWord(word, false);
+  CHECK(lexicon.Restore("partie") == "pirate");
+  CHECK(lexicon.Restore("alive") == "live");
+}
+
+TEST_CASE("token repair: says which disguise it undid", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  using Disguise = TokenRepair::Disguise;
+  Disguise how = Disguise::kSwapped;
+  CHECK(repair.Restore("stpd", &how) == "stupid");
+  CHECK(how == Disguise::kDroppedVowels);
+  CHECK(repair.Restore("iddiot", &how) == "idiot");
+  CHECK(how == Disguise::kStretched);
+  CHECK(repair.Restore("idoit", &how) == "idiot");
+  CHECK(how == Disguise::kSwapped);
+  CHECK(repair.Restore("amoron", &how) == "moron");
+  CHECK(how == Disguise::kJoinedArticle);
+  // A doubled first letter is a stretch, not an article: "iidiot".
+  CHECK(repair.Restore("iidiot", &how) == "idiot");
+  CHECK(how == Disguise::kStretched);
+  CHECK(repair.Restore("stupid", &how).empty());
+  CHECK(how == Disguise::kNone);
+  CHECK(repair.Restore("data", &how).empty());
+  CHECK(how == Disguise::kNone);
+}
+
 TEST_CASE("token repair: a disguise of two words stands for neither", "[token_repair]") {
   TokenRepair repair;
   repair.AddWord("bitch", false);
