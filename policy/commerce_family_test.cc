@@ -115,6 +115,32 @@ TEST_CASE("Commerce family: contraband offered for sale is hidden", "[policy]") 
       Clause::kIllegalActivity, Action::kHide);
 }
 
+TEST_CASE("Commerce family: contraband with a number to text is an offer", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Text me for the best shrooms in town, 514 555 0163"},
+          {"Du MDMA pour ton party, écris-moi sur Snap @mollyqc"},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+  // A number given to report the seller is the police's, not a seller's.
+  ExpectNotFlagged({{"Someone is selling shrooms behind the arena, call the SPVM at 514 280 0104"}},
+                   Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family: lyrics pasted and copies held out to whoever asks are queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Here are the full lyrics of the new Cœur de pirate song since the site wants a "
+           "subscription:"},
+          {"I downloaded the whole La Presse+ edition, DM me if you want a copy"},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectNotFlagged({{"The lyrics of the anthem are on the City's site if you want to sing along."},
+                    {"DM me if you want a copy of the petition to print for your building."}},
+                   Clause::kOwnership);
+}
+
 TEST_CASE("Commerce family: advice to break a rule nobody enforces is queued", "[policy]") {
   ExpectFlagged(
       {
