@@ -127,6 +127,30 @@ TEST_CASE("Commerce family: contraband with a number to text is an offer", "[pol
                    Clause::kIllegalActivity);
 }
 
+TEST_CASE("Commerce family: an act with the enforcement that will not see it is queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Si tu veux pas payer le stationnement, mets un vieux billet sur le tableau de bord, "
+           "ils regardent jamais la date"},
+          {"Throw your renovation debris in the park bins at night so nobody sees"},
+          {"Run the red light on Cavendish at night, there's never a cop"},
+          {"Feel free to skip the dog licence, nobody ever asks for it"},
+          {"Slip the inspector a hundred and he'll sign off on anything"},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+  ExpectFlagged({{"Selling a catalytic converter, don't ask where it's from"}},
+                Clause::kIllegalActivity, Action::kHide);
+  ExpectNotFlagged(
+      {
+          {"Nobody checks the park bins on weekends, they overflow every Sunday"},
+          {"Ils ne vérifient jamais les vignettes dans notre rue, c'est injuste pour ceux qui "
+           "paient"},
+          {"Someone is selling stolen bikes on Marketplace, watch out and report it"},
+      },
+      Clause::kIllegalActivity);
+}
+
 TEST_CASE("Commerce family: lyrics pasted and copies held out to whoever asks are queued",
           "[policy]") {
   ExpectFlagged(
