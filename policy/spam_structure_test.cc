@@ -134,6 +134,9 @@ TEST_CASE("Spam structure: self-promotion in comments is queued as commercial", 
           {"Sub4sub? I'll sub back right away"},
           {"Want to earn 300 a day from home? msg me"},
           {"Abonne-toi à ma chaîne, lien dans ma bio"},
+          {"Everyone please help me reach 500 subscribers!!"},
+          {"I'm a 17 year old rapper from Detroit, give my new track a listen"},
+          {"Lonely? Beautiful girls want to chat with you right now, click my profile"},
       },
       Clause::kCommercial, Action::kReview);
 }
@@ -147,6 +150,8 @@ TEST_CASE("Spam structure: calls that lead to the City, news links and fans are 
       {"Here's the article on the budget vote: "
        "https://www.cbc.ca/news/canada/montreal/budget-vote-1.7000000"},
       {"I've been subscribed to this channel for years, still the best covers"},
+      {"Subscribe to the library's newsletter for the book sale dates"},
+      {"Check out the photos from the winter carnival on the City's Facebook page"},
       {"My neighbour's plumber, Dupont, fixed our pipes fast and charged a fair price"},
   });
 }
