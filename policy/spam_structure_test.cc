@@ -177,6 +177,19 @@ TEST_CASE("Spam structure: a romance persona asking to be written to hides", "[p
          Clause::kFakeAccount, Action::kHide);
 }
 
+TEST_CASE("Spam structure: a cause of one's own or a disguised link pointed to is queued",
+          "[policy]") {
+  Expect(
+      {
+          {"Nice turnout today! Please also share my fundraiser for my band's tour "
+           "gofundme.com/f/band-tour-2025",
+           900},
+          {"Pour les recettes de Noël, j'en ai trouvé plein ici : recettes-faciles-123 point com",
+           900},
+      },
+      Clause::kSpamLinks, Action::kReview);
+}
+
 TEST_CASE("Spam structure: links that deceive are flagged, from a newcomer hidden", "[policy]") {
   Expect(
       {
