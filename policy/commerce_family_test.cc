@@ -127,6 +127,29 @@ TEST_CASE("Commerce family: contraband with a number to text is an offer", "[pol
                    Clause::kIllegalActivity);
 }
 
+TEST_CASE("Commerce family: copies sold, passwords passed round and names cropped off",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Selling photocopies of the Grade 4 math workbook, $5 each, saves you buying it"},
+          {"Je vends des copies du DVD du spectacle de fin d'année, 10 $ chacune"},
+          {"Took this sunset shot from a photographer's Instagram and cropped his name off "
+           "[img]https://i.imgur.com/s.jpg[/img]"},
+      },
+      Clause::kOwnership, Action::kHide);
+  ExpectFlagged(
+      {
+          {"Who wants the Netflix password? $3 a month and we split it"},
+          {"I put the whole Céline Dion concert on my YouTube channel since the tickets were so "
+           "expensive"},
+          {"Got the answer key for the city lifeguard test, DM me"},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectNotFlagged({{"I make copies of my kids' drawings for their grandma"},
+                    {"The answers to your questions about the permit are on the City's site"}},
+                   Clause::kOwnership);
+}
+
 TEST_CASE("Commerce family: an act with the enforcement that will not see it is queued",
           "[policy]") {
   ExpectFlagged(
