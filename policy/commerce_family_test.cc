@@ -115,6 +115,28 @@ TEST_CASE("Commerce family: contraband offered for sale is hidden", "[policy]") 
       Clause::kIllegalActivity, Action::kHide);
 }
 
+TEST_CASE("Commerce family: a trade with a way to hire it is an advertisement", "[policy]") {
+  ExpectFlagged(
+      {
+          {"My cousin does roofing, very reasonable, call him at 514 555 0101"},
+          {"Je fais de la garde d'enfants les soirs de semaine, écrivez-moi"},
+          {"New Avon rep in the area! Catalogues available, text me"},
+          {"Best shawarma in town at Chez Ali on Westminster, tell them I sent you for a free "
+           "drink"},
+          {"I'm a realtor, thinking of selling? Free market evaluation, call me"},
+          {"Nouvelle clinique de massothérapie sur Cavendish, 20% de rabais pour les résidents"},
+      },
+      Clause::kCommercial, Action::kReview);
+  // A trade named without a way to hire it, or a hand offered for free, is no ad.
+  ExpectNotFlagged(
+      {
+          {"If anyone needs help painting the fence at the community garden, message me"},
+          {"Our plumber found the leak in an hour, great guy, and the electrician came the next "
+           "day"},
+      },
+      Clause::kCommercial);
+}
+
 TEST_CASE("Commerce family: contraband with a number to text is an offer", "[policy]") {
   ExpectFlagged(
       {

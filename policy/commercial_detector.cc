@@ -88,10 +88,19 @@ void DetectCommercial(const PostView& view, Reasons* reasons) {
   evidence = DistinctMatches(evidence);
   size_t signs = std::max(evidence.size(), static_cast<size_t>(kinds));
   // A channel is a way to get in touch: one more sign of that kind, or the kind.
+  const bool reachable = !channels.empty() || view.own_hits.Has("commercial_contact_patterns");
   if (!channels.empty()) {
     kinds += !view.own_hits.Has("commercial_contact_patterns");
     signs += channels.size();
     evidence.insert(evidence.begin(), channels.begin(), channels.end());
+  }
+  // A trade ("roofing", "garde d'enfants") is a kind of its own only with a way to
+  // hire it; named alone it is a resident's recommendation.
+  const std::vector<std::string>& trades = view.own_hits.Of("commercial_service_patterns");
+  if (reachable && !trades.empty()) {
+    ++kinds;
+    ++signs;
+    evidence.push_back(trades.front());
   }
   if (kinds == 0) return;
   // Thanking or mentioning a City sponsor is what the policy allows, as long as the
