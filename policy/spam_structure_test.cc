@@ -137,6 +137,10 @@ TEST_CASE("Spam structure: self-promotion in comments is queued as commercial", 
           {"Everyone please help me reach 500 subscribers!!"},
           {"I'm a 17 year old rapper from Detroit, give my new track a listen"},
           {"Lonely? Beautiful girls want to chat with you right now, click my profile"},
+          {"hey guys im a new channel, i do gaming videos, go check it out"},
+          {"Mon fils de 12 ans a créé sa chaîne YouTube, allez l'encourager svp!"},
+          {"Get rich quick with this simple trick, see the link on my page"},
+          {"Gagne des abonnés gratuitement avec cette appli : abonnes-gratuits.fr"},
       },
       Clause::kCommercial, Action::kReview);
 }
