@@ -115,6 +115,101 @@ TEST_CASE("Commerce family: contraband offered for sale is hidden", "[policy]") 
       Clause::kIllegalActivity, Action::kHide);
 }
 
+TEST_CASE("Commerce family: a trade with a way to hire it is an advertisement", "[policy]") {
+  ExpectFlagged(
+      {
+          {"My cousin does roofing, very reasonable, call him at 514 555 0101"},
+          {"Je fais de la garde d'enfants les soirs de semaine, écrivez-moi"},
+          {"New Avon rep in the area! Catalogues available, text me"},
+          {"Best shawarma in town at Chez Ali on Westminster, tell them I sent you for a free "
+           "drink"},
+          {"I'm a realtor, thinking of selling? Free market evaluation, call me"},
+          {"Nouvelle clinique de massothérapie sur Cavendish, 20% de rabais pour les résidents"},
+      },
+      Clause::kCommercial, Action::kReview);
+  // A trade named without a way to hire it, or a hand offered for free, is no ad.
+  ExpectNotFlagged(
+      {
+          {"If anyone needs help painting the fence at the community garden, message me"},
+          {"Our plumber found the leak in an hour, great guy, and the electrician came the next "
+           "day"},
+      },
+      Clause::kCommercial);
+}
+
+TEST_CASE("Commerce family: contraband with a number to text is an offer", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Text me for the best shrooms in town, 514 555 0163"},
+          {"Du MDMA pour ton party, écris-moi sur Snap @mollyqc"},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+  // A number given to report the seller is the police's, not a seller's.
+  ExpectNotFlagged({{"Someone is selling shrooms behind the arena, call the SPVM at 514 280 0104"}},
+                   Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family: copies sold, passwords passed round and names cropped off",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Selling photocopies of the Grade 4 math workbook, $5 each, saves you buying it"},
+          {"Je vends des copies du DVD du spectacle de fin d'année, 10 $ chacune"},
+          {"Took this sunset shot from a photographer's Instagram and cropped his name off "
+           "[img]https://i.imgur.com/s.jpg[/img]"},
+      },
+      Clause::kOwnership, Action::kHide);
+  ExpectFlagged(
+      {
+          {"Who wants the Netflix password? $3 a month and we split it"},
+          {"I put the whole Céline Dion concert on my YouTube channel since the tickets were so "
+           "expensive"},
+          {"Got the answer key for the city lifeguard test, DM me"},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectNotFlagged({{"I make copies of my kids' drawings for their grandma"},
+                    {"The answers to your questions about the permit are on the City's site"}},
+                   Clause::kOwnership);
+}
+
+TEST_CASE("Commerce family: an act with the enforcement that will not see it is queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Si tu veux pas payer le stationnement, mets un vieux billet sur le tableau de bord, "
+           "ils regardent jamais la date"},
+          {"Throw your renovation debris in the park bins at night so nobody sees"},
+          {"Run the red light on Cavendish at night, there's never a cop"},
+          {"Feel free to skip the dog licence, nobody ever asks for it"},
+          {"Slip the inspector a hundred and he'll sign off on anything"},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+  ExpectFlagged({{"Selling a catalytic converter, don't ask where it's from"}},
+                Clause::kIllegalActivity, Action::kHide);
+  ExpectNotFlagged(
+      {
+          {"Nobody checks the park bins on weekends, they overflow every Sunday"},
+          {"Ils ne vérifient jamais les vignettes dans notre rue, c'est injuste pour ceux qui "
+           "paient"},
+          {"Someone is selling stolen bikes on Marketplace, watch out and report it"},
+      },
+      Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family: lyrics pasted and copies held out to whoever asks are queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Here are the full lyrics of the new Cœur de pirate song since the site wants a "
+           "subscription:"},
+          {"I downloaded the whole La Presse+ edition, DM me if you want a copy"},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectNotFlagged({{"The lyrics of the anthem are on the City's site if you want to sing along."},
+                    {"DM me if you want a copy of the petition to print for your building."}},
+                   Clause::kOwnership);
+}
+
 TEST_CASE("Commerce family: advice to break a rule nobody enforces is queued", "[policy]") {
   ExpectFlagged(
       {

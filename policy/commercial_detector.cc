@@ -28,10 +28,17 @@
 namespace modbot {
 namespace {
 
-constexpr std::array<std::string_view, 9> kKinds = {
-    "commercial_patterns",        "commercial_price_patterns",  "commercial_contact_patterns",
+constexpr std::array<std::string_view, 10> kKinds = {
+    "commercial_patterns",        "commercial_price_patterns",   "commercial_contact_patterns",
     "commercial_deal_patterns",   "commercial_endorse_patterns", "commercial_hype_patterns",
     "commercial_action_patterns", "commercial_urgency_patterns", "commercial_prize_patterns",
+    "commercial_audience_patterns",
+};
+
+// The kinds that only tell readers to act ("register now", "subscribe to",
+// "don't miss"): said of the City's own services they are a public notice.
+constexpr std::array<std::string_view, 2> kCallKinds = {
+    "commercial_action_patterns", "commercial_urgency_patterns",
 };
 
 // Discourse's trust level 4 (leaders): the City's own accounts.
@@ -51,9 +58,26 @@ void DetectCommercial(const PostView& view, Reasons* reasons) {
       view.own_hits.Has("link_warning_patterns")) {
     return;
   }
+  // Links to the City's own sites, never elsewhere, or its services named ("call
+  // 311", "the City's newsletter"): a resident passing on a notice, whose calls to
+  // act send readers to a public service. A phone number or handle of someone
+  // else's still counts.
+  const std::vector<std::string> channels = FindContactChannels(view.own.folded);
+  bool foreign_link = false, city_link = false;
+  for (const Link& link : view.post.body.links) {
+    if (link.domain.empty() || link.domain == "magnet") continue;
+    const bool trusted = DomainMatches(link.domain, view.settings.trusted_domains);
+    city_link |= trusted;
+    foreign_link |= !trusted && !DomainMatches(link.domain, view.settings.sponsors);
+  }
+  const bool city_notice = (city_link || view.own_hits.Has("commercial_city_service_patterns")) &&
+                           !foreign_link && channels.empty();
   int kinds = 0;
   std::vector<std::string> evidence;
   for (std::string_view kind : kKinds) {
+    if (city_notice && std::find(kCallKinds.begin(), kCallKinds.end(), kind) != kCallKinds.end()) {
+      continue;
+    }
     const std::vector<std::string>& found = view.own_hits.Of(kind);
     if (found.empty()) continue;
     ++kinds;
@@ -64,21 +88,23 @@ void DetectCommercial(const PostView& view, Reasons* reasons) {
   evidence = DistinctMatches(evidence);
   size_t signs = std::max(evidence.size(), static_cast<size_t>(kinds));
   // A channel is a way to get in touch: one more sign of that kind, or the kind.
-  const std::vector<std::string> channels = FindContactChannels(view.own.folded);
+  const bool reachable = !channels.empty() || view.own_hits.Has("commercial_contact_patterns");
   if (!channels.empty()) {
     kinds += !view.own_hits.Has("commercial_contact_patterns");
     signs += channels.size();
     evidence.insert(evidence.begin(), channels.begin(), channels.end());
   }
+  // A trade ("roofing", "garde d'enfants") is a kind of its own only with a way to
+  // hire it; named alone it is a resident's recommendation.
+  const std::vector<std::string>& trades = view.own_hits.Of("commercial_service_patterns");
+  if (reachable && !trades.empty()) {
+    ++kinds;
+    ++signs;
+    evidence.push_back(trades.front());
+  }
   if (kinds == 0) return;
   // Thanking or mentioning a City sponsor is what the policy allows, as long as the
   // post does not also send readers somewhere else.
-  bool foreign_link = false;
-  for (const Link& link : view.post.body.links) {
-    if (link.domain.empty() || link.domain == "magnet") continue;
-    foreign_link |= !DomainMatches(link.domain, view.settings.sponsors) &&
-                    !DomainMatches(link.domain, view.settings.trusted_domains);
-  }
   if (view.own_hits.Has("config_sponsors") && !foreign_link) return;
   if (foreign_link) {
     ++kinds;

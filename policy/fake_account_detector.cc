@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "policy/contact_channel.h"
 #include "policy/detector.h"
 #include "policy/domain.h"
 #include "policy/scoring.h"
@@ -43,6 +44,16 @@ bool ImpersonatingAddress(std::string_view address) {
   return false;
 }
 
+// Posts a day, averaged over the account's life, from which a new account reads as
+// a bot; and the fewest posts to tell a pace from a few replies in one thread.
+constexpr int kBurstPostsPerDay = 5;
+constexpr int kBurstMinPosts = 10;
+
+bool IsPostingBurst(const Author& author) {
+  const int posts = author.post_count.value_or(0);
+  return posts >= kBurstMinPosts && posts >= kBurstPostsPerDay * (*author.account_age_days + 1);
+}
+
 }  // namespace
 
 void DetectFakeAccount(const PostView& view, Reasons* reasons) {
@@ -79,7 +90,12 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   // and moves the talk off the forum is no resident at all; one sign of it asks a human.
   const std::vector<std::string>& persona = view.own_hits.Of("fake_persona_patterns");
   if (!persona.empty()) {
-    bool reaching_out = !scam.empty() || !address.empty() || !view.own_hits.Of("fake_account_phrases").empty();
+    // Reaching out: a scam opener, an address, or any way to get in touch ("write
+    // me", a number or handle) that an advertisement would give.
+    bool reaching_out = !scam.empty() || !address.empty() ||
+                        !view.own_hits.Of("fake_account_phrases").empty() ||
+                        view.own_hits.Has("commercial_contact_patterns") ||
+                        !FindContactChannels(view.own.folded).empty();
     std::vector<std::string> evidence = persona;
     evidence.insert(evidence.end(), scam.begin(), scam.end());
     if (!address.empty()) evidence.push_back(address);
@@ -111,6 +127,11 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   bool brand_new = *author.account_age_days <= 1 && author.post_count.value_or(0) <= 1;
   if (ClauseScoreSoFar(*reasons, fake) > 0) {
     reasons->push_back({fake, "account.new", brand_new ? 0.25 : 0.15, age});
+  }
+  // A new account posting at a pace no newcomer keeps (a dozen posts on its first
+  // day) is the shape of a bot or of a sock puppet seeding agreement: a human looks.
+  if (IsPostingBurst(author)) {
+    reasons->push_back({fake, "account.posting_burst", 0.5, age});
   }
   // A new account whose post advertises or spams (a doubtful link) is the classic
   // throwaway. Its age alone already

@@ -3,6 +3,7 @@
 // or an offer of what needs a licence or a prescription, is.
 #include <re2/re2.h>
 
+#include "policy/contact_channel.h"
 #include "policy/detector.h"
 
 namespace modbot {
@@ -30,12 +31,14 @@ const RE2& HelpYourselfPattern() {
 }
 
 // Whether the author's words read as an offer: an offer proper ("je vends", "I
-// deliver"), or a price with a way to get in touch.
+// deliver"), or an invitation to get in touch ("text me") with a price or with the
+// number or handle to use (contact_channel.h). A number alone may be the police's.
 bool OffersSomething(const PostView& view) {
   const LexiconHits& hits = view.own_hits;
   return hits.Has("commercial_patterns") ||
          (hits.Has("commercial_contact_patterns") &&
-          (hits.Has("commercial_price_patterns") || hits.Has("commercial_deal_patterns")));
+          (hits.Has("commercial_price_patterns") || hits.Has("commercial_deal_patterns") ||
+           !FindContactChannels(view.own.folded).empty()));
 }
 
 // Whether readers are told how to reach the author: a price is not needed for a

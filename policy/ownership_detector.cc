@@ -84,7 +84,13 @@ void DetectCopyOffer(const PostView& view, Reasons* sure, Reasons* doubtful) {
 // human weighs it. With the author's mark removed (a cropped watermark) it is taken.
 void DetectTakenPicture(const PostView& view, Reasons* sure, Reasons* doubtful) {
   static const RE2 picture(R"(\b(photos?|shots?|pictures?|pics?|images?|videos?|img)\b)");
-  const std::vector<std::string>& taken = view.own_hits.Of("taken_work_patterns");
+  // The City's own page ("on the City's Facebook page") publishes for residents:
+  // pointing to it takes nothing.
+  static const RE2 city_source(R"(\b(city|ville|municipal\w*|borough|arrondissement)\b)");
+  std::vector<std::string> taken;
+  for (const std::string& match : view.own_hits.Of("taken_work_patterns")) {
+    if (!RE2::PartialMatch(match, city_source)) taken.push_back(match);
+  }
   const bool shows_picture = !view.post.body.images.empty() || RE2::PartialMatch(view.own.folded, picture);
   if (taken.empty() || !shows_picture) return;
   if (view.own_hits.Has("attribution_removed_patterns")) {

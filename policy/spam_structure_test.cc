@@ -20,11 +20,15 @@ namespace {
 
 struct Case {
   Case(std::string text, std::optional<int> account_age_days = std::nullopt,
-       std::optional<int> trust_level = std::nullopt)
-      : text(std::move(text)), account_age_days(account_age_days), trust_level(trust_level) {}
+       std::optional<int> trust_level = std::nullopt, std::optional<int> post_count = std::nullopt)
+      : text(std::move(text)),
+        account_age_days(account_age_days),
+        trust_level(trust_level),
+        post_count(post_count) {}
   std::string text;
   std::optional<int> account_age_days;  // unknown unless said
   std::optional<int> trust_level;
+  std::optional<int> post_count;  // 1 for a new account, 80 for another, unless said
 };
 
 Verdict JudgeCase(const Case& c) {
@@ -32,8 +36,9 @@ Verdict JudgeCase(const Case& c) {
   post.id = "structure";
   post.body = ParsePostBody(c.text, Format::kMarkdown);
   post.author.account_age_days = c.account_age_days;
-  post.author.post_count = c.account_age_days ? std::optional<int>(*c.account_age_days < 7 ? 1 : 80)
-                                              : std::nullopt;
+  post.author.post_count = c.post_count        ? c.post_count
+                           : c.account_age_days ? std::optional<int>(*c.account_age_days < 7 ? 1 : 80)
+                                                : std::nullopt;
   post.author.trust_level = c.trust_level;
   return BuiltInPolicy().Judge(post);
 }
@@ -116,6 +121,77 @@ TEST_CASE("Spam structure: City notices, tips and recommendations are not ads", 
       {"The meeting is on 2025-06-15 10:30 at City Hall, 5801 Cavendish.", 900},
       {"Thanks @snowbird_harry, the plows came by Rembrandt this morning.", 900},
   });
+}
+
+// Comment spam: an author with no known facts asking readers to watch, follow or
+// subscribe to what they made, or promising money and free goods.
+TEST_CASE("Spam structure: self-promotion in comments is queued as commercial", "[policy]") {
+  Expect(
+      {
+          {"Hey guys, would you mind checking out my channel? I upload covers every week"},
+          {"Watch my newest video, link in my bio"},
+          {"New rapper here, go listen to my mixtape and tell me what you think"},
+          {"Sub4sub? I'll sub back right away"},
+          {"Want to earn 300 a day from home? msg me"},
+          {"Abonne-toi à ma chaîne, lien dans ma bio"},
+          {"Everyone please help me reach 500 subscribers!!"},
+          {"I'm a 17 year old rapper from Detroit, give my new track a listen"},
+          {"Lonely? Beautiful girls want to chat with you right now, click my profile"},
+          {"hey guys im a new channel, i do gaming videos, go check it out"},
+          {"Mon fils de 12 ans a créé sa chaîne YouTube, allez l'encourager svp!"},
+          {"Get rich quick with this simple trick, see the link on my page"},
+          {"Gagne des abonnés gratuitement avec cette appli : abonnes-gratuits.fr"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+TEST_CASE("Spam structure: calls that lead to the City, news links and fans are not ads",
+          "[policy]") {
+  ExpectAllowed({
+      {"Permit fees go up to $45 on January 1st. Questions? Call 311 or visit "
+       "www.cotesaintluc.org/permits"},
+      {"Subscribe to the City newsletter to hear about water main work on your street"},
+      {"Here's the article on the budget vote: "
+       "https://www.cbc.ca/news/canada/montreal/budget-vote-1.7000000"},
+      {"I've been subscribed to this channel for years, still the best covers"},
+      {"Subscribe to the library's newsletter for the book sale dates"},
+      {"Check out the photos from the winter carnival on the City's Facebook page"},
+      {"My neighbour's plumber, Dupont, fixed our pipes fast and charged a fair price"},
+  });
+}
+
+TEST_CASE("Spam structure: a new account posting a dozen times a day is queued", "[policy]") {
+  Expect(
+      {
+          {"Totally agree with everyone here, the new bike lanes are great.", 0, std::nullopt, 15},
+          {"Ce parc est super, je le recommande aux familles.", 1, std::nullopt, 12},
+      },
+      Clause::kFakeAccount, Action::kReview);
+  // The same words from a newcomer with a few posts, or from a busy regular, are not.
+  ExpectAllowed({
+      {"Totally agree with everyone here, the new bike lanes are great.", 1, std::nullopt, 4},
+      {"Ce parc est super, je le recommande aux familles.", 60, std::nullopt, 400},
+  });
+}
+
+TEST_CASE("Spam structure: a romance persona asking to be written to hides", "[policy]") {
+  Expect({{"Widower here, engineer working offshore on an oil rig, looking for a sincere woman. "
+           "Write me.",
+           2}},
+         Clause::kFakeAccount, Action::kHide);
+}
+
+TEST_CASE("Spam structure: a cause of one's own or a disguised link pointed to is queued",
+          "[policy]") {
+  Expect(
+      {
+          {"Nice turnout today! Please also share my fundraiser for my band's tour "
+           "gofundme.com/f/band-tour-2025",
+           900},
+          {"Pour les recettes de Noël, j'en ai trouvé plein ici : recettes-faciles-123 point com",
+           900},
+      },
+      Clause::kSpamLinks, Action::kReview);
 }
 
 TEST_CASE("Spam structure: links that deceive are flagged, from a newcomer hidden", "[policy]") {
