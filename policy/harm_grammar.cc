@@ -20,7 +20,7 @@ enum class Meaning {
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
-  kContemptAfter, kSexualise, kWhere,
+  kContemptAfter, kSexualise, kWhere, kFirstPerson,
 };
 
 struct Section {
@@ -28,7 +28,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 31> kSections = {{
+constexpr std::array<Section, 32> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -44,7 +44,7 @@ constexpr std::array<Section, 31> kSections = {{
     {"taken_up", Meaning::kTakenUp},     {"said", Meaning::kSaid},
     {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
     {"contempt_after", Meaning::kContemptAfter}, {"sexualise", Meaning::kSexualise},
-    {"where", Meaning::kWhere},
+    {"where", Meaning::kWhere},          {"first_person", Meaning::kFirstPerson},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -71,6 +71,16 @@ constexpr std::string_view kDeath = "death";
 constexpr std::string_view kVeiled = "veiled";
 // Insults no reasonable moderator leaves up when aimed at someone ("connard").
 constexpr std::string_view kVulgar = "vulgar";
+// A bare verb of feeling ("hate", "can't stand"): the author's own only after "I" or
+// "we"; "why do people hate X?" asks about others.
+constexpr std::string_view kFelt = "felt by its subject";
+// A predicate holding its own object pronoun ("je les déteste", "il faut les tuer"):
+// said of the group named before it, if any.
+constexpr std::string_view kThem = "them";
+// Words before a bare verb of feeling that may hold its subject: "I really can't stand".
+constexpr int kSubjectGap = 3;
+// Words between a feeling and what it is about: "I hate every single one of them".
+constexpr int kHatredGap = 4;
 
 // A word with each run of one letter written once: "stuuupid" is "stupid", and
 // "kill" "kil", so both sides of a comparison are squeezed.
@@ -275,7 +285,7 @@ class HarmGrammar::Lexicon {
 
 namespace {
 
-using Mask = uint32_t;
+using Mask = uint64_t;
 constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
 constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kInsultAfter) | Bit(Meaning::kDehumanise) |
                              Bit(Meaning::kContemptAfter) | Bit(Meaning::kSexualise) |
@@ -502,6 +512,16 @@ bool Reports(const SentenceMeanings& c) {
   return false;
 }
 
+// Whether the sentence hates the saying rather than a group: "I hate people who say
+// X", "I'm tired of people saying X", "j'en ai marre qu'on dise X".
+bool HatesTheSaying(const SentenceMeanings& c) {
+  constexpr Mask kSaying = Bit(Meaning::kReport) | Bit(Meaning::kSaid);
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kHatred && c.AnyOf(s.end, s.end + 4, kSaying)) return true;
+  }
+  return false;
+}
+
 // "Go die", "va crever": an order with a word before it that makes it one.
 bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
   return harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative));
@@ -548,7 +568,10 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
     case Meaning::kHatred:
-      return p.end <= t.begin && t.begin - p.end <= 3;
+      // What is hated follows with only articles and quantifiers between: "I hate
+      // how X are treated" hates a treatment, "I hate people who say X" the speakers.
+      if (p.end > t.begin || t.begin - p.end > kHatredGap || !c.AllOf(p.end, t.begin, kJoiners)) return false;
+      return p.label != kFelt || c.AnyOf(p.begin - kSubjectGap, p.begin, Bit(Meaning::kFirstPerson));
     default:
       return Threatens(c, t, p);
   }
@@ -639,6 +662,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   std::vector<std::pair<Finding, std::string>> found;  // with evidence
   bool condemned = false;
   bool quoted = false;
+  bool negated_of_group = false;  // a group and what is said of it, negated
   std::string_view last_group;  // the label of the group the last sentence named
   for (const Sentence& sentence : Sentences(folded)) {
     SentenceMeanings c{sentence, {}, {}, {}, {}};
@@ -648,7 +672,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     for (const Span& s : c.spans) {
       for (int i = s.begin; i < s.end; ++i) c.masks[i] |= Bit(s.meaning);
     }
-    condemned |= c.Has(Meaning::kCondemn);
+    condemned |= c.Has(Meaning::kCondemn) || HatesTheSaying(c);
     const bool reported = sentence.quoted || Reports(c);
     // Quotation marks are also scare quotes and titles: alone they report nothing
     // beyond their sentence, unless the post disowns what they hold.
@@ -658,9 +682,13 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     const bool quantified = c.Has(Meaning::kQuantifier);
 
     std::string_view group_here;
+    int group_here_at = 0;
     for (const Span& t : c.spans) {
       if (t.meaning != Meaning::kGroup) continue;
-      if (group_here.empty()) group_here = t.label;
+      if (group_here.empty()) {
+        group_here = t.label;
+        group_here_at = t.begin;
+      }
       // "as a gay man", "we queers": the author's own group.
       reading.frames.self_reference |= c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf));
     }
@@ -674,6 +702,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       frame = sentence.quoted ? "quotation" : "reported speech";
       cap = 0.6;
     }
+    auto group_before = [&](int at) {
+      if (!group_here.empty() && group_here_at < at) return group_here;
+      return group_here.empty() ? last_group : std::string_view();
+    };
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
                       bool attributive, bool target_reread) {
       for (Finding f : Judge(label, target, p, quantified)) {
@@ -700,19 +732,33 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
           continue;
         }
-        if (c.Negated(t, p)) continue;
-        // "They" is the group the sentence before named, else whoever it is.
+        if (c.Negated(t, p)) {
+          negated_of_group |= t.meaning == Meaning::kGroup;
+          continue;
+        }
+        // "They" is the group named before it in the sentence, or in the sentence
+        // before, else whoever it is.
         Meaning target = t.meaning;
         std::string_view label = t.label;
-        if (target == Meaning::kPronoun && group_here.empty() && !last_group.empty()) {
-          target = Meaning::kGroup;
-          label = last_group;
+        if (target == Meaning::kPronoun) {
+          std::string_view named = group_before(t.begin);
+          if (!named.empty()) {
+            target = Meaning::kGroup;
+            label = named;
+          }
         }
         // ("the idiot at the front desk" places someone, it does not qualify them)
         const bool attributive =
             p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
             (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
         record(target, label, c.Text(t), p, attributive, c.Reread(t));
+      }
+      // "Je les déteste", "il faut les tuer": the pronoun inside stands for the group
+      // named before; a harm needs intent before it.
+      if (p.label == kThem && !c.AnyOf(p.begin - 2, p.begin, Bit(Meaning::kNegation)) &&
+          (p.meaning != Meaning::kHarm || c.AnyOf(p.begin - kLooseWindow, p.begin, Bit(Meaning::kIntent)))) {
+        std::string_view named = group_before(p.begin);
+        if (!named.empty()) record(Meaning::kGroup, named, "(them)", p, false, false);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.
       if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
@@ -724,6 +770,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   }
   reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned;
   if (reading.frames.counter_speech) return reading;
+  reading.frames.negated = negated_of_group && found.empty();
   // The strongest finding of each rule.
   for (auto& [finding, evidence] : found) {
     auto same = std::find_if(reading.reasons.begin(), reading.reasons.end(),

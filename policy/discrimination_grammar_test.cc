@@ -1,0 +1,131 @@
+// Discrimination read by meaning (harm_grammar.h), on sentences written for these
+// tests in EN and FR: a protected group in any of its forms, what is said of it by
+// meaning class (hatred, dehumanisation, generalisation, exclusion, violence,
+// profanity), and the look-alikes that must stay allowed: negation, counter-speech,
+// hatred of a situation or of the speakers, and homonyms.
+#include <catch2/catch.hpp>
+
+#include <initializer_list>
+#include <string>
+
+#include "policy/built_in_policy_for_tests.h"
+#include "policy/harm_grammar.h"
+#include "policy/normalizer.h"
+#include "policy/policy.h"
+
+namespace modbot {
+namespace {
+
+HarmReading ReadText(const std::string& text) { return HarmGrammar::BuiltIn().Read(FoldText(text)); }
+
+// The strongest discrimination finding the reading makes of text, 0 if none.
+double DiscriminationScore(const std::string& text) {
+  double best = 0;
+  for (const Reason& reason : ReadText(text).reasons) {
+    if (reason.clause == Clause::kDiscrimination) best = std::max(best, reason.score);
+  }
+  return best;
+}
+
+void CheckFound(std::initializer_list<const char*> texts, double at_least) {
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(DiscriminationScore(text) >= at_least);
+  }
+}
+
+void CheckClear(std::initializer_list<const char*> texts) {
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK(DiscriminationScore(text) == 0);
+  }
+}
+
+std::string Describe(const Verdict& verdict) {
+  std::string out(ActionName(verdict.action));
+  for (const Reason& reason : verdict.reasons) out += " " + reason.rule + "=" + std::to_string(reason.score);
+  return out;
+}
+
+void CheckActions(std::initializer_list<const char*> texts, Action want) {
+  for (const char* text : texts) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action == want);
+  }
+}
+
+TEST_CASE("discrimination grammar: a bare verb of hatred after 'I', adverbs between", "[harm_grammar]") {
+  CheckFound({"I really can't stand lesbians.", "I'm so sick of immigrants.", "We all despise Sikhs.",
+              "I absolutely loathe trans people.", "Je ne supporte vraiment pas les musulmans.",
+              "J'ai horreur des Roms."},
+             0.85);
+  // Someone else's feeling, asked about: not the author's hatred.
+  CheckClear({"Why do people hate immigrants?", "My neighbour hates Mondays and women's soccer."});
+}
+
+TEST_CASE("discrimination grammar: hating a situation or the speakers is not hating a group",
+          "[harm_grammar]") {
+  CheckClear({"I hate how refugees are treated.", "I hate seeing disabled people suffer.",
+              "Je déteste quand on insulte les femmes.", "I hate people who say immigrants should go back.",
+              "I'm tired of people saying Jews are dangerous."});
+  CHECK(ReadText("I hate people who say immigrants should go back.").frames.counter_speech);
+}
+
+TEST_CASE("discrimination grammar: a pronoun stands for the group named before it", "[harm_grammar]") {
+  CheckFound({"I have met many Somalis and I hate every single one of them.",
+              "J'ai croisé des immigrés ce matin. Je les déteste.",
+              "Il y a trop de Roms ici. Il faut les expulser.",
+              "Les réfugiés arrivent. On devrait tous les exterminer."},
+             0.85);
+  // Without a group before it, the pronoun is anyone: nothing about a group.
+  CheckClear({"Les moustiques sont partout. Il faut les tuer.", "Je les déteste, ces lundis."});
+}
+
+TEST_CASE("discrimination grammar: negative generalisations and dehumanisation by meaning, FR",
+          "[harm_grammar]") {
+  CheckFound({"Les personnes noires sont une maladie.", "Les Roms ne valent rien.",
+              "Les gens du voyage sont des nuisibles.", "Les femmes sont stupides.",
+              "Les musulmanes sont répugnantes.", "Ces immigrés sont une plaie pour la société."},
+             0.75);
+  CheckFound({"Pourquoi les musulmans sont-ils si stupides ?"}, 0.5);
+}
+
+TEST_CASE("discrimination grammar: negative generalisations and exclusion by meaning, EN",
+          "[harm_grammar]") {
+  CheckFound({"Gay men are evil.", "Muslim people are lower than dirt.", "Black folks are a blight.",
+              "Immigrants don't deserve any rights.", "Refugees belong in cages.",
+              "Disabled people are the worst."},
+             0.75);
+  // The same predicates said of what is no protected group.
+  CheckClear({"Mondays are the worst.", "Landlords are evil.", "This pothole is a blight."});
+}
+
+TEST_CASE("discrimination grammar: profanity aimed at a group", "[harm_grammar]") {
+  CheckFound({"Fuck all Muslims.", "Nique les juifs."}, 0.85);
+  CheckClear({"Fuck yeah, I love Muslims.", "Fuck the snow, the women's league is cancelled again."});
+}
+
+TEST_CASE("discrimination grammar: a denied predicate is a frame of its own", "[harm_grammar]") {
+  const HarmReading reading = ReadText("Les femmes ne sont pas de la vermine.");
+  CHECK(reading.reasons.empty());
+  CHECK(reading.frames.negated);
+  CHECK_FALSE(ReadText("Les femmes sont de la vermine.").frames.negated);
+}
+
+TEST_CASE("discrimination grammar: through the policy, hateful statements flag and look-alikes stay",
+          "[targeted_harm]") {
+  CheckActions({"I really can't stand bisexuals.", "J'ai vu des Roms au parc. Je les déteste."},
+               Action::kHide);
+  // A generalisation without dehumanisation or violence: a human decides.
+  CheckActions({"Les personnes handicapées ne valent rien."}, Action::kReview);
+  // The word lists see "vermine", the reading sees it denied; a slur's innocent
+  // sense counts once however many lexicons matched it.
+  CheckActions({"Les immigrés ne sont pas de la vermine.", "I hate how trans people are treated.",
+                "The dykes in the Netherlands hold back the sea.",
+                "I'm tired of people saying Mexicans are dangerous."},
+               Action::kAllow);
+}
+
+}  // namespace
+}  // namespace modbot
