@@ -113,6 +113,30 @@ TEST_CASE("discrimination grammar: a denied predicate is a frame of its own", "[
   CHECK_FALSE(ReadText("Les femmes sont de la vermine.").frames.negated);
 }
 
+TEST_CASE("discrimination grammar: questions, restrictions and places read as what they say",
+          "[harm_grammar]") {
+  // A question opening on a negation expects a yes; "ne ... que" restricts.
+  CheckFound({"Aren't lesbians just the worst?"}, 0.5);
+  CheckFound({"Les musulmans ne sont que des nuisibles.", "Keep Muslims out of our neighbourhood.",
+              "Gardez les Roms hors de notre quartier.", "It's time to exterminate refugees.",
+              "Je ne respecterai jamais les homosexuels."},
+             0.75);
+  // Moving out is not being kept out; a plain negation still denies.
+  CheckClear({"Many immigrants moved out of our street last year.", "Muslims are not the worst.",
+              "Les musulmans ne sont pas des nuisibles."});
+}
+
+TEST_CASE("discrimination grammar: an opinion set out to be answered is reported", "[harm_grammar]") {
+  for (const char* text : {"If you think Muslims are worthless dirt, you are a bigot.",
+                           "Si tu penses que les Noirs sont des déchets, tu es raciste.",
+                           "Ton message disant que les Juifs sont des idiots est dégueulasse."}) {
+    INFO(text);
+    const HarmReading reading = ReadText(text);
+    CHECK(reading.frames.counter_speech);
+    CHECK(reading.reasons.empty());
+  }
+}
+
 TEST_CASE("discrimination grammar: through the policy, hateful statements flag and look-alikes stay",
           "[targeted_harm]") {
   CheckActions({"I really can't stand bisexuals.", "J'ai vu des Roms au parc. Je les déteste."},

@@ -20,7 +20,7 @@ enum class Meaning {
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
-  kContemptAfter, kSexualise, kWhere, kFirstPerson,
+  kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval,
 };
 
 struct Section {
@@ -28,7 +28,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 32> kSections = {{
+constexpr std::array<Section, 33> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -45,6 +45,7 @@ constexpr std::array<Section, 32> kSections = {{
     {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
     {"contempt_after", Meaning::kContemptAfter}, {"sexualise", Meaning::kSexualise},
     {"where", Meaning::kWhere},          {"first_person", Meaning::kFirstPerson},
+    {"removal", Meaning::kRemoval},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -79,6 +80,9 @@ constexpr std::string_view kFelt = "felt by its subject";
 constexpr std::string_view kThem = "them";
 // Words before a bare verb of feeling that may hold its subject: "I really can't stand".
 constexpr int kSubjectGap = 3;
+// A place to be kept out of ("out of our parks"): an exclusion only with a verb
+// that removes whoever is named before it ("keep X out of our parks").
+constexpr std::string_view kOut = "out";
 // Words between a feeling and what it is about: "I hate every single one of them".
 constexpr int kHatredGap = 4;
 
@@ -345,7 +349,11 @@ struct SentenceMeanings {
     const Span& second = a.begin < b.begin ? b : a;
     for (int i = std::max(first.begin - 2, 0); i < second.begin; ++i) {
       if (i >= first.begin && i < first.end) continue;
-      if ((masks[i] & Bit(Meaning::kNegation)) && !(masks[i] & kPredicates)) return true;
+      // "Ne sont que des": a negation inside a link restricts, it does not deny.
+      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & (kPredicates | Bit(Meaning::kLink)))) continue;
+      // "Aren't X just the worst?": a question opening on a negation expects a yes.
+      if (sentence.question && AllOf(0, i + 1, Bit(Meaning::kNegation))) continue;
+      return true;
     }
     return false;
   }
@@ -565,6 +573,9 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       // whoever it is about, in either order.
       return t.meaning != Meaning::kProperty && Distance(t, p) <= kLooseWindow;
     case Meaning::kExclusion:
+      if (p.label == kOut) {
+        return t.end <= p.begin && p.begin - t.end <= 1 && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kRemoval));
+      }
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
     case Meaning::kHatred:
