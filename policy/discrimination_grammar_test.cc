@@ -137,6 +137,20 @@ TEST_CASE("discrimination grammar: an opinion set out to be answered is reported
   }
 }
 
+TEST_CASE("discrimination grammar: a word with some of its vowels dropped", "[harm_grammar]") {
+  CheckFound({"I hate Mslims.", "Jews are vermn.", "Les musulmns sont des rats."}, 0.85);
+  // Other vowels, or the same consonants in another word: not a disguise.
+  CheckClear({"Marines are great.", "Les marins sont des rats de cale."});
+}
+
+TEST_CASE("discrimination grammar: the reader addressed as a group, a predicate holding its verb",
+          "[harm_grammar]") {
+  CheckFound({"Les Somaliens, vous êtes tous dégueulasses.", "You Muslims are vermin.",
+              "Sikhs aren't even human.", "Les Haïtiens ne sont même pas humains."},
+             0.75);
+  CheckClear({"You are welcome here, Muslims and everyone else.", "Sikhs aren't criminals."});
+}
+
 TEST_CASE("discrimination grammar: through the policy, hateful statements flag and look-alikes stay",
           "[targeted_harm]") {
   CheckActions({"I really can't stand bisexuals.", "J'ai vu des Roms au parc. Je les déteste."},

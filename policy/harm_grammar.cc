@@ -386,8 +386,10 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
     if (gap <= kDislocatedWindow && TakenUp(c, t, p)) return true;
     // A question puts the link first: "are X Y?"
     // A trait is often a verb ("X steal", "X can't be trusted") and needs no link.
+    // A predicate opening on its own negation holds its verb: "X aren't even human".
     const bool linked = t.meaning == Meaning::kReader || p.meaning == Meaning::kTrait ||
                         c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
+                        (gap == 0 && c.AnyOf(p.begin, p.begin + 1, Bit(Meaning::kNegation))) ||
                         (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
     return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
   }
@@ -751,6 +753,16 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         // before, else whoever it is.
         Meaning target = t.meaning;
         std::string_view label = t.label;
+        // "Muslims, you are all …", "you Muslims are …": the reader addressed as a
+        // group is the group.
+        if (target == Meaning::kReader) {
+          for (const Span& g : c.spans) {
+            if (g.meaning == Meaning::kGroup && (g.end == t.begin || t.end == g.begin)) {
+              target = Meaning::kGroup;
+              label = g.label;
+            }
+          }
+        }
         if (target == Meaning::kPronoun) {
           std::string_view named = group_before(t.begin);
           if (!named.empty()) {
