@@ -151,6 +151,13 @@ TEST_CASE("discrimination grammar: the reader addressed as a group, a predicate 
   CheckClear({"You are welcome here, Muslims and everyone else.", "Sikhs aren't criminals."});
 }
 
+TEST_CASE("discrimination grammar: spoken French without its 'ne'", "[harm_grammar]") {
+  CheckFound({"Ceux qui vivent sur le chèque, ils ont pas à donner leur avis sur le budget.",
+              "Les immigrés ont pas d'affaire à voter."},
+             0.75);
+  CheckClear({"Les enfants ont pas à payer pour la piscine."});
+}
+
 TEST_CASE("discrimination grammar: through the policy, hateful statements flag and look-alikes stay",
           "[targeted_harm]") {
   CheckActions({"I really can't stand bisexuals.", "J'ai vu des Roms au parc. Je les déteste."},
