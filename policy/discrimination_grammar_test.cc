@@ -5,13 +5,12 @@
 // hatred of a situation or of the speakers, and homonyms.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 
-#include "policy/built_in_policy_for_tests.h"
 #include "policy/harm_grammar.h"
 #include "policy/normalizer.h"
-#include "policy/policy.h"
 
 namespace modbot {
 namespace {
@@ -38,20 +37,6 @@ void CheckClear(std::initializer_list<const char*> texts) {
   for (const char* text : texts) {
     INFO(text);
     CHECK(DiscriminationScore(text) == 0);
-  }
-}
-
-std::string Describe(const Verdict& verdict) {
-  std::string out(ActionName(verdict.action));
-  for (const Reason& reason : verdict.reasons) out += " " + reason.rule + "=" + std::to_string(reason.score);
-  return out;
-}
-
-void CheckActions(std::initializer_list<const char*> texts, Action want) {
-  for (const char* text : texts) {
-    const Verdict verdict = JudgeNeighbourPost(text);
-    INFO(text << " => " << Describe(verdict));
-    CHECK(verdict.action == want);
   }
 }
 
@@ -156,20 +141,6 @@ TEST_CASE("discrimination grammar: spoken French without its 'ne'", "[harm_gramm
               "Les immigrés ont pas d'affaire à voter."},
              0.75);
   CheckClear({"Les enfants ont pas à payer pour la piscine."});
-}
-
-TEST_CASE("discrimination grammar: through the policy, hateful statements flag and look-alikes stay",
-          "[targeted_harm]") {
-  CheckActions({"I really can't stand bisexuals.", "J'ai vu des Roms au parc. Je les déteste."},
-               Action::kHide);
-  // A generalisation without dehumanisation or violence: a human decides.
-  CheckActions({"Les personnes handicapées ne valent rien."}, Action::kReview);
-  // The word lists see "vermine", the reading sees it denied; a slur's innocent
-  // sense counts once however many lexicons matched it.
-  CheckActions({"Les immigrés ne sont pas de la vermine.", "I hate how trans people are treated.",
-                "The dykes in the Netherlands hold back the sea.",
-                "I'm tired of people saying Mexicans are dangerous."},
-               Action::kAllow);
 }
 
 }  // namespace
