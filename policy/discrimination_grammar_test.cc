@@ -136,6 +136,11 @@ TEST_CASE("discrimination grammar: the reader addressed as a group, a predicate 
   CheckClear({"You are welcome here, Muslims and everyone else.", "Sikhs aren't criminals."});
 }
 
+TEST_CASE("discrimination grammar: an adverb between the link and what it says", "[harm_grammar]") {
+  CheckFound({"Jews are inherently violent.", "Les Nigérians sont naturellement violents."}, 0.75);
+  CheckClear({"Jews are inherently generous.", "Some idiot wrote that Jews are a pestilence. Disgusting."});
+}
+
 TEST_CASE("discrimination grammar: spoken French without its 'ne'", "[harm_grammar]") {
   CheckFound({"Ceux qui vivent sur le chèque, ils ont pas à donner leur avis sur le budget.",
               "Les immigrés ont pas d'affaire à voter."},

@@ -107,6 +107,13 @@ bool IsRearranged(std::string_view word, std::string_view restored) {
   return a == b;
 }
 
+// An English adverb by its ending ("inherently", "truly"); "only", "ugly" and the
+// like are too short to be read so.
+bool IsAdverb(std::string_view word) {
+  constexpr size_t kShortest = 6;
+  return word.size() >= kShortest && word.substr(word.size() - 2) == "ly";
+}
+
 std::vector<std::string> Words(std::string_view skeleton) {
   std::vector<std::string> words;
   for (size_t i = 0; i < skeleton.size();) {
@@ -684,6 +691,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     c.masks.assign(c.words.size(), 0);
     for (const Span& s : c.spans) {
       for (int i = s.begin; i < s.end; ++i) c.masks[i] |= Bit(s.meaning);
+    }
+    // "X are inherently violent": an adverb stands between as any filler does.
+    for (size_t i = 0; i < c.words.size(); ++i) {
+      if (IsAdverb(c.words[i])) c.masks[i] |= Bit(Meaning::kFiller);
     }
     condemned |= c.Has(Meaning::kCondemn) || HatesTheSaying(c);
     const bool reported = sentence.quoted || Reports(c);
