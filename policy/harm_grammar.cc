@@ -20,7 +20,7 @@ enum class Meaning {
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
-  kContemptAfter, kSexualise, kWhere,
+  kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval,
 };
 
 struct Section {
@@ -28,7 +28,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 31> kSections = {{
+constexpr std::array<Section, 33> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -44,7 +44,8 @@ constexpr std::array<Section, 31> kSections = {{
     {"taken_up", Meaning::kTakenUp},     {"said", Meaning::kSaid},
     {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
     {"contempt_after", Meaning::kContemptAfter}, {"sexualise", Meaning::kSexualise},
-    {"where", Meaning::kWhere},
+    {"where", Meaning::kWhere},          {"first_person", Meaning::kFirstPerson},
+    {"removal", Meaning::kRemoval},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -71,6 +72,19 @@ constexpr std::string_view kDeath = "death";
 constexpr std::string_view kVeiled = "veiled";
 // Insults no reasonable moderator leaves up when aimed at someone ("connard").
 constexpr std::string_view kVulgar = "vulgar";
+// A bare verb of feeling ("hate", "can't stand"): the author's own only after "I" or
+// "we"; "why do people hate X?" asks about others.
+constexpr std::string_view kFelt = "felt by its subject";
+// A predicate holding its own object pronoun ("je les déteste", "il faut les tuer"):
+// said of the group named before it, if any.
+constexpr std::string_view kThem = "them";
+// Words before a bare verb of feeling that may hold its subject: "I really can't stand".
+constexpr int kSubjectGap = 3;
+// A place to be kept out of ("out of our parks"): an exclusion only with a verb
+// that removes whoever is named before it ("keep X out of our parks").
+constexpr std::string_view kOut = "out";
+// Words between a feeling and what it is about: "I hate every single one of them".
+constexpr int kHatredGap = 4;
 
 // A word with each run of one letter written once: "stuuupid" is "stupid", and
 // "kill" "kil", so both sides of a comparison are squeezed.
@@ -80,6 +94,13 @@ std::string Squeeze(std::string_view word) {
     if (out.empty() || out.back() != c) out += c;
   }
   return out;
+}
+
+// An English adverb by its ending ("inherently", "truly"); "only", "ugly" and the
+// like are too short to be read so.
+bool IsAdverb(std::string_view word) {
+  constexpr size_t kShortest = 6;
+  return word.size() >= kShortest && word.substr(word.size() - 2) == "ly";
 }
 
 std::vector<std::string> Words(std::string_view skeleton) {
@@ -267,7 +288,7 @@ class HarmGrammar::Lexicon {
 
 namespace {
 
-using Mask = uint32_t;
+using Mask = uint64_t;
 constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
 constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kInsultAfter) | Bit(Meaning::kDehumanise) |
                              Bit(Meaning::kContemptAfter) | Bit(Meaning::kSexualise) |
@@ -327,7 +348,11 @@ struct SentenceMeanings {
     const Span& second = a.begin < b.begin ? b : a;
     for (int i = std::max(first.begin - 2, 0); i < second.begin; ++i) {
       if (i >= first.begin && i < first.end) continue;
-      if ((masks[i] & Bit(Meaning::kNegation)) && !(masks[i] & kPredicates)) return true;
+      // "Ne sont que des": a negation inside a link restricts, it does not deny.
+      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & (kPredicates | Bit(Meaning::kLink)))) continue;
+      // "Aren't X just the worst?": a question opening on a negation expects a yes.
+      if (sentence.question && AllOf(0, i + 1, Bit(Meaning::kNegation))) continue;
+      return true;
     }
     return false;
   }
@@ -366,8 +391,10 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
     if (gap <= kDislocatedWindow && TakenUp(c, t, p)) return true;
     // A question puts the link first: "are X Y?"
     // A trait is often a verb ("X steal", "X can't be trusted") and needs no link.
+    // A predicate opening on its own negation holds its verb: "X aren't even human".
     const bool linked = t.meaning == Meaning::kReader || p.meaning == Meaning::kTrait ||
                         c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
+                        (gap == 0 && c.AnyOf(p.begin, p.begin + 1, Bit(Meaning::kNegation))) ||
                         (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
     return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
   }
@@ -500,6 +527,16 @@ bool Reports(const SentenceMeanings& c) {
   return false;
 }
 
+// Whether the sentence hates the saying rather than a group: "I hate people who say
+// X", "I'm tired of people saying X", "j'en ai marre qu'on dise X".
+bool HatesTheSaying(const SentenceMeanings& c) {
+  constexpr Mask kSaying = Bit(Meaning::kReport) | Bit(Meaning::kSaid);
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kHatred && c.AnyOf(s.end, s.end + 4, kSaying)) return true;
+  }
+  return false;
+}
+
 // "Go die", "va crever": an order with a word before it that makes it one.
 bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
   return harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative));
@@ -543,10 +580,16 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       // whoever it is about, in either order.
       return t.meaning != Meaning::kProperty && Distance(t, p) <= kLooseWindow;
     case Meaning::kExclusion:
+      if (p.label == kOut) {
+        return t.end <= p.begin && p.begin - t.end <= 1 && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kRemoval));
+      }
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
     case Meaning::kHatred:
-      return p.end <= t.begin && t.begin - p.end <= 3;
+      // What is hated follows with only articles and quantifiers between: "I hate
+      // how X are treated" hates a treatment, "I hate people who say X" the speakers.
+      if (p.end > t.begin || t.begin - p.end > kHatredGap || !c.AllOf(p.end, t.begin, kJoiners)) return false;
+      return p.label != kFelt || c.AnyOf(p.begin - kSubjectGap, p.begin, Bit(Meaning::kFirstPerson));
     default:
       return Threatens(c, t, p);
   }
@@ -637,6 +680,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   std::vector<std::pair<Finding, std::string>> found;  // with evidence
   bool condemned = false;
   bool quoted = false;
+  bool negated_of_group = false;  // a group and what is said of it, negated
   std::string_view last_group;  // the label of the group the last sentence named
   for (const Sentence& sentence : Sentences(folded)) {
     SentenceMeanings c{sentence, {}, {}, {}, {}};
@@ -646,7 +690,11 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     for (const Span& s : c.spans) {
       for (int i = s.begin; i < s.end; ++i) c.masks[i] |= Bit(s.meaning);
     }
-    condemned |= c.Has(Meaning::kCondemn);
+    // "X are inherently violent": an adverb stands between as any filler does.
+    for (size_t i = 0; i < c.words.size(); ++i) {
+      if (IsAdverb(c.words[i])) c.masks[i] |= Bit(Meaning::kFiller);
+    }
+    condemned |= c.Has(Meaning::kCondemn) || HatesTheSaying(c);
     const bool reported = sentence.quoted || Reports(c);
     // Quotation marks are also scare quotes and titles: alone they report nothing
     // beyond their sentence, unless the post disowns what they hold.
@@ -656,9 +704,13 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     const bool quantified = c.Has(Meaning::kQuantifier);
 
     std::string_view group_here;
+    int group_here_at = 0;
     for (const Span& t : c.spans) {
       if (t.meaning != Meaning::kGroup) continue;
-      if (group_here.empty()) group_here = t.label;
+      if (group_here.empty()) {
+        group_here = t.label;
+        group_here_at = t.begin;
+      }
       // "as a gay man", "we queers": the author's own group.
       reading.frames.self_reference |= c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf));
     }
@@ -672,6 +724,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       frame = sentence.quoted ? "quotation" : "reported speech";
       cap = 0.6;
     }
+    auto group_before = [&](int at) {
+      if (!group_here.empty() && group_here_at < at) return group_here;
+      return group_here.empty() ? last_group : std::string_view();
+    };
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
                       bool attributive, bool target_reread) {
       for (Finding f : Judge(label, target, p, quantified)) {
@@ -698,13 +754,30 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
           continue;
         }
-        if (c.Negated(t, p)) continue;
-        // "They" is the group the sentence before named, else whoever it is.
+        if (c.Negated(t, p)) {
+          negated_of_group |= t.meaning == Meaning::kGroup;
+          continue;
+        }
+        // "They" is the group named before it in the sentence, or in the sentence
+        // before, else whoever it is.
         Meaning target = t.meaning;
         std::string_view label = t.label;
-        if (target == Meaning::kPronoun && group_here.empty() && !last_group.empty()) {
-          target = Meaning::kGroup;
-          label = last_group;
+        // "Muslims, you are all …", "you Muslims are …": the reader addressed as a
+        // group is the group.
+        if (target == Meaning::kReader) {
+          for (const Span& g : c.spans) {
+            if (g.meaning == Meaning::kGroup && (g.end == t.begin || t.end == g.begin)) {
+              target = Meaning::kGroup;
+              label = g.label;
+            }
+          }
+        }
+        if (target == Meaning::kPronoun) {
+          std::string_view named = group_before(t.begin);
+          if (!named.empty()) {
+            target = Meaning::kGroup;
+            label = named;
+          }
         }
         // "T'es une fucking disgrace": a curse between them makes the name vulgar.
         Span said = p;
@@ -714,6 +787,13 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
             p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
             (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
         record(target, label, c.Text(t), said, attributive, c.Reread(t));
+      }
+      // "Je les déteste", "il faut les tuer": the pronoun inside stands for the group
+      // named before; a harm needs intent before it.
+      if (p.label == kThem && !c.AnyOf(p.begin - 2, p.begin, Bit(Meaning::kNegation)) &&
+          (p.meaning != Meaning::kHarm || c.AnyOf(p.begin - kLooseWindow, p.begin, Bit(Meaning::kIntent)))) {
+        std::string_view named = group_before(p.begin);
+        if (!named.empty()) record(Meaning::kGroup, named, "(them)", p, false, false);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.
       if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
@@ -725,6 +805,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   }
   reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned;
   if (reading.frames.counter_speech) return reading;
+  reading.frames.negated = negated_of_group && found.empty();
   // The strongest finding of each rule.
   for (auto& [finding, evidence] : found) {
     auto same = std::find_if(reading.reasons.begin(), reading.reasons.end(),

@@ -32,6 +32,7 @@ struct HarmFrames {
   bool self_reference = false;  // names the author's own group ("as a queer woman")
   bool innocent_sense = false;  // a slur word beside words of its ordinary sense
   bool benign_harm = false;     // a harm word in a harmless phrase ("shoot you an email")
+  bool negated = false;         // only denies something of a group ("X are not vermin")
 };
 
 struct HarmReading {

@@ -8,6 +8,7 @@
 // the post, and a slur that is also an ordinary word never hides on its own.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,18 @@ bool IsSlurReason(const Reason& reason) {
   return reason.rule == "lexicon.slurs" || reason.rule == "lexicon.slur_patterns";
 }
 
+// Caps what the slur reasons add up to in each clause: "dykes" matched by two
+// lexicons is one word, not two pieces of evidence.
 void CapSlurReasons(Reasons* reasons, double cap) {
-  for (Reason& reason : *reasons) {
-    if (IsSlurReason(reason)) reason.score = std::min(reason.score, cap);
+  for (Clause clause : kHarmClauses) {
+    const auto count = std::count_if(reasons->begin(), reasons->end(), [&](const Reason& r) {
+      return r.clause == clause && IsSlurReason(r);
+    });
+    if (count == 0) continue;
+    const double each = 1.0 - std::pow(1.0 - cap, 1.0 / static_cast<double>(count));
+    for (Reason& reason : *reasons) {
+      if (reason.clause == clause && IsSlurReason(reason)) reason.score = std::min(reason.score, each);
+    }
   }
 }
 
@@ -83,6 +93,12 @@ void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
   }
   if (frames.reporting) {
     for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kForReview);
+  }
+  // "Les femmes ne sont pas de la vermine": the word lists saw the words, the
+  // reading saw them denied.
+  if (frames.negated) {
+    CapClauseScore(reasons, 0, Clause::kDiscrimination, kDisowned);
+    CapClauseScore(reasons, 0, Clause::kAbusive, kDisowned);
   }
   if (frames.innocent_sense || frames.self_reference) {
     CapSlurReasons(reasons, kDisowned);

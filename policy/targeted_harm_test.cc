@@ -110,5 +110,19 @@ TEST_CASE("targeted harm: bins, schedules and praise near the same words stay al
                 "It was only a matter of time before the arena reopened."}, Action::kAllow);
 }
 
+TEST_CASE("targeted harm: discrimination by meaning, hateful statements flag and look-alikes stay",
+          "[targeted_harm]") {
+  CheckActions({"I really can't stand bisexuals.", "J'ai vu des Roms au parc. Je les déteste."},
+               Action::kHide);
+  // A generalisation without dehumanisation or violence: a human decides.
+  CheckActions({"Les personnes handicapées ne valent rien."}, Action::kReview);
+  // The word lists see "vermine", the reading sees it denied; a slur's innocent
+  // sense counts once however many lexicons matched it.
+  CheckActions({"Les immigrés ne sont pas de la vermine.", "I hate how trans people are treated.",
+                "The dykes in the Netherlands hold back the sea.",
+                "I'm tired of people saying Mexicans are dangerous."},
+               Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot

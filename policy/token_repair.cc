@@ -39,6 +39,21 @@ bool IsThinnedOut(std::string_view word, std::string_view full) {
   return at == word.size();
 }
 
+// Whether word is full with some of its inner vowels left out: "vermn", "mslims".
+// A first or last letter dropped makes another word ("travel" is not "travelo").
+bool DropsOnlyVowels(std::string_view word, std::string_view full) {
+  if (word.empty() || full.empty() || word.front() != full.front() || word.back() != full.back()) return false;
+  size_t at = 0;
+  for (char c : full) {
+    if (at < word.size() && word[at] == c) {
+      ++at;
+    } else if (!IsVowel(c)) {
+      return false;
+    }
+  }
+  return at == word.size();
+}
+
 // The first and last letters with the letters between them sorted: "idoit" and
 // "idiot" share the key "idiot".
 std::string ShuffleKey(std::string_view word) {
@@ -79,6 +94,8 @@ constexpr size_t kMinConsonantKey = 4;
 // Stretched letters are read through in words this long; in shorter ones a double
 // letter is often another word ("ill" is not "il").
 constexpr size_t kMinStretchedWord = 5;
+// Some vowels dropped and the rest kept ("vermn") is read in words this long.
+constexpr size_t kMinPartlyVowelledWord = 5;
 // An article is read off only a word this long, so that the rest has four letters.
 constexpr size_t kMinArticleWord = 4;
 
@@ -126,32 +143,36 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
     auto it = keys.find(key);
     return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
   };
+  // The word its consonants spell: the whole key, or "fcking": the longest prefix
+  // entry whose key begins the word's key, with the rest of the word after it.
+  auto by_consonants = [&](const std::string& key) {
+    std::string spelled = key.size() >= kMinConsonantKey ? found(by_consonants_, key) : "";
+    for (size_t n = key.size() - 1; spelled.empty() && n >= kMinConsonantKey && n < key.size(); --n) {
+      std::string stem = found(by_consonant_prefix_, key.substr(0, n));
+      if (!stem.empty()) spelled = stem + key.substr(n);
+    }
+    return spelled;
+  };
   std::string restored;
   Disguise disguise = Disguise::kNone;
-  if (std::none_of(word.begin(), word.end(), IsVowel)) {
+  const bool vowelless = std::none_of(word.begin(), word.end(), IsVowel);
+  if (vowelless) {
     disguise = Disguise::kDroppedVowels;
-    std::string key = ConsonantKey(word);
-    if (key.size() >= kMinConsonantKey) restored = found(by_consonants_, key);
-    // "fcking": the longest prefix entry whose key begins the word's key, with the
-    // rest of the word after it.
-    for (size_t n = key.size() - 1; restored.empty() && n >= kMinConsonantKey && n < key.size(); --n) {
-      std::string stem = found(by_consonant_prefix_, key.substr(0, n));
-      if (!stem.empty()) restored = stem + key.substr(n);
-    }
+    restored = by_consonants(ConsonantKey(word));
   } else if (word.size() >= kMinStretchedWord &&
              std::adjacent_find(word.begin(), word.end()) != word.end()) {
     disguise = Disguise::kStretched;
     restored = found(by_squeeze_, Squeezed(word));
   }
-  if (restored.empty() && disguise == Disguise::kNone) {
-    // "vrmne", "scrte": some vowels dropped, not all.
+  if (restored.empty() && !vowelless && !known_.count(std::string(word))) {
+    // "vrmne", "mslims": some vowels dropped, not all.
     std::string key = ConsonantKey(word);
-    if (key.size() >= kMinConsonantKey) {
-      std::string candidate = found(by_consonants_, key);
-      if (IsThinnedOut(word, candidate)) {
-        disguise = Disguise::kDroppedVowels;
-        restored = std::move(candidate);
-      }
+    std::string spelled = key.size() >= kMinConsonantKey ? found(by_consonants_, key) : "";
+    if (spelled.empty() && word.size() >= kMinPartlyVowelledWord) spelled = by_consonants(key);
+    if (IsThinnedOut(word, spelled) ||
+        (word.size() >= kMinPartlyVowelledWord && DropsOnlyVowels(word, spelled))) {
+      disguise = Disguise::kDroppedVowels;
+      restored = std::move(spelled);
     }
   }
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
