@@ -88,6 +88,24 @@ bool CitesElectionAuthority(const PostView& view) {
   return false;
 }
 
+// "district 7", "District 2": the seats of the municipal race, on folded text.
+bool NamesDistrictSeat(std::string_view folded, std::string* seat = nullptr) {
+  static const RE2 district(R"(\b(district (?:no\.? ?|n[o°] ?|#)?\d{1,2})\b)");
+  return seat ? RE2::PartialMatch(folded, district, seat) : RE2::PartialMatch(folded, district);
+}
+
+// Whether the post is about a race, a party or a seat: what turns a cheer, a chance
+// given or a call for volunteers into support for a candidate.
+bool NamesARace(const PostView& view, const Reasons& reasons) {
+  const LexiconHits& hits = view.own_hits;
+  return hits.Has("party_terms") || hits.Has("political_level") ||
+         hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
+         hits.Has("election_timing_patterns") || NamesDistrictSeat(view.own.folded) ||
+         view.own.folded.find("candidat") != std::string::npos ||
+         view.own.folded.find("election") != std::string::npos ||
+         ClauseScoreSoFar(reasons, Clause::kCandidatePromotion) > 0;
+}
+
 void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   const std::string& text = view.post.body.own_text;
   std::string named;
@@ -103,13 +121,9 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   }
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "candidate_patterns", Clause::kCandidatePromotion, 0.55, reasons);
+  AddLexiconReason(view, "candidate_support_patterns", Clause::kCandidatePromotion, 0.55, reasons);
   // "Venez l'encourager" cheers on a candidate only in a post about a race or a party.
-  if (hits.Has("politics_rally_patterns") &&
-      (hits.Has("party_terms") || hits.Has("political_level") ||
-       hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
-       view.own.folded.find("candidat") != std::string::npos ||
-       view.own.folded.find("election") != std::string::npos ||
-       ClauseScoreSoFar(*reasons, Clause::kCandidatePromotion) > 0)) {
+  if (hits.Has("politics_rally_patterns") && NamesARace(view, *reasons)) {
     reasons->push_back({Clause::kCandidatePromotion, "politics.rally", 0.55,
                         JoinEvidence(hits.Of("politics_rally_patterns"))});
   }
@@ -149,18 +163,46 @@ void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
   }
   AddLexiconReason(view, "politics_campaign_patterns", Clause::kMunicipalCampaign, 0.55, reasons);
   if (CitesElectionAuthority(view)) return;
+  // "Right before the campaign kicks off… coincidence?": City work read against the
+  // race. A notice of when the vote is ("the election in November: polling stations…")
+  // names the moment too, so without an insinuation it has to be no notice.
+  const LexiconHits& hits = view.own_hits;
+  if (hits.Has("election_timing_patterns") && !hits.Has("political_level") &&
+      (hits.Has("political_insinuation_patterns") || !hits.Has("politics_logistics_patterns"))) {
+    std::vector<std::string> evidence = hits.Of("election_timing_patterns");
+    for (const std::string& hint : hits.Of("political_insinuation_patterns")) evidence.push_back(hint);
+    reasons->push_back({Clause::kMunicipalCampaign, "politics.election_timing", 0.5,
+                        JoinEvidence(evidence)});
+  }
   std::vector<std::string> context = view.own_hits.Of("municipal_context");
   // "district 7", "District 2": the seats of the municipal race.
-  static const RE2 district(R"(\b(district (?:no\.? ?|n[o°] ?|#)?\d{1,2})\b)");
   std::string seat;
-  if (RE2::PartialMatch(view.own.folded, district, &seat) &&
+  if (NamesDistrictSeat(view.own.folded, &seat) &&
       std::find(context.begin(), context.end(), "district") == context.end()) {
     context.push_back(seat);
   }
-  std::set<std::string> distinct(context.begin(), context.end());
+  // Words counted once each: "vote" inside "gets my vote" is the same word.
+  std::set<std::string> distinct;
+  for (const std::string& word : context) {
+    std::string folded = Normalize(word).skeleton;
+    bool inside_another = std::any_of(context.begin(), context.end(), [&](const std::string& other) {
+      std::string longer = Normalize(other).skeleton;
+      return longer.size() > folded.size() && longer.find(folded) != std::string::npos;
+    });
+    if (!inside_another) distinct.insert(folded);
+  }
+  // "Which district am I in for the election, and where do I vote?" is a voter's
+  // practical question, however many election words it holds.
+  if (view.own_hits.Has("politics_logistics_patterns") &&
+      !view.own_hits.Has("politics_campaign_patterns")) {
+    return;
+  }
   // Election words are everyday words one at a time ("vote", "team", "this fall");
   // several together, or in reply to a campaign post, make campaign talk.
-  if (distinct.size() >= 3 ||
+  // Two of them answering a post about the race ("Who's running in District 8?") too.
+  bool answers_race_talk = NamesDistrictSeat(view.context.folded) ||
+                           DistinctMatches(view.context_hits.Of("municipal_context")).size() >= 2;
+  if (distinct.size() >= 3 || (distinct.size() >= 2 && answers_race_talk) ||
       (!context.empty() && view.context_hits.Has("municipal_campaign_terms"))) {
     reasons->push_back({Clause::kMunicipalCampaign, "politics.campaign_talk", 0.5,
                         JoinEvidence(context)});
@@ -232,6 +274,19 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   }
   parties |= AddLexiconReason(view, "politics_partisan_patterns", Clause::kPartisanPolitics, 0.55,
                               reasons);
+  // "Bill 96 is why…", "Ottawa takes our money", "la loi 15 pour acheter des votes": a
+  // judgement laid on a government or its law. Naming one alone is information.
+  const LexiconHits& hits = view.own_hits;
+  if ((parties || hits.Has("government_actor_patterns") || hits.Has("election_terms")) &&
+      (hits.Has("political_blame_patterns") || hits.Has("political_insinuation_patterns"))) {
+    std::vector<std::string> evidence = hits.Of("government_actor_patterns");
+    if (evidence.empty()) evidence = parties ? party_hits : hits.Of("election_terms");
+    for (const std::string& judgement : hits.Of("political_blame_patterns")) evidence.push_back(judgement);
+    for (const std::string& judgement : hits.Of("political_insinuation_patterns")) evidence.push_back(judgement);
+    reasons->push_back({Clause::kPartisanPolitics, "politics.government_judged", 0.55,
+                        JoinEvidence(evidence)});
+    parties = true;
+  }
   // "Moi je vote pour eux" under "Federal election coming up": the thread makes it partisan.
   if (!parties && ContextIsElection(view) && view.own_hits.Has("municipal_context") &&
       !CitesElectionAuthority(view)) {

@@ -325,5 +325,61 @@ TEST_CASE("round 2 hard negatives: City drives, on-topic asides, romance openers
   CHECK(v.action == Action::kReview);
 }
 
+// Round 3: support for a person said by what it wishes (an office, a ballot, a chance),
+// the election timing read into City work, and blame laid on a government or a law.
+TEST_CASE("round 3 candidate_promotion: wished offices, ballots and volunteer drives",
+          "[policy]") {
+  ExpectFlag({"Rachel Stern would make a great councillor, she shows up to every meeting.",
+              kSnow, "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Honnêtement, Julie Tremblay ferait un très bon maire. C'est lui qui aura mon vote.",
+              kPool, "Loisirs"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Allez voter pour lui au fédéral, il connaît vraiment le quartier!", kLibrary,
+              "Library"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Volunteers wanted for Omar Haddad, District 2: we hand out leaflets Saturday.",
+              kSnow, "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Pour la provinciale, Karim Aziz mérite une chance, il est venu jaser devant chez "
+              "nous.", kPool, "Loisirs"}, Clause::kCandidatePromotion);
+  ExpectAllow({"Our new lifeguard would make a great swim instructor, the pool should keep her.",
+               kPool, "Loisirs"});
+  ExpectAllow({"Option B gets my vote for the playground design, the slide looks safer.", kPark,
+               "Parks"});
+  ExpectAllow({"Bénévoles recherchés pour la fête de quartier, inscrivez-vous au chalet.",
+               "Community events this month", "Events"});
+}
+
+TEST_CASE("round 3 municipal_campaign: election timing and debates between the teams",
+          "[policy]") {
+  ExpectFlag({"Funny how the bike lanes get repainted right before the election. Coincidence?",
+              kSnow, "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Les trottoirs refaits juste au moment où la campagne débute, comme par hasard.",
+              kSnow, "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Is there going to be a debate between the council slates before the vote?",
+              kLibrary, "Library"}, Clause::kMunicipalCampaign);
+  ExpectAllow({"The election is in November: polling stations and hours will be on the City "
+               "website.", kCouncil, "City Council"});
+  ExpectAllow({"La campagne de vaccination commence lundi au centre communautaire.", kPool,
+               "Loisirs"});
+  ExpectAllow({"The Centraide campaign kicks off Monday at City Hall, drop by the lobby.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Which district am I in for the election, and where do I vote?", kCouncil,
+               "City Council"});
+}
+
+TEST_CASE("round 3 partisan_politics: blame on a government or a law, neutral mentions stay",
+          "[policy]") {
+  ExpectFlag({"Bill 21 is the reason my cousin lost her teaching job. Thanks for nothing.",
+              kLibrary, "Library"}, Clause::kPartisanPolitics);
+  ExpectFlag({"Ottawa takes our tax dollars and gives nothing back to the cities.", kSnow,
+              "Public Works"}, Clause::kPartisanPolitics);
+  ExpectFlag({"La loi 15, c'est de l'électoralisme pour acheter des votes en région.", kPool,
+              "Loisirs"}, Clause::kPartisanPolitics);
+  ExpectAllow({"Bill 96 information sessions for local businesses are at the library Tuesday.",
+               kLibrary, "Library"});
+  ExpectAllow({"Le fédéral a annoncé une subvention pour rénover la piscine.", kPool,
+               "Loisirs"});
+  ExpectAllow({"We drove to Quebec City for the long weekend, the kids loved the old town walls.",
+               "General discussion", "General"});
+}
+
 }  // namespace
 }  // namespace modbot
