@@ -19,14 +19,18 @@
 namespace modbot {
 namespace {
 
-// "Vote for Sarah Kline", "votez pour Chantal Boivin", "Support David Mercier":
-// a call to back someone named with capitals. Run on the original text, since
-// capitals are what tell a name from "votez pour le budget".
+// "Vote for Sarah Kline", "votez pour Chantal Boivin", "Support David Mercier",
+// "Re-elect Mayor Brownstein": a call to back someone named with capitals (a first
+// and last name, or a title and a surname not followed by "'s", which backs a motion
+// of theirs). Run on the original text, since capitals are what tell a name from
+// "votez pour le budget".
 const RE2& EndorsementPattern() {
   static const RE2 pattern(
-      R"((?:[Vv]ote for|[Vv]otez pour|[Vv]ote pour|[Vv]oting for|[Vv]oterai pour|[Vv]otez|[Vv]ote|[Jj]'appuie|I'm backing|[Ss]upport|[Cc]anvassing for|[Aa]ppuyez|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
-      R"((?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
-      R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+))");
+      R"((?:[Vv]ot(?:e|ez|er|ons|ing|erai|erons) (?:for|pour)|[Vv]otez|[Vv]ote|[Jj]'appuie|[Jj]e soutiens|[Ss]outenez|[Aa]ppuyez|I'm backing|I'm supporting|[Ss]upporting|[Ss]upport|[Ee]ndors(?:e|ing)|[Cc]anvassing for|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
+      R"((?:(?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
+      R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+)|)"
+      R"((?:[Cc]ouncillor|[Cc]onseill\w+|[Mm]ayor|[Mm]aire|[Mm]airesse|[Mm]me|[Mm]adame|[Mm]onsieur|Mr\.?|Mrs\.?|Ms\.?) )"
+      R"((\p{Lu}[\p{L}-]+)(?:[^\p{L}'’-]|$)))");
   return pattern;
 }
 
@@ -94,6 +98,13 @@ bool NamesDistrictSeat(std::string_view folded, std::string* seat = nullptr) {
   return seat ? RE2::PartialMatch(folded, district, seat) : RE2::PartialMatch(folded, district);
 }
 
+// The seats of an election, on folded text ("councillor", "mairesse", "MNA").
+const RE2& ElectedOffice() {
+  static const RE2 office(
+      R"(\b(?:mayor|mayoral|maire|mairesse|mairie|councill?ors?|conseill(?:er|ere)s? municipa\w*|mp|mna|deputee?|premier ministre|prime minister)\b)");
+  return office;
+}
+
 // Whether the post is about a race, a party or a seat: what turns a cheer, a chance
 // given or a call for volunteers into support for a candidate.
 bool NamesARace(const PostView& view, const Reasons& reasons) {
@@ -101,6 +112,7 @@ bool NamesARace(const PostView& view, const Reasons& reasons) {
   return hits.Has("party_terms") || hits.Has("political_level") ||
          hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
          hits.Has("election_timing_patterns") || NamesDistrictSeat(view.own.folded) ||
+         RE2::PartialMatch(view.own.folded, ElectedOffice()) ||
          view.own.folded.find("candidat") != std::string::npos ||
          view.own.folded.find("election") != std::string::npos ||
          ClauseScoreSoFar(reasons, Clause::kCandidatePromotion) > 0;
@@ -110,12 +122,14 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   const std::string& text = view.post.body.own_text;
   std::string named;
   if (MayEndorseSomeone(text)) {
-    bool endorses = RE2::PartialMatch(text, EndorsementPattern(), &named) ||
+    std::string surname;
+    bool endorses = RE2::PartialMatch(text, EndorsementPattern(), &named, &surname) ||
                     RE2::PartialMatch(text, NameForSeatPattern(), &named);
     for (size_t i = 0; !endorses && i < WantedNamePatterns().size(); ++i) {
       endorses = RE2::PartialMatch(text, *WantedNamePatterns()[i], &named);
     }
     if (endorses) {
+      if (named.empty()) named = surname;
       reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
     }
   }
@@ -202,7 +216,10 @@ void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
   // Two of them answering a post about the race ("Who's running in District 8?") too.
   bool answers_race_talk = NamesDistrictSeat(view.context.folded) ||
                            DistinctMatches(view.context_hits.Of("municipal_context")).size() >= 2;
-  if (distinct.size() >= 3 || (distinct.size() >= 2 && answers_race_talk) ||
+  // Or two of them with a word only a race has: "the candidates' debate", "the incumbent's
+  // team".
+  if (distinct.size() >= 3 ||
+      (distinct.size() >= 2 && (answers_race_talk || view.own_hits.Has("municipal_race_words"))) ||
       (!context.empty() && view.context_hits.Has("municipal_campaign_terms"))) {
     reasons->push_back({Clause::kMunicipalCampaign, "politics.campaign_talk", 0.5,
                         JoinEvidence(context)});

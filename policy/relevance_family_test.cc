@@ -339,6 +339,12 @@ TEST_CASE("round 3 candidate_promotion: wished offices, ballots and volunteer dr
               kSnow, "Public Works"}, Clause::kCandidatePromotion);
   ExpectFlag({"Pour la provinciale, Karim Aziz mérite une chance, il est venu jaser devant chez "
               "nous.", kPool, "Loisirs"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Je vais voter pour Conseillère Mendel, elle répond toujours aux courriels.", kSnow,
+              "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Great work on the rinks this year, Mayor. Four more years!", kSnow, "Public Works"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"If you can, chip in to her campaign, every ten dollars buys a sign.", kLibrary,
+              "Library"}, Clause::kCandidatePromotion);
   ExpectAllow({"Our new lifeguard would make a great swim instructor, the pool should keep her.",
                kPool, "Loisirs"});
   ExpectAllow({"Option B gets my vote for the playground design, the slide looks safer.", kPark,
@@ -355,6 +361,12 @@ TEST_CASE("round 3 municipal_campaign: election timing and debates between the t
               kSnow, "Public Works"}, Clause::kMunicipalCampaign);
   ExpectFlag({"Is there going to be a debate between the council slates before the vote?",
               kLibrary, "Library"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Do any of the candidates in our district have a plan for the bike path?",
+              kPark, "Parks"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Time for a new mayor. Vote them out and let's start over.", kSnow, "Public Works"},
+             Clause::kMunicipalCampaign);
+  ExpectAllow({"When is the next municipal election? I want to be sure I can vote.", kCouncil,
+               "City Council"});
   ExpectAllow({"The election is in November: polling stations and hours will be on the City "
                "website.", kCouncil, "City Council"});
   ExpectAllow({"La campagne de vaccination commence lundi au centre communautaire.", kPool,
