@@ -377,6 +377,20 @@ TEST_CASE("round 3 municipal_campaign: election timing and debates between the t
                "City Council"});
 }
 
+TEST_CASE("round 3 frivolous: lone assent and emoji-only reactions hide, answers stay",
+          "[policy]") {
+  ExpectFlag({"Exactement", kCouncil, "City Council", std::string("The meeting is on Tuesday.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"yep", kSnow, "Public Works", std::string("The plows came by at 4 am.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"😆😆😆", kPool, "Loisirs", std::string("La piscine ferme à 20 h ce soir.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"👍", kPool, "Loisirs", std::string("Est-ce que la piscine est ouverte lundi?")},
+             Clause::kFrivolous, Action::kReview);
+  ExpectAllow({"Oui, jusqu'à 20 h.", kPool, "Loisirs",
+               std::string("Est-ce que la piscine est ouverte lundi?")});
+}
+
 TEST_CASE("round 3 partisan_politics: blame on a government or a law, neutral mentions stay",
           "[policy]") {
   ExpectFlag({"Bill 21 is the reason my cousin lost her teaching job. Thanks for nothing.",
