@@ -377,6 +377,22 @@ TEST_CASE("round 3 municipal_campaign: election timing and debates between the t
                "City Council"});
 }
 
+TEST_CASE("round 3 relevance: errands elsewhere even under events, car repairs, potholes "
+          "under a show", "[policy]") {
+  const char* carnival = "Winter carnival – program and fireworks";
+  ExpectFlag({"Quelqu'un connaît un bon électricien sur le Plateau? C'est urgent.", kSnow,
+              "Travaux publics"}, Clause::kOffTopic);
+  ExpectFlag({"Des suggestions pour un gîte dans les Laurentides cet été?", carnival, "Events"},
+             Clause::kOffTopic);
+  ExpectFlag({"My alternator died again, is it worth fixing on a 2011 Civic?", kLibrary,
+              "Library"}, Clause::kOffTopic);
+  ExpectFlag({"Huge pothole on Baily, I nearly lost a hubcap this morning.", carnival, "Events"},
+             Clause::kNotRelevant);
+  ExpectAllow({"Will Westminster Avenue be closed for the parade?", carnival, "Events"});
+  ExpectAllow({"Any suggestions for where to watch the fireworks in the park?", carnival,
+               "Events"});
+}
+
 TEST_CASE("round 3 frivolous: lone assent and emoji-only reactions hide, answers stay",
           "[policy]") {
   ExpectFlag({"Exactement", kCouncil, "City Council", std::string("The meeting is on Tuesday.")},
