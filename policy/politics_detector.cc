@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,22 @@ const RE2& EndorsementPattern() {
   return pattern;
 }
 
+// "Vote Mitchell on November 2nd", "Réélisez Dubé!": a call to vote for a surname
+// alone, which is a name when a date, a seat or the end of the sentence follows it.
+// The captured word is checked against the words a ballot question uses ("Vote No").
+const RE2& SurnameVotePattern() {
+  static const RE2 pattern(
+      R"((?:[Vv]ote|[Vv]otez|[Rr]e-?elect|[Rr]éélisez|[Éé]lisez|[Ee]lect) (\p{Lu}[\p{L}'’-]+)(?:[ ,]+(?:on|this|in|le|en|for|pour|au|dans)\b|\s*[!.]|$))");
+  return pattern;
+}
+
+bool IsBallotWord(std::string_view word) {
+  static const std::set<std::string> kBallotWords = {
+      "yes", "no", "oui", "non", "today", "now", "early", "here", "online", "tomorrow",
+      "demain", "aujourd'hui", "option", "again", "ici", "maintenant"};
+  return kBallotWords.count(Normalize(word).folded) > 0;
+}
+
 // "Ruth Greenbaum for mayor", "Paul Roy pour maire": a name put forward for a seat.
 const RE2& NameForSeatPattern() {
   static const RE2 pattern(
@@ -55,7 +72,8 @@ const std::vector<std::unique_ptr<RE2>>& WantedNamePatterns() {
              R"([Ww]e need )" + name + R"( (?:as (?:mayor|councillor|our)|on (?:council|the council)|at city hall|in office))",
              R"([Oo]n a besoin de )" + name + R"( (?:comme (?:maire|mairesse|conseill)|au conseil|à la mairie|a la mairie))",
              name + R"( (?:gets|has|will get|aura|a) (?:my|mon|notre|our) (?:vote|votes))",
-             name + R"( (?:for|pour le) [Dd]istrict \d)"}) {
+             name + R"( (?:for|pour le) [Dd]istrict \d)",
+             R"((?:[Dd]onn|[Cc]ontribu|[Dd]onat|[Gg]ive|[Cc]hip in)[^.!?]{0,30}[Cc]ampagne (?:de |d['’]))" + name}) {
       out.push_back(std::make_unique<RE2>(text));
     }
     return out;
@@ -71,6 +89,7 @@ bool MayEndorseSomeone(std::string_view text) {
     auto set = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
     set->Add(EndorsementPattern().pattern(), nullptr);
     set->Add(NameForSeatPattern().pattern(), nullptr);
+    set->Add(SurnameVotePattern().pattern(), nullptr);
     for (const auto& pattern : WantedNamePatterns()) set->Add(pattern->pattern(), nullptr);
     if (!set->Compile()) {
       delete set;
@@ -115,6 +134,8 @@ bool NamesARace(const PostView& view, const Reasons& reasons) {
          RE2::PartialMatch(view.own.folded, ElectedOffice()) ||
          view.own.folded.find("candidat") != std::string::npos ||
          view.own.folded.find("election") != std::string::npos ||
+         view.own.folded.find("electeur") != std::string::npos ||
+         view.own.folded.find("electrice") != std::string::npos ||
          ClauseScoreSoFar(reasons, Clause::kCandidatePromotion) > 0;
 }
 
@@ -127,6 +148,10 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
                     RE2::PartialMatch(text, NameForSeatPattern(), &named);
     for (size_t i = 0; !endorses && i < WantedNamePatterns().size(); ++i) {
       endorses = RE2::PartialMatch(text, *WantedNamePatterns()[i], &named);
+    }
+    if (!endorses && RE2::PartialMatch(text, SurnameVotePattern(), &surname) &&
+        !IsBallotWord(surname)) {
+      endorses = true;
     }
     if (endorses) {
       if (named.empty()) named = surname;
@@ -159,12 +184,14 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
 }
 
 void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
-  // "Advance polls for the municipal election are at City Hall" only names the
-  // election: a practical notice whose one campaign word is the election itself.
+  // "Advance polls for the municipal election are at City Hall", "candidates file their
+  // nomination papers by October 3" only name the election and its procedure: a
+  // practical notice whose campaign words are the election and its paperwork.
   std::vector<std::string> terms = DistinctMatches(view.own_hits.Of("municipal_campaign_terms"));
   if (view.own_hits.Has("politics_logistics_patterns") &&
       !view.own_hits.Has("politics_campaign_patterns")) {
-    static const RE2 bare_election(R"(^(?:municipal elections?|elections? municipales?)$)");
+    static const RE2 bare_election(
+        R"(^(?:municipal elections?|elections? municipales?|nomination papers|bulletin de candidature|declaration de candidature|election night|soiree electorale|soir des elections)$)");
     terms.erase(std::remove_if(terms.begin(), terms.end(),
                                [](const std::string& term) {
                                  return RE2::FullMatch(Normalize(term).folded, bare_election);
@@ -283,6 +310,12 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
       std::string needle = Normalize(hit).skeleton;
       if (scrubbed.find(needle) != std::string::npos) party_hits.push_back(hit);
     }
+  }
+  // "le Bloc", "du Bloc": the party by its capital ("un bloc de glace" is lower case).
+  static const RE2 bloc(R"(\b(?:[Ll]e|[Dd]u|[Aa]u) (Bloc)\b)");
+  std::string bloc_hit;
+  if (party_hits.empty() && RE2::PartialMatch(view.post.body.own_text, bloc, &bloc_hit)) {
+    party_hits.push_back(bloc_hit);
   }
   bool parties = !party_hits.empty();
   if (parties) {

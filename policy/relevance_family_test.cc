@@ -377,6 +377,32 @@ TEST_CASE("round 3 municipal_campaign: election timing and debates between the t
                "City Council"});
 }
 
+TEST_CASE("round 3 politics: surnames, donations, referendums, running again, neutral notices",
+          "[policy]") {
+  ExpectFlag({"Réélisez Brodeur le 2 novembre, un homme de parole.", kSnow, "Travaux publics"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"Contribuez à la campagne de Léa Marchand, chaque dollar aide.", kLibrary,
+              "Library"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Anita would do a fantastic job as our next mayor, mark my words.", kSnow,
+              "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Vote yes in the referendum on the loan bylaw, the new rink is worth it.", kSnow,
+              "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Le conseiller du district 3 pense se représenter? Il a rien fait.", kSnow,
+              "Travaux publics"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Le Bloc n'a rien fait pour nous à Ottawa, franchement.", kPool, "Loisirs"},
+             Clause::kPartisanPolitics);
+  ExpectAllow({"Vote now for your favourite mural in the library contest!", kLibrary, "Library"});
+  ExpectAllow({"Nomination papers must be filed at City Hall by October 3; the form is online.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Election results will be posted on the City website after the polls close.",
+               kCouncil, "City Council"});
+  ExpectAllow({"The referendum register on the loan bylaw is open at City Hall until Friday.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Our ringette team won the final, go team!", "Minor hockey", "Arena"});
+  ExpectAllow({"The booking site is up and running again after the outage.", kPool, "Loisirs"});
+  ExpectAllow({"On a mis un bloc de béton devant la borne-fontaine.", kSnow, "Travaux publics"});
+}
+
 TEST_CASE("round 3 relevance: errands elsewhere even under events, car repairs, potholes "
           "under a show", "[policy]") {
   const char* carnival = "Winter carnival – program and fireworks";
