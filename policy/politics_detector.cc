@@ -54,7 +54,7 @@ bool IsBallotWord(std::string_view word) {
 // "Ruth Greenbaum for mayor", "Paul Roy pour maire": a name put forward for a seat.
 const RE2& NameForSeatPattern() {
   static const RE2 pattern(
-      R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:mayor|maire|mairesse|council|conseill\w+|MP|MNA|député\w*|premier ministre|prime minister))");
+      R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:la |le |the )?(?:mayor|maire|mairesse|mairie|council|conseil|conseill\w+|MP|MNA|député\w*|premier ministre|prime minister))");
   return pattern;
 }
 
@@ -245,6 +245,19 @@ void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
                            DistinctMatches(view.context_hits.Of("municipal_context")).size() >= 2;
   // Or two of them with a word only a race has: "the candidates' debate", "the incumbent's
   // team".
+  // "Where do the candidates stand on the arena?": candidates with no job in sight are
+  // the race's.
+  static const RE2 job(
+      R"(\b(?:jobs?|emplois?|hiring|embauch\w*|interviews?|entrevues?|cv|resumes?|stages?|internships?|offre d'?emploi|lifeguards?|sauveteur\w*|moniteur\w*|counsellors?|scholarship|bourse)\b)");
+  bool candidates = false;
+  for (const std::string& word : view.own_hits.Of("municipal_race_words")) {
+    if (Normalize(word).folded.rfind("candidat", 0) == 0) candidates = true;
+  }
+  if (candidates && !RE2::PartialMatch(view.own.folded, job)) {
+    reasons->push_back({Clause::kMunicipalCampaign, "politics.candidates", 0.5,
+                        JoinEvidence(view.own_hits.Of("municipal_race_words"))});
+    return;
+  }
   if (distinct.size() >= 3 ||
       (distinct.size() >= 2 && (answers_race_talk || view.own_hits.Has("municipal_race_words"))) ||
       (!context.empty() && view.context_hits.Has("municipal_campaign_terms"))) {
@@ -311,10 +324,14 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
       if (scrubbed.find(needle) != std::string::npos) party_hits.push_back(hit);
     }
   }
-  // "le Bloc", "du Bloc": the party by its capital ("un bloc de glace" is lower case).
-  static const RE2 bloc(R"(\b(?:[Ll]e|[Dd]u|[Aa]u) (Bloc)\b)");
-  std::string bloc_hit;
-  if (party_hits.empty() && RE2::PartialMatch(view.post.body.own_text, bloc, &bloc_hit)) {
+  // "le Bloc", "the Liberal government", "a Conservative MP": a party by its capital
+  // after an article ("un bloc de glace", "a conservative estimate" are lower case).
+  // "the Liberal Arts" is a college's.
+  static const RE2 bloc(
+      R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b)?)");
+  std::string bloc_hit, arts;
+  if (party_hits.empty() && RE2::PartialMatch(view.post.body.own_text, bloc, &bloc_hit, &arts) &&
+      arts.empty()) {
     party_hits.push_back(bloc_hit);
   }
   bool parties = !party_hits.empty();

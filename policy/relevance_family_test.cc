@@ -403,6 +403,24 @@ TEST_CASE("round 3 politics: surnames, donations, referendums, running again, ne
   ExpectAllow({"On a mis un bloc de béton devant la borne-fontaine.", kSnow, "Travaux publics"});
 }
 
+TEST_CASE("round 3 politics: candidates' stands, a vote given, parties by their capital",
+          "[policy]") {
+  ExpectFlag({"Where do the candidates stand on extending Cavendish? Nobody says.", kSnow,
+              "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Il a clairement mon vote cette fois, il répond à ses courriels.", kSnow,
+              "Travaux publics"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Marc Dion pour la mairie, enfin quelqu'un de sérieux!", kPool, "Loisirs"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"The Liberal government cut the transit money again, typical.", kSnow,
+              "Public Works"}, Clause::kPartisanPolitics);
+  ExpectFlag({"Worst government this province has had, the premier should resign.", kLibrary,
+              "Library"}, Clause::kPartisanPolitics);
+  ExpectAllow({"The pool is hiring lifeguards this summer; candidates need their NLS.", kPool,
+               "Loisirs"});
+  ExpectAllow({"She studied at a Liberal Arts college before joining the library staff.",
+               kLibrary, "Library"});
+}
+
 TEST_CASE("round 3 relevance: errands elsewhere even under events, car repairs, potholes "
           "under a show", "[policy]") {
   const char* carnival = "Winter carnival – program and fireworks";
