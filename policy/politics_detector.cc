@@ -124,6 +124,32 @@ const RE2& ElectedOffice() {
   return office;
 }
 
+// "Would make a great councillor", "ferait une excellente mairesse", "he'd do an amazing
+// job as our mayor", "c'est elle qui aura mon vote", "she's got my vote": an office or a
+// ballot wished on someone, on folded text. These start with common words ("he",
+// "would"), so each runs only when the rarer word it ends on is in the text.
+std::string OfficeOrBallotWished(const std::string& folded) {
+  static const RE2 office(
+      R"(\b((?:would|will|'d|could|should) (?:make|be) (?:a|an|one|our) (?:\w+ ){0,2}(?:mayor|councill?or|councilwoman|councilman|premier|prime minister|mp|mna)|ferai(?:t|ent) (?:un|une|notre) (?:\w+ ){0,2}(?:maire|mairesse|conseill(?:er|ere)|deputee?|premiere? ministre)|(?:would|'d|will|could) do (?:a|an|one) (?:\w+ ){0,2}job (?:as|comme) (?:our |the |a |notre )?(?:next )?(?:mayor|councill?or|mp|mna|premier|maire|mairesse|conseill(?:er|ere))|ferai(?:t|ent) (?:une? )?(?:\w+ ){0,2}(?:travail|job|boulot) (?:comme|en tant que) (?:maire|mairesse|conseill(?:er|ere)|deputee?))\b)");
+  static const RE2 ballot(
+      R"(\b((?:she|he|elle|il|lui|they|ils|elles)(?:'?s| has| have| a| ont| qui| aura| will)?(?: \w+){0,2} (?:mon|ma|my|notre|our|ton|votre|your) (?:vote|votes|x|ballot|bulletin))\b)");
+  std::string found;
+  static const std::vector<std::string_view> kOffices = {"mayor", "council", "premier", "prime minister",
+                                                         " mp", " mna", "maire", "conseill", "depute"};
+  if (std::any_of(kOffices.begin(), kOffices.end(),
+                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }) &&
+      RE2::PartialMatch(folded, office, &found)) {
+    return found;
+  }
+  static const std::vector<std::string_view> kBallots = {" vote", " x", "ballot", "bulletin"};
+  if (std::any_of(kBallots.begin(), kBallots.end(),
+                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }) &&
+      RE2::PartialMatch(folded, ballot, &found)) {
+    return found;
+  }
+  return "";
+}
+
 // Whether the post is about a race, a party or a seat: what turns a cheer, a chance
 // given or a call for volunteers into support for a candidate.
 bool NamesARace(const PostView& view, const Reasons& reasons) {
@@ -161,6 +187,10 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "candidate_patterns", Clause::kCandidatePromotion, 0.55, reasons);
   AddLexiconReason(view, "candidate_support_patterns", Clause::kCandidatePromotion, 0.55, reasons);
+  std::string wished = OfficeOrBallotWished(view.own.folded);
+  if (!wished.empty()) {
+    reasons->push_back({Clause::kCandidatePromotion, "politics.office_or_ballot_wished", 0.55, wished});
+  }
   // "Venez l'encourager" cheers on a candidate only in a post about a race or a party.
   if (hits.Has("politics_rally_patterns") && NamesARace(view, *reasons)) {
     reasons->push_back({Clause::kCandidatePromotion, "politics.rally", 0.55,
@@ -330,7 +360,14 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   static const RE2 bloc(
       R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b)?)");
   std::string bloc_hit, arts;
-  if (party_hits.empty() && RE2::PartialMatch(view.post.body.own_text, bloc, &bloc_hit, &arts) &&
+  const std::string& text = view.post.body.own_text;
+  bool capitalised_party = text.find("Bloc") != std::string::npos ||
+                           text.find("Liberal") != std::string::npos ||
+                           text.find("Conservative") != std::string::npos ||
+                           text.find("Tory") != std::string::npos ||
+                           text.find("Grit") != std::string::npos;
+  if (party_hits.empty() && capitalised_party &&
+      RE2::PartialMatch(text, bloc, &bloc_hit, &arts) &&
       arts.empty()) {
     party_hits.push_back(bloc_hit);
   }
