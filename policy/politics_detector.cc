@@ -117,13 +117,6 @@ bool NamesDistrictSeat(std::string_view folded, std::string* seat = nullptr) {
   return seat ? RE2::PartialMatch(folded, district, seat) : RE2::PartialMatch(folded, district);
 }
 
-// The seats of an election, on folded text ("councillor", "mairesse", "MNA").
-const RE2& ElectedOffice() {
-  static const RE2 office(
-      R"(\b(?:mayor|mayoral|maire|mairesse|mairie|councill?ors?|conseill(?:er|ere)s? municipa\w*|mp|mna|deputee?|premier ministre|prime minister)\b)");
-  return office;
-}
-
 // "Would make a great councillor", "ferait une excellente mairesse", "he'd do an amazing
 // job as our mayor", "c'est elle qui aura mon vote", "she's got my vote": an office or a
 // ballot wished on someone, on folded text. These start with common words ("he",
@@ -157,7 +150,6 @@ bool NamesARace(const PostView& view, const Reasons& reasons) {
   return hits.Has("party_terms") || hits.Has("political_level") ||
          hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
          hits.Has("election_timing_patterns") || NamesDistrictSeat(view.own.folded) ||
-         RE2::PartialMatch(view.own.folded, ElectedOffice()) ||
          view.own.folded.find("candidat") != std::string::npos ||
          view.own.folded.find("election") != std::string::npos ||
          view.own.folded.find("electeur") != std::string::npos ||

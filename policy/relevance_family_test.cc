@@ -399,6 +399,7 @@ TEST_CASE("round 3 politics: surnames, donations, referendums, running again, ne
   ExpectAllow({"The referendum register on the loan bylaw is open at City Hall until Friday.",
                kCouncil, "City Council"});
   ExpectAllow({"Our ringette team won the final, go team!", "Minor hockey", "Arena"});
+  ExpectAllow({"The mayor came to watch the final, go team!", "Minor hockey", "Arena"});
   ExpectAllow({"The booking site is up and running again after the outage.", kPool, "Loisirs"});
   ExpectAllow({"On a mis un bloc de béton devant la borne-fontaine.", kSnow, "Travaux publics"});
 }
