@@ -61,7 +61,10 @@ void DetectFrivolous(const PostView& view, Reasons* reasons) {
              !body.own_text.empty() &&
              std::any_of(body.own_text.begin(), body.own_text.end(),
                          [](char c) { return c != ' ' && c != '\n'; })) {
-    reasons->push_back({frivolous, "frivolous.no_words", 0.6, body.own_text.substr(0, 40)});
+    // Emoji or punctuation alone ("🤣🤣", "!!!") is a reaction like "lol"; answering a
+    // question ("👍") it may be the answer.
+    reasons->push_back({frivolous, "frivolous.no_words", ReplyToQuestion(view.post) ? 0.6 : 0.9,
+                        body.own_text.substr(0, 40)});
   }
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -19,21 +20,41 @@
 namespace modbot {
 namespace {
 
-// "Vote for Sarah Kline", "votez pour Chantal Boivin", "Support David Mercier":
-// a call to back someone named with capitals. Run on the original text, since
-// capitals are what tell a name from "votez pour le budget".
+// "Vote for Sarah Kline", "votez pour Chantal Boivin", "Support David Mercier",
+// "Re-elect Mayor Brownstein": a call to back someone named with capitals (a first
+// and last name, or a title and a surname not followed by "'s", which backs a motion
+// of theirs). Run on the original text, since capitals are what tell a name from
+// "votez pour le budget".
 const RE2& EndorsementPattern() {
   static const RE2 pattern(
-      R"((?:[Vv]ote for|[Vv]otez pour|[Vv]ote pour|[Vv]oting for|[Vv]oterai pour|[Vv]otez|[Vv]ote|[Jj]'appuie|I'm backing|[Ss]upport|[Cc]anvassing for|[Aa]ppuyez|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
-      R"((?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
-      R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+))");
+      R"((?:[Vv]ot(?:e|ez|er|ons|ing|erai|erons) (?:for|pour)|[Vv]otez|[Vv]ote|[Jj]'appuie|[Jj]e soutiens|[Ss]outenez|[Aa]ppuyez|I'm backing|I'm supporting|[Ss]upporting|[Ss]upport|[Ee]ndors(?:e|ing)|[Cc]anvassing for|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
+      R"((?:(?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
+      R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+)|)"
+      R"((?:[Cc]ouncillor|[Cc]onseill\w+|[Mm]ayor|[Mm]aire|[Mm]airesse|[Mm]me|[Mm]adame|[Mm]onsieur|Mr\.?|Mrs\.?|Ms\.?) )"
+      R"((\p{Lu}[\p{L}-]+)(?:[^\p{L}'’-]|$)))");
   return pattern;
+}
+
+// "Vote Mitchell on November 2nd", "Réélisez Dubé!": a call to vote for a surname
+// alone, which is a name when a date, a seat or the end of the sentence follows it.
+// The captured word is checked against the words a ballot question uses ("Vote No").
+const RE2& SurnameVotePattern() {
+  static const RE2 pattern(
+      R"((?:[Vv]ote|[Vv]otez|[Rr]e-?elect|[Rr]éélisez|[Éé]lisez|[Ee]lect) (\p{Lu}[\p{L}'’-]+)(?:[ ,]+(?:on|this|in|le|en|for|pour|au|dans)\b|\s*[!.]|$))");
+  return pattern;
+}
+
+bool IsBallotWord(std::string_view word) {
+  static const std::set<std::string> kBallotWords = {
+      "yes", "no", "oui", "non", "today", "now", "early", "here", "online", "tomorrow",
+      "demain", "aujourd'hui", "option", "again", "ici", "maintenant"};
+  return kBallotWords.count(Normalize(word).folded) > 0;
 }
 
 // "Ruth Greenbaum for mayor", "Paul Roy pour maire": a name put forward for a seat.
 const RE2& NameForSeatPattern() {
   static const RE2 pattern(
-      R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:mayor|maire|mairesse|council|conseill\w+|MP|MNA|député\w*|premier ministre|prime minister))");
+      R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:la |le |the )?(?:mayor|maire|mairesse|mairie|council|conseil|conseill\w+|MP|MNA|député\w*|premier ministre|prime minister))");
   return pattern;
 }
 
@@ -51,7 +72,8 @@ const std::vector<std::unique_ptr<RE2>>& WantedNamePatterns() {
              R"([Ww]e need )" + name + R"( (?:as (?:mayor|councillor|our)|on (?:council|the council)|at city hall|in office))",
              R"([Oo]n a besoin de )" + name + R"( (?:comme (?:maire|mairesse|conseill)|au conseil|à la mairie|a la mairie))",
              name + R"( (?:gets|has|will get|aura|a) (?:my|mon|notre|our) (?:vote|votes))",
-             name + R"( (?:for|pour le) [Dd]istrict \d)"}) {
+             name + R"( (?:for|pour le) [Dd]istrict \d)",
+             R"((?:[Dd]onn|[Cc]ontribu|[Dd]onat|[Gg]ive|[Cc]hip in)[^.!?]{0,30}[Cc]ampagne (?:de |d['’]))" + name}) {
       out.push_back(std::make_unique<RE2>(text));
     }
     return out;
@@ -67,6 +89,7 @@ bool MayEndorseSomeone(std::string_view text) {
     auto set = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
     set->Add(EndorsementPattern().pattern(), nullptr);
     set->Add(NameForSeatPattern().pattern(), nullptr);
+    set->Add(SurnameVotePattern().pattern(), nullptr);
     for (const auto& pattern : WantedNamePatterns()) set->Add(pattern->pattern(), nullptr);
     if (!set->Compile()) {
       delete set;
@@ -88,28 +111,80 @@ bool CitesElectionAuthority(const PostView& view) {
   return false;
 }
 
+// "district 7", "District 2": the seats of the municipal race, on folded text.
+bool NamesDistrictSeat(std::string_view folded, std::string* seat = nullptr) {
+  static const RE2 district(R"(\b(district (?:no\.? ?|n[o°] ?|#)?\d{1,2})\b)");
+  return seat ? RE2::PartialMatch(folded, district, seat) : RE2::PartialMatch(folded, district);
+}
+
+// "Would make a great councillor", "ferait une excellente mairesse", "he'd do an amazing
+// job as our mayor", "c'est elle qui aura mon vote", "she's got my vote": an office or a
+// ballot wished on someone, on folded text. These start with common words ("he",
+// "would"), so each runs only when the rarer word it ends on is in the text.
+std::string OfficeOrBallotWished(const std::string& folded) {
+  static const RE2 office(
+      R"(\b((?:would|will|'d|could|should) (?:make|be) (?:a|an|one|our) (?:\w+ ){0,2}(?:mayor|councill?or|councilwoman|councilman|premier|prime minister|mp|mna)|ferai(?:t|ent) (?:un|une|notre) (?:\w+ ){0,2}(?:maire|mairesse|conseill(?:er|ere)|deputee?|premiere? ministre)|(?:would|'d|will|could) do (?:a|an|one) (?:\w+ ){0,2}job (?:as|comme) (?:our |the |a |notre )?(?:next )?(?:mayor|councill?or|mp|mna|premier|maire|mairesse|conseill(?:er|ere))|ferai(?:t|ent) (?:une? )?(?:\w+ ){0,2}(?:travail|job|boulot) (?:comme|en tant que) (?:maire|mairesse|conseill(?:er|ere)|deputee?))\b)");
+  static const RE2 ballot(
+      R"(\b((?:she|he|elle|il|lui|they|ils|elles)(?:'?s| has| have| a| ont| qui| aura| will)?(?: \w+){0,2} (?:mon|ma|my|notre|our|ton|votre|your) (?:vote|votes|x|ballot|bulletin))\b)");
+  std::string found;
+  static const std::vector<std::string_view> kOffices = {"mayor", "council", "premier", "prime minister",
+                                                         " mp", " mna", "maire", "conseill", "depute"};
+  if (std::any_of(kOffices.begin(), kOffices.end(),
+                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }) &&
+      RE2::PartialMatch(folded, office, &found)) {
+    return found;
+  }
+  static const std::vector<std::string_view> kBallots = {" vote", " x", "ballot", "bulletin"};
+  if (std::any_of(kBallots.begin(), kBallots.end(),
+                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }) &&
+      RE2::PartialMatch(folded, ballot, &found)) {
+    return found;
+  }
+  return "";
+}
+
+// Whether the post is about a race, a party or a seat: what turns a cheer, a chance
+// given or a call for volunteers into support for a candidate.
+bool NamesARace(const PostView& view, const Reasons& reasons) {
+  const LexiconHits& hits = view.own_hits;
+  return hits.Has("party_terms") || hits.Has("political_level") ||
+         hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
+         hits.Has("election_timing_patterns") || NamesDistrictSeat(view.own.folded) ||
+         view.own.folded.find("candidat") != std::string::npos ||
+         view.own.folded.find("election") != std::string::npos ||
+         view.own.folded.find("electeur") != std::string::npos ||
+         view.own.folded.find("electrice") != std::string::npos ||
+         ClauseScoreSoFar(reasons, Clause::kCandidatePromotion) > 0;
+}
+
 void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   const std::string& text = view.post.body.own_text;
   std::string named;
   if (MayEndorseSomeone(text)) {
-    bool endorses = RE2::PartialMatch(text, EndorsementPattern(), &named) ||
+    std::string surname;
+    bool endorses = RE2::PartialMatch(text, EndorsementPattern(), &named, &surname) ||
                     RE2::PartialMatch(text, NameForSeatPattern(), &named);
     for (size_t i = 0; !endorses && i < WantedNamePatterns().size(); ++i) {
       endorses = RE2::PartialMatch(text, *WantedNamePatterns()[i], &named);
     }
+    if (!endorses && RE2::PartialMatch(text, SurnameVotePattern(), &surname) &&
+        !IsBallotWord(surname)) {
+      endorses = true;
+    }
     if (endorses) {
+      if (named.empty()) named = surname;
       reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
     }
   }
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "candidate_patterns", Clause::kCandidatePromotion, 0.55, reasons);
+  AddLexiconReason(view, "candidate_support_patterns", Clause::kCandidatePromotion, 0.55, reasons);
+  std::string wished = OfficeOrBallotWished(view.own.folded);
+  if (!wished.empty()) {
+    reasons->push_back({Clause::kCandidatePromotion, "politics.office_or_ballot_wished", 0.55, wished});
+  }
   // "Venez l'encourager" cheers on a candidate only in a post about a race or a party.
-  if (hits.Has("politics_rally_patterns") &&
-      (hits.Has("party_terms") || hits.Has("political_level") ||
-       hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
-       view.own.folded.find("candidat") != std::string::npos ||
-       view.own.folded.find("election") != std::string::npos ||
-       ClauseScoreSoFar(*reasons, Clause::kCandidatePromotion) > 0)) {
+  if (hits.Has("politics_rally_patterns") && NamesARace(view, *reasons)) {
     reasons->push_back({Clause::kCandidatePromotion, "politics.rally", 0.55,
                         JoinEvidence(hits.Of("politics_rally_patterns"))});
   }
@@ -131,12 +206,14 @@ void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
 }
 
 void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
-  // "Advance polls for the municipal election are at City Hall" only names the
-  // election: a practical notice whose one campaign word is the election itself.
+  // "Advance polls for the municipal election are at City Hall", "candidates file their
+  // nomination papers by October 3" only name the election and its procedure: a
+  // practical notice whose campaign words are the election and its paperwork.
   std::vector<std::string> terms = DistinctMatches(view.own_hits.Of("municipal_campaign_terms"));
   if (view.own_hits.Has("politics_logistics_patterns") &&
       !view.own_hits.Has("politics_campaign_patterns")) {
-    static const RE2 bare_election(R"(^(?:municipal elections?|elections? municipales?)$)");
+    static const RE2 bare_election(
+        R"(^(?:municipal elections?|elections? municipales?|nomination papers|bulletin de candidature|declaration de candidature|election night|soiree electorale|soir des elections)$)");
     terms.erase(std::remove_if(terms.begin(), terms.end(),
                                [](const std::string& term) {
                                  return RE2::FullMatch(Normalize(term).folded, bare_election);
@@ -149,18 +226,62 @@ void DetectMunicipalCampaign(const PostView& view, Reasons* reasons) {
   }
   AddLexiconReason(view, "politics_campaign_patterns", Clause::kMunicipalCampaign, 0.55, reasons);
   if (CitesElectionAuthority(view)) return;
+  // "Right before the campaign kicks off… coincidence?": City work read against the
+  // race. A notice of when the vote is ("the election in November: polling stations…")
+  // names the moment too, so without an insinuation it has to be no notice.
+  const LexiconHits& hits = view.own_hits;
+  if (hits.Has("election_timing_patterns") && !hits.Has("political_level") &&
+      (hits.Has("political_insinuation_patterns") || !hits.Has("politics_logistics_patterns"))) {
+    std::vector<std::string> evidence = hits.Of("election_timing_patterns");
+    for (const std::string& hint : hits.Of("political_insinuation_patterns")) evidence.push_back(hint);
+    reasons->push_back({Clause::kMunicipalCampaign, "politics.election_timing", 0.5,
+                        JoinEvidence(evidence)});
+  }
   std::vector<std::string> context = view.own_hits.Of("municipal_context");
   // "district 7", "District 2": the seats of the municipal race.
-  static const RE2 district(R"(\b(district (?:no\.? ?|n[o°] ?|#)?\d{1,2})\b)");
   std::string seat;
-  if (RE2::PartialMatch(view.own.folded, district, &seat) &&
+  if (NamesDistrictSeat(view.own.folded, &seat) &&
       std::find(context.begin(), context.end(), "district") == context.end()) {
     context.push_back(seat);
   }
-  std::set<std::string> distinct(context.begin(), context.end());
+  // Words counted once each: "vote" inside "gets my vote" is the same word.
+  std::set<std::string> distinct;
+  for (const std::string& word : context) {
+    std::string folded = Normalize(word).skeleton;
+    bool inside_another = std::any_of(context.begin(), context.end(), [&](const std::string& other) {
+      std::string longer = Normalize(other).skeleton;
+      return longer.size() > folded.size() && longer.find(folded) != std::string::npos;
+    });
+    if (!inside_another) distinct.insert(folded);
+  }
+  // "Which district am I in for the election, and where do I vote?" is a voter's
+  // practical question, however many election words it holds.
+  if (view.own_hits.Has("politics_logistics_patterns") &&
+      !view.own_hits.Has("politics_campaign_patterns")) {
+    return;
+  }
   // Election words are everyday words one at a time ("vote", "team", "this fall");
   // several together, or in reply to a campaign post, make campaign talk.
+  // Two of them answering a post about the race ("Who's running in District 8?") too.
+  bool answers_race_talk = NamesDistrictSeat(view.context.folded) ||
+                           DistinctMatches(view.context_hits.Of("municipal_context")).size() >= 2;
+  // Or two of them with a word only a race has: "the candidates' debate", "the incumbent's
+  // team".
+  // "Where do the candidates stand on the arena?": candidates with no job in sight are
+  // the race's.
+  static const RE2 job(
+      R"(\b(?:jobs?|emplois?|hiring|embauch\w*|interviews?|entrevues?|cv|resumes?|stages?|internships?|offre d'?emploi|lifeguards?|sauveteur\w*|moniteur\w*|counsellors?|scholarship|bourse)\b)");
+  bool candidates = false;
+  for (const std::string& word : view.own_hits.Of("municipal_race_words")) {
+    if (Normalize(word).folded.rfind("candidat", 0) == 0) candidates = true;
+  }
+  if (candidates && !RE2::PartialMatch(view.own.folded, job)) {
+    reasons->push_back({Clause::kMunicipalCampaign, "politics.candidates", 0.5,
+                        JoinEvidence(view.own_hits.Of("municipal_race_words"))});
+    return;
+  }
   if (distinct.size() >= 3 ||
+      (distinct.size() >= 2 && (answers_race_talk || view.own_hits.Has("municipal_race_words"))) ||
       (!context.empty() && view.context_hits.Has("municipal_campaign_terms"))) {
     reasons->push_back({Clause::kMunicipalCampaign, "politics.campaign_talk", 0.5,
                         JoinEvidence(context)});
@@ -225,6 +346,23 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
       if (scrubbed.find(needle) != std::string::npos) party_hits.push_back(hit);
     }
   }
+  // "le Bloc", "the Liberal government", "a Conservative MP": a party by its capital
+  // after an article ("un bloc de glace", "a conservative estimate" are lower case).
+  // "the Liberal Arts" is a college's.
+  static const RE2 bloc(
+      R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b)?)");
+  std::string bloc_hit, arts;
+  const std::string& text = view.post.body.own_text;
+  bool capitalised_party = text.find("Bloc") != std::string::npos ||
+                           text.find("Liberal") != std::string::npos ||
+                           text.find("Conservative") != std::string::npos ||
+                           text.find("Tory") != std::string::npos ||
+                           text.find("Grit") != std::string::npos;
+  if (party_hits.empty() && capitalised_party &&
+      RE2::PartialMatch(text, bloc, &bloc_hit, &arts) &&
+      arts.empty()) {
+    party_hits.push_back(bloc_hit);
+  }
   bool parties = !party_hits.empty();
   if (parties) {
     reasons->push_back({Clause::kPartisanPolitics, "lexicon.party_terms",
@@ -232,6 +370,19 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   }
   parties |= AddLexiconReason(view, "politics_partisan_patterns", Clause::kPartisanPolitics, 0.55,
                               reasons);
+  // "Bill 96 is why…", "Ottawa takes our money", "la loi 15 pour acheter des votes": a
+  // judgement laid on a government or its law. Naming one alone is information.
+  const LexiconHits& hits = view.own_hits;
+  if ((parties || hits.Has("government_actor_patterns") || hits.Has("election_terms")) &&
+      (hits.Has("political_blame_patterns") || hits.Has("political_insinuation_patterns"))) {
+    std::vector<std::string> evidence = hits.Of("government_actor_patterns");
+    if (evidence.empty()) evidence = parties ? party_hits : hits.Of("election_terms");
+    for (const std::string& judgement : hits.Of("political_blame_patterns")) evidence.push_back(judgement);
+    for (const std::string& judgement : hits.Of("political_insinuation_patterns")) evidence.push_back(judgement);
+    reasons->push_back({Clause::kPartisanPolitics, "politics.government_judged", 0.55,
+                        JoinEvidence(evidence)});
+    parties = true;
+  }
   // "Moi je vote pour eux" under "Federal election coming up": the thread makes it partisan.
   if (!parties && ContextIsElection(view) && view.own_hits.Has("municipal_context") &&
       !CitesElectionAuthority(view)) {

@@ -230,14 +230,17 @@ void DetectOffTopic(const PostView& view, const TopicWords& topic_words, Reasons
                         JoinEvidence(spam) + " (topic: " + topic.title + ")"});
     return;
   }
-  if (InGeneralThread(topic_words)) return;
+  // An errand elsewhere (below) is off topic in an events thread too: a camping trip is
+  // not the Fête nationale's show.
+  const bool open_thread = InGeneralThread(topic_words);
+  if (InGeneralThread(topic_words, /*events_too=*/false)) return;
   const std::vector<std::string>& markers = view.own_hits.Of("relevance_offtopic_patterns");
   const std::vector<std::string>& subjects = view.own_hits.Of("off_civic_topics");
   if (!markers.empty() && subjects.empty() &&
       Intersects(SubjectsOf(view.own.skeleton), SubjectsOf(view.context.skeleton))) {
     return;  // "Random question about the pool" under the pool schedule.
   }
-  if (!markers.empty()) {
+  if (!markers.empty() && !open_thread) {
     // The author says it: "hors sujet mais", "random question but".
     std::vector<std::string> evidence = markers;
     evidence.insert(evidence.end(), subjects.begin(), subjects.end());
@@ -256,7 +259,7 @@ void DetectOffTopic(const PostView& view, const TopicWords& topic_words, Reasons
                             " (topic: " + topic.title + ")"});
     return;
   }
-  if (subjects.empty() || view.context_hits.Has("off_civic_topics")) return;
+  if (open_thread || subjects.empty() || view.context_hits.Has("off_civic_topics")) return;
   // A show in the park or a game at the arena is City life, not a digression.
   std::string words = view.post.body.own_text;
   for (const Link& link : view.post.body.links) {  // "site.top/csl" names no City place

@@ -325,5 +325,148 @@ TEST_CASE("round 2 hard negatives: City drives, on-topic asides, romance openers
   CHECK(v.action == Action::kReview);
 }
 
+// Round 3: support for a person said by what it wishes (an office, a ballot, a chance),
+// the election timing read into City work, and blame laid on a government or a law.
+TEST_CASE("round 3 candidate_promotion: wished offices, ballots and volunteer drives",
+          "[policy]") {
+  ExpectFlag({"Rachel Stern would make a great councillor, she shows up to every meeting.",
+              kSnow, "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Honnêtement, Julie Tremblay ferait un très bon maire. C'est lui qui aura mon vote.",
+              kPool, "Loisirs"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Allez voter pour lui au fédéral, il connaît vraiment le quartier!", kLibrary,
+              "Library"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Volunteers wanted for Omar Haddad, District 2: we hand out leaflets Saturday.",
+              kSnow, "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Pour la provinciale, Karim Aziz mérite une chance, il est venu jaser devant chez "
+              "nous.", kPool, "Loisirs"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Je vais voter pour Conseillère Mendel, elle répond toujours aux courriels.", kSnow,
+              "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Great work on the rinks this year, Mayor. Four more years!", kSnow, "Public Works"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"If you can, chip in to her campaign, every ten dollars buys a sign.", kLibrary,
+              "Library"}, Clause::kCandidatePromotion);
+  ExpectAllow({"Our new lifeguard would make a great swim instructor, the pool should keep her.",
+               kPool, "Loisirs"});
+  ExpectAllow({"Option B gets my vote for the playground design, the slide looks safer.", kPark,
+               "Parks"});
+  ExpectAllow({"Bénévoles recherchés pour la fête de quartier, inscrivez-vous au chalet.",
+               "Community events this month", "Events"});
+}
+
+TEST_CASE("round 3 municipal_campaign: election timing and debates between the teams",
+          "[policy]") {
+  ExpectFlag({"Funny how the bike lanes get repainted right before the election. Coincidence?",
+              kSnow, "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Les trottoirs refaits juste au moment où la campagne débute, comme par hasard.",
+              kSnow, "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Is there going to be a debate between the council slates before the vote?",
+              kLibrary, "Library"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Do any of the candidates in our district have a plan for the bike path?",
+              kPark, "Parks"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Time for a new mayor. Vote them out and let's start over.", kSnow, "Public Works"},
+             Clause::kMunicipalCampaign);
+  ExpectAllow({"When is the next municipal election? I want to be sure I can vote.", kCouncil,
+               "City Council"});
+  ExpectAllow({"The election is in November: polling stations and hours will be on the City "
+               "website.", kCouncil, "City Council"});
+  ExpectAllow({"La campagne de vaccination commence lundi au centre communautaire.", kPool,
+               "Loisirs"});
+  ExpectAllow({"The Centraide campaign kicks off Monday at City Hall, drop by the lobby.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Which district am I in for the election, and where do I vote?", kCouncil,
+               "City Council"});
+}
+
+TEST_CASE("round 3 politics: surnames, donations, referendums, running again, neutral notices",
+          "[policy]") {
+  ExpectFlag({"Réélisez Brodeur le 2 novembre, un homme de parole.", kSnow, "Travaux publics"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"Contribuez à la campagne de Léa Marchand, chaque dollar aide.", kLibrary,
+              "Library"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Anita would do a fantastic job as our next mayor, mark my words.", kSnow,
+              "Public Works"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Vote yes in the referendum on the loan bylaw, the new rink is worth it.", kSnow,
+              "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Le conseiller du district 3 pense se représenter? Il a rien fait.", kSnow,
+              "Travaux publics"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Le Bloc n'a rien fait pour nous à Ottawa, franchement.", kPool, "Loisirs"},
+             Clause::kPartisanPolitics);
+  ExpectAllow({"Vote now for your favourite mural in the library contest!", kLibrary, "Library"});
+  ExpectAllow({"Nomination papers must be filed at City Hall by October 3; the form is online.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Election results will be posted on the City website after the polls close.",
+               kCouncil, "City Council"});
+  ExpectAllow({"The referendum register on the loan bylaw is open at City Hall until Friday.",
+               kCouncil, "City Council"});
+  ExpectAllow({"Our ringette team won the final, go team!", "Minor hockey", "Arena"});
+  ExpectAllow({"The mayor came to watch the final, go team!", "Minor hockey", "Arena"});
+  ExpectAllow({"The booking site is up and running again after the outage.", kPool, "Loisirs"});
+  ExpectAllow({"On a mis un bloc de béton devant la borne-fontaine.", kSnow, "Travaux publics"});
+}
+
+TEST_CASE("round 3 politics: candidates' stands, a vote given, parties by their capital",
+          "[policy]") {
+  ExpectFlag({"Where do the candidates stand on extending Cavendish? Nobody says.", kSnow,
+              "Public Works"}, Clause::kMunicipalCampaign);
+  ExpectFlag({"Il a clairement mon vote cette fois, il répond à ses courriels.", kSnow,
+              "Travaux publics"}, Clause::kCandidatePromotion);
+  ExpectFlag({"Marc Dion pour la mairie, enfin quelqu'un de sérieux!", kPool, "Loisirs"},
+             Clause::kCandidatePromotion);
+  ExpectFlag({"The Liberal government cut the transit money again, typical.", kSnow,
+              "Public Works"}, Clause::kPartisanPolitics);
+  ExpectFlag({"Worst government this province has had, the premier should resign.", kLibrary,
+              "Library"}, Clause::kPartisanPolitics);
+  ExpectAllow({"The pool is hiring lifeguards this summer; candidates need their NLS.", kPool,
+               "Loisirs"});
+  ExpectAllow({"She studied at a Liberal Arts college before joining the library staff.",
+               kLibrary, "Library"});
+}
+
+TEST_CASE("round 3 relevance: errands elsewhere even under events, car repairs, potholes "
+          "under a show", "[policy]") {
+  const char* carnival = "Winter carnival – program and fireworks";
+  ExpectFlag({"Quelqu'un connaît un bon électricien sur le Plateau? C'est urgent.", kSnow,
+              "Travaux publics"}, Clause::kOffTopic);
+  ExpectFlag({"Des suggestions pour un gîte dans les Laurentides cet été?", carnival, "Events"},
+             Clause::kOffTopic);
+  ExpectFlag({"My alternator died again, is it worth fixing on a 2011 Civic?", kLibrary,
+              "Library"}, Clause::kOffTopic);
+  ExpectFlag({"Huge pothole on Baily, I nearly lost a hubcap this morning.", carnival, "Events"},
+             Clause::kNotRelevant);
+  ExpectAllow({"Will Westminster Avenue be closed for the parade?", carnival, "Events"});
+  ExpectAllow({"Any suggestions for where to watch the fireworks in the park?", carnival,
+               "Events"});
+}
+
+TEST_CASE("round 3 frivolous: lone assent and emoji-only reactions hide, answers stay",
+          "[policy]") {
+  ExpectFlag({"Exactement", kCouncil, "City Council", std::string("The meeting is on Tuesday.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"yep", kSnow, "Public Works", std::string("The plows came by at 4 am.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"😆😆😆", kPool, "Loisirs", std::string("La piscine ferme à 20 h ce soir.")},
+             Clause::kFrivolous, Action::kHide);
+  ExpectFlag({"👍", kPool, "Loisirs", std::string("Est-ce que la piscine est ouverte lundi?")},
+             Clause::kFrivolous, Action::kReview);
+  ExpectAllow({"Oui, jusqu'à 20 h.", kPool, "Loisirs",
+               std::string("Est-ce que la piscine est ouverte lundi?")});
+}
+
+TEST_CASE("round 3 partisan_politics: blame on a government or a law, neutral mentions stay",
+          "[policy]") {
+  ExpectFlag({"Bill 21 is the reason my cousin lost her teaching job. Thanks for nothing.",
+              kLibrary, "Library"}, Clause::kPartisanPolitics);
+  ExpectFlag({"Ottawa takes our tax dollars and gives nothing back to the cities.", kSnow,
+              "Public Works"}, Clause::kPartisanPolitics);
+  ExpectFlag({"La loi 15, c'est de l'électoralisme pour acheter des votes en région.", kPool,
+              "Loisirs"}, Clause::kPartisanPolitics);
+  ExpectAllow({"Bill 96 information sessions for local businesses are at the library Tuesday.",
+               kLibrary, "Library"});
+  ExpectAllow({"Le fédéral a annoncé une subvention pour rénover la piscine.", kPool,
+               "Loisirs"});
+  ExpectAllow({"We drove to Quebec City for the long weekend, the kids loved the old town walls.",
+               "General discussion", "General"});
+}
+
 }  // namespace
 }  // namespace modbot
