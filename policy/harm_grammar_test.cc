@@ -102,6 +102,7 @@ TEST_CASE("harm grammar: harm with first-person intent at someone", "[harm_gramm
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
+                           "I'll burn you a copy of the new album for $5",
                            "The storm killed three trees", "Je vais tuer le temps au parc",
                            "I would never hurt you", "We should hang out at the pool"}) {
     INFO(text);
