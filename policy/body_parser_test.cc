@@ -367,14 +367,16 @@ TEST_CASE("deeply nested quotes are capped, not recursed", "[parser]") {
   }
 }
 
-TEST_CASE("a 10 MB post parses in every format", "[parser]") {
+TEST_CASE("a 2 MB post parses in every format", "[parser]") {
+  // Over 20,000 links: twice the cap, in a post that is still quick to parse under
+  // the sanitizers (the pathological cases below are what keep it linear).
   std::string chunk =
       "Hello [b]world[/b] <i>x</i> *em* [q](http://a.com) bit.ly/x [quote]q[/quote] &amp; `c`\n";
   std::string big;
-  while (big.size() < 10'000'000) big += chunk;
+  while (big.size() < 2'000'000) big += chunk;
   for (Format format : kAllFormats) {
     PostBody body = ParsePostBody(big, format);
-    CHECK(body.own_text.size() > 1'000'000);
+    CHECK(body.own_text.size() > big.size() / 10);
     CHECK(body.links.size() == 10000);  // capped
   }
 }
