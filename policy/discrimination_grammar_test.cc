@@ -148,5 +148,17 @@ TEST_CASE("discrimination grammar: spoken French without its 'ne'", "[harm_gramm
   CheckClear({"Les enfants ont pas à payer pour la piscine."});
 }
 
+TEST_CASE("discrimination grammar: news of a law or a plan against a group is reported, for review",
+          "[harm_grammar]") {
+  for (const char* text : {"L'Italie adopte une loi pour expulser les migrants.",
+                           "The government plans to deport the migrants who arrived last month."}) {
+    INFO(text);
+    const double score = DiscriminationScore(text);
+    CHECK(score > 0);
+    CHECK(score < 0.75);
+  }
+  CheckFound({"Deport all the migrants now.", "Migrants should be deported, every last one."}, 0.85);
+}
+
 }  // namespace
 }  // namespace modbot
