@@ -262,6 +262,9 @@ bool Daemon::HandleOutOfOrder(ForumPost post, bool* judged, std::string* error) 
 }
 
 bool Daemon::JudgePushed(std::string* error) {
+  // The queue belongs to the real run: a dry run that took posts off it would leave
+  // that run to learn of them only from its next poll.
+  if (dry_run_) return true;
   std::vector<QueuedPost> queued;
   if (!QueuedWebhookPosts(store_->db(), &queued, error)) return false;
   for (const QueuedPost& pushed : queued) {
@@ -600,7 +603,10 @@ int RunDaemon(const DaemonConfig& config, const Judge& judge, bool once, bool dr
   Daemon daemon(config, forum.get(), store.get(), judge, dry_run, &metrics, &console);
   WebhookServer webhook(NewWebhookReader(config.forum.type, config.webhook.secret),
                         [&daemon] { daemon.Wake(); });
-  if (config.webhook.listen.port != 0) {
+  if (config.webhook.listen.port != 0 && dry_run) {
+    LogInfo("a dry run takes no webhooks: the forum's deliveries wait for the real run, and "
+            "the poll reads every post");
+  } else if (config.webhook.listen.port != 0) {
     RegisterLogSecret(config.webhook.secret);
     if (!webhook.Start(config.store_path, config.webhook.listen, &error)) {
       LogError("[forum.webhook] " + error);

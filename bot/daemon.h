@@ -26,7 +26,8 @@
 //
 // The daemon never names a forum software (adapters/forum.h) and never decides
 // anything itself: the judge does. With dry_run it records each verdict in the
-// audit log and prints it, and changes nothing else (no cursor, no outbox).
+// audit log and prints it, and changes nothing else (no cursor, no outbox, and the
+// webhook queue left for the real run).
 #ifndef MODBOT_BOT_DAEMON_H_
 #define MODBOT_BOT_DAEMON_H_
 

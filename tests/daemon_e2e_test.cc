@@ -7,6 +7,7 @@
 
 #include "adapters/discourse/discourse_forum.h"
 #include "bot/review_decision.h"
+#include "bot/webhook_queue.h"
 #include "tests/daemon_test_support.h"
 #include "tests/modbot_process.h"
 
@@ -99,6 +100,17 @@ TEST_CASE("dry run records verdicts and acts on nothing", "[e2e][daemon]") {
   std::string cursor, error;
   REQUIRE(w.store->GetCursor(&cursor, &error));
   CHECK(cursor.empty());  // a real run later still sees every post
+}
+
+TEST_CASE("a dry run leaves the webhook queue to the real run", "[e2e][daemon]") {
+  World w;
+  bool repeated = false;
+  std::string error;
+  REQUIRE(QueueWebhookPost(w.store->db(), "event-1", "1", R"({"id": 1})", 0, &repeated, &error));
+  REQUIRE(w.Step(/*dry_run=*/true));
+  std::vector<QueuedPost> queued;
+  REQUIRE(QueuedWebhookPosts(w.store->db(), &queued, &error));
+  CHECK(queued.size() == 1);
 }
 
 TEST_CASE("an edited post is judged again", "[e2e][daemon]") {
