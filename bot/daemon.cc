@@ -149,11 +149,11 @@ Verdict Daemon::Decide(const Post& post) {
   return verdict;
 }
 
-bool Daemon::Handle(const ForumPost& in, const Judged* known, std::optional<std::string> cursor,
-                    std::string* error) {
+bool Daemon::Handle(const ForumPost& in, std::optional<Judged> known,
+                    std::optional<std::string> cursor, std::string* error) {
   Judged judged;
   if (known) {
-    judged = *known;
+    judged = std::move(*known);
   } else if (!JudgePost(in, &judged, error)) {
     return false;
   }
@@ -258,7 +258,9 @@ bool Daemon::HandleOutOfOrder(ForumPost post, bool* judged, std::string* error) 
       (needed && !FetchAuthor(&post, judged, error))) {
     return false;
   }
-  return !*judged || Handle(post, needed ? nullptr : &before_facts, std::nullopt, error);
+  if (!*judged) return true;
+  return Handle(post, needed ? std::nullopt : std::optional<Judged>(std::move(before_facts)),
+                std::nullopt, error);
 }
 
 bool Daemon::JudgePushed(std::string* error) {
@@ -344,7 +346,7 @@ bool Daemon::HandleNewPosts(std::vector<ForumPost> posts, std::string* error) {
     if (!NeedsAuthor(&post, &needed, &judged_now, error)) return false;
     if (needed) {
       waiting.push_back(i);
-    } else if (!Handle(post, &judged_now, cursor, error)) {
+    } else if (!Handle(post, std::move(judged_now), cursor, error)) {
       return false;
     }
   }
@@ -356,7 +358,7 @@ bool Daemon::HandleNewPosts(std::vector<ForumPost> posts, std::string* error) {
     if (!FetchAuthor(&post, &fetched, error)) return false;
     if (!fetched) return true;  // the cursor stays before this post
     const size_t next = k + 1 < waiting.size() ? waiting[k + 1] : posts.size();
-    if (!Handle(post, nullptr, posts[next - 1].cursor, error)) return false;
+    if (!Handle(post, std::nullopt, posts[next - 1].cursor, error)) return false;
   }
   return true;
 }

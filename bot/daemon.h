@@ -98,10 +98,10 @@ class Daemon {
     Verdict verdict;
   };
   // Records post's verdict and queues its actions; known is the judgement made
-  // with the author facts post now has, or null to judge it here. cursor is set for
-  // a new post only.
-  bool Handle(const ForumPost& post, const Judged* known, std::optional<std::string> cursor,
-              std::string* error);
+  // with the author facts post now has, or nullopt to judge it here. cursor is set
+  // for a new post only.
+  bool Handle(const ForumPost& post, std::optional<Judged> known,
+              std::optional<std::string> cursor, std::string* error);
   // Judges in with the store's memory of near-copies and the learned model.
   bool JudgePost(const ForumPost& in, Judged* out, std::string* error);
   // The policy's verdict on post; review when the policy throws.
