@@ -9,10 +9,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <utility>
 #include <set>
 #include <string_view>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <re2/re2.h>
@@ -59,7 +59,8 @@ std::string Alternation(std::string_view name, EntryPattern entry_pattern) {
 }
 
 // An entry as written, for the original text: its first letter in either case
-// ("Vote", "vote"), a trailing '*' for any ending.
+// ("Vote", "vote"), a trailing '*' for any ending in ASCII or Latin-1 letters ("\p{L}"
+// would multiply the automata the name classes already make large).
 std::string CasedEntryPattern(std::string entry) {
   bool any_ending = !entry.empty() && entry.back() == '*';
   if (any_ending) entry.pop_back();
@@ -102,25 +103,48 @@ class Cue {
 constexpr std::string_view kFullName = R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+))";
 
 // "Vote for Sarah Kline", "votez pour Chantal Boivin", "Support David Mercier",
-// "Re-elect Mayor Brownstein": a call to back someone named with capitals (a first
-// and last name, or a title and a surname not followed by "'s", which backs a motion
-// of theirs). Run on the original text, since capitals are what tell a name from
+// "Re-elect Mayor Brownstein", "ne votez surtout pas pour Marc Tremblay": a call to back
+// or oppose someone named with capitals (a first and last name, or a title and a surname
+// not followed by "'s", which backs a motion of theirs). Run on the original text, since capitals are what tell a name from
 // "votez pour le budget".
 const RE2& EndorsementPattern() {
   static const RE2 pattern("(?:" + CasedClass("endorse") + "|" + Alternation("endorse inside", RE2::QuoteMeta) +
-                           ") (?:(?:" + CasedClass("title") + " )?" +
+                           ") (?:" + CasedClass("between") + " )*(?:" + CasedClass("to") + " )?(?:(?:" +
+                           CasedClass("title") + " )?" +
                            std::string(kFullName) + "|" + CasedClass("surname title") +
                            R"( (\p{Lu}[\p{L}-]+)(?:[^\p{L}'’-]|$)))");
   return pattern;
 }
 
 // "Vote Mitchell on November 2nd", "Réélisez Dubé!": a call to vote for a surname
-// alone, which is a name when a date, a seat or the end of the sentence follows it.
+// alone, which is a name when a date, a seat or the end of a clause follows it.
 // The captured word is checked against the words a ballot question uses ("Vote No").
 const RE2& SurnameVotePattern() {
   static const RE2 pattern(CasedClass("surname vote") + R"( (\p{Lu}[\p{L}'’-]+)(?:[ ,]+)" +
-                           CasedClass("after surname") + R"(\b|\s*[!.]|$))");
+                           CasedClass("after surname") + R"(\b|\s*[!.,;]|$))");
   return pattern;
+}
+
+// Whether what a pattern took for a name is one: "Councillor Adler's" backs a motion
+// of theirs, "Local Business Week" and "Cavendish Boulevard" are things.
+bool IsPersonName(std::string_view name) {
+  static const std::set<std::string> kThings = [] {
+    std::set<std::string> out;
+    for (const std::string& entry : WordClass("not a name")) out.insert(FoldedEntry(entry));
+    return out;
+  }();
+  if (name.empty()) return false;
+  for (std::string_view owner : {"'s", "’s"}) {
+    if (name.size() >= owner.size() && name.substr(name.size() - owner.size()) == owner) return false;
+  }
+  std::string folded = Normalize(name).skeleton;  // " local business week "
+  for (size_t i = 1; i < folded.size();) {
+    size_t end = folded.find(' ', i);
+    if (end == std::string::npos) break;
+    if (kThings.count(folded.substr(i, end - i))) return false;
+    i = end + 1;
+  }
+  return true;
 }
 
 bool IsBallotWord(std::string_view word) {
@@ -132,16 +156,19 @@ bool IsBallotWord(std::string_view word) {
   return kBallotWords.count(Normalize(word).folded) > 0;
 }
 
-// "Ruth Greenbaum for mayor", "Paul Roy pour maire": a name put forward for a seat.
+// "Ruth Greenbaum for mayor", "Paul Roy pour maire", "Poilievre for PM": a name put
+// forward for a seat.
 const RE2& NameForSeatPattern() {
-  static const RE2 pattern(R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:la |le |the )?)" +
-                           CasedClass("seat"));
+  static const RE2 pattern(R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:for|pour) (?:la |le |the )?)" +
+                           CasedClass("seat") + R"(\b)");
   return pattern;
 }
 
 // "C'est Nathalie Brassard qu'il nous faut", "Dan Weiss is the one we need", "we need
 // Ann Lee on council", "Paul Roy a mon vote", "Ann Lee gets my vote": a named person
-// wished into office. Names are capitalised pairs, as in EndorsementPattern().
+// wished into office, "our next mayor has to be Dida Berku", or whose campaign is talked
+// of ("Daniel Okafor's NDP campaign", "la campagne de Lina Haddad"). Names are capitalised
+// pairs, as in EndorsementPattern().
 // One small pattern each (names in Unicode classes make large automata), each with a
 // word it holds (on folded text): a pattern is compiled and run only for posts with
 // that word.
@@ -173,7 +200,10 @@ const std::vector<std::unique_ptr<WantedName>>& WantedNamePatterns() {
              {"besoin", R"([Oo]n a besoin de )" + name + R"( (?:comme (?:maire|mairesse|conseill)|au conseil|à la mairie|a la mairie))"},
              {"vote", name + R"( (?:gets|has|will get|aura|a) (?:my|mon|notre|our) (?:vote|votes))"},
              {"district", name + R"( (?:for|pour le) [Dd]istrict \d)"},
-             {"campagne", R"((?:[Dd]onn|[Cc]ontribu|[Dd]onat|[Gg]ive|[Cc]hip in)[^.!?]{0,30}[Cc]ampagne (?:de |d['’]))" + name}}) {
+             {"next", R"([Nn]ext )" + CasedClass("office") + R"( (?:has to|must|should|needs to|will|ought to|is going to) be )" + name},
+             {"prochain", R"([Pp]rochaine? )" + CasedClass("office") + R"( (?:doit|devrait|sera|va) (?:être |etre )?)" + name},
+             {"campaign", name + R"(['’]s (?:\w+ )?(?:campaign|re-?election bid|campaign team))"},
+             {"campagne", R"([Cc]ampagne (?:électorale |electorale )?(?:de |d['’]))" + name}}) {
       out.push_back(std::make_unique<WantedName>(cue, text));
     }
     return out;
@@ -191,14 +221,16 @@ bool NamesSomeoneBacked(std::string_view text, std::string_view folded, std::str
   std::string surname;
   if (endorse.In(folded) && RE2::PartialMatch(text, EndorsementPattern(), named, &surname)) {
     if (named->empty()) *named = surname;
+    if (IsPersonName(*named)) return true;
+  }
+  if (seat.In(folded) && RE2::PartialMatch(text, NameForSeatPattern(), named) && IsPersonName(*named)) {
     return true;
   }
-  if (seat.In(folded) && RE2::PartialMatch(text, NameForSeatPattern(), named)) return true;
   for (const auto& wanted : WantedNamePatterns()) {
-    if (wanted->Matches(text, folded, named)) return true;
+    if (wanted->Matches(text, folded, named) && IsPersonName(*named)) return true;
   }
   if (surname_vote.In(folded) && RE2::PartialMatch(text, SurnameVotePattern(), &surname) &&
-      !IsBallotWord(surname)) {
+      !IsBallotWord(surname) && IsPersonName(surname)) {
     *named = surname;
     return true;
   }
@@ -433,9 +465,9 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   }
   // "le Bloc", "the Liberal government", "a Conservative MP": a party by its capital
   // after an article ("un bloc de glace", "a conservative estimate" are lower case).
-  // "the Liberal Arts" is a college's.
+  // "the Liberal Arts" is a college's, "le Bloc de glace" a block of ice.
   static const RE2 bloc(
-      R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b)?)");
+      R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b| de\b| d['’])?)");
   std::string bloc_hit, arts;
   const std::string& text = view.post.body.own_text;
   bool capitalised_party = text.find("Bloc") != std::string::npos ||
@@ -479,12 +511,35 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   AddLexiconReason(view, "election_terms", Clause::kPartisanPolitics, 0.3, reasons);
 }
 
+// "Time to send the Liberals packing", "District 6 needs a change", "se débarrasser de
+// Legault": someone in office wished out. The words are everyday ones ("the snow has to
+// go"), so they count only in a post about a race, a party, a government or an office:
+// provincial or federal politics when it names that level or its parties, otherwise,
+// on a City forum, the municipal race.
+void DetectOuster(const PostView& view, Reasons* reasons) {
+  const LexiconHits& hits = view.own_hits;
+  if (!hits.Has("politics_ouster_patterns")) return;
+  std::vector<std::string> evidence = hits.Of("politics_ouster_patterns");
+  if (hits.Has("party_terms") || hits.Has("political_level") || hits.Has("election_terms") ||
+      hits.Has("government_actor_patterns")) {
+    reasons->push_back({Clause::kPartisanPolitics, "politics.ouster", 0.55, JoinEvidence(evidence)});
+    return;
+  }
+  static const Cue office({"office", "seat"}, /*after_space=*/true);
+  if (NamesARace(view, *reasons) || office.In(view.own.folded) ||
+      view.own.folded.find("city hall") != std::string::npos ||
+      view.own.folded.find("hotel de ville") != std::string::npos) {
+    reasons->push_back({Clause::kMunicipalCampaign, "politics.ouster", 0.5, JoinEvidence(evidence)});
+  }
+}
+
 }  // namespace
 
 void DetectPolitics(const PostView& view, Reasons* reasons) {
   DetectCandidatePromotion(view, reasons);
   DetectMunicipalCampaign(view, reasons);
   DetectPartisanPolitics(view, reasons);
+  DetectOuster(view, reasons);
 }
 
 }  // namespace modbot
