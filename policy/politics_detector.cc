@@ -5,101 +5,236 @@
 // All three are capped at review by default (policy_settings.cc): they are matters
 // a moderator should weigh, not words a machine should remove.
 #include <algorithm>
+#include <initializer_list>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string_view>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "policy/detector.h"
 #include "policy/domain.h"
+#include "policy/lexicon.h"
 
 namespace modbot {
 namespace {
 
+// The entries of one section of politics_words_list ("endorse", "seat", ...).
+const std::vector<std::string>& WordClass(std::string_view name) {
+  static const auto* const classes = [] {
+    auto out = new std::map<std::string, std::vector<std::string>, std::less<>>;
+    std::vector<std::string>* section = nullptr;
+    for (const std::string& line : LexiconEntries(LexiconText("politics_words_list"))) {
+      if (line.front() == '[' && line.back() == ']') {
+        section = &(*out)[line.substr(1, line.find_first_of(":]") - 1)];
+      } else if (section) {
+        section->push_back(line);
+      }
+    }
+    return out;
+  }();
+  static const std::vector<std::string> kNone;
+  auto found = classes->find(name);
+  return found == classes->end() ? kNone : found->second;
+}
+
+// A class as an RE2 alternation, longest entries first (so that "Vote for" is tried
+// before "Vote"). `entry_pattern` turns one entry into its pattern.
+template <typename EntryPattern>
+std::string Alternation(std::string_view name, EntryPattern entry_pattern) {
+  std::vector<std::string> entries = WordClass(name);
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out = "(?:";
+  for (const std::string& entry : entries) {
+    if (out.size() > 3) out += '|';
+    out += entry_pattern(entry);
+  }
+  return out + ")";
+}
+
+// An entry as written, for the original text: its first letter in either case
+// ("Vote", "vote"), a trailing '*' for any ending in ASCII or Latin-1 letters ("\p{L}"
+// would multiply the automata the name classes already make large).
+std::string CasedEntryPattern(std::string entry) {
+  bool any_ending = !entry.empty() && entry.back() == '*';
+  if (any_ending) entry.pop_back();
+  size_t first = 1;  // the bytes of the first UTF-8 character
+  while (first < entry.size() && (static_cast<unsigned char>(entry[first]) & 0xC0) == 0x80) ++first;
+  return "(?i:" + RE2::QuoteMeta(entry.substr(0, first)) + ")" + RE2::QuoteMeta(entry.substr(first)) +
+         (any_ending ? R"([\w\x{C0}-\x{FF}]*)" : "");
+}
+
+// An entry folded as posts are, for their folded text.
+std::string FoldedEntry(const std::string& entry) { return Normalize(entry).folded; }
+std::string FoldedEntryPattern(const std::string& entry) { return RE2::QuoteMeta(FoldedEntry(entry)); }
+
+std::string CasedClass(std::string_view name) { return Alternation(name, CasedEntryPattern); }
+std::string FoldedClass(std::string_view name) { return Alternation(name, FoldedEntryPattern); }
+
+// The entries of some classes, folded: words one of which a pattern needs, to look
+// for before running it. `after_space` when the pattern has a space before them
+// ("for the mp"), which keeps "mp" from being found in "important".
+class Cue {
+ public:
+  Cue(std::initializer_list<std::string_view> names, bool after_space) {
+    for (std::string_view name : names) {
+      for (std::string entry : WordClass(name)) {
+        if (!entry.empty() && entry.back() == '*') entry.pop_back();
+        words_.push_back((after_space ? " " : "") + FoldedEntry(entry));
+      }
+    }
+  }
+  bool In(std::string_view folded) const {
+    return std::any_of(words_.begin(), words_.end(),
+                       [&](const std::string& word) { return folded.find(word) != std::string_view::npos; });
+  }
+
+ private:
+  std::vector<std::string> words_;
+};
+
+// A capitalised first and last name ("Sarah Kline", "Jean-Marc Côté"), captured.
+constexpr std::string_view kFullName = R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+))";
+
 // "Vote for Sarah Kline", "votez pour Chantal Boivin", "Support David Mercier",
-// "Re-elect Mayor Brownstein": a call to back someone named with capitals (a first
-// and last name, or a title and a surname not followed by "'s", which backs a motion
-// of theirs). Run on the original text, since capitals are what tell a name from
+// "Re-elect Mayor Brownstein", "ne votez surtout pas pour Marc Tremblay": a call to back
+// or oppose someone named with capitals (a first and last name, or a title and a surname
+// not followed by "'s", which backs a motion of theirs). Run on the original text, since capitals are what tell a name from
 // "votez pour le budget".
 const RE2& EndorsementPattern() {
-  static const RE2 pattern(
-      R"((?:[Vv]ot(?:e|ez|er|ons|ing|erai|erons) (?:for|pour)|[Vv]otez|[Vv]ote|[Jj]'appuie|[Jj]e soutiens|[Ss]outenez|[Aa]ppuyez|I'm backing|I'm supporting|[Ss]upporting|[Ss]upport|[Ee]ndors(?:e|ing)|[Cc]anvassing for|[Rr]éélisez|[Rr]e-?elect|[Ee]lect|[Éé]lisez|behind) )"
-      R"((?:(?:[Cc]ouncillor |[Cc]onseill\w+ |[Mm]ayor |[Mm]adame |[Mm]onsieur |Mr\.? |Mrs\.? |Ms\.? )?)"
-      R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+)|)"
-      R"((?:[Cc]ouncillor|[Cc]onseill\w+|[Mm]ayor|[Mm]aire|[Mm]airesse|[Mm]me|[Mm]adame|[Mm]onsieur|Mr\.?|Mrs\.?|Ms\.?) )"
-      R"((\p{Lu}[\p{L}-]+)(?:[^\p{L}'’-]|$)))");
+  static const RE2 pattern("(?:" + CasedClass("endorse") + "|" + Alternation("endorse inside", RE2::QuoteMeta) +
+                           ") (?:" + CasedClass("between") + " )*(?:" + CasedClass("to") + " )?(?:(?:" +
+                           CasedClass("title") + " )?" +
+                           std::string(kFullName) + "|" + CasedClass("surname title") +
+                           R"( (\p{Lu}[\p{L}-]+)(?:[^\p{L}'’-]|$)))");
   return pattern;
 }
 
 // "Vote Mitchell on November 2nd", "Réélisez Dubé!": a call to vote for a surname
-// alone, which is a name when a date, a seat or the end of the sentence follows it.
+// alone, which is a name when a date, a seat or the end of a clause follows it.
 // The captured word is checked against the words a ballot question uses ("Vote No").
 const RE2& SurnameVotePattern() {
-  static const RE2 pattern(
-      R"((?:[Vv]ote|[Vv]otez|[Rr]e-?elect|[Rr]éélisez|[Éé]lisez|[Ee]lect) (\p{Lu}[\p{L}'’-]+)(?:[ ,]+(?:on|this|in|le|en|for|pour|au|dans)\b|\s*[!.]|$))");
+  static const RE2 pattern(CasedClass("surname vote") + R"( (\p{Lu}[\p{L}'’-]+)(?:[ ,]+)" +
+                           CasedClass("after surname") + R"(\b|\s*[!.,;]|$))");
   return pattern;
 }
 
+// Whether what a pattern took for a name is one: "Councillor Adler's" backs a motion
+// of theirs, "Local Business Week" and "Cavendish Boulevard" are things.
+bool IsPersonName(std::string_view name) {
+  static const std::set<std::string> kThings = [] {
+    std::set<std::string> out;
+    for (const std::string& entry : WordClass("not a name")) out.insert(FoldedEntry(entry));
+    return out;
+  }();
+  if (name.empty()) return false;
+  for (std::string_view owner : {"'s", "’s"}) {
+    if (name.size() >= owner.size() && name.substr(name.size() - owner.size()) == owner) return false;
+  }
+  std::string folded = Normalize(name).skeleton;  // " local business week "
+  for (size_t i = 1; i < folded.size();) {
+    size_t end = folded.find(' ', i);
+    if (end == std::string::npos) break;
+    if (kThings.count(folded.substr(i, end - i))) return false;
+    i = end + 1;
+  }
+  return true;
+}
+
 bool IsBallotWord(std::string_view word) {
-  static const std::set<std::string> kBallotWords = {
-      "yes", "no", "oui", "non", "today", "now", "early", "here", "online", "tomorrow",
-      "demain", "aujourd'hui", "option", "again", "ici", "maintenant"};
+  static const std::set<std::string> kBallotWords = [] {
+    std::set<std::string> out;
+    for (const std::string& entry : WordClass("ballot answer")) out.insert(FoldedEntry(entry));
+    return out;
+  }();
   return kBallotWords.count(Normalize(word).folded) > 0;
 }
 
-// "Ruth Greenbaum for mayor", "Paul Roy pour maire": a name put forward for a seat.
+// "Ruth Greenbaum for mayor", "Paul Roy pour maire", "Poilievre for PM": a name put
+// forward for a seat.
 const RE2& NameForSeatPattern() {
-  static const RE2 pattern(
-      R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) (?:for|pour) (?:la |le |the )?(?:mayor|maire|mairesse|mairie|council|conseil|conseill\w+|MP|MNA|député\w*|premier ministre|prime minister))");
+  static const RE2 pattern(R"((\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (?:for|pour) (?:la |le |the )?)" +
+                           CasedClass("seat") + R"(\b)");
   return pattern;
 }
 
 // "C'est Nathalie Brassard qu'il nous faut", "Dan Weiss is the one we need", "we need
 // Ann Lee on council", "Paul Roy a mon vote", "Ann Lee gets my vote": a named person
-// wished into office. Names are capitalised pairs, as in EndorsementPattern().
-// One small pattern each (names in Unicode classes make large automata).
-const std::vector<std::unique_ptr<RE2>>& WantedNamePatterns() {
-  static const std::vector<std::unique_ptr<RE2>> patterns = [] {
+// wished into office, "our next mayor has to be Dida Berku", or whose campaign is talked
+// of ("Daniel Okafor's NDP campaign", "la campagne de Lina Haddad"). Names are capitalised
+// pairs, as in EndorsementPattern().
+// One small pattern each (names in Unicode classes make large automata), each with a
+// word it holds (on folded text): a pattern is compiled and run only for posts with
+// that word.
+class WantedName {
+ public:
+  WantedName(std::string cue, std::string pattern) : cue_(std::move(cue)), text_(std::move(pattern)) {}
+  // Whether folded holds the cue and text (the same post as written) the pattern.
+  bool Matches(std::string_view text, std::string_view folded, std::string* named) const {
+    if (folded.find(cue_) == std::string_view::npos) return false;
+    std::call_once(compiled_, [this] { pattern_ = std::make_unique<RE2>(text_); });
+    return RE2::PartialMatch(text, *pattern_, named);
+  }
+
+ private:
+  std::string cue_;
+  std::string text_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<RE2> pattern_;
+};
+
+const std::vector<std::unique_ptr<WantedName>>& WantedNamePatterns() {
+  static const std::vector<std::unique_ptr<WantedName>> patterns = [] {
     const std::string name = R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+))";
-    std::vector<std::unique_ptr<RE2>> out;
-    for (const std::string& text : {
-             R"((?:[Cc]'est|[Cc]’est) )" + name + R"( qu.il (?:nous|vous|leur|me) faut)",
-             name + R"( (?:is|would be) (?:exactly |clearly |really )?(?:the (?:one|person|leader|woman|man|candidate|voice) (?:we need|for the job|for us)|who we need))",
-             R"([Ww]e need )" + name + R"( (?:as (?:mayor|councillor|our)|on (?:council|the council)|at city hall|in office))",
-             R"([Oo]n a besoin de )" + name + R"( (?:comme (?:maire|mairesse|conseill)|au conseil|à la mairie|a la mairie))",
-             name + R"( (?:gets|has|will get|aura|a) (?:my|mon|notre|our) (?:vote|votes))",
-             name + R"( (?:for|pour le) [Dd]istrict \d)",
-             R"((?:[Dd]onn|[Cc]ontribu|[Dd]onat|[Gg]ive|[Cc]hip in)[^.!?]{0,30}[Cc]ampagne (?:de |d['’]))" + name}) {
-      out.push_back(std::make_unique<RE2>(text));
+    std::vector<std::unique_ptr<WantedName>> out;
+    for (const auto& [cue, text] : std::initializer_list<std::pair<const char*, std::string>>{
+             {"faut", R"((?:[Cc]'est|[Cc]’est) )" + name + R"( qu.il (?:nous|vous|leur|me) faut)"},
+             {"need", name + R"( (?:is|would be) (?:exactly |clearly |really )?(?:the (?:one|person|leader|woman|man|candidate|voice) (?:we need|for the job|for us)|who we need))"},
+             {"need", R"([Ww]e need )" + name + R"( (?:as (?:mayor|councillor|our)|on (?:council|the council)|at city hall|in office))"},
+             {"besoin", R"([Oo]n a besoin de )" + name + R"( (?:comme (?:maire|mairesse|conseill)|au conseil|à la mairie|a la mairie))"},
+             {"vote", name + R"( (?:gets|has|will get|aura|a) (?:my|mon|notre|our) (?:vote|votes))"},
+             {"district", name + R"( (?:for|pour le) [Dd]istrict \d)"},
+             {"next", R"([Nn]ext )" + CasedClass("office") + R"( (?:has to|must|should|needs to|will|ought to|is going to) be )" + name},
+             {"prochain", R"([Pp]rochaine? )" + CasedClass("office") + R"( (?:doit|devrait|sera|va) (?:être |etre )?)" + name},
+             {"campaign", name + R"(['’]s (?:\w+ )?(?:campaign|re-?election bid|campaign team))"},
+             {"campagne", R"([Cc]ampagne (?:électorale |electorale )?(?:de |d['’]))" + name}}) {
+      out.push_back(std::make_unique<WantedName>(cue, text));
     }
     return out;
   }();
   return patterns;
 }
 
-// Whether any of the patterns above may match text: one pass instead of eight on the
-// posts that name no candidate, nearly all of them. True when in doubt (the set did
-// not compile, or its DFA ran out of memory), so that the patterns themselves decide.
-bool MayEndorseSomeone(std::string_view text) {
-  static const RE2::Set* const all = [] {
-    auto set = new RE2::Set(RE2::Options(), RE2::UNANCHORED);
-    set->Add(EndorsementPattern().pattern(), nullptr);
-    set->Add(NameForSeatPattern().pattern(), nullptr);
-    set->Add(SurnameVotePattern().pattern(), nullptr);
-    for (const auto& pattern : WantedNamePatterns()) set->Add(pattern->pattern(), nullptr);
-    if (!set->Compile()) {
-      delete set;
-      return static_cast<RE2::Set*>(nullptr);
-    }
-    return set;
-  }();
-  if (!all) return true;
-  RE2::Set::ErrorInfo error{};
-  return all->Match(text, nullptr, &error) || error.kind != RE2::Set::kNoError;
+// Whether text (folded: the same text folded) calls to back someone named: the name,
+// or the surname alone. Each pattern runs only when a word it needs is in the post:
+// their Unicode name classes cost more to compile than the rest of the detector.
+bool NamesSomeoneBacked(std::string_view text, std::string_view folded, std::string* named) {
+  static const Cue endorse({"endorse", "endorse inside"}, /*after_space=*/false);
+  static const Cue seat({"seat"}, /*after_space=*/true);
+  static const Cue surname_vote({"surname vote"}, /*after_space=*/false);
+  std::string surname;
+  if (endorse.In(folded) && RE2::PartialMatch(text, EndorsementPattern(), named, &surname)) {
+    if (named->empty()) *named = surname;
+    if (IsPersonName(*named)) return true;
+  }
+  if (seat.In(folded) && RE2::PartialMatch(text, NameForSeatPattern(), named) && IsPersonName(*named)) {
+    return true;
+  }
+  for (const auto& wanted : WantedNamePatterns()) {
+    if (wanted->Matches(text, folded, named) && IsPersonName(*named)) return true;
+  }
+  if (surname_vote.In(folded) && RE2::PartialMatch(text, SurnameVotePattern(), &surname) &&
+      !IsBallotWord(surname) && IsPersonName(surname)) {
+    *named = surname;
+    return true;
+  }
+  return false;
 }
 
 bool CitesElectionAuthority(const PostView& view) {
@@ -122,59 +257,41 @@ bool NamesDistrictSeat(std::string_view folded, std::string* seat = nullptr) {
 // ballot wished on someone, on folded text. These start with common words ("he",
 // "would"), so each runs only when the rarer word it ends on is in the text.
 std::string OfficeOrBallotWished(const std::string& folded) {
+  static const std::string offices = FoldedClass("office");
   static const RE2 office(
-      R"(\b((?:would|will|'d|could|should) (?:make|be) (?:a|an|one|our) (?:\w+ ){0,2}(?:mayor|councill?or|councilwoman|councilman|premier|prime minister|mp|mna)|ferai(?:t|ent) (?:un|une|notre) (?:\w+ ){0,2}(?:maire|mairesse|conseill(?:er|ere)|deputee?|premiere? ministre)|(?:would|'d|will|could) do (?:a|an|one) (?:\w+ ){0,2}job (?:as|comme) (?:our |the |a |notre )?(?:next )?(?:mayor|councill?or|mp|mna|premier|maire|mairesse|conseill(?:er|ere))|ferai(?:t|ent) (?:une? )?(?:\w+ ){0,2}(?:travail|job|boulot) (?:comme|en tant que) (?:maire|mairesse|conseill(?:er|ere)|deputee?))\b)");
-  static const RE2 ballot(
-      R"(\b((?:she|he|elle|il|lui|they|ils|elles)(?:'?s| has| have| a| ont| qui| aura| will)?(?: \w+){0,2} (?:mon|ma|my|notre|our|ton|votre|your) (?:vote|votes|x|ballot|bulletin))\b)");
+      R"(\b((?:would|will|'d|could|should) (?:make|be) (?:a|an|one|our) (?:\w+ ){0,2})" + offices +
+      R"(|ferai(?:t|ent) (?:un|une|notre) (?:\w+ ){0,2})" + offices +
+      R"(|(?:would|'d|will|could) do (?:a|an|one) (?:\w+ ){0,2}job (?:as|comme) (?:our |the |a |notre )?(?:next )?)" +
+      offices + R"(|ferai(?:t|ent) (?:une? )?(?:\w+ ){0,2}(?:travail|job|boulot) (?:comme|en tant que) )" + offices +
+      R"()\b)");
+  static const RE2 ballot(R"(\b()" + FoldedClass("pronoun") +
+                          R"((?:'?s| has| have| a| ont| qui| aura| will)?(?: \w+){0,2} )" +
+                          FoldedClass("possessive") + " " + FoldedClass("ballot") + R"()\b)");
+  static const Cue office_named({"office"}, /*after_space=*/true);
+  static const Cue ballot_named({"ballot"}, /*after_space=*/true);
   std::string found;
-  static const std::vector<std::string_view> kOffices = {"mayor", "council", "premier", "prime minister",
-                                                         " mp", " mna", "maire", "conseill", "depute"};
-  if (std::any_of(kOffices.begin(), kOffices.end(),
-                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }) &&
-      RE2::PartialMatch(folded, office, &found)) {
-    return found;
-  }
-  static const std::vector<std::string_view> kBallots = {" vote", " x", "ballot", "bulletin"};
-  if (std::any_of(kBallots.begin(), kBallots.end(),
-                  [&](std::string_view word) { return folded.find(word) != std::string::npos; }) &&
-      RE2::PartialMatch(folded, ballot, &found)) {
-    return found;
-  }
+  if (office_named.In(folded) && RE2::PartialMatch(folded, office, &found)) return found;
+  if (ballot_named.In(folded) && RE2::PartialMatch(folded, ballot, &found)) return found;
   return "";
 }
 
 // Whether the post is about a race, a party or a seat: what turns a cheer, a chance
 // given or a call for volunteers into support for a candidate.
 bool NamesARace(const PostView& view, const Reasons& reasons) {
+  static const Cue race_part({"race part"}, /*after_space=*/false);
   const LexiconHits& hits = view.own_hits;
   return hits.Has("party_terms") || hits.Has("political_level") ||
          hits.Has("municipal_campaign_terms") || hits.Has("politics_campaign_patterns") ||
          hits.Has("election_timing_patterns") || NamesDistrictSeat(view.own.folded) ||
-         view.own.folded.find("candidat") != std::string::npos ||
-         view.own.folded.find("election") != std::string::npos ||
-         view.own.folded.find("electeur") != std::string::npos ||
-         view.own.folded.find("electrice") != std::string::npos ||
+         race_part.In(view.own.folded) ||
          ClauseScoreSoFar(reasons, Clause::kCandidatePromotion) > 0;
 }
 
 void DetectCandidatePromotion(const PostView& view, Reasons* reasons) {
   const std::string& text = view.post.body.own_text;
   std::string named;
-  if (MayEndorseSomeone(text)) {
-    std::string surname;
-    bool endorses = RE2::PartialMatch(text, EndorsementPattern(), &named, &surname) ||
-                    RE2::PartialMatch(text, NameForSeatPattern(), &named);
-    for (size_t i = 0; !endorses && i < WantedNamePatterns().size(); ++i) {
-      endorses = RE2::PartialMatch(text, *WantedNamePatterns()[i], &named);
-    }
-    if (!endorses && RE2::PartialMatch(text, SurnameVotePattern(), &surname) &&
-        !IsBallotWord(surname)) {
-      endorses = true;
-    }
-    if (endorses) {
-      if (named.empty()) named = surname;
-      reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
-    }
+  if (NamesSomeoneBacked(text, view.own.folded, &named)) {
+    reasons->push_back({Clause::kCandidatePromotion, "politics.endorsement", 0.6, named});
   }
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "candidate_patterns", Clause::kCandidatePromotion, 0.55, reasons);
@@ -348,9 +465,9 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   }
   // "le Bloc", "the Liberal government", "a Conservative MP": a party by its capital
   // after an article ("un bloc de glace", "a conservative estimate" are lower case).
-  // "the Liberal Arts" is a college's.
+  // "the Liberal Arts" is a college's, "le Bloc de glace" a block of ice.
   static const RE2 bloc(
-      R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b)?)");
+      R"(\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Aa]n?) (Bloc|Liberal|Conservative|Tory|Grit)s?\b( [Aa]rts?\b| de\b| d['’])?)");
   std::string bloc_hit, arts;
   const std::string& text = view.post.body.own_text;
   bool capitalised_party = text.find("Bloc") != std::string::npos ||
@@ -394,12 +511,35 @@ void DetectPartisanPolitics(const PostView& view, Reasons* reasons) {
   AddLexiconReason(view, "election_terms", Clause::kPartisanPolitics, 0.3, reasons);
 }
 
+// "Time to send the Liberals packing", "District 6 needs a change", "se débarrasser de
+// Legault": someone in office wished out. The words are everyday ones ("the snow has to
+// go"), so they count only in a post about a race, a party, a government or an office:
+// provincial or federal politics when it names that level or its parties, otherwise,
+// on a City forum, the municipal race.
+void DetectOuster(const PostView& view, Reasons* reasons) {
+  const LexiconHits& hits = view.own_hits;
+  if (!hits.Has("politics_ouster_patterns")) return;
+  std::vector<std::string> evidence = hits.Of("politics_ouster_patterns");
+  if (hits.Has("party_terms") || hits.Has("political_level") || hits.Has("election_terms") ||
+      hits.Has("government_actor_patterns")) {
+    reasons->push_back({Clause::kPartisanPolitics, "politics.ouster", 0.55, JoinEvidence(evidence)});
+    return;
+  }
+  static const Cue office({"office", "seat"}, /*after_space=*/true);
+  if (NamesARace(view, *reasons) || office.In(view.own.folded) ||
+      view.own.folded.find("city hall") != std::string::npos ||
+      view.own.folded.find("hotel de ville") != std::string::npos) {
+    reasons->push_back({Clause::kMunicipalCampaign, "politics.ouster", 0.5, JoinEvidence(evidence)});
+  }
+}
+
 }  // namespace
 
 void DetectPolitics(const PostView& view, Reasons* reasons) {
   DetectCandidatePromotion(view, reasons);
   DetectMunicipalCampaign(view, reasons);
   DetectPartisanPolitics(view, reasons);
+  DetectOuster(view, reasons);
 }
 
 }  // namespace modbot

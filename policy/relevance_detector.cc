@@ -301,10 +301,11 @@ void DetectOtherSubjectThanTopic(const PostView& view, const TopicWords& topic_w
   if (Intersects(ContentStems(view.own.skeleton), ContentStems(topic_words.title))) return;
   std::set<std::string> thread = SubjectsOf(topic_words.title);
   for (const std::string& s : SubjectsOf(topic_words.category)) thread.insert(s);
-  // The council decides on every service: a post that names it, or a thread about
-  // it, may speak of any.
-  constexpr std::string_view kCouncil = "council";
-  if (thread.empty() || own.count(std::string(kCouncil)) || thread.count(std::string(kCouncil)) ||
+  // The council decides on every service: a post that names it or its bylaws, or a
+  // thread about the council, may speak of any. A thread about a bylaw is about what
+  // the bylaw rules (dogs, parking), and a post on another subject has left it.
+  const std::string council = "council";
+  if (thread.empty() || own.count(council) || own.count("bylaws") || thread.count(council) ||
       SubjectsMeet(own, thread)) {
     return;
   }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "policy/built_in_policy_for_tests.h"
 #include "policy/body_parser.h"
@@ -466,6 +467,114 @@ TEST_CASE("round 3 partisan_politics: blame on a government or a law, neutral me
                "Loisirs"});
   ExpectAllow({"We drove to Quebec City for the long weekend, the kids loved the old town walls.",
                "General discussion", "General"});
+}
+
+// Round 4: politics by word classes (politics_words_list). Each row is a post and the
+// clause it must raise; rows with no clause are look-alikes that must raise none of
+// this family's (a motion, a street, a week, a turnout call, a student vote).
+struct PoliticsRow {
+  Case post;
+  std::optional<Clause> clause;
+};
+
+void ExpectRows(const std::vector<PoliticsRow>& rows) {
+  for (const PoliticsRow& row : rows) {
+    if (row.clause) {
+      ExpectFlag(row.post, *row.clause);
+    } else {
+      ExpectAllow(row.post);
+    }
+  }
+}
+
+const char* kBudget = "Budget 2027 consultation";
+const char* kElection = "Municipal election 2025";
+
+TEST_CASE("round 4 candidate_promotion: backing or opposing a named person, EN and FR", "[policy]") {
+  ExpectRows({
+      {{"Support Councillor Adler in District 4 this fall, she earned it.", kBudget, "Council"},
+       Clause::kCandidatePromotion},
+      {{"Ne votez surtout pas pour Marc Tremblay, un désastre pour le quartier.", kBudget, "Conseil"},
+       Clause::kCandidatePromotion},
+      {{"Vote against Dida Berku, she never answered about the plowing.", kSnow, "Public works"},
+       Clause::kCandidatePromotion},
+      {{"Our next mayor has to be Dida Berku. Make it happen on election day.", kSnow, "Public works"},
+       Clause::kCandidatePromotion},
+      {{"La prochaine mairesse doit être Chantal Roy.", kPool, "Loisirs"}, Clause::kCandidatePromotion},
+      {{"Allez tous appuyer Sophie Lévesque aux élections, elle le mérite.", kPool, "Loisirs"},
+       Clause::kCandidatePromotion},
+      {{"Give your vote to Team Brownstein and keep taxes low.", kBudget, "Council"},
+       Clause::kCandidatePromotion},
+      {{"Je vote pour Nathalie, point final.", kLibrary, "Library"}, Clause::kCandidatePromotion},
+      {{"Il faut réélire Mme Dubé au district 3.", kPool, "Loisirs"}, Clause::kCandidatePromotion},
+      {{"Support Councillor Adler's motion on the bike lanes, it makes sense.", kBudget, "Council"},
+       std::nullopt},
+      {{"J'appuie la motion du conseiller Cohen sur les parcs à chiens.", kBudget, "Conseil"},
+       std::nullopt},
+      {{"Support Cavendish Boulevard repairs, the potholes are terrible.", kSnow, "Public works"},
+       std::nullopt},
+      {{"Support Local Business Week runs on Cavendish until Friday.", kSnow, "Public works"},
+       std::nullopt},
+      {{"Welcome back Sarah Kline, the choir missed you!", "Canada Day", "Events"}, std::nullopt},
+      {{"I vote for Tuesday and Thursday for the consultation sessions.", kBudget, "Council"},
+       std::nullopt},
+      {{"Les élèves vont élire Marie Tremblay présidente du conseil étudiant.", kPool, "Loisirs"},
+       std::nullopt},
+      {{"The next councillor meeting should be in January, not December.", kSnow, "Public works"},
+       std::nullopt},
+  });
+}
+
+TEST_CASE("round 4 campaigns and parties: slates, ousters, sovereignty; turnout calls stay",
+          "[policy]") {
+  ExpectRows({
+      {{"Elect the whole reform slate and we'll finally get our roads fixed.", kSnow, "Public works"},
+       Clause::kCandidatePromotion},
+      {{"Time to send the Liberals packing, they wrecked this country.", kLibrary, "Library"},
+       Clause::kPartisanPolitics},
+      {{"Faut se débarrasser du maire en novembre, il a rien fait pour le district.", kPool, "Loisirs"},
+       Clause::kMunicipalCampaign},
+      {{"Les souverainistes vont encore nous parler de référendum, votez contre eux.", kPool,
+        "Loisirs"},
+       Clause::kPartisanPolitics},
+      {{"Please vote in the municipal election on November 2nd.", kElection, "Elections"},
+       std::nullopt},
+      {{"N'oubliez pas d'aller voter le 2 novembre, les bureaux de vote ouvrent à 10 h.", kElection,
+        "Élections"},
+       std::nullopt},
+      {{"The snow has to go before the market on Sunday.", kSnow, "Public works"}, std::nullopt},
+      {{"Il faut se débarrasser des pigeons sous le pont.", "Parc Kirwan – pigeons", "Parcs"}, std::nullopt},
+      {{"Le Bloc de glace au parc est dangereux, quelqu'un peut le retirer?", kPool, "Parcs"},
+       std::nullopt},
+      {{"Votez pour le nom du nouveau parc avant le 15 mars!", kPool, "Parcs"}, std::nullopt},
+  });
+}
+
+TEST_CASE("round 4 relevance: a bylaw's thread is about what it rules; politics abroad is off topic",
+          "[policy]") {
+  const char* kDogBylaw = "Dog bylaw: leash rules and licences";
+  ExpectRows({
+      {{"My property tax bill went up 9% this year, who do I call at Finance?", kDogBylaw,
+        "Bylaws & Permits"},
+       Clause::kNotRelevant},
+      {{"La piscine du parc Kirwan ouvre quand cet été?", "Règlement sur le stationnement de nuit",
+        "Règlements"},
+       Clause::kNotRelevant},
+      {{"Trump's tariffs are going to wreck everything, can't believe the White House.", kSnow,
+        "Public Works"},
+       Clause::kOffTopic},
+      {{"La Maison Blanche a encore fait n'importe quoi, incroyable.", kPool, "Loisirs"},
+       Clause::kOffTopic},
+      {{"Are leashes required in the dog run too or only on the paths?", kDogBylaw, "Bylaws & Permits"},
+       std::nullopt},
+      {{"The council should review this bylaw, the fines are too high.", kDogBylaw, "Bylaws & Permits"},
+       std::nullopt},
+      {{"The new bylaw on pool fences is confusing, where can I read it?", kPool, "Loisirs"},
+       std::nullopt},
+      {{"Est-ce que la médaille est obligatoire pour un chiot de 3 mois?", "Règlement sur les chiens",
+        "Règlements"},
+       std::nullopt},
+  });
 }
 
 }  // namespace
