@@ -323,5 +323,56 @@ TEST_CASE("abuse family round 3: more ways to say harm to someone or what they o
                        "I will clean the window tomorrow."});
 }
 
+// Round 4 (issue 9): probes written for each meaning class, EN and FR, with
+// look-alikes; every flagged sentence here was allowed before its rule.
+TEST_CASE("abuse family round 4: French object pronouns, wishes and consequences are threats", "[policy]") {
+  ExpectReviewOnly({"Qu'il crève, le voisin d'en face.", "Il va falloir le faire payer un jour ou l'autre.",
+                    "Si je le croise, il va passer un mauvais quart d'heure.",
+                    "S'il s'approche encore de mon chien, je le descends, ton pitbull.",
+                    "Y'en a qui mériteraient de se faire écraser par la souffleuse, en commençant par toi.",
+                    "You won't be so brave when I find you.", "Somebody ought to put him in the hospital.",
+                    "That guy deserves to get hit by a bus."},
+                   Clause::kThreat);
+  ExpectNoAbuseFamily({"Je le descends au sous-sol ce soir.", "S'il pleut, je le descends au garage.",
+                       "La batterie va crever si on la laisse dehors.", "Je vais planter le cèdre samedi.",
+                       "La ville va leur faire payer le permis.",
+                       "You'll regret not coming to the festival, it was great."});
+}
+
+TEST_CASE("abuse family round 4: crude names in the forum register of French", "[policy]") {
+  ExpectFlagged({"T'es qu'un minable.", "T'es vraiment qu'une grosse larve.", "Sale pute.", "Grosse pédale.",
+                 "Petite fiotte va.", "Elle est moche la voisine, une vraie grosse truie.",
+                 "Tu vas mourir puceau.", "Casse-toi pauvre tache."},
+                Clause::kAbusive, Action::kReview);
+  ExpectNoAbuseFamily({"Ma chatte a disparu près du parc, elle est tigrée.", "J'ai une tapette à souris dans le garage.",
+                       "La pédale de mon vélo est cassée.", "Il y a des larves dans l'étang du parc.",
+                       "Il faut bander la blessure avant d'appeler le 911.", "I'm such an idiot, I forgot my keys at the library.",
+                       "Je suis vraiment con, j'ai oublié mes clés."});
+}
+
+TEST_CASE("abuse family round 4: staff run down by their post, and swarms sent at them", "[policy]") {
+  ExpectFlagged({"Est-ce qu'il faut être complètement con pour travailler au service des permis?",
+                 "La fille à la réception de l'hôtel de ville est une idiote finie.",
+                 "Everyone call the permits office every hour until they quit.",
+                 "Inondons le service d'urbanisme d'appels jusqu'à ce qu'ils craquent."},
+                Clause::kStaffHarassment, Action::kReview);
+  ExpectNoAbuseFamily({"Les crimes commis dans le parc ont baissé.", "Let's flood the council with letters about the crosswalk.",
+                       "The clerk at the permit counter was very helpful."});
+}
+
+TEST_CASE("abuse family round 4: crowds sent to a door, alarms pulled for convenience", "[policy]") {
+  ExpectFlagged({"Everyone go to his house on Kildare tonight and let him know what we think.",
+                 "Rendez-vous tous chez lui ce soir, on va lui montrer.",
+                 "Just pull the fire alarm to get out of the line faster.",
+                 "Enlevez les piles des détecteurs de fumée, ça sonne pour rien."},
+                Clause::kPublicSafety, Action::kReview);
+  for (const char* text : {"The fire alarm went off at the library today, everyone got out fine.",
+                           "Let's all go to the council meeting tonight.", "Test your smoke detector batteries this weekend."}) {
+    Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK_FALSE(ListsClause(verdict, Clause::kPublicSafety));
+  }
+}
+
 }  // namespace
 }  // namespace modbot
