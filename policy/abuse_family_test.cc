@@ -374,5 +374,44 @@ TEST_CASE("abuse family round 4: crowds sent to a door, alarms pulled for conven
   }
 }
 
+TEST_CASE("abuse family round 4: veiled harm, where someone lives, the means named for next time", "[policy]") {
+  ExpectReviewOnly({"Keep sending me tickets and one day you'll find your tires flat.",
+                    "Le prochain qui touche à ma haie, il va y goûter.", "I know where the bylaw officer lives. Just saying.",
+                    "Je sais où reste l'inspecteur, je vais aller lui parler en personne.",
+                    "One of these days someone's going to hurt that guy and nobody will be sad.",
+                    "Il y en a un qui va se ramasser à l'hôpital si ça continue.", "Prends garde à toi, mon grand.",
+                    "If I see that dog off leash again it's getting a bullet.",
+                    "Next time he blocks my driveway I'm bringing the bat."},
+                   Clause::kThreat);
+  ExpectNoAbuseFamily({"I swear this pothole is going to eat my car.", "Prends soin de toi, mon grand.",
+                       "I'm bringing the bat and gloves for the softball game.",
+                       "If the city cuts down my maple, I'll plant a new one myself."});
+}
+
+TEST_CASE("abuse family round 4: insinuation, drinking and idling said of staff", "[policy]") {
+  ExpectReviewOnly({"Mme Tremblay de l'urbanisme, tout le monde sait qu'elle boit au travail.",
+                    "The parks foreman is a drunk, smell his breath next time.",
+                    "Les cols bleus passent plus de temps chez Tim qu'à travailler.",
+                    "City workers: professional coffee drinkers since 1950.",
+                    "Everybody knows the director only got promoted because she's sleeping with the DG.",
+                    "The clerk clearly can't read, maybe hire someone with a brain next time.",
+                    "Whoever approved this in Engineering should be fired on the spot."},
+                   Clause::kStaffHarassment);
+  ExpectNoAbuseFamily({"City workers were out early clearing the snow, thank you.",
+                       "The director presented the budget at the meeting last night.",
+                       "La réceptionniste m'a aidé à remplir le formulaire."});
+}
+
+TEST_CASE("abuse family round 4: where and when to find someone, and a crowd sent there", "[policy]") {
+  for (const char* text : {"The inspector parks her car on Wavell every morning at 7, you know what to do.",
+                           "Her kid gets out of Merton school at 3:15 every day, go wait for him.",
+                           "Allons tous chez le conseiller ce soir, il habite au coin de Cavendish."}) {
+    Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK(ListsClause(verdict, Clause::kPublicSafety));
+    CHECK(verdict.action == Action::kReview);
+  }
+}
+
 }  // namespace
 }  // namespace modbot
