@@ -347,7 +347,11 @@ TEST_CASE("abuse family round 4: crude names in the forum register of French", "
   ExpectNoAbuseFamily({"Ma chatte a disparu près du parc, elle est tigrée.", "J'ai une tapette à souris dans le garage.",
                        "La pédale de mon vélo est cassée.", "Il y a des larves dans l'étang du parc.",
                        "Il faut bander la blessure avant d'appeler le 911.", "I'm such an idiot, I forgot my keys at the library.",
-                       "Je suis vraiment con, j'ai oublié mes clés."});
+                       "Je suis vraiment con, j'ai oublié mes clés.",
+                       "My neighbour called me a moron in front of my kids, what can I do?",
+                       "Please don't call anyone a moron on this forum."});
+  // The author's own name-calling, reported by the author, is still name-calling.
+  ExpectFlagged({"I called him an idiot because he is one."}, Clause::kAbusive, Action::kReview);
 }
 
 TEST_CASE("abuse family round 4: staff run down by their post, and swarms sent at them", "[policy]") {
