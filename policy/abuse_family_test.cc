@@ -417,5 +417,16 @@ TEST_CASE("abuse family round 4: where and when to find someone, and a crowd sen
   }
 }
 
+TEST_CASE("abuse family round 4: rape, a shot, a hope or a promise of harm, and death as the alternative", "[policy]") {
+  ExpectFlagged({"You're cute. I will rape you.", "He is so arrogant, I'm hoping to stab him soon.",
+                 "Je vais te tirer dans la tête si tu reviens."},
+                Clause::kThreat, Action::kHide);
+  ExpectFlagged({"Stop editing my posts or die.", "Arrête de me suivre ou tu meurs."}, Clause::kThreat, Action::kReview);
+  ExpectFlagged({"Espèce de pédé, va.", "Je vous emmerde tous les deux.", "Stay out of this, fat boy."},
+                Clause::kAbusive, Action::kReview);
+  ExpectNoAbuseFamily({"I'm hoping to beat the traffic tomorrow.", "You look great in that photo!",
+                       "It's a do or die game for the Alouettes tonight.", "We'll blow up balloons for the party."});
+}
+
 }  // namespace
 }  // namespace modbot
