@@ -30,6 +30,11 @@ void DetectAbuse(const PostView& view, Reasons* reasons) {
   // So is one said in a post about an employee ("the inspector is a lazy prick").
   bool aimed = hits.Has("addressed_patterns") || hits.Has("profanity") ||
                hits.Has("abuse_name_calling_patterns") || hits.Has("staff");
+  // "I'm such an idiot, I forgot my keys": a name the author calls only themselves
+  // runs no one else down.
+  // "He called me an idiot", "don't call anyone a moron": the name is reported or
+  // disowned, not called.
+  if (!aimed && (hits.Has("self_deprecation_patterns") || hits.Has("insult_reported_patterns"))) return;
   if (!AddLexiconReason(view, "insults", abusive, aimed ? 0.75 : 0.5, reasons)) {
     // "you stupid ...", "t'es un gros ...", "espèce de ...": name-calling by its
     // shape, when the name itself is not in the list. One piece of evidence, so it

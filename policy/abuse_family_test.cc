@@ -323,5 +323,110 @@ TEST_CASE("abuse family round 3: more ways to say harm to someone or what they o
                        "I will clean the window tomorrow."});
 }
 
+// Round 4 (issue 9): probes written for each meaning class, EN and FR, with
+// look-alikes; every flagged sentence here was allowed before its rule.
+TEST_CASE("abuse family round 4: French object pronouns, wishes and consequences are threats", "[policy]") {
+  ExpectReviewOnly({"Qu'il crève, le voisin d'en face.", "Il va falloir le faire payer un jour ou l'autre.",
+                    "Si je le croise, il va passer un mauvais quart d'heure.",
+                    "S'il s'approche encore de mon chien, je le descends, ton pitbull.",
+                    "Y'en a qui mériteraient de se faire écraser par la souffleuse, en commençant par toi.",
+                    "You won't be so brave when I find you.", "Somebody ought to put him in the hospital.",
+                    "That guy deserves to get hit by a bus."},
+                   Clause::kThreat);
+  ExpectNoAbuseFamily({"Je le descends au sous-sol ce soir.", "S'il pleut, je le descends au garage.",
+                       "La batterie va crever si on la laisse dehors.", "Je vais planter le cèdre samedi.",
+                       "La ville va leur faire payer le permis.",
+                       "You'll regret not coming to the festival, it was great."});
+}
+
+TEST_CASE("abuse family round 4: crude names in the forum register of French", "[policy]") {
+  ExpectFlagged({"T'es qu'un minable.", "T'es vraiment qu'une grosse larve.", "Sale pute.", "Grosse pédale.",
+                 "Petite fiotte va.", "Elle est moche la voisine, une vraie grosse truie.",
+                 "Tu vas mourir puceau.", "Casse-toi pauvre tache."},
+                Clause::kAbusive, Action::kReview);
+  ExpectNoAbuseFamily({"Ma chatte a disparu près du parc, elle est tigrée.", "J'ai une tapette à souris dans le garage.",
+                       "La pédale de mon vélo est cassée.", "Il y a des larves dans l'étang du parc.",
+                       "Il faut bander la blessure avant d'appeler le 911.", "I'm such an idiot, I forgot my keys at the library.",
+                       "Je suis vraiment con, j'ai oublié mes clés.",
+                       "My neighbour called me a moron in front of my kids, what can I do?",
+                       "Please don't call anyone a moron on this forum."});
+  // The author's own name-calling, reported by the author, is still name-calling.
+  ExpectFlagged({"I called him an idiot because he is one."}, Clause::kAbusive, Action::kReview);
+}
+
+TEST_CASE("abuse family round 4: staff run down by their post, and swarms sent at them", "[policy]") {
+  ExpectFlagged({"Est-ce qu'il faut être complètement con pour travailler au service des permis?",
+                 "La fille à la réception de l'hôtel de ville est une idiote finie.",
+                 "Everyone call the permits office every hour until they quit.",
+                 "Inondons le service d'urbanisme d'appels jusqu'à ce qu'ils craquent."},
+                Clause::kStaffHarassment, Action::kReview);
+  ExpectNoAbuseFamily({"Les crimes commis dans le parc ont baissé.", "Let's flood the council with letters about the crosswalk.",
+                       "The clerk at the permit counter was very helpful."});
+}
+
+TEST_CASE("abuse family round 4: crowds sent to a door, alarms pulled for convenience", "[policy]") {
+  ExpectFlagged({"Everyone go to his house on Kildare tonight and let him know what we think.",
+                 "Rendez-vous tous chez lui ce soir, on va lui montrer.",
+                 "Just pull the fire alarm to get out of the line faster.",
+                 "Enlevez les piles des détecteurs de fumée, ça sonne pour rien."},
+                Clause::kPublicSafety, Action::kReview);
+  for (const char* text : {"The fire alarm went off at the library today, everyone got out fine.",
+                           "Let's all go to the council meeting tonight.", "Test your smoke detector batteries this weekend."}) {
+    Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK_FALSE(ListsClause(verdict, Clause::kPublicSafety));
+  }
+}
+
+TEST_CASE("abuse family round 4: veiled harm, where someone lives, the means named for next time", "[policy]") {
+  ExpectReviewOnly({"Keep sending me tickets and one day you'll find your tires flat.",
+                    "Le prochain qui touche à ma haie, il va y goûter.", "I know where the bylaw officer lives. Just saying.",
+                    "Je sais où reste l'inspecteur, je vais aller lui parler en personne.",
+                    "One of these days someone's going to hurt that guy and nobody will be sad.",
+                    "Il y en a un qui va se ramasser à l'hôpital si ça continue.", "Prends garde à toi, mon grand.",
+                    "If I see that dog off leash again it's getting a bullet.",
+                    "Next time he blocks my driveway I'm bringing the bat."},
+                   Clause::kThreat);
+  ExpectNoAbuseFamily({"I swear this pothole is going to eat my car.", "Prends soin de toi, mon grand.",
+                       "I'm bringing the bat and gloves for the softball game.",
+                       "If the city cuts down my maple, I'll plant a new one myself."});
+}
+
+TEST_CASE("abuse family round 4: insinuation, drinking and idling said of staff", "[policy]") {
+  ExpectReviewOnly({"Mme Tremblay de l'urbanisme, tout le monde sait qu'elle boit au travail.",
+                    "The parks foreman is a drunk, smell his breath next time.",
+                    "Les cols bleus passent plus de temps chez Tim qu'à travailler.",
+                    "City workers: professional coffee drinkers since 1950.",
+                    "Everybody knows the director only got promoted because she's sleeping with the DG.",
+                    "The clerk clearly can't read, maybe hire someone with a brain next time.",
+                    "Whoever approved this in Engineering should be fired on the spot."},
+                   Clause::kStaffHarassment);
+  ExpectNoAbuseFamily({"City workers were out early clearing the snow, thank you.",
+                       "The director presented the budget at the meeting last night.",
+                       "La réceptionniste m'a aidé à remplir le formulaire."});
+}
+
+TEST_CASE("abuse family round 4: where and when to find someone, and a crowd sent there", "[policy]") {
+  for (const char* text : {"The inspector parks her car on Wavell every morning at 7, you know what to do.",
+                           "Her kid gets out of Merton school at 3:15 every day, go wait for him.",
+                           "Allons tous chez le conseiller ce soir, il habite au coin de Cavendish."}) {
+    Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << "\n  => " << DescribeVerdict(verdict));
+    CHECK(ListsClause(verdict, Clause::kPublicSafety));
+    CHECK(verdict.action == Action::kReview);
+  }
+}
+
+TEST_CASE("abuse family round 4: rape, a shot, a hope or a promise of harm, and death as the alternative", "[policy]") {
+  ExpectFlagged({"You're cute. I will rape you.", "He is so arrogant, I'm hoping to stab him soon.",
+                 "Je vais te tirer dans la tête si tu reviens."},
+                Clause::kThreat, Action::kHide);
+  ExpectFlagged({"Stop editing my posts or die.", "Arrête de me suivre ou tu meurs."}, Clause::kThreat, Action::kReview);
+  ExpectFlagged({"Espèce de pédé, va.", "Je vous emmerde tous les deux.", "Stay out of this, fat boy."},
+                Clause::kAbusive, Action::kReview);
+  ExpectNoAbuseFamily({"I'm hoping to beat the traffic tomorrow.", "You look great in that photo!",
+                       "It's a do or die game for the Alouettes tonight.", "We'll blow up balloons for the party."});
+}
+
 }  // namespace
 }  // namespace modbot

@@ -399,7 +399,9 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
     return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
   }
   if (p.end > t.begin) return false;
-  if (t.begin - p.end <= 1 && c.AllOf(p.end, t.begin, kJoiners)) return true;
+  // "Stupid, they should reconsider": no name is said before "they" ("stupid
+  // drivers" is said before a noun).
+  if (t.begin - p.end <= 1 && t.meaning != Meaning::kPronoun && c.AllOf(p.end, t.begin, kJoiners)) return true;
   // "The idiot at the permits office", "l'imbécile au comptoir": a name for someone
   // placed at their post names an employee.
   return t.meaning == Meaning::kStaff && p.meaning == Meaning::kInsult && t.begin - p.end <= kStaffPlaceGap &&

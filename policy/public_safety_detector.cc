@@ -129,13 +129,16 @@ const RE2& BusinessPattern() {
 void DetectHomeAddress(const PostView& view, Reasons* reasons) {
   std::string address;
   const std::string phone = PrivatePhone(view.own.folded);
-  const bool call_to_harass =
-      view.own_hits.Has("intimidation_patterns") || view.own_hits.Has("harassment_call_patterns");
+  const bool call_to_harass = view.own_hits.Has("intimidation_patterns") ||
+                              view.own_hits.Has("harassment_call_patterns") ||
+                              view.own_hits.Has("confrontation_call_patterns");
   if (!RE2::PartialMatch(view.own.folded, StreetAddressPattern(), &address)) {
     // No address, but a private number and a call to use it on someone.
     if (!phone.empty() && call_to_harass) {
-      reasons->push_back({Clause::kPublicSafety, "pii.phone_and_call_to_harass", 0.85,
-                          phone + ", " + view.own_hits.First("harassment_call_patterns")});
+      std::string call = view.own_hits.First("harassment_call_patterns");
+      if (call.empty()) call = view.own_hits.First("confrontation_call_patterns");
+      if (call.empty()) call = view.own_hits.First("intimidation_patterns");
+      reasons->push_back({Clause::kPublicSafety, "pii.phone_and_call_to_harass", 0.85, phone + ", " + call});
     }
     return;
   }

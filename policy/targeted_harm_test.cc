@@ -59,13 +59,13 @@ TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") 
   CHECK(verdict.action != Action::kHide);
 }
 
-TEST_CASE("targeted harm: a group read from a real word of the same letters never hides",
+TEST_CASE("targeted harm: a real word with the letters of a group is read as itself",
           "[targeted_harm]") {
-  // "giants" has the letters of "gitans": the word as written may be what the
-  // author meant, so a human decides; the group written plainly still hides.
+  // "giants" has the letters of "gitans", but is an English word (and a team): it
+  // is what the author meant; the group written plainly still hides.
   CheckActions({"Go Giants! What a game by the Giants, trash talk aside.",
                 "The giants are trash this year."},
-               Action::kReview);
+               Action::kAllow);
   CheckActions({"Les gitans sont des ordures."}, Action::kHide);
 }
 

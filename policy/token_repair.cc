@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "policy/lexicon.h"
 #include "policy/normalizer.h"
 
 namespace modbot {
@@ -101,6 +102,10 @@ constexpr size_t kMinArticleWord = 4;
 
 }  // namespace
 
+TokenRepair::TokenRepair(size_t min_shuffled_word) : min_shuffled_word_(min_shuffled_word) {
+  for (std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(std::move(word));
+}
+
 void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
                          std::string_view word) {
   auto [it, inserted] = keys->try_emplace(std::move(key), word);
@@ -126,7 +131,7 @@ void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
     // The whole word is also a word its prefix entry stands for.
     if (prefix) Insert(&by_consonants_, consonants, word);
   }
-  if (!ordinary && word.size() >= min_shuffled_word_) {
+  if (word.size() >= min_shuffled_word_) {
     Insert(&by_shuffle_, ShuffleKey(word), word);
     shuffle_ends_.set(Ends(word));
   }

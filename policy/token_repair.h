@@ -22,13 +22,15 @@ class TokenRepair {
  public:
   // Words shorter than min_shuffled_word are never read as swapped: among short
   // words a swap is often another word, or a name ("marie" is not "maire").
-  explicit TokenRepair(size_t min_shuffled_word = 5) : min_shuffled_word_(min_shuffled_word) {}
+  // Knows from the start the real English and French words that a disguise key
+  // could misread (common_words_list: "homme" is not "home", "avoir" not "a voir").
+  explicit TokenRepair(size_t min_shuffled_word = 5);
   // Adds a lexicon word (a skeleton word: lower case, no accents). With prefix, the
   // word also stands for every word it begins ("fuck" for "fucking"). An ordinary
-  // word (one a pattern spells: "watch", "code") is read back only from stretched
-  // letters or from all its vowels dropped: with letters swapped or an article
-  // before it, an ordinary word is too often another real one ("partie" is not
-  // "pirate", "alive" not "a live").
+  // word (one a pattern spells: "watch", "code") is never read with an article
+  // before it ("alive" is not "a live"). Swapped letters are read back for every
+  // word, ordinary or not, since a real word as written is never restored
+  // ("partie" stays, "wacth" is "watch").
   void AddWord(std::string_view word, bool prefix, bool ordinary = false);
 
   // How a word was disguised, as Restore read it back.

@@ -59,19 +59,33 @@ TEST_CASE("token repair: some vowels dropped, not all", "[token_repair]") {
   CHECK(repair.Restore("return").empty());
 }
 
-TEST_CASE("token repair: an ordinary word is read back only from disguises no word takes", "[token_repair]") {
+TEST_CASE("token repair: an ordinary word is read back from every disguise but an article", "[token_repair]") {
   TokenRepair repair;
   for (const char* word : {"pirate", "watch", "live"}) repair.AddWord(word, false, /*ordinary=*/true);
   CHECK(repair.Restore("wattch") == "watch");
   CHECK(repair.Restore("wtch") == "watch");
+  CHECK(repair.Restore("wacth") == "watch");
   CHECK(repair.Restore("partie").empty());  // a word of its own, not "pirate" swapped
   CHECK(repair.Restore("alive").empty());   // not "a live"
   CHECK(repair.Restore("watch").empty());
-  // The same words from a word list read through every disguise.
+  // The same words from a word list read through every disguise that makes no
+  // real word.
   TokenRepair lexicon;
   for (const char* word : {"pirate", "live"}) lexicon.AddWord(word, false);
-  CHECK(lexicon.Restore("partie") == "pirate");
-  CHECK(lexicon.Restore("alive") == "live");
+  CHECK(lexicon.Restore("piarte") == "pirate");
+  CHECK(lexicon.Restore("ulive") == "live");
+  CHECK(lexicon.Restore("partie").empty());
+  CHECK(lexicon.Restore("alive").empty());
+}
+
+TEST_CASE("token repair: a real English or French word is read as itself", "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"home", "voir", "buter", "tuer"}) repair.AddWord(word, false);
+  CHECK(repair.Restore("homme").empty());  // not "home" stretched
+  CHECK(repair.Restore("avoir").empty());  // not "a voir"
+  CHECK(repair.Restore("butter").empty());  // a word of its own, whatever the language
+  CHECK(repair.Restore("hoome") == "home");
+  CHECK(repair.Restore("atuer") == "tuer");
 }
 
 TEST_CASE("token repair: says which disguise it undid", "[token_repair]") {
