@@ -20,7 +20,7 @@ enum class Meaning {
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
-  kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval,
+  kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
 };
 
 struct Section {
@@ -28,7 +28,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 33> kSections = {{
+constexpr std::array<Section, 35> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -45,7 +45,8 @@ constexpr std::array<Section, 33> kSections = {{
     {"speaker", Meaning::kSpeaker},      {"insult_after", Meaning::kInsultAfter},
     {"contempt_after", Meaning::kContemptAfter}, {"sexualise", Meaning::kSexualise},
     {"where", Meaning::kWhere},          {"first_person", Meaning::kFirstPerson},
-    {"removal", Meaning::kRemoval},
+    {"removal", Meaning::kRemoval},       {"work", Meaning::kWork},
+    {"made_by", Meaning::kMadeBy},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -383,6 +384,19 @@ bool TakenUp(const SentenceMeanings& c, const Span& t, const Span& p, Mask betwe
   return false;
 }
 
+// "The decision by urban planning is stupid", "le projet de la Ville est débile":
+// the target only made the thing that is judged, and criticism of a decision is
+// allowed. Two words ("the parks") may stand between "by" and the target.
+bool MadeTheSubject(const SentenceMeanings& c, const Span& t) {
+  for (const Span& by : c.spans) {
+    if (by.meaning != Meaning::kMadeBy || by.end > t.begin || t.begin - by.end > 2) continue;
+    for (const Span& work : c.spans) {
+      if (work.meaning == Meaning::kWork && work.end == by.begin) return true;
+    }
+  }
+  return false;
+}
+
 // Only the reader is named right before a name for them ("you idiot", "espèce de
 // cave"); for anyone else a link says it ("X are Y"): "vieux chien" is an old dog.
 bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
@@ -396,7 +410,8 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
                         c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
                         (gap == 0 && c.AnyOf(p.begin, p.begin + 1, Bit(Meaning::kNegation))) ||
                         (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
-    return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners);
+    return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners) &&
+           !MadeTheSubject(c, t);
   }
   if (p.end > t.begin) return false;
   // "Stupid, they should reconsider": no name is said before "they" ("stupid

@@ -184,6 +184,14 @@ TEST_CASE("harm grammar: a sexualised remark about an employee or a person", "[h
   }
 }
 
+TEST_CASE("harm grammar: what staff decided or made is judged and not the staff", "[harm_grammar]") {
+  CHECK(ScoreOf("The decision by urban planning is stupid", "abusive.insult_to_staff") == 0);
+  CHECK(ScoreOf("The plan from the parks department is idiotic", "abusive.insult_to_staff") == 0);
+  CHECK(ScoreOf("Le projet de la Ville est complètement débile", "abusive.insult_to_staff") == 0);
+  CHECK(ScoreOf("The clerk at urban planning is stupid", "abusive.insult_to_staff") >= 0.5);
+  CHECK(ScoreOf("The people of urban planning are idiots", "abusive.insult_to_staff") >= 0.5);
+}
+
 TEST_CASE("harm grammar: a name for someone placed at their post names an employee", "[harm_grammar]") {
   CHECK(ScoreOf("The moron at the permits counter lost my file", "staff_harassment.staff_insulted") >= 0.7);
   CHECK(ScoreOf("L'imbécile du service des permis m'a raccroché au nez", "staff_harassment.staff_insulted") >= 0.7);
