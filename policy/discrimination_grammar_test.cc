@@ -160,5 +160,32 @@ TEST_CASE("discrimination grammar: news of a law or a plan against a group is re
   CheckFound({"Deport all the migrants now.", "Migrants should be deported, every last one."}, 0.85);
 }
 
+TEST_CASE("discrimination grammar: a pronoun announcing the group the sentence names after it",
+          "[harm_grammar]") {
+  CheckFound({"Qu'on les renvoie chez eux, les musulmans.", "Je ne peux pas les supporter, ces immigrés.",
+              "Les Noirs, je ne peux pas les supporter.", "I hate them all, those refugees."},
+             0.75);
+  // Nobody of a group named after it, or someone else between.
+  CheckClear({"Qu'on les renvoie chez eux, ces touristes bruyants.",
+              "Je les déteste, ceux qui insultent les immigrés."});
+}
+
+TEST_CASE("discrimination grammar: a group's name cut in two or written with a z", "[harm_grammar]") {
+  CheckFound({"mus lims are vermin.", "I hate immi grants.", "Les jui fs sont des rats.",
+              "muzlims are parasites.", "Jewz are disgusting.",
+              "Ref ugees should all be deported.", "Les musul mans sont des parasites."},
+             0.75);
+  // Pieces that join into no group's name, or that are words alone.
+  CheckClear({"These mus sels are disgusting.", "Our jazz band is disgusting tonight.",
+              "The bus lines are the worst."});
+}
+
+TEST_CASE("discrimination grammar: ranking a group below everything", "[harm_grammar]") {
+  CheckFound({"Nothing is worse than Muslims.", "There's nothing worse than trans people.",
+              "Rien de pire que les immigrés."},
+             0.5);
+  CheckClear({"Nothing is worse than traffic.", "Rien de pire que les bouchons du lundi."});
+}
+
 }  // namespace
 }  // namespace modbot

@@ -243,6 +243,7 @@ class HarmGrammar::Lexicon {
   std::vector<std::string> Read(std::string_view folded_sentence,
                                 std::vector<bool>* reread = nullptr) const {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
+    RestoreGroupNames(&words);
     if (reread) reread->assign(words.size(), false);
     for (size_t i = 0; i < words.size(); ++i) {
       TokenRepair::Disguise how;
@@ -259,6 +260,30 @@ class HarmGrammar::Lexicon {
   TokenRepair repair;
 
  private:
+  bool Known(const std::string& word) const { return !Find({word}).empty(); }
+  bool NamesGroup(const std::string& word) const {
+    const std::vector<Span> spans = Find({word});
+    return std::any_of(spans.begin(), spans.end(), [](const Span& s) { return s.meaning == Meaning::kGroup; });
+  }
+
+  // A group's name cut in two ("mus lims", "immi grants", "mus-lims") or with a z
+  // for an s ("muzlims", "jewz"): read back only into a group's name, and only from
+  // pieces that mean nothing alone, so that two real words stay two.
+  void RestoreGroupNames(std::vector<std::string>* words) const {
+    std::vector<std::string>& w = *words;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (w[i].find('z') != std::string::npos) {
+        std::string with_s = w[i];
+        std::replace(with_s.begin(), with_s.end(), 'z', 's');
+        if (NamesGroup(with_s) && !Known(w[i])) w[i] = std::move(with_s);
+      }
+      if (i + 1 < w.size() && NamesGroup(w[i] + w[i + 1]) && !Known(w[i]) && !Known(w[i + 1])) {
+        w[i] += w[i + 1];
+        w.erase(w.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      }
+    }
+  }
+
   // Stretched letters are read through in words this long ("stuuupid", "iddiot");
   // in shorter ones a double letter is often another word ("ill" is not "il").
   static constexpr size_t kMinStretched = 5;
@@ -595,6 +620,18 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   }
 }
 
+// "Qu'on les renvoie chez eux, les X", "I hate them all, those X": a pronoun may
+// announce the group the sentence names after it, with no one else named between.
+std::string_view GroupAnnounced(const SentenceMeanings& c, const Span& pronoun) {
+  constexpr Mask kSomeoneElse = Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kStaff);
+  for (const Span& g : c.spans) {
+    if (g.meaning != Meaning::kGroup || g.begin < pronoun.end) continue;
+    if (g.begin - pronoun.end > kLooseWindow || c.AnyOf(pronoun.end, g.begin, kSomeoneElse)) return {};
+    return g.label;
+  }
+  return {};
+}
+
 }  // namespace
 
 namespace {
@@ -793,6 +830,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       if (p.label == kThem && !c.AnyOf(p.begin - 2, p.begin, Bit(Meaning::kNegation)) &&
           (p.meaning != Meaning::kHarm || c.AnyOf(p.begin - kLooseWindow, p.begin, Bit(Meaning::kIntent)))) {
         std::string_view named = group_before(p.begin);
+        if (named.empty()) named = GroupAnnounced(c, p);
         if (!named.empty()) record(Meaning::kGroup, named, "(them)", p, false, false);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.

@@ -124,5 +124,22 @@ TEST_CASE("targeted harm: discrimination by meaning, hateful statements flag and
                Action::kAllow);
 }
 
+TEST_CASE("targeted harm: telling of others naming a group, and disowning it, stays allowed",
+          "[targeted_harm]") {
+  CheckActions({"I hate it when people call Muslims subhuman.",
+                "Nobody deserves to be called vermin, refugees included.",
+                "Personne ne mérite d'être traité de vermine, pas même les immigrés.",
+                "Mon voisin dit que les Juifs sont paresseux, je lui ai dit qu'il avait tort."},
+               Action::kAllow);
+  // Without the disowning, the naming is still read.
+  CheckActions({"Muslims are subhuman.", "Les immigrés sont de la vermine."}, Action::kHide);
+}
+
+TEST_CASE("targeted harm: a group named by an adjective and 'people'", "[targeted_harm]") {
+  CheckActions({"There are too many gay people in this neighbourhood."}, Action::kReview);
+  CheckActions({"I don't want any gay people living next to me."}, Action::kHide);
+  CheckActions({"Gay people organised the parade this year."}, Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot
