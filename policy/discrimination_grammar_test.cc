@@ -187,5 +187,23 @@ TEST_CASE("discrimination grammar: ranking a group below everything", "[harm_gra
   CheckClear({"Nothing is worse than traffic.", "Rien de pire que les bouchons du lundi."});
 }
 
+TEST_CASE("discrimination grammar: humanity or a mind denied, lives said not to matter", "[harm_grammar]") {
+  CheckFound({"Immigrants are less than human.", "Les Juifs sont moins qu'humains.", "Trans people have no brains.",
+              "Les Noirs n'ont pas de cerveau.", "Muslim lives don't matter.", "Gay people make me want to puke."},
+             0.75);
+  CheckFound({"Are refugees even human?", "Est-ce que les musulmans sont vraiment humains ?"}, 0.5);
+  CheckClear({"Politicians have no brains.", "Our raccoons are less than human, obviously.",
+              "Black lives matter.", "Les immigrés n'ont pas de logement."});
+}
+
+TEST_CASE("discrimination grammar: harm wished by its means, refusal of a lease or a job", "[harm_grammar]") {
+  CheckFound({"Refugees deserve a bullet.", "Les réfugiés méritent une balle.", "Gays ought to be sterilised.",
+              "I will hurt any Muslims I meet.", "Je ne louerai jamais aux immigrés.",
+              "J'embaucherai jamais les handicapés."},
+             0.75);
+  CheckClear({"Immigrants should get a bullet point list of services.",
+              "Les réfugiés méritent une balle de soccer neuve.", "Je ne louerai jamais ma maison en été."});
+}
+
 }  // namespace
 }  // namespace modbot

@@ -129,7 +129,8 @@ TEST_CASE("targeted harm: telling of others naming a group, and disowning it, st
   CheckActions({"I hate it when people call Muslims subhuman.",
                 "Nobody deserves to be called vermin, refugees included.",
                 "Personne ne mérite d'être traité de vermine, pas même les immigrés.",
-                "Mon voisin dit que les Juifs sont paresseux, je lui ai dit qu'il avait tort."},
+                "Mon voisin dit que les Juifs sont paresseux, je lui ai dit qu'il avait tort.",
+                "I'm tired of hearing that immigrants are the problem. They aren't."},
                Action::kAllow);
   // Without the disowning, the naming is still read.
   CheckActions({"Muslims are subhuman.", "Les immigrés sont de la vermine."}, Action::kHide);
