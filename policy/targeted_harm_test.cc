@@ -142,5 +142,14 @@ TEST_CASE("targeted harm: a group named by an adjective and 'people'", "[targete
   CheckActions({"Gay people organised the parade this year."}, Action::kAllow);
 }
 
+TEST_CASE("targeted harm: slurs with no other sense hide; a mockery also quoted goes to a human",
+          "[targeted_harm]") {
+  CheckActions({"These groids went haywire again.", "The holohoax is all they talk about.",
+                "Les races de boue envahissent tout."},
+               Action::kHide);
+  CheckActions({"ok ching chong", "Ching chong, ça veut dire bonjour en chinois ?"}, Action::kReview);
+  CheckActions({"On va faire la bamboula au parc samedi."}, Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot
