@@ -205,5 +205,18 @@ TEST_CASE("discrimination grammar: harm wished by its means, refusal of a lease 
               "Les réfugiés méritent une balle de soccer neuve.", "Je ne louerai jamais ma maison en été."});
 }
 
+TEST_CASE("discrimination grammar: a proposal opening on 'why not' denies nothing", "[harm_grammar]") {
+  CheckFound({"Why not just kick out all those Africans?", "Pourquoi ne pas juste virer tous ces Africains ?"}, 0.5);
+  CheckClear({"Why not invite all the refugees to the picnic?", "Muslims are not the worst."});
+}
+
+TEST_CASE("discrimination grammar: generalisations through 'seem', lacks, and harm done to us",
+          "[harm_grammar]") {
+  CheckFound({"Blacks seem to have no self control.", "Women are too emotional to lead.",
+              "Les immigrés nous volent nos emplois.", "Les femmes sont trop émotives pour diriger."},
+             0.75);
+  CheckClear({"The raccoons seem to have no self control.", "Les voisins nous volent nos places de stationnement."});
+}
+
 }  // namespace
 }  // namespace modbot

@@ -373,8 +373,10 @@ struct SentenceMeanings {
     const Span& second = a.begin < b.begin ? b : a;
     for (int i = std::max(first.begin - 2, 0); i < second.begin; ++i) {
       if (i >= first.begin && i < first.end) continue;
-      // "Ne sont que des": a negation inside a link restricts, it does not deny.
-      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & (kPredicates | Bit(Meaning::kLink)))) continue;
+      // "Ne sont que des": a negation inside a link restricts, it does not deny;
+      // inside an intent it proposes ("why not kick them out").
+      constexpr Mask kNotDenying = kPredicates | Bit(Meaning::kLink) | Bit(Meaning::kIntent);
+      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & kNotDenying)) continue;
       // "Aren't X just the worst?": a question opening on a negation expects a yes.
       if (sentence.question && AllOf(0, i + 1, Bit(Meaning::kNegation))) continue;
       return true;

@@ -151,5 +151,10 @@ TEST_CASE("targeted harm: slurs with no other sense hide; a mockery also quoted 
   CheckActions({"On va faire la bamboula au parc samedi."}, Action::kAllow);
 }
 
+TEST_CASE("targeted harm: a group at a place is not a group sent there", "[targeted_harm]") {
+  CheckActions({"Women in the kitchen at the community centre are volunteers."}, Action::kAllow);
+  CheckActions({"Women belong in the kitchen, not in council."}, Action::kHide);
+}
+
 }  // namespace
 }  // namespace modbot
