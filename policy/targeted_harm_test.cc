@@ -156,5 +156,14 @@ TEST_CASE("targeted harm: a group at a place is not a group sent there", "[targe
   CheckActions({"Women belong in the kitchen, not in council."}, Action::kHide);
 }
 
+TEST_CASE("targeted harm: an opinion denied to everyone, a cleaner's name, a saying called out",
+          "[targeted_harm]") {
+  CheckActions({"Nobody here thinks trans people are freaks.",
+                "Personne ici ne pense que les personnes trans sont des monstres.",
+                "Use Spic and Span on the floor.", "When someone says women are stupid, I call it out."},
+               Action::kAllow);
+  CheckActions({"Trans people are freaks.", "Les personnes trans sont des monstres."}, Action::kHide);
+}
+
 }  // namespace
 }  // namespace modbot
