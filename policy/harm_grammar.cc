@@ -260,10 +260,28 @@ class HarmGrammar::Lexicon {
   TokenRepair repair;
 
  private:
-  bool Known(const std::string& word) const { return !Find({word}).empty(); }
+  // Whether an entry begins with word (a prefix entry, with its start).
+  bool Known(const std::string& word) const {
+    if (by_first_.count(word)) return true;
+    if (word.size() < kPrefixKey) return false;
+    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
+    return it != by_prefix_.end() && std::any_of(it->second.begin(), it->second.end(), [&](int id) {
+             return WordMatches(word, entries_[id].words[0], true);
+           });
+  }
+  // Whether word alone is an entry naming a group.
   bool NamesGroup(const std::string& word) const {
-    const std::vector<Span> spans = Find({word});
-    return std::any_of(spans.begin(), spans.end(), [](const Span& s) { return s.meaning == Meaning::kGroup; });
+    auto names = [&](const std::vector<int>& ids) {
+      return std::any_of(ids.begin(), ids.end(), [&](int id) {
+        const Entry& entry = entries_[id];
+        return entry.meaning == Meaning::kGroup && entry.words.size() == 1 &&
+               WordMatches(word, entry.words[0], entry.prefix);
+      });
+    };
+    if (auto it = by_first_.find(word); it != by_first_.end() && names(it->second)) return true;
+    if (word.size() < kPrefixKey) return false;
+    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
+    return it != by_prefix_.end() && names(it->second);
   }
 
   // A group's name cut in two ("mus lims", "immi grants", "mus-lims") or with a z
