@@ -218,5 +218,19 @@ TEST_CASE("discrimination grammar: generalisations through 'seem', lacks, and ha
   CheckClear({"The raccoons seem to have no self control.", "Les voisins nous volent nos places de stationnement."});
 }
 
+TEST_CASE("discrimination grammar: 'they' keeps the group named before when the sentence names one after",
+          "[harm_grammar]") {
+  CheckFound({"I work with two women. Honestly they are useless, like all women."}, 0.75);
+  CheckClear({"I work with two women. Honestly they are brilliant, like all women."});
+}
+
+TEST_CASE("discrimination grammar: worth, power and degree said of a whole group", "[harm_grammar]") {
+  CheckFound({"Les femmes, c'est bon qu'à faire le ménage.", "Les juifs ils contrôlent tout.",
+              "I'm sorry but black people are more violent.", "Tout le monde sait que les Juifs sont avares."},
+             0.75);
+  CheckClear({"This old printer is only good for scrap.", "Les enfants contrôlent tout à la maison.",
+              "Black people are more likely to be stopped by police."});
+}
+
 }  // namespace
 }  // namespace modbot

@@ -781,9 +781,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       frame = sentence.quoted ? "quotation" : "reported speech";
       cap = 0.6;
     }
+    // A group this sentence names only after the pronoun ("they are useless, like
+    // all women") leaves the one named before as what "they" stands for.
     auto group_before = [&](int at) {
-      if (!group_here.empty() && group_here_at < at) return group_here;
-      return group_here.empty() ? last_group : std::string_view();
+      return !group_here.empty() && group_here_at < at ? group_here : last_group;
     };
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
                       bool attributive, bool target_reread) {
