@@ -165,5 +165,14 @@ TEST_CASE("targeted harm: an opinion denied to everyone, a cleaner's name, a say
   CheckActions({"Trans people are freaks.", "Les personnes trans sont des monstres."}, Action::kHide);
 }
 
+TEST_CASE("targeted harm: a group hinted at beside an insinuation goes to a human", "[targeted_harm]") {
+  CheckActions({"We all know which community is behind the thefts, I won't spell it out.",
+                "Une mère monoparentale de plus au centre, et c'est nous qui payons.",
+                "Tout le monde sait quel genre de monde vit là, pas besoin de faire un dessin."},
+               Action::kReview);
+  CheckActions({"We all know who won the hockey game.", "C'est nous qui payons les taxes, alors on veut des réponses."},
+               Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot
