@@ -160,5 +160,77 @@ TEST_CASE("discrimination grammar: news of a law or a plan against a group is re
   CheckFound({"Deport all the migrants now.", "Migrants should be deported, every last one."}, 0.85);
 }
 
+TEST_CASE("discrimination grammar: a pronoun announcing the group the sentence names after it",
+          "[harm_grammar]") {
+  CheckFound({"Qu'on les renvoie chez eux, les musulmans.", "Je ne peux pas les supporter, ces immigrés.",
+              "Les Noirs, je ne peux pas les supporter.", "I hate them all, those refugees."},
+             0.75);
+  // Nobody of a group named after it, or someone else between.
+  CheckClear({"Qu'on les renvoie chez eux, ces touristes bruyants.",
+              "Je les déteste, ceux qui insultent les immigrés."});
+}
+
+TEST_CASE("discrimination grammar: a group's name cut in two or written with a z", "[harm_grammar]") {
+  CheckFound({"mus lims are vermin.", "I hate immi grants.", "Les jui fs sont des rats.",
+              "muzlims are parasites.", "Jewz are disgusting.",
+              "Ref ugees should all be deported.", "Les musul mans sont des parasites."},
+             0.75);
+  // Pieces that join into no group's name, or that are words alone.
+  CheckClear({"These mus sels are disgusting.", "Our jazz band is disgusting tonight.",
+              "The bus lines are the worst."});
+}
+
+TEST_CASE("discrimination grammar: ranking a group below everything", "[harm_grammar]") {
+  CheckFound({"Nothing is worse than Muslims.", "There's nothing worse than trans people.",
+              "Rien de pire que les immigrés."},
+             0.5);
+  CheckClear({"Nothing is worse than traffic.", "Rien de pire que les bouchons du lundi."});
+}
+
+TEST_CASE("discrimination grammar: humanity or a mind denied, lives said not to matter", "[harm_grammar]") {
+  CheckFound({"Immigrants are less than human.", "Les Juifs sont moins qu'humains.", "Trans people have no brains.",
+              "Les Noirs n'ont pas de cerveau.", "Muslim lives don't matter.", "Gay people make me want to puke."},
+             0.75);
+  CheckFound({"Are refugees even human?", "Est-ce que les musulmans sont vraiment humains ?"}, 0.5);
+  CheckClear({"Politicians have no brains.", "Our raccoons are less than human, obviously.",
+              "Black lives matter.", "Les immigrés n'ont pas de logement."});
+}
+
+TEST_CASE("discrimination grammar: harm wished by its means, refusal of a lease or a job", "[harm_grammar]") {
+  CheckFound({"Refugees deserve a bullet.", "Les réfugiés méritent une balle.", "Gays ought to be sterilised.",
+              "I will hurt any Muslims I meet.", "Je ne louerai jamais aux immigrés.",
+              "J'embaucherai jamais les handicapés."},
+             0.75);
+  CheckClear({"Immigrants should get a bullet point list of services.",
+              "Les réfugiés méritent une balle de soccer neuve.", "Je ne louerai jamais ma maison en été."});
+}
+
+TEST_CASE("discrimination grammar: a proposal opening on 'why not' denies nothing", "[harm_grammar]") {
+  CheckFound({"Why not just kick out all those Africans?", "Pourquoi ne pas juste virer tous ces Africains ?"}, 0.5);
+  CheckClear({"Why not invite all the refugees to the picnic?", "Muslims are not the worst."});
+}
+
+TEST_CASE("discrimination grammar: generalisations through 'seem', lacks, and harm done to us",
+          "[harm_grammar]") {
+  CheckFound({"Blacks seem to have no self control.", "Women are too emotional to lead.",
+              "Les immigrés nous volent nos emplois.", "Les femmes sont trop émotives pour diriger."},
+             0.75);
+  CheckClear({"The raccoons seem to have no self control.", "Les voisins nous volent nos places de stationnement."});
+}
+
+TEST_CASE("discrimination grammar: 'they' keeps the group named before when the sentence names one after",
+          "[harm_grammar]") {
+  CheckFound({"I work with two women. Honestly they are useless, like all women."}, 0.75);
+  CheckClear({"I work with two women. Honestly they are brilliant, like all women."});
+}
+
+TEST_CASE("discrimination grammar: worth, power and degree said of a whole group", "[harm_grammar]") {
+  CheckFound({"Les femmes, c'est bon qu'à faire le ménage.", "Les juifs ils contrôlent tout.",
+              "I'm sorry but black people are more violent.", "Tout le monde sait que les Juifs sont avares."},
+             0.75);
+  CheckClear({"This old printer is only good for scrap.", "Les enfants contrôlent tout à la maison.",
+              "Black people are more likely to be stopped by police."});
+}
+
 }  // namespace
 }  // namespace modbot

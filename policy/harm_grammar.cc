@@ -244,6 +244,7 @@ class HarmGrammar::Lexicon {
   std::vector<std::string> Read(std::string_view folded_sentence,
                                 std::vector<bool>* reread = nullptr) const {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
+    RestoreGroupNames(&words);
     if (reread) reread->assign(words.size(), false);
     for (size_t i = 0; i < words.size(); ++i) {
       TokenRepair::Disguise how;
@@ -260,6 +261,48 @@ class HarmGrammar::Lexicon {
   TokenRepair repair;
 
  private:
+  // Whether an entry begins with word (a prefix entry, with its start).
+  bool Known(const std::string& word) const {
+    if (by_first_.count(word)) return true;
+    if (word.size() < kPrefixKey) return false;
+    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
+    return it != by_prefix_.end() && std::any_of(it->second.begin(), it->second.end(), [&](int id) {
+             return WordMatches(word, entries_[id].words[0], true);
+           });
+  }
+  // Whether word alone is an entry naming a group.
+  bool NamesGroup(const std::string& word) const {
+    auto names = [&](const std::vector<int>& ids) {
+      return std::any_of(ids.begin(), ids.end(), [&](int id) {
+        const Entry& entry = entries_[id];
+        return entry.meaning == Meaning::kGroup && entry.words.size() == 1 &&
+               WordMatches(word, entry.words[0], entry.prefix);
+      });
+    };
+    if (auto it = by_first_.find(word); it != by_first_.end() && names(it->second)) return true;
+    if (word.size() < kPrefixKey) return false;
+    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
+    return it != by_prefix_.end() && names(it->second);
+  }
+
+  // A group's name cut in two ("mus lims", "immi grants", "mus-lims") or with a z
+  // for an s ("muzlims", "jewz"): read back only into a group's name, and only from
+  // pieces that mean nothing alone, so that two real words stay two.
+  void RestoreGroupNames(std::vector<std::string>* words) const {
+    std::vector<std::string>& w = *words;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (w[i].find('z') != std::string::npos) {
+        std::string with_s = w[i];
+        std::replace(with_s.begin(), with_s.end(), 'z', 's');
+        if (NamesGroup(with_s) && !Known(w[i])) w[i] = std::move(with_s);
+      }
+      if (i + 1 < w.size() && NamesGroup(w[i] + w[i + 1]) && !Known(w[i]) && !Known(w[i + 1])) {
+        w[i] += w[i + 1];
+        w.erase(w.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      }
+    }
+  }
+
   // Stretched letters are read through in words this long ("stuuupid", "iddiot");
   // in shorter ones a double letter is often another word ("ill" is not "il").
   static constexpr size_t kMinStretched = 5;
@@ -349,8 +392,10 @@ struct SentenceMeanings {
     const Span& second = a.begin < b.begin ? b : a;
     for (int i = std::max(first.begin - 2, 0); i < second.begin; ++i) {
       if (i >= first.begin && i < first.end) continue;
-      // "Ne sont que des": a negation inside a link restricts, it does not deny.
-      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & (kPredicates | Bit(Meaning::kLink)))) continue;
+      // "Ne sont que des": a negation inside a link restricts, it does not deny;
+      // inside an intent it proposes ("why not kick them out").
+      constexpr Mask kNotDenying = kPredicates | Bit(Meaning::kLink) | Bit(Meaning::kIntent);
+      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & kNotDenying)) continue;
       // "Aren't X just the worst?": a question opening on a negation expects a yes.
       if (sentence.question && AllOf(0, i + 1, Bit(Meaning::kNegation))) continue;
       return true;
@@ -612,6 +657,18 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   }
 }
 
+// "Qu'on les renvoie chez eux, les X", "I hate them all, those X": a pronoun may
+// announce the group the sentence names after it, with no one else named between.
+std::string_view GroupAnnounced(const SentenceMeanings& c, const Span& pronoun) {
+  constexpr Mask kSomeoneElse = Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kStaff);
+  for (const Span& g : c.spans) {
+    if (g.meaning != Meaning::kGroup || g.begin < pronoun.end) continue;
+    if (g.begin - pronoun.end > kLooseWindow || c.AnyOf(pronoun.end, g.begin, kSomeoneElse)) return {};
+    return g.label;
+  }
+  return {};
+}
+
 }  // namespace
 
 namespace {
@@ -741,9 +798,10 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       frame = sentence.quoted ? "quotation" : "reported speech";
       cap = 0.6;
     }
+    // A group this sentence names only after the pronoun ("they are useless, like
+    // all women") leaves the one named before as what "they" stands for.
     auto group_before = [&](int at) {
-      if (!group_here.empty() && group_here_at < at) return group_here;
-      return group_here.empty() ? last_group : std::string_view();
+      return !group_here.empty() && group_here_at < at ? group_here : last_group;
     };
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
                       bool attributive, bool target_reread) {
@@ -810,6 +868,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       if (p.label == kThem && !c.AnyOf(p.begin - 2, p.begin, Bit(Meaning::kNegation)) &&
           (p.meaning != Meaning::kHarm || c.AnyOf(p.begin - kLooseWindow, p.begin, Bit(Meaning::kIntent)))) {
         std::string_view named = group_before(p.begin);
+        if (named.empty()) named = GroupAnnounced(c, p);
         if (!named.empty()) record(Meaning::kGroup, named, "(them)", p, false, false);
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.

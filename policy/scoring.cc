@@ -1,6 +1,7 @@
 #include "policy/scoring.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace modbot {
 
@@ -10,6 +11,19 @@ double CombinedScore(const std::vector<Reason>& reasons, Clause clause) {
     if (reason.clause == clause) keep *= 1.0 - std::clamp(reason.score, 0.0, 1.0);
   }
   return 1.0 - keep;
+}
+
+void CapChosenScore(std::vector<Reason>* reasons, Clause clause,
+                    const std::function<bool(const Reason&)>& chosen, double cap) {
+  const auto count = std::count_if(reasons->begin(), reasons->end(), [&](const Reason& r) {
+    return r.clause == clause && chosen(r);
+  });
+  if (count == 0) return;
+  // (1 - share)^count = 1 - cap.
+  const double share = 1.0 - std::pow(1.0 - cap, 1.0 / static_cast<double>(count));
+  for (Reason& reason : *reasons) {
+    if (reason.clause == clause && chosen(reason)) reason.score = std::min(reason.score, share);
+  }
 }
 
 void ScoreReasons(const std::vector<Reason>& reasons, const PolicySettings& settings,

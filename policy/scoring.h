@@ -7,6 +7,7 @@
 #ifndef MODBOT_POLICY_SCORING_H_
 #define MODBOT_POLICY_SCORING_H_
 
+#include <functional>
 #include <vector>
 
 #include "policy/policy_settings.h"
@@ -20,6 +21,13 @@ void ScoreReasons(const std::vector<Reason>& reasons, const PolicySettings& sett
 
 // Combined score of one clause's reasons.
 double CombinedScore(const std::vector<Reason>& reasons, Clause clause);
+
+// Lowers each reason of clause that chosen selects to at most an equal share of cap,
+// the share that, taken once per chosen reason, CombinedScore adds up to cap: so the
+// chosen reasons together score at most cap, whatever else the clause holds. For one
+// piece of evidence that several rules found ("dykes" in two word lists).
+void CapChosenScore(std::vector<Reason>* reasons, Clause clause,
+                    const std::function<bool(const Reason&)>& chosen, double cap);
 
 }  // namespace modbot
 

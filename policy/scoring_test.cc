@@ -46,6 +46,22 @@ TEST_CASE("CombinedScore: never leaves 0..1, even with out-of-range scores", "[p
   CHECK(many > 0.99);
 }
 
+TEST_CASE("CapChosenScore: the chosen reasons of a clause add up to at most the cap", "[policy]") {
+  using Catch::Detail::Approx;
+  auto chosen = [](const Reason& r) { return r.rule == "chosen"; };
+  std::vector<Reason> reasons = {R(Clause::kAbusive, 0.95, "chosen"), R(Clause::kAbusive, 0.9, "chosen"),
+                                 R(Clause::kAbusive, 0.3, "other"), R(Clause::kThreat, 0.9, "chosen")};
+  CapChosenScore(&reasons, Clause::kAbusive, chosen, 0.45);
+  CHECK(reasons[0].score == Approx(reasons[1].score));
+  CHECK(CombinedScore({reasons[0], reasons[1]}, Clause::kAbusive) == Approx(0.45));
+  CHECK(reasons[2].score == 0.3);  // not chosen
+  CHECK(reasons[3].score == 0.9);  // another clause
+  // A chosen reason already under its share keeps its score.
+  std::vector<Reason> weak = {R(Clause::kAbusive, 0.1, "chosen")};
+  CapChosenScore(&weak, Clause::kAbusive, chosen, 0.45);
+  CHECK(weak[0].score == 0.1);
+}
+
 TEST_CASE("ScoreReasons: no reasons, allow with nothing listed", "[policy]") {
   Verdict verdict = Score({});
   CHECK(verdict.action == Action::kAllow);

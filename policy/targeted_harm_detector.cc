@@ -8,7 +8,6 @@
 // the post, and a slur that is also an ordinary word never hides on its own.
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <string>
 #include <vector>
 
@@ -34,16 +33,7 @@ bool IsSlurReason(const Reason& reason) {
 // Caps what the slur reasons add up to in each clause: "dykes" matched by two
 // lexicons is one word, not two pieces of evidence.
 void CapSlurReasons(Reasons* reasons, double cap) {
-  for (Clause clause : kHarmClauses) {
-    const auto count = std::count_if(reasons->begin(), reasons->end(), [&](const Reason& r) {
-      return r.clause == clause && IsSlurReason(r);
-    });
-    if (count == 0) continue;
-    const double each = 1.0 - std::pow(1.0 - cap, 1.0 / static_cast<double>(count));
-    for (Reason& reason : *reasons) {
-      if (reason.clause == clause && IsSlurReason(reason)) reason.score = std::min(reason.score, each);
-    }
-  }
+  for (Clause clause : kHarmClauses) CapChosenScore(reasons, clause, IsSlurReason, cap);
 }
 
 bool AllSlursAreHomonyms(const Reasons& reasons, const HarmGrammar& grammar) {

@@ -124,5 +124,55 @@ TEST_CASE("targeted harm: discrimination by meaning, hateful statements flag and
                Action::kAllow);
 }
 
+TEST_CASE("targeted harm: telling of others naming a group, and disowning it, stays allowed",
+          "[targeted_harm]") {
+  CheckActions({"I hate it when people call Muslims subhuman.",
+                "Nobody deserves to be called vermin, refugees included.",
+                "Personne ne mérite d'être traité de vermine, pas même les immigrés.",
+                "Mon voisin dit que les Juifs sont paresseux, je lui ai dit qu'il avait tort.",
+                "I'm tired of hearing that immigrants are the problem. They aren't."},
+               Action::kAllow);
+  // Without the disowning, the naming is still read.
+  CheckActions({"Muslims are subhuman.", "Les immigrés sont de la vermine."}, Action::kHide);
+}
+
+TEST_CASE("targeted harm: a group named by an adjective and 'people'", "[targeted_harm]") {
+  CheckActions({"There are too many gay people in this neighbourhood."}, Action::kReview);
+  CheckActions({"I don't want any gay people living next to me."}, Action::kHide);
+  CheckActions({"Gay people organised the parade this year."}, Action::kAllow);
+}
+
+TEST_CASE("targeted harm: slurs with no other sense hide; a mockery also quoted goes to a human",
+          "[targeted_harm]") {
+  CheckActions({"These groids went haywire again.", "The holohoax is all they talk about.",
+                "Les races de boue envahissent tout."},
+               Action::kHide);
+  CheckActions({"ok ching chong", "Ching chong, ça veut dire bonjour en chinois ?"}, Action::kReview);
+  CheckActions({"On va faire la bamboula au parc samedi."}, Action::kAllow);
+}
+
+TEST_CASE("targeted harm: a group at a place is not a group sent there", "[targeted_harm]") {
+  CheckActions({"Women in the kitchen at the community centre are volunteers."}, Action::kAllow);
+  CheckActions({"Women belong in the kitchen, not in council."}, Action::kHide);
+}
+
+TEST_CASE("targeted harm: an opinion denied to everyone, a cleaner's name, a saying called out",
+          "[targeted_harm]") {
+  CheckActions({"Nobody here thinks trans people are freaks.",
+                "Personne ici ne pense que les personnes trans sont des monstres.",
+                "Use Spic and Span on the floor.", "When someone says women are stupid, I call it out."},
+               Action::kAllow);
+  CheckActions({"Trans people are freaks.", "Les personnes trans sont des monstres."}, Action::kHide);
+}
+
+TEST_CASE("targeted harm: a group hinted at beside an insinuation goes to a human", "[targeted_harm]") {
+  CheckActions({"We all know which community is behind the thefts, I won't spell it out.",
+                "Une mère monoparentale de plus au centre, et c'est nous qui payons.",
+                "Tout le monde sait quel genre de monde vit là, pas besoin de faire un dessin."},
+               Action::kReview);
+  CheckActions({"We all know who won the hockey game.", "C'est nous qui payons les taxes, alors on veut des réponses."},
+               Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot
