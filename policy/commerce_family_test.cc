@@ -447,4 +447,45 @@ TEST_CASE("Commerce family round 3: vandalism planned with others is queued", "[
       Clause::kIllegalActivity);
 }
 
+
+TEST_CASE("Commerce family round 4: forgeries and break-ins for hire, priced or reachable, hide",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Buy a fake doctor's note for $30, nobody ever verifies them"},
+          {"Need a hacker? Recover your account, spy on your partner's phone. Contact cyberhackpro@gmail.com"},
+          {"Faux talons de paie pour votre demande de logement, 50 $ chacun"},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+}
+
+TEST_CASE("Commerce family round 4: 'you can' an act the rule's enforcers won't see is queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"You can dump your old paint in the creek behind the arena, no one checks"},
+          {"Tu peux brancher ta piscine sur la borne fontaine la nuit, la Ville ne voit rien"},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Commerce family round 4: other people's paid accounts handed round are flagged",
+          "[policy]") {
+  for (const Case& c : std::vector<Case>{{"Free netflix accounts, working logins below"}}) {
+    Verdict verdict = JudgeText(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(HasClause(verdict, Clause::kOwnership));
+  }
+}
+
+TEST_CASE("Commerce family round 4: reports and questions near forgeries stay clear", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"Someone is selling fake doctor's notes for $30 online, the school should know"},
+          {"You can leave your bins out on Sunday night, the truck comes early"},
+          {"My phone was hacked last week, how do I report it?"},
+      },
+      Clause::kIllegalActivity);
+}
+
 }  // namespace modbot

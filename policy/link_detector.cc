@@ -109,6 +109,26 @@ std::vector<Link> DefangedLinks(std::string_view folded) {
   return links;
 }
 
+// Discourse's trust level 2 (members): earned by months of reading and posting,
+// never by a throwaway.
+constexpr int kMemberTrustLevel = 2;
+
+// A link to an unknown site (not trusted, not a video host) sold with a pitch (a
+// windfall, a miracle, a prize) and a call to act or get in touch, by someone who
+// is not an established member and vouches for no business of their own: comment
+// spam that no moderator would keep. A resident's recommendation names a business
+// ("they were great") and is judged by DetectCommercial alone.
+bool IsSalesPitch(const PostView& view, const std::vector<Link>& unknown) {
+  const LexiconHits& hits = view.own_hits;
+  const bool pitch = hits.Has("commercial_prize_patterns") || hits.Has("commercial_hype_patterns");
+  const bool call = hits.Has("commercial_action_patterns") || hits.Has("commercial_urgency_patterns") ||
+                    hits.Has("commercial_contact_patterns") || hits.Has("link_lure_patterns");
+  const bool member = view.post.author.trust_level.value_or(0) >= kMemberTrustLevel;
+  return pitch && call && !member && !hits.Has("commercial_endorse_patterns") &&
+         std::any_of(unknown.begin(), unknown.end(),
+                     [](const Link& link) { return !DomainMatches(link.domain, VideoHosts()); });
+}
+
 // Three links or more to places other than trusted ones, with hardly a word for
 // each: a post made for its links. A resident citing three sources says more.
 constexpr size_t kBurstLinks = 3;
@@ -132,6 +152,7 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   const std::vector<Link> defanged = DefangedLinks(view.own.folded);
   links.insert(links.end(), defanged.begin(), defanged.end());
   std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised;
+  std::vector<Link> unknown;
   for (size_t i = 0; i < links.size(); ++i) {
     const Link& link = links[i];
     if (link.domain.empty() || link.domain == "magnet" || IsTrustedLink(link, view.settings)) {
@@ -147,6 +168,7 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
     if (IsExecutable(link.url)) programs.push_back(link.url);
     if (NamesSpamGoods(link)) goods.push_back(link.url);
     external.push_back(link.url);
+    unknown.push_back(link);
   }
   // A warning ("this link is a scam, don't click") names the link to keep readers
   // away from it, often disguised on purpose.
@@ -204,6 +226,9 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
     if (!videos.empty()) {
       reasons->push_back({spam, "links.political_video", 0.55, JoinEvidence(videos)});
     }
+  }
+  if (IsSalesPitch(view, unknown)) {
+    reasons->push_back({spam, "links.sales_pitch", 0.85, JoinEvidence(external)});
   }
   if (view.own_hits.Has("self_promotion_patterns")) {
     reasons->push_back({spam, "links.self_promotion", 0.55,

@@ -145,6 +145,69 @@ TEST_CASE("Spam structure: self-promotion in comments is queued as commercial", 
       Clause::kCommercial, Action::kReview);
 }
 
+// Comment spam as it comes under videos and blog posts, judged with no author facts:
+// the author's own channel with a plea, an earnings claim with a way to reach the
+// author, a testimonial for a titled stranger with that stranger's number.
+TEST_CASE("Spam structure: comment spam without a link is queued", "[policy]") {
+  Expect(
+      {
+          {"Sub to me and I'll sub back!"},
+          {"Love this song! I also do covers on my channel, would be great if you gave me a chance :)"},
+          {"If you're reading this, thank you! I'm a small youtuber trying to grow, any support means everything"},
+          {"Je vous invite à découvrir ma chaîne, je fais des vidéos de cuisine"},
+          {"Salut! Petit youtubeur ici, passez voir ma chaîne si ça vous dit"},
+          {"Who wants to earn money online? It's easy and legit, DM me for details"},
+          {"Make $$$ fast, text 438 555 0192"},
+          {"i have a side hustle that pays me 1k a week, ask me how"},
+          {"Quelqu'un veut gagner de l'argent facilement? Envoyez-moi un message"},
+          {"Besoin d'un prêt rapide? Sans vérification de crédit, contactez-nous par courriel : pretrapide@gmail.com"},
+          {"God bless Dr. Okoro who brought my husband back, contact him on whatsapp +2348012345678"},
+          {"Grâce à Mme Sophie j'ai doublé mon investissement en bitcoin, contactez-la au +33 6 12 34 56 78"},
+          {"This is the best investment platform I've ever used, I withdrew my profits yesterday. Search for BitProfitX on Google"},
+          {"Invest with Mr. Collins and earn 20% weekly returns, he is legit. Contact him on telegram @collinsfx"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+// The pitch that hides: a link to a site nobody here knows, a windfall or a miracle,
+// and a call to act, from someone who is not an established member.
+TEST_CASE("Spam structure: a pitch with a call to act and an unknown link hides", "[policy]") {
+  Expect(
+      {
+          {"I make $500 a day working from home, visit www.easycash-home.com to find out how"},
+          {"Get your free $1000 Walmart gift card now! Limited offer: bit.ly/wmgift"},
+          {"Découvrez comment j'ai perdu 15 kg en un mois : minceur-express.fr"},
+          {"I've been making 5k a week with forex signals, join my telegram group t.me/fxsignals"},
+          {"18+ hot girls waiting to chat with you, sign up free at sexydates.club"},
+          {"Work from home opportunity! Earn up to $1,500/week. Visit jobs-home-now.com"},
+      },
+      Clause::kSpamLinks, Action::kHide);
+}
+
+TEST_CASE("Spam structure: a pitch's look-alikes stay clear or queued, never hidden", "[policy]") {
+  ExpectAllowed({
+      {"My daughter has her own channel about Lego, she just hit 100 subscribers!"},
+      {"Can someone explain how to subscribe to the snow removal alerts?"},
+      {"Abonnez-vous à l'infolettre de la Ville pour les avis de déneigement"},
+      {"I make beats as a hobby, nothing serious"},
+      {"J'ai perdu 10 kg en faisant du vélo cet été, je recommande"},
+      {"He was hired to work from home during covid and never went back"},
+      {"Thank you Dr. Cohen at the CLSC, she was wonderful with my mother"},
+      {"Your channel is great, keep it up!"},
+      {"I invested in bitcoin in 2017 and regret selling"},
+      {"We're having a BBQ on Saturday si ça vous dit, bring a salad"},
+      {"Allez sur rmcsport.fr pour un lien officiel"},
+  });
+  for (const Case& c : std::vector<Case>{
+           {"Easy money? Just visit the City's summer jobs page: https://cotesaintluc.org/jobs, apply now"},
+           {"Great deals at the farmers market, check it out! https://marchecsl.ca", 900, 2},
+       }) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(verdict.action != Action::kHide);
+  }
+}
+
 TEST_CASE("Spam structure: calls that lead to the City, news links and fans are not ads",
           "[policy]") {
   ExpectAllowed({
