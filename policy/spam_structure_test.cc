@@ -403,5 +403,21 @@ TEST_CASE("Structure: a club's address and talk of money are allowed", "[policy]
   });
 }
 
+// A work pasted in: a long quote from no post of the thread under a line of the
+// author's own. A quote of the post replied to, or a short one, is a conversation.
+TEST_CASE("Structure: a long quote from outside the thread is queued as ownership", "[policy]") {
+  std::string article;
+  for (int i = 0; i < 8; ++i) {
+    article += "Residents of the city will pay more for water next year as council approved a "
+               "new rate structure on Tuesday night after a long debate. ";
+  }
+  Expect({{"From today's Gazette:\n\n> " + article}}, Clause::kOwnership, Action::kReview);
+  Post reply;
+  reply.body = ParsePostBody("> " + article + "\n\nI disagree, the old rates were fine.", Format::kMarkdown);
+  reply.reply_to = article;
+  CHECK(BuiltInPolicy().Judge(reply).action == Action::kAllow);
+  ExpectAllowed({{"> Residents will pay more for water next year.\n\nI disagree, the old rates were fine."}});
+}
+
 }  // namespace
 }  // namespace modbot
