@@ -165,6 +165,10 @@ TEST_CASE("Spam structure: comment spam without a link is queued", "[policy]") {
           {"Grâce à Mme Sophie j'ai doublé mon investissement en bitcoin, contactez-la au +33 6 12 34 56 78"},
           {"This is the best investment platform I've ever used, I withdrew my profits yesterday. Search for BitProfitX on Google"},
           {"Invest with Mr. Collins and earn 20% weekly returns, he is legit. Contact him on telegram @collinsfx"},
+          {"I'm only 2 subs away from 100!"},
+          {"if you like my song give thumbs up and subscribe"},
+          {"I'm a 16 year old singer from London, I'd be so grateful if you listened to my covers"},
+          {"http://www.marketglory.com/strategygame/lucaslucas2 join this game, it's free and you get money"},
       },
       Clause::kCommercial, Action::kReview);
 }
@@ -180,6 +184,7 @@ TEST_CASE("Spam structure: a pitch with a call to act and an unknown link hides"
           {"I've been making 5k a week with forex signals, join my telegram group t.me/fxsignals"},
           {"18+ hot girls waiting to chat with you, sign up free at sexydates.club"},
           {"Work from home opportunity! Earn up to $1,500/week. Visit jobs-home-now.com"},
+          {"Earn money by watching videos! Sign up here www.paidviews.net"},
       },
       Clause::kSpamLinks, Action::kHide);
 }
@@ -197,6 +202,9 @@ TEST_CASE("Spam structure: a pitch's look-alikes stay clear or queued, never hid
       {"I invested in bitcoin in 2017 and regret selling"},
       {"We're having a BBQ on Saturday si ça vous dit, bring a salad"},
       {"Allez sur rmcsport.fr pour un lien officiel"},
+      {"Love this song so much, my brother showed it to me"},
+      {"2 billion views, incredible!"},
+      {"I'm a retired musician, I play at the seniors' centre on Fridays"},
   });
   for (const Case& c : std::vector<Case>{
            {"Easy money? Just visit the City's summer jobs page: https://cotesaintluc.org/jobs, apply now"},
