@@ -169,6 +169,8 @@ TEST_CASE("Spam structure: comment spam without a link is queued", "[policy]") {
           {"if you like my song give thumbs up and subscribe"},
           {"I'm a 16 year old singer from London, I'd be so grateful if you listened to my covers"},
           {"http://www.marketglory.com/strategygame/lucaslucas2 join this game, it's free and you get money"},
+          {"Check out my c h a n n e l, new v i d e o s every day"},
+          {"Make m-o-n-e-y fast, text me 514 555 0192"},
       },
       Clause::kCommercial, Action::kReview);
 }
