@@ -429,5 +429,23 @@ TEST_CASE("Structure: a long quote from outside the thread is queued as ownershi
   ExpectAllowed({{"> Residents will pay more for water next year.\n\nI disagree, the old rates were fine."}});
 }
 
+// An echo of another member signed with a persona, from an account the facts show
+// is new: a sock puppet for a human to weigh; with "I'm new here" and decades of
+// residence as well, the whole shape, hidden.
+TEST_CASE("Structure: a new account's echo signed with a persona is a sock puppet", "[policy]") {
+  Expect({{"Totally agree with everything said above. Signed, a proud mother of three and taxpayer", 0, std::nullopt, 1}},
+         Clause::kFakeAccount, Action::kReview);
+  Expect({{"Je suis nouveau ici mais j'habite CSL depuis 30 ans et je suis 100% d'accord avec Mme "
+           "Cohen, tout le monde devrait voter pour elle",
+           1, std::nullopt, 1}},
+         Clause::kFakeAccount, Action::kHide);
+  ExpectAllowed({
+      {"I agree with the post above, the plows were late again on our street", 0, std::nullopt, 1},
+      {"Hi everyone, I'm new to CSL, just moved to Kildare. Any recommendations for a good daycare?", 0,
+       std::nullopt, 1},
+      {"Totally agree with everything said above. Signed, a proud mother of three", 900, 2, 300},
+  });
+}
+
 }  // namespace
 }  // namespace modbot
