@@ -44,18 +44,37 @@ bool HasSpamTld(std::string_view domain) {
 // A domain that borrows an official name ("snowmap-csl.info.kz",
 // "canadapost-redelivery.help") with a login word or an unusual top-level domain.
 // The real ones are trusted and never get here.
-bool ImpersonatesOfficialSite(std::string_view domain) {
+// The login word may be in the path instead ("deneigement-csl.info/connexion").
+bool ImpersonatesOfficialSite(const Link& link) {
   static const std::vector<std::string> names = LexiconEntries(LexiconText("links_impersonated_list"));
   static const std::vector<std::string> phishing = LexiconEntries(LexiconText("links_phishing_list"));
+  const std::string_view domain = link.domain;
   bool official = false, asks_login = false;
   for (std::string_view word : DomainWords(domain)) {
     official |= IsOneOf(word, names);
     asks_login |= IsOneOf(word, phishing);
   }
+  const size_t host = link.url.find(domain);
+  const std::string path =
+      host == std::string::npos ? "" : Normalize(std::string_view(link.url).substr(host + domain.size())).skeleton;
+  for (const std::string& word : phishing) {
+    asks_login |= path.find(" " + word + " ") != std::string::npos;
+  }
   // A country far from here ("info.kz") is as odd as a spam top-level domain.
   const std::string_view tld = TopLevelDomain(domain);
   const bool far_country = tld.size() == 2 && !IsOneOf(tld, {"ca", "us", "fr", "uk", "be", "ch"});
   return official && (asks_login || far_country || HasSpamTld(domain));
+}
+
+// A link whose words show one address and whose target is another
+// ("[url=http://collecte-horaire.xyz]www.cotesaintluc.org[/url]"): made to deceive.
+bool ShowsAnotherAddress(const Link& link) {
+  static const RE2 shown(R"((?i)^\s*(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:[/?#]\S*)?\s*$)");
+  std::string host;
+  if (link.text == link.url || !RE2::FullMatch(link.text, shown, &host)) return false;
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  return !DomainMatches(host, {link.domain}) && !DomainMatches(link.domain, {host});
 }
 
 // A program to run, not a page to read.
@@ -151,7 +170,7 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   std::vector<Link> links = view.post.body.links;
   const std::vector<Link> defanged = DefangedLinks(view.own.folded);
   links.insert(links.end(), defanged.begin(), defanged.end());
-  std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised;
+  std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised, deceptive;
   std::vector<Link> unknown;
   for (size_t i = 0; i < links.size(); ++i) {
     const Link& link = links[i];
@@ -164,7 +183,8 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
     } else if (HasSpamTld(link.domain)) {
       spammy.push_back(link.url);
     }
-    if (ImpersonatesOfficialSite(link.domain)) impostors.push_back(link.url);
+    if (ImpersonatesOfficialSite(link)) impostors.push_back(link.url);
+    if (ShowsAnotherAddress(link)) deceptive.push_back(link.text + " -> " + link.domain);
     if (IsExecutable(link.url)) programs.push_back(link.url);
     if (NamesSpamGoods(link)) goods.push_back(link.url);
     external.push_back(link.url);
@@ -185,6 +205,9 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   }
   if (!impostors.empty()) {
     reasons->push_back({spam, "links.impersonation", 0.8, JoinEvidence(impostors)});
+  }
+  if (!deceptive.empty()) {
+    reasons->push_back({spam, "links.deceptive_text", 0.8, JoinEvidence(deceptive)});
   }
   if (!programs.empty()) {
     reasons->push_back({spam, "links.executable", 0.8, JoinEvidence(programs)});

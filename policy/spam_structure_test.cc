@@ -447,5 +447,25 @@ TEST_CASE("Structure: a new account's echo signed with a persona is a sock puppe
   });
 }
 
+// A link whose words show the City's address and whose target is elsewhere, and a
+// lookalike whose login word is in the path: made to deceive, whoever posts them.
+TEST_CASE("Structure: a link that shows one address and goes to another is flagged", "[policy]") {
+  for (const Case& c : std::vector<Case>{
+           {"Schedule: [link](http://collecte-horaire.net/x) [www.cotesaintluc.org](https://evil-login.net)", 900, 2, 300},
+           {"Pour plus d'infos sur le déneigement : http://deneigement-csl.info/connexion", 900, 2, 300},
+       }) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(Has(verdict, Clause::kSpamLinks));
+    CHECK(verdict.action != Action::kAllow);
+  }
+  Expect({{"Nice meeting everyone! Cheap flights here → cheapflights-deals.net", 1, std::nullopt, 1}},
+         Clause::kFakeAccount, Action::kHide);
+  ExpectAllowed({
+      {"[cotesaintluc.org](https://www.cotesaintluc.org/fr/collectes) a l'horaire", 900, 2, 300},
+      {"Here's the article: [montrealgazette.com](https://montrealgazette.com/news/csl-budget)", 900, 2, 300},
+  });
+}
+
 }  // namespace
 }  // namespace modbot
