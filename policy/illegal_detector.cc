@@ -129,8 +129,8 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   // sale, and hides like contraband.
   const std::vector<std::string>& fraud = view.own_hits.Of("illegal_fraud_patterns");
   const bool fraud_warned = !fraud.empty() && RE2::PartialMatch(view.own.folded, NegatedFraudPattern());
-  const bool fraud_sold = ReachableSeller(view) ||
-                          (view.own_hits.Has("commercial_price_patterns") && !crime_negated);
+  const bool fraud_sold = !fraud.empty() && (ReachableSeller(view) || (view.own_hits.Has("commercial_price_patterns") &&
+                                                                       !crime_negated));
   if (!fraud.empty() && !fraud_warned && fraud_sold) {
     reasons->push_back({illegal, "illegal.fraud_offer", 0.85,
                         JoinEvidence(fraud) + " … " + view.own_hits.First("commercial_contact_patterns")});
