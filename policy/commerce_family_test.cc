@@ -447,4 +447,84 @@ TEST_CASE("Commerce family round 3: vandalism planned with others is queued", "[
       Clause::kIllegalActivity);
 }
 
+
+TEST_CASE("Commerce family round 4: forgeries and break-ins for hire, priced or reachable, hide",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Buy a fake doctor's note for $30, nobody ever verifies them"},
+          {"Need a hacker? Recover your account, spy on your partner's phone. Contact cyberhackpro@gmail.com"},
+          {"Faux talons de paie pour votre demande de logement, 50 $ chacun"},
+      },
+      Clause::kIllegalActivity, Action::kHide);
+}
+
+TEST_CASE("Commerce family round 4: 'you can' an act the rule's enforcers won't see is queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"You can dump your old paint in the creek behind the arena, no one checks"},
+          {"Tu peux brancher ta piscine sur la borne fontaine la nuit, la Ville ne voit rien"},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+}
+
+TEST_CASE("Commerce family round 4: other people's paid accounts handed round are flagged",
+          "[policy]") {
+  for (const Case& c : std::vector<Case>{{"Free netflix accounts, working logins below"}}) {
+    Verdict verdict = JudgeText(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(HasClause(verdict, Clause::kOwnership));
+  }
+}
+
+TEST_CASE("Commerce family round 4: reports and questions near forgeries stay clear", "[policy]") {
+  ExpectNotFlagged(
+      {
+          {"Someone is selling fake doctor's notes for $30 online, the school should know"},
+          {"You can leave your bins out on Sunday night, the truck comes early"},
+          {"My phone was hacked last week, how do I report it?"},
+      },
+      Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family round 4: an act told with the enforcer who won't see it is queued",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Too lazy to register your bike? Just scrape off the serial number, cops can't trace it anyway"},
+          {"Fill your pool from the hydrant on Mackle at 3am, the water department never notices"},
+          {"Skip the dump fee: leave your old mattress behind the Provigo, no one knows who did it"},
+          {"Pour la piscine, prenez la carte de votre voisin, le gardien vérifie pas la photo"},
+      },
+      Clause::kIllegalActivity, Action::kReview);
+  ExpectNotFlagged(
+      {
+          {"The bylaw officers ticketed my neighbour for letting his dog off leash, fair enough"},
+          {"My bike was stolen, the serial number was registered so the police might trace it"},
+          {"Le gardien de la piscine vérifie toujours la photo, c'est bien"},
+          {"The cops never come when we call about the noise, it's frustrating"},
+      },
+      Clause::kIllegalActivity);
+}
+
+TEST_CASE("Commerce family round 4: copies offered so nobody buys the work", "[policy]") {
+  ExpectFlagged(
+      {
+          {"Tout le manuel scolaire est dans le lien, pas besoin de l'acheter : drive.google.com/abc"},
+          {"Here are all the answers to the lifeguard certification exam, enjoy"},
+          {"Got the new Drake album before release, DM me for the zip"},
+          {"Who needs Windows 11 activated for free? I have the crack, message me"},
+      },
+      Clause::kOwnership, Action::kReview);
+  ExpectNotFlagged(
+      {
+          {"The library has the full movie on DVD, you can borrow it"},
+          {"Does anyone have a copy of last year's swim schedule? The City site doesn't have it anymore"},
+          {"The new album comes out Friday, can't wait"},
+          {"I have a crack in my windshield from the roadwork gravel"},
+      },
+      Clause::kOwnership);
+}
+
 }  // namespace modbot

@@ -7,7 +7,10 @@
 // however written, an e-mail, a handle; see contact_channel.h), a deal ("knock off
 // 10%", "prix d'ami"), an endorsement of a business ("tell him you're from CSL"),
 // spam talk ("doctors hate", "followers"), a call to act ("click here", "reply
-// YES"), urgency ("faites vite", "valid 12 hours") and a prize ("you have won").
+// YES"), urgency ("faites vite", "valid 12 hours"), a prize or promised earnings
+// ("you have won", "I make $500 a day"), and the comment spammer's pair: the
+// author's own channel ("on my channel", "petit youtubeur") and the plea that goes
+// with it ("any support means a lot", "I'll sub back").
 // One kind alone is ordinary talk: a fee, a thank-you, a question. Two kinds make
 // an advertisement for a human to look at; the more kinds, the surer. A link to
 // somewhere other than the City next to a sign is one more kind.
@@ -28,11 +31,11 @@
 namespace modbot {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKinds = {
+constexpr std::array<std::string_view, 12> kKinds = {
     "commercial_patterns",        "commercial_price_patterns",   "commercial_contact_patterns",
     "commercial_deal_patterns",   "commercial_endorse_patterns", "commercial_hype_patterns",
     "commercial_action_patterns", "commercial_urgency_patterns", "commercial_prize_patterns",
-    "commercial_audience_patterns",
+    "commercial_audience_patterns", "commercial_own_channel_patterns", "commercial_plea_patterns",
 };
 
 // The kinds that only tell readers to act ("register now", "subscribe to",

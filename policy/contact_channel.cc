@@ -1,5 +1,6 @@
 #include "policy/contact_channel.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -28,7 +29,12 @@ int SpelledDigit(std::string_view word) {
 // Whether groups of digits are laid out like a phone number: "5145550127",
 // "514 555 0127", "1-514-555-0127", "0800 123 4567", "07123 456789". A date and a
 // time ("2024-06-15 10:30") has groups of two and is not one.
-bool PhoneShaped(const std::vector<size_t>& groups) {
+// A French number is written in pairs ("06 12 34 56 78", "01.23.45.67.89").
+bool PhoneShaped(const std::vector<size_t>& groups, std::string_view digits) {
+  if (groups.size() == 5 && digits.size() == 10 && digits[0] == '0' &&
+      std::all_of(groups.begin(), groups.end(), [](size_t size) { return size == 2; })) {
+    return true;
+  }
   if (groups.empty() || groups.size() > 4 || groups.back() < 4) return false;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (groups[i] < 3 && !(i == 0 && groups[i] == 1)) return false;
@@ -91,14 +97,18 @@ void FindPhoneNumbers(std::string_view text, std::vector<std::string>* found) {
       end = i;
       while (i < text.size() && IsNumberSeparator(text, i)) ++i;
     }
+    // After a "+", a country code leads and numbers run from 10 to 13 digits in any
+    // grouping ("+33 6 12 34 56 78", "+2348012345678", "+44 7911 123456").
+    const bool international = spelled == 0 && start > 0 && text[start - 1] == '+' &&
+                               digits.size() >= 10 && digits.size() <= 13;
     const bool phone_sized =
         digits.size() == 10 || (digits.size() == 11 && (digits[0] == '1' || digits[0] == '0'));
     // A few spelled words ("one or two", "deux ou trois") are ordinary talk; seven
     // of them in a row, or three among digit groups, are a number written so that
     // a filter misses it.
     const bool laid_out =
-        spelled == 0 ? PhoneShaped(groups) : spelled >= 7 || (spelled >= 3 && !groups.empty());
-    if (phone_sized && laid_out && !IsPublicService(digits)) {
+        spelled == 0 ? PhoneShaped(groups, digits) : spelled >= 7 || (spelled >= 3 && !groups.empty());
+    if ((international || (phone_sized && laid_out)) && !IsPublicService(digits)) {
       found->push_back(std::string(text.substr(start, end - start)));
     }
     if (i == start) ++i;

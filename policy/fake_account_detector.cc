@@ -109,13 +109,15 @@ void DetectFakeAccount(const PostView& view, Reasons* reasons) {
   if (!IsNewAccount(author, view.settings.new_account_days)) return;
   // A new account that says so, yet claims decades of residence and loudly echoes
   // another member ("X is completely right, everyone should back her"): the shape
-  // of a sock puppet. The echo without the residence claim only asks a human; a
-  // newcomer who says how long they have lived here is just introducing themselves.
+  // of a sock puppet. The echo without the residence claim only asks a human, and so
+  // does the echo signed with a persona by an account the facts show is new
+  // ("totally agree. Signed, a concerned resident"); a newcomer who says how long
+  // they have lived here is just introducing themselves.
   const std::vector<std::string>& newcomer = view.own_hits.Of("fake_newcomer_patterns");
   const std::vector<std::string>& echo = view.own_hits.Of("fake_echo_patterns");
   const std::vector<std::string>& resident = view.own_hits.Of("fake_residence_patterns");
   int shape = !newcomer.empty() + !echo.empty() + !resident.empty();
-  if (!newcomer.empty() && !echo.empty()) {
+  if (!echo.empty() && (!newcomer.empty() || !resident.empty())) {
     std::vector<std::string> evidence = newcomer;
     evidence.insert(evidence.end(), resident.begin(), resident.end());
     evidence.insert(evidence.end(), echo.begin(), echo.end());

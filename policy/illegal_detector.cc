@@ -41,10 +41,11 @@ bool OffersSomething(const PostView& view) {
            !FindContactChannels(view.own.folded).empty()));
 }
 
-// Whether readers are told how to reach the author: a price is not needed for a
-// service that is itself the offence.
+// Whether readers are told how to reach the author (a number or an address will
+// do): a price is not needed for a service that is itself the offence.
 bool ReachableSeller(const PostView& view) {
-  return view.own_hits.Has("commercial_contact_patterns") || view.own_hits.Has("commercial_patterns");
+  return view.own_hits.Has("commercial_contact_patterns") || view.own_hits.Has("commercial_patterns") ||
+         !FindContactChannels(view.own.folded).empty();
 }
 
 // Most the review-level evidence may add up to; see CapClauseScore.
@@ -124,10 +125,13 @@ void DetectIllegalActivity(const PostView& view, Reasons* reasons) {
   // assurance nobody checks, is advice to defraud the City; a report of it
   // ("someone sells fake permits") or a warning ("don't") is not.
   // Offered as a service ("a body shop will write up damage you never had, PM for
-  // the name") it is the fraud itself on sale, and hides like contraband.
+  // the name") or priced ("a doctor's note for $30") it is the fraud itself on
+  // sale, and hides like contraband.
   const std::vector<std::string>& fraud = view.own_hits.Of("illegal_fraud_patterns");
   const bool fraud_warned = !fraud.empty() && RE2::PartialMatch(view.own.folded, NegatedFraudPattern());
-  if (!fraud.empty() && !fraud_warned && ReachableSeller(view)) {
+  const bool fraud_sold = !fraud.empty() && (ReachableSeller(view) || (view.own_hits.Has("commercial_price_patterns") &&
+                                                                       !crime_negated));
+  if (!fraud.empty() && !fraud_warned && fraud_sold) {
     reasons->push_back({illegal, "illegal.fraud_offer", 0.85,
                         JoinEvidence(fraud) + " … " + view.own_hits.First("commercial_contact_patterns")});
   } else if (!fraud.empty() && encouraged && unenforced && !fraud_warned) {

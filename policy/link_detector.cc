@@ -44,18 +44,37 @@ bool HasSpamTld(std::string_view domain) {
 // A domain that borrows an official name ("snowmap-csl.info.kz",
 // "canadapost-redelivery.help") with a login word or an unusual top-level domain.
 // The real ones are trusted and never get here.
-bool ImpersonatesOfficialSite(std::string_view domain) {
+// The login word may be in the path instead ("deneigement-csl.info/connexion").
+bool ImpersonatesOfficialSite(const Link& link) {
   static const std::vector<std::string> names = LexiconEntries(LexiconText("links_impersonated_list"));
   static const std::vector<std::string> phishing = LexiconEntries(LexiconText("links_phishing_list"));
+  const std::string_view domain = link.domain;
   bool official = false, asks_login = false;
   for (std::string_view word : DomainWords(domain)) {
     official |= IsOneOf(word, names);
     asks_login |= IsOneOf(word, phishing);
   }
+  const size_t host = link.url.find(domain);
+  const std::string path =
+      host == std::string::npos ? "" : Normalize(std::string_view(link.url).substr(host + domain.size())).skeleton;
+  for (const std::string& word : phishing) {
+    asks_login |= path.find(" " + word + " ") != std::string::npos;
+  }
   // A country far from here ("info.kz") is as odd as a spam top-level domain.
   const std::string_view tld = TopLevelDomain(domain);
   const bool far_country = tld.size() == 2 && !IsOneOf(tld, {"ca", "us", "fr", "uk", "be", "ch"});
   return official && (asks_login || far_country || HasSpamTld(domain));
+}
+
+// A link whose words show one address and whose target is another
+// ("[url=http://collecte-horaire.xyz]www.cotesaintluc.org[/url]"): made to deceive.
+bool ShowsAnotherAddress(const Link& link) {
+  static const RE2 shown(R"((?i)^\s*(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:[/?#]\S*)?\s*$)");
+  std::string host;
+  if (link.text == link.url || !RE2::FullMatch(link.text, shown, &host)) return false;
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  return !DomainMatches(host, {link.domain}) && !DomainMatches(link.domain, {host});
 }
 
 // A program to run, not a page to read.
@@ -109,6 +128,26 @@ std::vector<Link> DefangedLinks(std::string_view folded) {
   return links;
 }
 
+// Discourse's trust level 2 (members): earned by months of reading and posting,
+// never by a throwaway.
+constexpr int kMemberTrustLevel = 2;
+
+// A link to an unknown site (not trusted, not a video host) sold with a pitch (a
+// windfall, a miracle, a prize) and a call to act or get in touch, by someone who
+// is not an established member and vouches for no business of their own: comment
+// spam that no moderator would keep. A resident's recommendation names a business
+// ("they were great") and is judged by DetectCommercial alone.
+bool IsSalesPitch(const PostView& view, const std::vector<Link>& unknown) {
+  const LexiconHits& hits = view.own_hits;
+  const bool pitch = hits.Has("commercial_prize_patterns") || hits.Has("commercial_hype_patterns");
+  const bool call = hits.Has("commercial_action_patterns") || hits.Has("commercial_urgency_patterns") ||
+                    hits.Has("commercial_contact_patterns") || hits.Has("link_lure_patterns");
+  const bool member = view.post.author.trust_level.value_or(0) >= kMemberTrustLevel;
+  return pitch && call && !member && !hits.Has("commercial_endorse_patterns") &&
+         std::any_of(unknown.begin(), unknown.end(),
+                     [](const Link& link) { return !DomainMatches(link.domain, VideoHosts()); });
+}
+
 // Three links or more to places other than trusted ones, with hardly a word for
 // each: a post made for its links. A resident citing three sources says more.
 constexpr size_t kBurstLinks = 3;
@@ -131,7 +170,8 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   std::vector<Link> links = view.post.body.links;
   const std::vector<Link> defanged = DefangedLinks(view.own.folded);
   links.insert(links.end(), defanged.begin(), defanged.end());
-  std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised;
+  std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised, deceptive;
+  std::vector<Link> unknown;
   for (size_t i = 0; i < links.size(); ++i) {
     const Link& link = links[i];
     if (link.domain.empty() || link.domain == "magnet" || IsTrustedLink(link, view.settings)) {
@@ -143,10 +183,12 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
     } else if (HasSpamTld(link.domain)) {
       spammy.push_back(link.url);
     }
-    if (ImpersonatesOfficialSite(link.domain)) impostors.push_back(link.url);
+    if (ImpersonatesOfficialSite(link)) impostors.push_back(link.url);
+    if (ShowsAnotherAddress(link)) deceptive.push_back(link.text + " -> " + link.domain);
     if (IsExecutable(link.url)) programs.push_back(link.url);
     if (NamesSpamGoods(link)) goods.push_back(link.url);
     external.push_back(link.url);
+    unknown.push_back(link);
   }
   // A warning ("this link is a scam, don't click") names the link to keep readers
   // away from it, often disguised on purpose.
@@ -163,6 +205,9 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   }
   if (!impostors.empty()) {
     reasons->push_back({spam, "links.impersonation", 0.8, JoinEvidence(impostors)});
+  }
+  if (!deceptive.empty()) {
+    reasons->push_back({spam, "links.deceptive_text", 0.8, JoinEvidence(deceptive)});
   }
   if (!programs.empty()) {
     reasons->push_back({spam, "links.executable", 0.8, JoinEvidence(programs)});
@@ -204,6 +249,9 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
     if (!videos.empty()) {
       reasons->push_back({spam, "links.political_video", 0.55, JoinEvidence(videos)});
     }
+  }
+  if (IsSalesPitch(view, unknown)) {
+    reasons->push_back({spam, "links.sales_pitch", 0.85, JoinEvidence(external)});
   }
   if (view.own_hits.Has("self_promotion_patterns")) {
     reasons->push_back({spam, "links.self_promotion", 0.55,

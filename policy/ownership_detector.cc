@@ -12,6 +12,7 @@
 #include "policy/detector.h"
 #include "policy/domain.h"
 #include "policy/lexicon.h"
+#include "policy/normalizer.h"
 
 namespace modbot {
 namespace {
@@ -52,6 +53,34 @@ bool IsFileHost(std::string_view domain) {
 
 // Most that copies alone may score: a human weighs fair use.
 constexpr double kCopyCap = 0.69;
+
+// A quote this long, from no post of the thread, under a few words of the author's
+// own, is a work pasted in (an article, a chapter), not a line answered.
+constexpr int kPastedWorkWords = 150;
+constexpr int kPastedWorkOwnWords = 40;
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The words quoted from outside the thread: quotes not found in the post replied to.
+int PastedWords(const PostView& view) {
+  const std::string source = view.post.reply_to ? Normalize(*view.post.reply_to).skeleton : "";
+  int words = 0;
+  for (const std::string& quote : view.post.body.quotes) {
+    const std::string skeleton = Normalize(quote).skeleton;
+    if (!source.empty() && source.find(skeleton) != std::string::npos) continue;
+    words += CountWords(skeleton);
+  }
+  return words;
+}
 
 bool HasSharingLink(const PostView& view) {
   for (const Link& link : view.post.body.links) {
@@ -128,6 +157,12 @@ void DetectOwnership(const PostView& view, Reasons* reasons) {
   Reasons sure;
   DetectCopyOffer(view, &sure, reasons);
   DetectTakenPicture(view, &sure, reasons);
+  if (view.word_count <= kPastedWorkOwnWords && view.post.body.quotes.size() > 0) {
+    if (const int pasted = PastedWords(view); pasted >= kPastedWorkWords) {
+      reasons->push_back({ownership, "ownership.pasted_work", 0.5,
+                          std::to_string(pasted) + " words quoted from outside the thread"});
+    }
+  }
   // Words alone, however many, are for a human to weigh.
   CapClauseScore(reasons, first, ownership, kCopyCap);
   reasons->insert(reasons->end(), sure.begin(), sure.end());

@@ -145,6 +145,79 @@ TEST_CASE("Spam structure: self-promotion in comments is queued as commercial", 
       Clause::kCommercial, Action::kReview);
 }
 
+// Comment spam as it comes under videos and blog posts, judged with no author facts:
+// the author's own channel with a plea, an earnings claim with a way to reach the
+// author, a testimonial for a titled stranger with that stranger's number.
+TEST_CASE("Spam structure: comment spam without a link is queued", "[policy]") {
+  Expect(
+      {
+          {"Sub to me and I'll sub back!"},
+          {"Love this song! I also do covers on my channel, would be great if you gave me a chance :)"},
+          {"If you're reading this, thank you! I'm a small youtuber trying to grow, any support means everything"},
+          {"Je vous invite à découvrir ma chaîne, je fais des vidéos de cuisine"},
+          {"Salut! Petit youtubeur ici, passez voir ma chaîne si ça vous dit"},
+          {"Who wants to earn money online? It's easy and legit, DM me for details"},
+          {"Make $$$ fast, text 438 555 0192"},
+          {"i have a side hustle that pays me 1k a week, ask me how"},
+          {"Quelqu'un veut gagner de l'argent facilement? Envoyez-moi un message"},
+          {"Besoin d'un prêt rapide? Sans vérification de crédit, contactez-nous par courriel : pretrapide@gmail.com"},
+          {"God bless Dr. Okoro who brought my husband back, contact him on whatsapp +2348012345678"},
+          {"Grâce à Mme Sophie j'ai doublé mon investissement en bitcoin, contactez-la au +33 6 12 34 56 78"},
+          {"This is the best investment platform I've ever used, I withdrew my profits yesterday. Search for BitProfitX on Google"},
+          {"Invest with Mr. Collins and earn 20% weekly returns, he is legit. Contact him on telegram @collinsfx"},
+          {"I'm only 2 subs away from 100!"},
+          {"if you like my song give thumbs up and subscribe"},
+          {"I'm a 16 year old singer from London, I'd be so grateful if you listened to my covers"},
+          {"http://www.marketglory.com/strategygame/lucaslucas2 join this game, it's free and you get money"},
+          {"Check out my c h a n n e l, new v i d e o s every day"},
+          {"Make m-o-n-e-y fast, text me 514 555 0192"},
+      },
+      Clause::kCommercial, Action::kReview);
+}
+
+// The pitch that hides: a link to a site nobody here knows, a windfall or a miracle,
+// and a call to act, from someone who is not an established member.
+TEST_CASE("Spam structure: a pitch with a call to act and an unknown link hides", "[policy]") {
+  Expect(
+      {
+          {"I make $500 a day working from home, visit www.easycash-home.com to find out how"},
+          {"Get your free $1000 Walmart gift card now! Limited offer: bit.ly/wmgift"},
+          {"Découvrez comment j'ai perdu 15 kg en un mois : minceur-express.fr"},
+          {"I've been making 5k a week with forex signals, join my telegram group t.me/fxsignals"},
+          {"18+ hot girls waiting to chat with you, sign up free at sexydates.club"},
+          {"Work from home opportunity! Earn up to $1,500/week. Visit jobs-home-now.com"},
+          {"Earn money by watching videos! Sign up here www.paidviews.net"},
+      },
+      Clause::kSpamLinks, Action::kHide);
+}
+
+TEST_CASE("Spam structure: a pitch's look-alikes stay clear or queued, never hidden", "[policy]") {
+  ExpectAllowed({
+      {"My daughter has her own channel about Lego, she just hit 100 subscribers!"},
+      {"Can someone explain how to subscribe to the snow removal alerts?"},
+      {"Abonnez-vous à l'infolettre de la Ville pour les avis de déneigement"},
+      {"I make beats as a hobby, nothing serious"},
+      {"J'ai perdu 10 kg en faisant du vélo cet été, je recommande"},
+      {"He was hired to work from home during covid and never went back"},
+      {"Thank you Dr. Cohen at the CLSC, she was wonderful with my mother"},
+      {"Your channel is great, keep it up!"},
+      {"I invested in bitcoin in 2017 and regret selling"},
+      {"We're having a BBQ on Saturday si ça vous dit, bring a salad"},
+      {"Allez sur rmcsport.fr pour un lien officiel"},
+      {"Love this song so much, my brother showed it to me"},
+      {"2 billion views, incredible!"},
+      {"I'm a retired musician, I play at the seniors' centre on Fridays"},
+  });
+  for (const Case& c : std::vector<Case>{
+           {"Easy money? Just visit the City's summer jobs page: https://cotesaintluc.org/jobs, apply now"},
+           {"Great deals at the farmers market, check it out! https://marchecsl.ca", 900, 2},
+       }) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(verdict.action != Action::kHide);
+  }
+}
+
 TEST_CASE("Spam structure: calls that lead to the City, news links and fans are not ads",
           "[policy]") {
   ExpectAllowed({
@@ -337,6 +410,60 @@ TEST_CASE("Structure: a club's address and talk of money are allowed", "[policy]
       {"The tennis club takes sign-ups at tennis.csl.club@gmail.com, see you on the courts!", 900},
       {"I need $20 for the bake sale float, I'll bring it from home.", 0},
       {"Interac e-transfer works for the school trip, the teacher said.", 1},
+  });
+}
+
+// A work pasted in: a long quote from no post of the thread under a line of the
+// author's own. A quote of the post replied to, or a short one, is a conversation.
+TEST_CASE("Structure: a long quote from outside the thread is queued as ownership", "[policy]") {
+  std::string article;
+  for (int i = 0; i < 8; ++i) {
+    article += "Residents of the city will pay more for water next year as council approved a "
+               "new rate structure on Tuesday night after a long debate. ";
+  }
+  Expect({{"From today's Gazette:\n\n> " + article}}, Clause::kOwnership, Action::kReview);
+  Post reply;
+  reply.body = ParsePostBody("> " + article + "\n\nI disagree, the old rates were fine.", Format::kMarkdown);
+  reply.reply_to = article;
+  CHECK(BuiltInPolicy().Judge(reply).action == Action::kAllow);
+  ExpectAllowed({{"> Residents will pay more for water next year.\n\nI disagree, the old rates were fine."}});
+}
+
+// An echo of another member signed with a persona, from an account the facts show
+// is new: a sock puppet for a human to weigh; with "I'm new here" and decades of
+// residence as well, the whole shape, hidden.
+TEST_CASE("Structure: a new account's echo signed with a persona is a sock puppet", "[policy]") {
+  Expect({{"Totally agree with everything said above. Signed, a proud mother of three and taxpayer", 0, std::nullopt, 1}},
+         Clause::kFakeAccount, Action::kReview);
+  Expect({{"Je suis nouveau ici mais j'habite CSL depuis 30 ans et je suis 100% d'accord avec Mme "
+           "Cohen, tout le monde devrait voter pour elle",
+           1, std::nullopt, 1}},
+         Clause::kFakeAccount, Action::kHide);
+  ExpectAllowed({
+      {"I agree with the post above, the plows were late again on our street", 0, std::nullopt, 1},
+      {"Hi everyone, I'm new to CSL, just moved to Kildare. Any recommendations for a good daycare?", 0,
+       std::nullopt, 1},
+      {"Totally agree with everything said above. Signed, a proud mother of three", 900, 2, 300},
+  });
+}
+
+// A link whose words show the City's address and whose target is elsewhere, and a
+// lookalike whose login word is in the path: made to deceive, whoever posts them.
+TEST_CASE("Structure: a link that shows one address and goes to another is flagged", "[policy]") {
+  for (const Case& c : std::vector<Case>{
+           {"Schedule: [link](http://collecte-horaire.net/x) [www.cotesaintluc.org](https://evil-login.net)", 900, 2, 300},
+           {"Pour plus d'infos sur le déneigement : http://deneigement-csl.info/connexion", 900, 2, 300},
+       }) {
+    Verdict verdict = JudgeCase(c);
+    INFO(c.text << "\n" << Describe(verdict));
+    CHECK(Has(verdict, Clause::kSpamLinks));
+    CHECK(verdict.action != Action::kAllow);
+  }
+  Expect({{"Nice meeting everyone! Cheap flights here → cheapflights-deals.net", 1, std::nullopt, 1}},
+         Clause::kFakeAccount, Action::kHide);
+  ExpectAllowed({
+      {"[cotesaintluc.org](https://www.cotesaintluc.org/fr/collectes) a l'horaire", 900, 2, 300},
+      {"Here's the article: [montrealgazette.com](https://montrealgazette.com/news/csl-budget)", 900, 2, 300},
   });
 }
 

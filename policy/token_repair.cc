@@ -78,6 +78,21 @@ bool IsArticle(char c) { return c == 'a' || c == 'i' || c == 'y' || c == 'u'; }
 
 bool IsSingleLetter(std::string_view word) { return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z'; }
 
+bool IsLetterSeparator(char c) { return c == '.' || c == '-' || c == '*' || c == '_'; }
+
+// "m-o-n-e-y", "w.h.a.t.s.a.p.p": three or more single letters each parted from the
+// next by one separator, joined; "" for anything else ("e-mail", "a.m").
+std::string JoinSeparatedLetters(std::string_view word) {
+  if (word.size() < 5 || word.size() % 2 == 0) return "";
+  std::string joined;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const bool letter = word[i] >= 'a' && word[i] <= 'z';
+    if (i % 2 == 0 ? !letter : !IsLetterSeparator(word[i])) return "";
+    if (letter) joined += word[i];
+  }
+  return joined;
+}
+
 }  // namespace
 
 // What a swap never changes: the first and last letters and the length (capped).
@@ -218,6 +233,11 @@ bool TokenRepair::MayHoldLeetOrSpacing(std::string_view folded) {
     const char c = folded[i];
     const bool leet = (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!' || c == '|' || c == '+';
     if (leet && ((i > 0 && is_letter(i - 1)) || is_letter(i + 1))) return true;
+    if (is_letter(i) && (i == 0 || folded[i - 1] == ' ') && i + 3 < folded.size() &&
+        IsLetterSeparator(folded[i + 1]) && is_letter(i + 2) && IsLetterSeparator(folded[i + 3]) &&
+        is_letter(i + 4)) {
+      return true;
+    }
     if (is_letter(i) && (i == 0 || folded[i - 1] == ' ') && (i + 1 == folded.size() || folded[i + 1] == ' ')) {
       if (++single_letters == 3) return true;
     } else if (c != ' ') {
@@ -254,9 +274,10 @@ std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restor
     if (c > 0) out += ' ';
     // "k i l l": a run of three or more single letters is one word.
     size_t run = c;
-    while (run < chunks.size() && IsSingleLetter(chunks[run].word) && chunks[run].lead.empty() &&
-           chunks[run].trail.empty()) {
+    // The run's last letter may carry the sentence's punctuation ("c h a n n e l,").
+    while (run < chunks.size() && IsSingleLetter(chunks[run].word) && chunks[run].lead.empty()) {
       ++run;
+      if (!chunks[run - 1].trail.empty()) break;
     }
     std::string word;
     if (run - c >= 3) {
@@ -265,7 +286,8 @@ std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restor
     } else {
       // Only a word with something other than letters in it can hold leetspeak.
       const std::string_view core = chunks[c].word;
-      word = IsPlainWord(core) ? std::string(core) : Unleet(core);
+      word = JoinSeparatedLetters(core);
+      if (word.empty()) word = IsPlainWord(core) ? std::string(core) : Unleet(core);
       run = c + 1;
     }
     std::string restored = Restore(word);

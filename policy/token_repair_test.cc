@@ -167,5 +167,17 @@ TEST_CASE("token repair: a spaced run ending in an object pronoun is two words",
   CHECK(repair.RepairFolded("sing the a n t h e m", false) == "sing the anthem");
 }
 
+TEST_CASE("token repair: letters parted by punctuation are one word", "[token_repair]") {
+  TokenRepair repair;
+  // A spaced run's last letter carries the sentence's comma; a word's letters parted
+  // by dots or hyphens are the word.
+  CHECK(repair.RepairFolded("check out my c h a n n e l, new videos", false) ==
+        "check out my channel, new videos");
+  CHECK(repair.RepairFolded("make m-o-n-e-y fast", false) == "make money fast");
+  CHECK(repair.RepairFolded("w.h.a.t.s.a.p.p me", false) == "whatsapp me");
+  // Words with a hyphen or an abbreviation's dots are not disguises.
+  CHECK(repair.RepairFolded("send an e-mail at 9 a.m. to the x-ray clinic", false).empty());
+}
+
 }  // namespace
 }  // namespace modbot
