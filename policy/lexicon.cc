@@ -132,6 +132,36 @@ std::vector<std::string> LexiconEntries(std::string_view text) {
   return entries;
 }
 
+std::vector<PatternWord> PatternWords(std::string_view pattern) {
+  constexpr size_t kMinPatternWord = 4;
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto is_accented = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+  std::vector<PatternWord> words;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '\\') {  // an escape: "\b", "\s", "\d" are no letters
+      i += 2;
+      continue;
+    }
+    if (!is_letter(pattern[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < pattern.size() && is_letter(pattern[end])) ++end;
+    const char after = end < pattern.size() ? pattern[end] : '\0';
+    const bool goes_on = after == '(' || after == '[';
+    const bool last_optional = after == '?' || after == '*' || after == '{';
+    const bool glued = (i > 0 && (pattern[i - 1] == ']' || pattern[i - 1] == ')' || is_accented(pattern[i - 1]))) ||
+                       is_accented(after);
+    const size_t length = end - i - (last_optional ? 1 : 0);
+    if (!glued && length >= kMinPatternWord) {
+      words.push_back({pattern.substr(i, length), goes_on || last_optional});
+    }
+    i = end;
+  }
+  return words;
+}
+
 std::string PhrasePattern(std::string_view entry) {
   bool prefix = !entry.empty() && entry.back() == '*';
   if (prefix) entry.remove_suffix(1);

@@ -246,6 +246,29 @@ TEST_CASE("PatternSet: many gapped patterns over several sets are all found", "[
   CHECK(set.FindAll("w3 " + std::string(30, 'x') + " end").empty());
 }
 
+TEST_CASE("PatternWords: the plain words a pattern spells", "[policy]") {
+  auto words = [](std::string_view pattern) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const PatternWord& word : PatternWords(pattern)) out.emplace_back(word.text, word.prefix);
+    return out;
+  };
+  using Words = std::vector<std::pair<std::string, bool>>;
+  // Escapes are no letters; short runs are no words.
+  CHECK(words("\\bwatch (your|ur) back\\b") == Words{{"watch", false}, {"your", false}, {"back", false}});
+  // A group or a class going on from a run makes it the start of a word.
+  CHECK(words("\\bregrett(er|ais)\\b") == Words{{"regrett", true}});
+  CHECK(words("menac[eé]s?") == Words{{"menac", true}});
+  // A last letter a quantifier makes optional is left out of the word.
+  CHECK(words("\\bidiots?\\b") == Words{{"idiot", true}});
+  CHECK(words("kills* you") == Words{{"kill", true}});
+  // Letters glued to a group, a class or an accented letter belong to another word.
+  CHECK(words("(re)visit") == Words{});
+  CHECK(words("[dt]ouche") == Words{});
+  CHECK(words("écrase") == Words{});
+  CHECK(words("frappé") == Words{});
+  CHECK(words("").empty());
+}
+
 TEST_CASE("Lexicons: a loosened pattern matches wherever its exact one does", "[policy]") {
   // The posts of every labelled set, folded like the policy folds them.
   std::vector<std::string> texts;
