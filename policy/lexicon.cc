@@ -82,102 +82,7 @@ size_t BoundedRepeatLength(std::string_view pattern, size_t i, size_t* comma) {
   return after_max + 1 - i;
 }
 
-// Length of the group that opens at pattern[i], its closing ')' included.
-size_t GroupLength(std::string_view pattern, size_t i) {
-  int depth = 0;
-  for (size_t j = i; j < pattern.size();) {
-    if (size_t opaque = OpaqueElementLength(pattern, j)) {
-      j += opaque;
-      continue;
-    }
-    if (pattern[j] == '(') ++depth;
-    if (pattern[j] == ')' && --depth == 0) return j + 1 - i;
-    ++j;
-  }
-  return pattern.size() - i;
-}
-
-// Length of the quantifier at pattern[i] ("*", "+", "?", "{m}", "{m,}", "{m,n}",
-// each maybe lazy), or 0; *unbounded tells whether it sets no upper bound.
-size_t QuantifierLength(std::string_view pattern, size_t i, bool* unbounded) {
-  size_t length = 0;
-  *unbounded = false;
-  if (i >= pattern.size()) return 0;
-  if (pattern[i] == '*' || pattern[i] == '+') {
-    *unbounded = true;
-    length = 1;
-  } else if (pattern[i] == '?') {
-    length = 1;
-  } else if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
-    size_t close = pattern.find('}', i);
-    if (close == std::string_view::npos) return 0;
-    std::string_view inside = pattern.substr(i + 1, close - i - 1);
-    if (inside.find_first_not_of("0123456789,") != std::string_view::npos) return 0;
-    *unbounded = inside.back() == ',';
-    length = close + 1 - i;
-  }
-  if (length > 0 && i + length < pattern.size() && pattern[i + length] == '?') ++length;
-  return length;
-}
-
-// How much of a match an element pins down: its letters, shared among the
-// alternatives of a group; an element that may be left out pins down nothing.
-double Letters(std::string_view element, std::string_view quantifier) {
-  const bool optional = !quantifier.empty() && (quantifier[0] == '*' || quantifier[0] == '?' ||
-                                                quantifier.substr(0, 2) == "{0");
-  if (optional || element[0] == '\\' || element[0] == '[') return 0;
-  double letters = 0;
-  for (char c : element) letters += c >= 'a' && c <= 'z';
-  return letters / static_cast<double>(1 + std::count(element.begin(), element.end(), '|'));
-}
-
-// Fewer letters than this pin down too little for a set to scan for alone.
-constexpr double kMinNecessaryLetters = 3;
-
 }  // namespace
-
-std::string NecessaryPart(std::string_view pattern) {
-  std::string_view best;
-  double best_letters = 0;
-  size_t part_begin = 0;
-  double part_letters = 0;
-  auto close_part = [&](size_t end) {
-    if (part_letters > best_letters) {
-      best = pattern.substr(part_begin, end - part_begin);
-      best_letters = part_letters;
-    }
-  };
-  for (size_t i = 0; i < pattern.size();) {
-    size_t length = OpaqueElementLength(pattern, i);
-    const bool group = length == 0 && pattern[i] == '(';
-    if (group) {
-      // "(?i)" changes the flags of all that follows: no part stands alone.
-      size_t flags_end = pattern.find_first_not_of("imsU-", i + 2);
-      if (pattern.substr(i, 2) == "(?" && flags_end < pattern.size() && pattern[flags_end] == ')') {
-        return std::string(pattern);
-      }
-      length = GroupLength(pattern, i);
-    }
-    if (length == 0 && pattern[i] == '|') return std::string(pattern);  // no part is necessary
-    if (length == 0) length = 1;
-    bool unbounded = false;
-    const size_t quantifier = QuantifierLength(pattern, i + length, &unbounded);
-    const std::string_view element = pattern.substr(i, length);
-    // A gap: anything, or nearly, repeated without bound ("(\w+ ){0,}", ".{0,}",
-    // "[^.]*"); the parts between gaps each match somewhere in a match.
-    if (unbounded && (group || element == "." || element.substr(0, 2) == "[^")) {
-      close_part(i);
-      part_begin = i + length + quantifier;
-      part_letters = 0;
-    } else {
-      part_letters += Letters(element, pattern.substr(i + length, quantifier));
-    }
-    i += length + quantifier;
-  }
-  close_part(pattern.size());
-  if (best_letters < kMinNecessaryLetters || best.size() == pattern.size()) return std::string(pattern);
-  return std::string(best);
-}
 
 std::string LoosenRepeatBounds(std::string_view pattern) {
   std::string out;
@@ -289,38 +194,6 @@ constexpr int kMaxGapsPerShard = 100;
 
 }  // namespace
 
-// The loosened patterns of one id in a set of their own, compiled on first use:
-// it reports them in nearly the order their evidence came in when the shards
-// scanned for the loosened patterns themselves.
-class PatternSet::LoosenedOrder {
- public:
-  void Add(const std::string& loosened, size_t pattern) {
-    loosened_.push_back(loosened);
-    patterns_.push_back(pattern);
-  }
-
-  // The patterns (by order added to the PatternSet) whose loosened form occurs in
-  // text, in the order the set finds them.
-  std::vector<size_t> Order(std::string_view text) const {
-    std::call_once(compiled_, [this] {
-      set_ = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
-      for (const std::string& pattern : loosened_) set_->Add(pattern, nullptr);
-      set_->Compile();
-    });
-    std::vector<int> hits;
-    set_->Match(text, &hits);
-    std::vector<size_t> order;
-    for (int hit : hits) order.push_back(patterns_[hit]);
-    return order;
-  }
-
- private:
-  std::vector<std::string> loosened_;
-  std::vector<size_t> patterns_;
-  mutable std::once_flag compiled_;
-  mutable std::unique_ptr<RE2::Set> set_;
-};
-
 struct PatternSet::Shard {
   std::unique_ptr<RE2::Set> set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
   std::vector<size_t> pattern_of_entry;  // index in the set -> index in patterns_
@@ -366,18 +239,14 @@ bool PatternSet::Add(const std::string& pattern, int id, std::string* error) {
     return false;
   }
   std::string loosened = LoosenRepeatBounds(pattern);
-  std::string scanned = NecessaryPart(loosened);
   Shard& shard = ShardFor(id);
   std::string set_error;
-  if (shard.set->Add(scanned, &set_error) < 0) {
+  if (shard.set->Add(loosened, &set_error) < 0) {
     if (error) *error = set_error;
     return false;
   }
-  std::unique_ptr<LoosenedOrder>& order = order_of_id_[id];
-  if (!order) order = std::make_unique<LoosenedOrder>();
-  order->Add(loosened, patterns_.size());
   shard.pattern_of_entry.push_back(patterns_.size());
-  shard.gaps += scanned == loosened ? HasGap(pattern, loosened) : HasGap(scanned, scanned);
+  shard.gaps += HasGap(pattern, loosened);
   patterns_.push_back(std::make_unique<ExactPattern>(pattern));
   ids_.push_back(id);
   return true;
@@ -407,6 +276,7 @@ bool PatternSet::Candidates(std::string_view text, std::vector<size_t>* patterns
 }
 
 std::vector<Match> PatternSet::FindAll(std::string_view text) const {
+  std::vector<Match> out;
   std::vector<size_t> candidates;
   for (const Shard& shard : shards_) {
     if (!ScanShard(shard, text, &candidates)) {
@@ -416,41 +286,16 @@ std::vector<Match> PatternSet::FindAll(std::string_view text) const {
                         shard.pattern_of_entry.end());
     }
   }
-  std::vector<Match> out;
-  std::vector<size_t> found_patterns;  // same order as out
   for (size_t pattern : candidates) {
-    // The set matched a part of the pattern: the exact one decides. Asking for the
+    // The set matched a loosened pattern: the exact one decides. Asking for the
     // whole match only (no capture group) lets RE2 find it with its DFAs alone,
     // without running a submatch engine over the text.
     re2::StringPiece found;
     if (patterns_[pattern]->re().Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) {
       out.push_back({ids_[pattern], std::string(Trim(std::string_view(found.data(), found.size())))});
-      found_patterns.push_back(pattern);
     }
   }
-  OrderMatchesOfEachId(text, found_patterns, &out);
   return out;
-}
-
-void PatternSet::OrderMatchesOfEachId(std::string_view text, const std::vector<size_t>& patterns,
-                                      std::vector<Match>* matches) const {
-  for (size_t first = 0; first < matches->size(); ++first) {
-    const int id = (*matches)[first].id;
-    std::vector<size_t> slots;  // where id's matches are in *matches
-    for (size_t i = first; i < matches->size(); ++i) {
-      if ((*matches)[i].id == id) slots.push_back(i);
-    }
-    if (slots.size() < 2 || slots.front() != first) continue;
-    std::vector<size_t> order = order_of_id_.at(id)->Order(text);
-    std::vector<Match> reordered;
-    for (size_t pattern : order) {
-      for (size_t slot : slots) {
-        if (patterns[slot] == pattern) reordered.push_back(std::move((*matches)[slot]));
-      }
-    }
-    if (reordered.size() != slots.size()) continue;  // cannot be: each loosened pattern matches
-    for (size_t i = 0; i < slots.size(); ++i) (*matches)[slots[i]] = std::move(reordered[i]);
-  }
 }
 
 }  // namespace modbot

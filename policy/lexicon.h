@@ -49,22 +49,16 @@ struct Match {
 // A set of RE2 patterns matched in one pass. Patterns for word lists come from
 // PhrasePattern(); pattern files are used as they are, against folded text.
 //
-// The one-pass RE2::Set holds each pattern through LoosenRepeatBounds() and
-// NecessaryPart(), and every id it reports is confirmed with the exact pattern,
-// which also gives the evidence: a bounded gap such as "my account.{0,40}banned"
-// makes the set's DFA count bytes for every gap at once, and a few dozen of them
-// made it rebuild states on every byte. Even loosened, a gap ("my account.*banned")
-// keeps a thread alive to the end of the text, and the DFA's states multiply with
-// every gap whose start was seen; so the set scans for the part between gaps that
-// spells the most ("my account"), which every match contains. (Scanning for the
-// loosened patterns themselves ran at a quarter of the speed.)
+// The one-pass RE2::Set holds each pattern through LoosenRepeatBounds(), and every
+// id it reports is confirmed with the exact pattern, which also gives the evidence:
+// a bounded gap such as "my account.{0,40}banned" makes the set's DFA count bytes
+// for every gap at once, and a few dozen of them made it rebuild states on every
+// byte.
 //
-// The patterns are split over several RE2::Sets by the gaps of their loosened
-// forms, a bounded number each; all the patterns of one id go to the same set, in
-// the order added. The matches of one id come in the order a set of the shard's
-// loosened patterns finds them, the order of the evidence since before the sets
-// scanned for parts: it is compiled and run only for a text where an id has
-// several matches.
+// Even loosened, a gap ("my account.*banned") keeps a thread alive to the end of
+// the text, and the DFA's states multiply with every gap whose start was seen. So
+// the patterns are split over several RE2::Sets, each holding a bounded number of
+// gaps; all the patterns of one id go to the same set, in the order added.
 //
 // Should a set's DFA run out of its memory budget on some text (RE2::Set::Match
 // fails with kOutOfMemory), FindAll matches that set's patterns one by one, each
@@ -91,8 +85,8 @@ class PatternSet {
   // Complete even when a set runs out of memory on text (see above).
   std::vector<Match> FindAll(std::string_view text) const;
 
-  // The scan alone, before confirmation: the patterns (by order added) whose
-  // scanned part the sets find in text. False if a set's DFA ran out of memory, leaving its
+  // The scan alone, before confirmation: the patterns (by order added) whose loosened
+  // form the sets find in text. False if a set's DFA ran out of memory, leaving its
   // candidates out. FindAll confirms these; the bench times this as the ceiling.
   bool Candidates(std::string_view text, std::vector<size_t>* patterns) const;
 
@@ -101,22 +95,16 @@ class PatternSet {
  private:
   struct Shard;
   class ExactPattern;
-  class LoosenedOrder;
   // The shard that takes the patterns of id, opening one when needed.
   Shard& ShardFor(int id);
   // Appends the patterns whose loosened form shard finds in text; false when its
   // DFA ran out of memory, leaving them out.
   static bool ScanShard(const Shard& shard, std::string_view text, std::vector<size_t>* patterns);
-  // Puts the matches of each id that has several in the order a set of their
-  // loosened patterns finds them; patterns[i] is the pattern of (*matches)[i].
-  void OrderMatchesOfEachId(std::string_view text, const std::vector<size_t>& patterns,
-                            std::vector<Match>* matches) const;
 
   std::vector<Shard> shards_;
   std::map<int, size_t> shard_of_id_;
   std::vector<std::unique_ptr<ExactPattern>> patterns_;  // for the evidence
   std::vector<int> ids_;                        // same order as patterns_
-  std::map<int, std::unique_ptr<LoosenedOrder>> order_of_id_;
 };
 
 // The pattern with every bounded repetition opened at the top ("x{m,n}" becomes
@@ -135,13 +123,6 @@ struct PatternWord {
   bool prefix;
 };
 std::vector<PatternWord> PatternWords(std::string_view pattern);
-
-// The run of pattern's top-level elements between two gaps (".{0,}", "(\w+ ){0,}",
-// "[^.]*") that pins down the most letters: every match of pattern has a match of
-// it inside, and a set scanning for it instead keeps no thread alive across a
-// gap. The whole pattern when it has no such gap, when it is an alternation at
-// the top, or when no part pins down enough letters to be worth scanning for.
-std::string NecessaryPart(std::string_view pattern);
 
 // The pattern that finds a word-list entry in a skeleton (see normalizer.h): whole
 // words only, stretched letters ("fuuuck") tolerated, '*' in the post standing for
