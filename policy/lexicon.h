@@ -112,6 +112,18 @@ class PatternSet {
 // character classes and \Q...\E quoting are left alone.
 std::string LoosenRepeatBounds(std::string_view pattern);
 
+// A plain word a pattern spells ("watch" in "\bwatch (your|ur) back"), so that a
+// disguised one ("wtch") can be read back: a run of four letters or more that is
+// no escape ("\bwatch" is "watch"), not glued to a group, a class or an accented
+// letter (then it is part of a word spelt otherwise), less a last letter that a
+// quantifier makes optional. `text` points into the pattern; `prefix` when a group
+// or a class goes on from it ("regrett(er|ais)") or its last letter was optional.
+struct PatternWord {
+  std::string_view text;
+  bool prefix;
+};
+std::vector<PatternWord> PatternWords(std::string_view pattern);
+
 // The pattern that finds a word-list entry in a skeleton (see normalizer.h): whole
 // words only, stretched letters ("fuuuck") tolerated, '*' in the post standing for
 // an inner letter ("f*ck"). "" when the entry has no letters or digits.

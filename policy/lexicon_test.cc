@@ -175,7 +175,11 @@ TEST_CASE("PatternSet: an invalid RE2 pattern is refused with a reason", "[polic
   PatternSet set;
   std::string error;
   CHECK_FALSE(set.Add("(unclosed", 0, &error));
-  CHECK_FALSE(error.empty());
+  CHECK(error == "missing ): (unclosed");
+  CHECK(set.empty());
+  // The set scans "x{2,}", which parses; the exact pattern does not.
+  CHECK_FALSE(set.Add("x{2,1001}", 0, &error));
+  CHECK(error == "invalid repetition size: {2,1001}");
   CHECK(set.empty());
   CHECK(set.Add("\\bdoor code\\b", 1, &error));
   REQUIRE(set.Compile());
@@ -240,6 +244,29 @@ TEST_CASE("PatternSet: many gapped patterns over several sets are all found", "[
   CHECK(set.Candidates("w3 " + std::string(30, 'x') + " end", &candidates));
   CHECK(candidates == std::vector<size_t>{3});
   CHECK(set.FindAll("w3 " + std::string(30, 'x') + " end").empty());
+}
+
+TEST_CASE("PatternWords: the plain words a pattern spells", "[policy]") {
+  auto words = [](std::string_view pattern) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const PatternWord& word : PatternWords(pattern)) out.emplace_back(word.text, word.prefix);
+    return out;
+  };
+  using Words = std::vector<std::pair<std::string, bool>>;
+  // Escapes are no letters; short runs are no words.
+  CHECK(words("\\bwatch (your|ur) back\\b") == Words{{"watch", false}, {"your", false}, {"back", false}});
+  // A group or a class going on from a run makes it the start of a word.
+  CHECK(words("\\bregrett(er|ais)\\b") == Words{{"regrett", true}});
+  CHECK(words("menac[eé]s?") == Words{{"menac", true}});
+  // A last letter a quantifier makes optional is left out of the word.
+  CHECK(words("\\bidiots?\\b") == Words{{"idiot", true}});
+  CHECK(words("kills* you") == Words{{"kill", true}});
+  // Letters glued to a group, a class or an accented letter belong to another word.
+  CHECK(words("(re)visit") == Words{});
+  CHECK(words("[dt]ouche") == Words{});
+  CHECK(words("écrase") == Words{});
+  CHECK(words("frappé") == Words{});
+  CHECK(words("").empty());
 }
 
 TEST_CASE("Lexicons: a loosened pattern matches wherever its exact one does", "[policy]") {

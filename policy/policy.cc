@@ -139,37 +139,10 @@ struct Policy::Compiled {
     }
   }
 
-  // The plain words a pattern spells ("watch", "regret"), so that a disguised one
-  // ("wtch", "regrret") reads back for the pattern lexicons too. A run of letters
-  // that a group or class goes on from ("regrett(er|ais)") begins its words.
+  // Disguised pattern words ("wtch", "regrret") read back for the pattern lexicons too.
   void LearnPatternWords(std::string_view pattern) {
-    constexpr size_t kMinPatternWord = 4;
-    auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
-    for (size_t i = 0; i < pattern.size();) {
-      if (pattern[i] == '\\') {  // an escape: "\b", "\s", "\d" are no letters
-        i += 2;
-        continue;
-      }
-      if (!is_letter(pattern[i])) {
-        ++i;
-        continue;
-      }
-      size_t end = i;
-      while (end < pattern.size() && is_letter(pattern[end])) ++end;
-      const bool prefix = end < pattern.size() && (pattern[end] == '(' || pattern[end] == '[');
-      // A letter right before a quantifier is optional: not part of every word.
-      const bool cut = end < pattern.size() && (pattern[end] == '?' || pattern[end] == '*' || pattern[end] == '{');
-      // Letters glued to a group, a class or an accented letter are part of a word
-      // spelt otherwise: the run alone is no word.
-      auto glued = [&](size_t at) {
-        const char c = pattern[at];
-        return c == ']' || c == ')' || static_cast<unsigned char>(c) >= 0x80;
-      };
-      const bool partial = (i > 0 && glued(i - 1)) || (end < pattern.size() && static_cast<unsigned char>(pattern[end]) >= 0x80);
-      if (!partial && end - i - (cut ? 1 : 0) >= kMinPatternWord) {
-        repair.AddWord(pattern.substr(i, end - i - (cut ? 1 : 0)), prefix || cut, /*ordinary=*/true);
-      }
-      i = end;
+    for (const PatternWord& word : PatternWords(pattern)) {
+      repair.AddWord(word.text, word.prefix, /*ordinary=*/true);
     }
   }
 
