@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <utility>
 
 #include <utf8proc.h>
 
 #include "bot/iso_time.h"
+#include "bot/score_text.h"
 #include "policy/clause.h"
 #include "policy/normalizer.h"
 
@@ -65,12 +65,6 @@ std::string Fact(const ConsoleStrings& s, const char* name, const std::optional<
   const std::string out = std::string(name) + s.colon;
   if (!value) return HtmlEscape(out + s.unknown);
   return HtmlEscape(out + std::to_string(*value) + (*unit ? " " : "") + unit);
-}
-
-std::string Score(double score) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%.2f", score);
-  return out;
 }
 
 std::string_view ClauseTitle(Clause c, UiLang lang) {
@@ -143,7 +137,7 @@ std::string ItemCard(const ConsoleStrings& s, UiLang lang, const QueueView& view
     out += "<tr><td>" + std::to_string(ClauseNumber(r.clause)) + ". " +
            HtmlEscape(ClauseTitle(r.clause, lang)) + " <small>(" +
            std::string(ClauseId(r.clause)) + ")</small></td><td>" + HtmlEscape(r.rule) +
-           "</td><td>" + Score(r.score) + "</td><td><mark>" + HtmlEscape(r.evidence) +
+           "</td><td>" + ScoreText(r.score) + "</td><td><mark>" + HtmlEscape(r.evidence) +
            "</mark></td></tr>";
   }
   out += "</table><div class=\"actions\">";

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstdio>
 
+#include "bot/clause_list.h"
 #include "bot/iso_time.h"
 #include "bot/sqlite_statement.h"
 #include "policy/fingerprint.h"
@@ -104,18 +105,6 @@ std::vector<size_t> NearCopies(const std::vector<Fingerprint>& prints, Fingerpri
     if (FingerprintDistance(prints[i], target) <= kNearCopyDistance) near.push_back(i);
   }
   return near;
-}
-
-std::vector<Clause> ClausesOf(const std::string& ids) {
-  std::vector<Clause> out;
-  size_t start = 0;
-  while (start < ids.size()) {
-    size_t end = ids.find(' ', start);
-    if (end == std::string::npos) end = ids.size();
-    if (std::optional<Clause> c = ClauseFromId(ids.substr(start, end - start))) out.push_back(*c);
-    start = end + 1;
-  }
-  return out;
 }
 
 }  // namespace

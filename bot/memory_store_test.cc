@@ -18,9 +18,9 @@ namespace {
 using testing::Count;
 using testing::TempDir;
 
-constexpr const char* kSpam = "Cheap Ray-Ban sunglasses, 90% off today only at bit.ly/rb90";
+constexpr const char* kSunglassesSpam = "Cheap Ray-Ban sunglasses, 90% off today only at bit.ly/rb90";
 constexpr const char* kVariant = "CHEAP Ray-Ban sunglasses!! 90% off today only at bit.ly/zz41";
-constexpr const char* kUnrelated = "The outdoor pool opens on Saturday at nine, bring a towel.";
+constexpr const char* kPoolNotice = "The outdoor pool opens on Saturday at nine, bring a towel.";
 
 Post PostOf(const std::string& id, const std::string& text) {
   Post post;
@@ -71,7 +71,7 @@ struct MemoryStore {
 
 TEST_CASE_METHOD(MemoryStore, "memory: a removed post is recalled by its near-copies only",
                  "[memory_store]") {
-  Record(Judged("123", kSpam, Action::kReview));
+  Record(Judged("123", kSunglassesSpam, Action::kReview));
   CHECK(RecallText(kVariant).prior.decided.empty());  // undecided: nothing remembered yet
 
   Decide("123", false, "spam_links");
@@ -87,19 +87,19 @@ TEST_CASE_METHOD(MemoryStore, "memory: a removed post is recalled by its near-co
   REQUIRE(recalled.matches.size() == 1);
   CHECK(recalled.matches[0].rfind("123 removed ", 0) == 0);
 
-  CHECK(RecallText(kUnrelated).prior.decided.empty());
+  CHECK(RecallText(kPoolNotice).prior.decided.empty());
 }
 
 TEST_CASE_METHOD(MemoryStore, "memory: a hide kept is kept_hide, an approval approved",
                  "[memory_store]") {
-  Record(Judged("1", kSpam, Action::kHide));
-  Record(Judged("2", kUnrelated, Action::kReview, Clause::kAbusive));
+  Record(Judged("1", kSunglassesSpam, Action::kHide));
+  Record(Judged("2", kPoolNotice, Action::kReview, Clause::kAbusive));
   Decide("1", false);
   Decide("2", true);
   Recollection spam = RecallText(kVariant);
   REQUIRE(spam.prior.decided.size() == 1);
   CHECK(spam.prior.decided[0].decision == HumanDecision::kKeptHide);
-  Recollection pool = RecallText(kUnrelated);
+  Recollection pool = RecallText(kPoolNotice);
   REQUIRE(pool.prior.decided.size() == 1);
   CHECK(pool.prior.decided[0].decision == HumanDecision::kApproved);
   CHECK(pool.prior.decided[0].clauses == std::vector<Clause>{Clause::kAbusive});
@@ -107,11 +107,11 @@ TEST_CASE_METHOD(MemoryStore, "memory: a hide kept is kept_hide, an approval app
 
 TEST_CASE_METHOD(MemoryStore, "memory: recent near-copies within the window, not the post itself",
                  "[memory_store]") {
-  Judgement first = Judged("11", kSpam, Action::kAllow);
+  Judgement first = Judged("11", kSunglassesSpam, Action::kAllow);
   first.fingerprint->topic = "Library";
   Record(first, 5000);
   Record(Judged("12", kVariant, Action::kAllow), 9000);
-  Record(Judged("13", kUnrelated, Action::kAllow), 9000);
+  Record(Judged("13", kPoolNotice, Action::kAllow), 9000);
   Recollection recalled;
   REQUIRE(MemoryRecall(store->db()).Recall(PostOf("12", kVariant), 4000, &recalled, &error));
   REQUIRE(recalled.prior.recent.size() == 1);
@@ -125,7 +125,7 @@ TEST_CASE_METHOD(MemoryStore, "memory: recent near-copies within the window, not
 }
 
 TEST_CASE_METHOD(MemoryStore, "memory: a forgotten post is no longer recalled", "[memory_store]") {
-  Record(Judged("123", kSpam, Action::kReview));
+  Record(Judged("123", kSunglassesSpam, Action::kReview));
   Decide("123", false);
   bool found = false;
   REQUIRE(ForgetPost(store->db(), "123", &found, &error));
@@ -137,7 +137,7 @@ TEST_CASE_METHOD(MemoryStore, "memory: a forgotten post is no longer recalled", 
 
 TEST_CASE_METHOD(MemoryStore, "memory: a long-lived recall sees what other connections decide",
                  "[memory_store]") {
-  Record(Judged("123", kSpam, Action::kReview));
+  Record(Judged("123", kSunglassesSpam, Action::kReview));
   MemoryRecall daemon(store->db());
   Recollection before;
   REQUIRE(daemon.Recall(PostOf("new", kVariant), 1 << 30, &before, &error));
@@ -203,7 +203,7 @@ TEST_CASE("memory: a store from before the fingerprints remembers its past decis
   REQUIRE(spam.prior.decided.size() == 1);
   CHECK(spam.prior.decided[0].decision == HumanDecision::kKeptHide);
   CHECK(spam.prior.decided[0].moderator == "mod_anne");
-  REQUIRE(recall.Recall(PostOf("new", kUnrelated), 0, &pool, &error));
+  REQUIRE(recall.Recall(PostOf("new", kPoolNotice), 0, &pool, &error));
   REQUIRE(pool.prior.decided.size() == 1);
   CHECK(pool.prior.decided[0].decision == HumanDecision::kApproved);
   CHECK(Count(store.get(), "SELECT value FROM state WHERE key = 'fingerprint_schema'") == 1);

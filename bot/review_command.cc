@@ -8,13 +8,14 @@
 #include "bot/iso_time.h"
 #include "bot/outbox.h"
 #include "bot/review_decision.h"
+#include "bot/score_text.h"
 #include "bot/store_command.h"
 
 namespace modbot {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kReviewUsage =
     "usage: modbot review --config FILE [--all] list\n"
     "       modbot review --config FILE show ID\n"
     "       modbot review --config FILE [--as NAME] [--now] approve ID [--note TEXT]\n"
@@ -22,8 +23,8 @@ constexpr const char* kUsage =
     "  --as NAME  the moderator recorded with the decision (default: $USER)\n"
     "  --now      carry out the forum actions at once instead of leaving them to the daemon\n";
 
-int Usage(const std::string& problem) {
-  std::fprintf(stderr, "modbot review: %s\n%s", problem.c_str(), kUsage);
+int ReviewUsage(const std::string& problem) {
+  std::fprintf(stderr, "modbot review: %s\n%s", problem.c_str(), kReviewUsage);
   return 2;
 }
 
@@ -34,12 +35,6 @@ int StoreFailure(const std::string& error) {
 
 std::string BotAction(const ReviewItem& item) {
   return item.action == "hide" ? "hidden" : "queued";
-}
-
-std::string Score(double score) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%.2f", score);
-  return out;
 }
 
 int List(Store* store, bool all) {
@@ -62,7 +57,7 @@ int List(Store* store, bool all) {
   for (const ReviewItem& item : items) {
     const Reason* top = item.reasons.empty() ? nullptr : &item.reasons[0];
     row(item.post_id, FormatIsoTime(item.created_at), BotAction(item), item.status,
-        top ? std::string(ClauseId(top->clause)) : item.clauses, top ? Score(top->score) : "",
+        top ? std::string(ClauseId(top->clause)) : item.clauses, top ? ScoreText(top->score) : "",
         top ? Excerpt(top->evidence, 24) : "", Excerpt(item.excerpt, 60));
   }
   return 0;
@@ -166,27 +161,29 @@ int ReviewCommand(const std::vector<std::string>& args) {
   std::string error;
   std::optional<CommandLine> line = ParseCommandLine(
       args, {"--config", "--as", "--clause", "--note"}, {"--now", "--all"}, &error);
-  if (!line) return Usage(error);
+  if (!line) return ReviewUsage(error);
   std::optional<std::string> config = line->Value("--config");
-  if (!config) return Usage("--config FILE is required");
+  if (!config) return ReviewUsage("--config FILE is required");
   const std::vector<std::string>& words = line->positional;
-  if (words.empty()) return Usage("say what to do: list, show, approve or remove");
+  if (words.empty()) return ReviewUsage("say what to do: list, show, approve or remove");
   const std::string& verb = words[0];
   const bool decides = verb == "approve" || verb == "remove";
   if (verb == "list") {
-    if (words.size() != 1) return Usage("list takes no ID");
+    if (words.size() != 1) return ReviewUsage("list takes no ID");
   } else if (verb == "show" || decides) {
-    if (words.size() != 2) return Usage(verb + " takes exactly one post ID");
+    if (words.size() != 2) return ReviewUsage(verb + " takes exactly one post ID");
   } else {
-    return Usage("unknown review command '" + verb + "'");
+    return ReviewUsage("unknown review command '" + verb + "'");
   }
   if (!decides) {
     for (const char* option : {"--as", "--clause", "--note"}) {
-      if (line->Value(option)) return Usage(std::string(option) + " applies to approve and remove only");
+      if (line->Value(option)) {
+        return ReviewUsage(std::string(option) + " applies to approve and remove only");
+      }
     }
-    if (line->Has("--now")) return Usage("--now applies to approve and remove only");
+    if (line->Has("--now")) return ReviewUsage("--now applies to approve and remove only");
   }
-  if (verb != "list" && line->Has("--all")) return Usage("--all applies to list only");
+  if (verb != "list" && line->Has("--all")) return ReviewUsage("--all applies to list only");
 
   ModeratorDecision decision;
   if (decides) {
@@ -195,9 +192,9 @@ int ReviewCommand(const std::vector<std::string>& args) {
     decision.note = line->Value("--note").value_or("");
     const char* user = std::getenv("USER");
     decision.moderator = line->Value("--as").value_or(user ? user : "");
-    if (decision.moderator.empty()) return Usage("say who decides with --as NAME ($USER is not set)");
+    if (decision.moderator.empty()) return ReviewUsage("say who decides with --as NAME ($USER is not set)");
     if (std::optional<std::string> clause = line->Value("--clause")) {
-      if (decision.approve) return Usage("--clause applies to remove only");
+      if (decision.approve) return ReviewUsage("--clause applies to remove only");
       decision.clause = ClauseFromId(*clause);
       if (!decision.clause) {
         std::string known;
@@ -205,7 +202,7 @@ int ReviewCommand(const std::vector<std::string>& args) {
           known += ' ';
           known += ClauseId(c);
         }
-        return Usage("unknown clause '" + *clause + "' (known:" + known + ")");
+        return ReviewUsage("unknown clause '" + *clause + "' (known:" + known + ")");
       }
     }
   }

@@ -1,22 +1,12 @@
 #include "bot/review_decision.h"
 
+#include "bot/clause_list.h"
 #include "bot/iso_time.h"
 #include "bot/outbox.h"
 
 namespace modbot {
 
 namespace {
-
-std::vector<Clause> ClausesOf(const std::string& ids) {
-  std::vector<Clause> out;
-  for (size_t start = 0; start < ids.size();) {
-    size_t end = ids.find(' ', start);
-    if (end == std::string::npos) end = ids.size();
-    if (std::optional<Clause> c = ClauseFromId(ids.substr(start, end - start))) out.push_back(*c);
-    start = end + 1;
-  }
-  return out;
-}
 
 std::string RemovalReason(const std::string& moderator, const std::vector<Clause>& clauses,
                           const std::string& note) {

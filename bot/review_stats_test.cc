@@ -10,8 +10,8 @@ namespace {
 
 using testing::TempDir;
 
-void Judge(Store* store, const std::string& id, Action action, std::vector<Clause> clauses,
-           int64_t at) {
+void RecordVerdict(Store* store, const std::string& id, Action action, std::vector<Clause> clauses,
+                   int64_t at) {
   Judgement j;
   j.post_id = id;
   j.version = '1';  // not "1": GCC 12 at -O3 warns on that (-Wrestrict, GCC PR 105329)
@@ -38,21 +38,23 @@ TEST_CASE("stats count the bot's decisions and the humans' verdicts on them", "[
   std::string error;
   std::unique_ptr<Store> store = Store::Open(dir.File("s.db"), &error);
   // Four spam hides: one restored, two kept, one undecided.
-  for (const char* id : {"1", "2", "3", "4"}) Judge(store.get(), id, Action::kHide, {Clause::kSpamLinks}, 1000);
+  for (const char* id : {"1", "2", "3", "4"}) {
+    RecordVerdict(store.get(), id, Action::kHide, {Clause::kSpamLinks}, 1000);
+  }
   Decide(store.get(), "1", true);
   Decide(store.get(), "2", false);
   Decide(store.get(), "3", false);
   // Three abusive reviews, one of them also commercial: two removed, one approved.
-  Judge(store.get(), "5", Action::kReview, {Clause::kAbusive}, 1000);
-  Judge(store.get(), "6", Action::kReview, {Clause::kAbusive, Clause::kCommercial}, 1000);
-  Judge(store.get(), "7", Action::kReview, {Clause::kAbusive}, 1000);
+  RecordVerdict(store.get(), "5", Action::kReview, {Clause::kAbusive}, 1000);
+  RecordVerdict(store.get(), "6", Action::kReview, {Clause::kAbusive, Clause::kCommercial}, 1000);
+  RecordVerdict(store.get(), "7", Action::kReview, {Clause::kAbusive}, 1000);
   Decide(store.get(), "5", false);
   Decide(store.get(), "6", false);
   Decide(store.get(), "7", true);
   // An undecided review, an allowed post, and a hide too old for --since.
-  Judge(store.get(), "8", Action::kReview, {Clause::kThreat}, 1000);
-  Judge(store.get(), "9", Action::kAllow, {}, 1000);
-  Judge(store.get(), "10", Action::kHide, {Clause::kSpamLinks}, 10);
+  RecordVerdict(store.get(), "8", Action::kReview, {Clause::kThreat}, 1000);
+  RecordVerdict(store.get(), "9", Action::kAllow, {}, 1000);
+  RecordVerdict(store.get(), "10", Action::kHide, {Clause::kSpamLinks}, 10);
 
   ReviewStats stats;
   REQUIRE(ReadReviewStats(store.get(), 1000, &stats, &error));

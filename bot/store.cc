@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/clause_list.h"
 #include "bot/forum_cache.h"
 #include "bot/learned_model.h"
 #include "bot/sqlite_statement.h"
@@ -143,15 +144,6 @@ constexpr AddedColumn kAddedColumns[] = {
 #define kReadyToRun                                                                 \
   "NOT (kind = 'notify' AND EXISTS (SELECT 1 FROM outbox AS hide "                  \
   "WHERE hide.post_id = outbox.post_id AND hide.kind = 'hide' AND hide.state != 'done'))"
-
-std::string ClauseList(const std::vector<Clause>& clauses) {
-  std::string out;
-  for (Clause c : clauses) {
-    if (!out.empty()) out += ' ';
-    out += ClauseId(c);
-  }
-  return out;
-}
 
 std::string ReasonsJson(const std::vector<Reason>& reasons) {
   nlohmann::json out = nlohmann::json::array();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "policy/ascii.h"
+
 namespace modbot {
 
 namespace {
@@ -11,8 +13,6 @@ namespace {
 // stray '[' from scanning far.
 constexpr std::size_t kMaxTagLength = 512;
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Finds "[/code]" case-insensitively from `from`; npos when absent.
 std::size_t FindCodeClose(std::string_view text, std::size_t from) {

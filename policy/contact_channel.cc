@@ -6,11 +6,12 @@
 
 #include <re2/re2.h>
 
+#include "policy/ascii.h"
+
 namespace modbot {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // The digit a spelled-out word stands for, English or French, or -1.
 int SpelledDigit(std::string_view word) {
@@ -65,7 +66,7 @@ bool IsPublicService(std::string_view digits) {
 void FindPhoneNumbers(std::string_view text, std::vector<std::string>* found) {
   size_t i = 0;
   while (i < text.size()) {
-    if (!IsDigit(text[i]) && !(IsLetter(text[i]) && (i == 0 || !IsLetter(text[i - 1])))) {
+    if (!IsAsciiDigit(text[i]) && !(IsAsciiLower(text[i]) && (i == 0 || !IsAsciiLower(text[i - 1])))) {
       ++i;
       continue;
     }
@@ -75,17 +76,17 @@ void FindPhoneNumbers(std::string_view text, std::vector<std::string>* found) {
     size_t end = i;
     int spelled = 0;
     while (i < text.size()) {
-      if (IsDigit(text[i])) {
-        if (i > 0 && IsLetter(text[i - 1])) break;  // "mp3", "b12": part of a word
+      if (IsAsciiDigit(text[i])) {
+        if (i > 0 && IsAsciiLower(text[i - 1])) break;  // "mp3", "b12": part of a word
         size_t group_end = i;
-        while (group_end < text.size() && IsDigit(text[group_end])) ++group_end;
-        if (group_end < text.size() && IsLetter(text[group_end])) break;  // "10am", "2nd"
+        while (group_end < text.size() && IsAsciiDigit(text[group_end])) ++group_end;
+        if (group_end < text.size() && IsAsciiLower(text[group_end])) break;  // "10am", "2nd"
         digits.append(text.substr(i, group_end - i));
         groups.push_back(group_end - i);
         i = group_end;
-      } else if (IsLetter(text[i])) {
+      } else if (IsAsciiLower(text[i])) {
         size_t word_end = i;
-        while (word_end < text.size() && IsLetter(text[word_end])) ++word_end;
+        while (word_end < text.size() && IsAsciiLower(text[word_end])) ++word_end;
         int digit = SpelledDigit(text.substr(i, word_end - i));
         if (digit < 0) break;
         digits += static_cast<char>('0' + digit);
@@ -113,7 +114,7 @@ void FindPhoneNumbers(std::string_view text, std::vector<std::string>* found) {
     }
     if (i == start) ++i;
     // Restart after a word that broke the run, not inside it.
-    while (i < text.size() && IsLetter(text[i]) && i > 0 && IsLetter(text[i - 1])) ++i;
+    while (i < text.size() && IsAsciiLower(text[i]) && i > 0 && IsAsciiLower(text[i - 1])) ++i;
   }
 }
 

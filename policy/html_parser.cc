@@ -4,25 +4,18 @@
 #include <array>
 #include <cstdint>
 
+#include "policy/ascii.h"
 #include "policy/url_finder.h"
 
 namespace modbot {
 
 namespace {
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHexDigit(char c) {
   return IsAsciiDigit(c) || (AsciiLower(c) >= 'a' && AsciiLower(c) <= 'f');
 }
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string AsciiLowerCopy(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), AsciiLower);
-  return out;
-}
+// HTML's ASCII whitespace: no \v.
+bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 void AppendUtf8(uint32_t cp, std::string& out) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
@@ -129,9 +122,9 @@ std::string_view HtmlTag::Attribute(std::string_view attribute) const {
 bool HtmlTag::HasClass(std::string_view name) const {
   std::string_view classes = Attribute("class");
   for (std::size_t i = 0; i < classes.size();) {
-    while (i < classes.size() && IsAsciiSpace(classes[i])) ++i;
+    while (i < classes.size() && IsHtmlSpace(classes[i])) ++i;
     std::size_t end = i;
-    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
+    while (end < classes.size() && !IsHtmlSpace(classes[end])) ++end;
     if (classes.substr(i, end - i) == name) return true;
     i = end;
   }
@@ -154,22 +147,22 @@ std::optional<HtmlTag> HtmlTagReader::ReadAt(std::size_t pos) {
   const std::size_t gt = next_gt_;
   std::size_t name_begin = i;
   while (i < gt && (IsAsciiAlpha(text_[i]) || IsAsciiDigit(text_[i]) || text_[i] == '-')) ++i;
-  if (i < gt && !IsAsciiSpace(text_[i]) && text_[i] != '/') return std::nullopt;
+  if (i < gt && !IsHtmlSpace(text_[i]) && text_[i] != '/') return std::nullopt;
   tag.name = AsciiLowerCopy(text_.substr(name_begin, i - name_begin));
   while (i < gt) {
-    while (i < gt && (IsAsciiSpace(text_[i]) || text_[i] == '/')) ++i;
+    while (i < gt && (IsHtmlSpace(text_[i]) || text_[i] == '/')) ++i;
     std::size_t key_begin = i;
-    while (i < gt && !IsAsciiSpace(text_[i]) && text_[i] != '=' && text_[i] != '/') ++i;
+    while (i < gt && !IsHtmlSpace(text_[i]) && text_[i] != '=' && text_[i] != '/') ++i;
     if (i == key_begin) {
       ++i;  // a stray '=' or the like
       continue;
     }
     std::string key = AsciiLowerCopy(text_.substr(key_begin, i - key_begin));
-    while (i < gt && IsAsciiSpace(text_[i])) ++i;
+    while (i < gt && IsHtmlSpace(text_[i])) ++i;
     std::string_view value;
     if (i < gt && text_[i] == '=') {
       ++i;
-      while (i < gt && IsAsciiSpace(text_[i])) ++i;
+      while (i < gt && IsHtmlSpace(text_[i])) ++i;
       if (i < gt && (text_[i] == '"' || text_[i] == '\'')) {
         std::size_t close = text_.substr(0, gt).find(text_[i], i + 1);
         if (close == std::string_view::npos) close = gt;
@@ -177,7 +170,7 @@ std::optional<HtmlTag> HtmlTagReader::ReadAt(std::size_t pos) {
         i = std::min(close + 1, gt);
       } else {
         std::size_t value_begin = i;
-        while (i < gt && !IsAsciiSpace(text_[i])) ++i;
+        while (i < gt && !IsHtmlSpace(text_[i])) ++i;
         value = text_.substr(value_begin, i - value_begin);
       }
     }

@@ -248,12 +248,12 @@ bool HasFrenchAccent(std::string_view word) {
   return false;
 }
 
-struct Scores {
+struct LanguageScores {
   double english = 0;
   double french = 0;
 };
 
-void ScoreWord(std::string_view word, Scores& scores) {
+void ScoreWord(std::string_view word, LanguageScores& scores) {
   unsigned lists = ListsOf(word);
   if (lists & kEnglish) scores.english += 1;
   if (lists & kFrench) scores.french += 1;
@@ -264,7 +264,7 @@ void ScoreWord(std::string_view word, Scores& scores) {
 }  // namespace
 
 std::string DetectLanguage(std::string_view text) {
-  Scores scores;
+  LanguageScores scores;
   for (std::size_t i = 0; i < text.size();) {
     if (!IsWordByte(text, i)) {
       ++i;

@@ -15,7 +15,7 @@ RE2::Options MatchOptions() {
   return options;
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimBlanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -126,7 +126,7 @@ std::vector<std::string> LexiconEntries(std::string_view text) {
         break;
       }
     }
-    line = Trim(line);
+    line = TrimBlanks(line);
     if (!line.empty()) entries.emplace_back(line);
   }
   return entries;
@@ -292,7 +292,7 @@ std::vector<Match> PatternSet::FindAll(std::string_view text) const {
     // without running a submatch engine over the text.
     re2::StringPiece found;
     if (patterns_[pattern]->re().Match(text, 0, text.size(), RE2::UNANCHORED, &found, 1)) {
-      out.push_back({ids_[pattern], std::string(Trim(std::string_view(found.data(), found.size())))});
+      out.push_back({ids_[pattern], std::string(TrimBlanks(std::string_view(found.data(), found.size())))});
     }
   }
   return out;

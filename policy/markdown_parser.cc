@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "policy/ascii.h"
 #include "policy/bbcode_parser.h"
 #include "policy/html_parser.h"
 #include "policy/url_finder.h"
@@ -15,8 +16,7 @@ namespace modbot {
 
 namespace {
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpaceInLine(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsAsciiPunct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
@@ -40,7 +40,7 @@ struct Destination {
 // brackets, so scans from different "](" never overlap.
 std::optional<Destination> ParseDestination(std::string_view text, std::size_t pos) {
   std::size_t i = pos + 1;
-  while (i < text.size() && IsAsciiSpace(text[i])) ++i;
+  while (i < text.size() && IsSpaceInLine(text[i])) ++i;
   std::size_t begin = i;
   std::size_t end;
   if (i < text.size() && text[i] == '<') {
@@ -50,7 +50,7 @@ std::optional<Destination> ParseDestination(std::string_view text, std::size_t p
     i = end + 1;
   } else {
     int depth = 0;
-    while (i < text.size() && !IsAsciiSpace(text[i]) && text[i] != '[' && text[i] != ']' &&
+    while (i < text.size() && !IsSpaceInLine(text[i]) && text[i] != '[' && text[i] != ']' &&
            text[i] != '<' && text[i] != '>' && !(text[i] == ')' && depth == 0)) {
       if (text[i] == '(') ++depth;
       if (text[i] == ')') --depth;
@@ -58,13 +58,13 @@ std::optional<Destination> ParseDestination(std::string_view text, std::size_t p
     }
     end = i;
   }
-  while (i < text.size() && IsAsciiSpace(text[i])) ++i;
+  while (i < text.size() && IsSpaceInLine(text[i])) ++i;
   if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
     std::size_t bracket = text.find_first_of("[]", i + 1);
     std::size_t close = text.substr(0, bracket).find(text[i], i + 1);
     if (close == std::string_view::npos) return std::nullopt;
     i = close + 1;
-    while (i < text.size() && IsAsciiSpace(text[i])) ++i;
+    while (i < text.size() && IsSpaceInLine(text[i])) ++i;
   }
   if (i >= text.size() || text[i] != ')') return std::nullopt;
   return Destination{text.substr(begin, end - begin), i + 1};
@@ -102,7 +102,7 @@ class MarkdownWalker {
       i = j + 1;
       if (i < end && text_[i] == ' ') ++i;
     }
-    while (i < end && IsAsciiSpace(text_[i])) ++i;
+    while (i < end && IsSpaceInLine(text_[i])) ++i;
     bool blank = i == end;
 
     if (fence_length_ > 0) {
@@ -149,7 +149,7 @@ class MarkdownWalker {
     for (; i < end; ++i) {
       if (text_[i] == c) {
         ++count;
-      } else if (!IsAsciiSpace(text_[i])) {
+      } else if (!IsSpaceInLine(text_[i])) {
         return false;
       }
     }
@@ -168,8 +168,8 @@ class MarkdownWalker {
       if (j == i || j >= end || (text_[j] != '.' && text_[j] != ')')) return i;
       ++j;
     }
-    if (j < end && !IsAsciiSpace(text_[j])) return i;
-    while (j < end && IsAsciiSpace(text_[j])) ++j;
+    if (j < end && !IsSpaceInLine(text_[j])) return i;
+    while (j < end && IsSpaceInLine(text_[j])) ++j;
     return j;
   }
 
@@ -344,7 +344,7 @@ class MarkdownWalker {
         char before = i > begin ? line[i - 1] : ' ';
         char after = i + n < end ? line[i + n] : ' ';
         bool inside_word = IsWordByte(before) && IsWordByte(after);
-        bool standalone = IsAsciiSpace(before) && IsAsciiSpace(after);
+        bool standalone = IsSpaceInLine(before) && IsSpaceInLine(after);
         if (!inside_word && !standalone && (c != '~' || n >= 2)) flush(i, i + n);
         i += n;
       } else if (std::size_t n = MatchBareUrl(line, i); n > 0) {

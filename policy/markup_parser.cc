@@ -2,16 +2,13 @@
 
 #include <utility>
 
+#include "policy/ascii.h"
 #include "policy/body_parser.h"
 #include "policy/url_finder.h"
 
 namespace modbot {
 
 namespace {
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "policy/ascii.h"
+
 namespace modbot {
 namespace {
 
@@ -51,7 +53,6 @@ utf8proc_int32_t MapLookalike(utf8proc_int32_t cp, void*) {
 }
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }  // UTF-8 bytes: see WordCharLength
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Characters that stand in for letters inside a word: "sh1t", "c@lisse", "b!tch".
 char LeetLetter(char c) {
@@ -69,7 +70,7 @@ char LeetLetter(char c) {
 
 // '*' masks a letter ("f*ck", "m*rde"); the skeleton keeps it and PhraseMatcher lets
 // it stand for any inner letter.
-bool IsWordChar(char c) { return IsLetter(c) || IsDigit(c) || LeetLetter(c) || c == '*'; }
+bool IsWordChar(char c) { return IsLetter(c) || IsAsciiDigit(c) || LeetLetter(c) || c == '*'; }
 
 // Punctuation more often than a letter at a word's edge: "great!!!", "@user", "*sigh*".
 // ('$' stays: "a$$" is a word.)
@@ -246,7 +247,6 @@ const std::string& FoldCached(utf8proc_int32_t cp) {
   return table[cp];
 }
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 

@@ -19,6 +19,7 @@ namespace {
 
 using testing::ForumFixture;
 using testing::Http;
+using testing::Occurrences;
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WaitFor;
@@ -39,12 +40,6 @@ int FreePort() {
   REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size) == 0);
   close(fd);
   return ntohs(addr.sin_port);
-}
-
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
 }
 
 TEST_CASE("SIGHUP reads the console's token file again", "[e2e][reload][console]") {
@@ -91,7 +86,7 @@ TEST_CASE("SIGHUP reads the console's token file again", "[e2e][reload][console]
   REQUIRE(kill(pid, SIGHUP) == 0);
   REQUIRE(WaitFor([&] { return ReadFile(log).find("reload refused") != std::string::npos; }));
   CHECK(ReadFile(log).find(tokens + ":2:1: ") != std::string::npos);
-  CHECK(Count(ReadFile(log), "reloaded the config") == 1);
+  CHECK(Occurrences(ReadFile(log), "reloaded the config") == 1);
   CHECK(queue_status(paul) == 200);
   CHECK(sign_in(kPaul) != "");
 

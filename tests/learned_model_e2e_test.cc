@@ -16,18 +16,13 @@ namespace {
 using testing::ForumFixture;
 using testing::kFastPoll;
 using testing::Modbot;
+using testing::Occurrences;
 using testing::Query;
 using testing::ReadFile;
 using testing::Run;
 using testing::TempDir;
 using testing::WaitFor;
 using testing::WriteDaemonConfig;
-
-size_t Occurrences(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 TEST_CASE("learn e2e: refused, then trained, checked, used by check and stats",
           "[e2e][learn]") {

@@ -159,10 +159,14 @@ TEST_CASE("/healthz says 503 when the forum has not been polled in time", "[e2e]
   std::string error;
   std::unique_ptr<Store> store = Store::Open(dir.File("modbot.db"), &error);
   Metrics metrics;
-  MetricsServer server(&metrics, std::chrono::milliseconds(50));
+  // Each 200 below needs its request answered within stale_after of the start or of
+  // the poll: a second, so that a loaded machine (ctest -j, a sanitizer build) does
+  // not fail it, as 50 ms could.
+  const auto stale_after = std::chrono::seconds(1);
+  MetricsServer server(&metrics, stale_after);
   REQUIRE(server.Start(dir.File("modbot.db"), "127.0.0.1", 0, &error));
   CHECK(Get(server.port(), "/healthz").status == 200);  // just started
-  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  std::this_thread::sleep_for(stale_after + std::chrono::milliseconds(100));
   metrics.RecordPoll(false, NowMillis());
   HttpResponse stale = Get(server.port(), "/healthz");
   CHECK(stale.status == 503);

@@ -22,20 +22,20 @@ namespace {
 using testing::Count;
 using testing::ForumFixture;
 
-constexpr const char* kSecret = "sesame";
+constexpr const char* kWebhookSecret = "sesame";
 
-struct World : testing::DaemonWorld<ForumFixture, DiscourseForum> {
+struct WebhookWorld : testing::DaemonWorld<ForumFixture, DiscourseForum> {
   // The daemon runs on its own thread until the world ends.
   Daemon daemon{config, forum.get(), store.get(), testing::KeywordJudge, false};
-  WebhookServer listener{NewWebhookReader("discourse", kSecret), [this] { daemon.Wake(); }};
+  WebhookServer listener{NewWebhookReader("discourse", kWebhookSecret), [this] { daemon.Wake(); }};
   std::atomic<bool> stop{false};
   std::thread runner;
 
-  explicit World(std::chrono::milliseconds poll_interval) {
+  explicit WebhookWorld(std::chrono::milliseconds poll_interval) {
     config.poll_interval = poll_interval;
     daemon.Apply(config, testing::KeywordJudge);
   }
-  ~World() { Stop(); }
+  ~WebhookWorld() { Stop(); }
 
   int Listen() {
     std::string error;
@@ -72,8 +72,8 @@ struct World : testing::DaemonWorld<ForumFixture, DiscourseForum> {
 
 TEST_CASE("webhook: a post is hidden long before the next poll, and the poll does not "
           "judge it again", "[e2e][webhook]") {
-  World w(std::chrono::hours(1));  // only the first poll runs in the test's time
-  w.f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(w.Listen()) + "/hook", kSecret);
+  WebhookWorld w(std::chrono::hours(1));  // only the first poll runs in the test's time
+  w.f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(w.Listen()) + "/hook", kWebhookSecret);
   w.Run();
   REQUIRE(w.Hidden(2));  // the seeded SPAM, by the first poll
 
@@ -108,10 +108,10 @@ TEST_CASE("webhook: a post is hidden long before the next poll, and the poll doe
 
 TEST_CASE("webhook: a post made while the listener was down is judged by the catch-up poll",
           "[e2e][webhook]") {
-  World w(std::chrono::milliseconds(300));
+  WebhookWorld w(std::chrono::milliseconds(300));
   const int port = w.Listen();
   w.listener.Stop();  // down: the forum's deliveries fail and are lost
-  w.f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(port) + "/hook", kSecret);
+  w.f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(port) + "/hook", kWebhookSecret);
   w.Run();
   const long long spam = w.f.forum.AddPost(w.topic, "alice", "Cheap SPAM at bit.ly/x");
   CHECK(w.Hidden(spam));
@@ -128,14 +128,14 @@ TEST_CASE("webhook: modbot run takes the forum's webhooks from [forum.webhook]",
   f.forum.AddPost(topic, "resident", "When does the pool open this summer?");
   int port = 0;
   {  // a free port, for the config
-    WebhookServer probe(NewWebhookReader("discourse", kSecret), [] {});
+    WebhookServer probe(NewWebhookReader("discourse", kWebhookSecret), [] {});
     testing::TempDir scratch;
     std::string error;
     REQUIRE(probe.Start(scratch.File("probe.db"), {"127.0.0.1", 0}, &error));
     port = probe.port();
   }
   testing::TempDir dir;
-  std::ofstream(dir.File("hook.secret")) << kSecret << "\n";
+  std::ofstream(dir.File("hook.secret")) << kWebhookSecret << "\n";
   const std::string config = testing::WriteDaemonConfig(
       dir, f.url(),
       "[forum.webhook]\nlisten = \"127.0.0.1:" + std::to_string(port) +
@@ -145,7 +145,7 @@ TEST_CASE("webhook: modbot run takes the forum's webhooks from [forum.webhook]",
   const std::string db = dir.File("modbot.db");
   const bool polled =
       testing::WaitFor([&] { return testing::Query(db, "SELECT COUNT(*) FROM verdicts") == "1"; });
-  f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(port) + "/", kSecret);
+  f.forum.SetWebhook("http://127.0.0.1:" + std::to_string(port) + "/", kWebhookSecret);
   // Hidden by the built-in policy (bench/webhook_latency_bench.cc posts the same).
   const long long spam = f.forum.AddPost(
       topic, "resident", "Make money fast!!! Buy cheap pills now at bit.ly/deal1 and "
@@ -165,7 +165,7 @@ TEST_CASE("webhook: modbot run takes the forum's webhooks from [forum.webhook]",
   CHECK(hidden);
   CHECK(text.find("taking the forum's webhooks on http://127.0.0.1:" + std::to_string(port) +
                   "/; polling every 3600 s to catch up") != std::string::npos);
-  CHECK(text.find(kSecret) == std::string::npos);
+  CHECK(text.find(kWebhookSecret) == std::string::npos);
 }
 
 }  // namespace

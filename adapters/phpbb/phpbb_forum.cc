@@ -24,7 +24,8 @@ constexpr int kFloodWaitSeconds = 15;
 // posts.post_delete_reason is VARCHAR(255).
 constexpr size_t kMaxDeleteReason = 255;
 
-std::string Describe(const HttpRequest& request, const std::string& base_url) {
+// "POST posting.php?mode=reply": on phpBB the first parameter names the page.
+std::string MethodAndPage(const HttpRequest& request, const std::string& base_url) {
   std::string path = request.url.substr(std::min(base_url.size(), request.url.size()));
   return request.method + " " + path.substr(0, path.find('&'));
 }
@@ -77,7 +78,7 @@ PhpbbForum::PhpbbForum(const ForumSettings& settings)
 }
 
 ForumStatus PhpbbForum::Send(const HttpRequest& request, bool idempotent, HttpResponse* response) {
-  const std::string what = Describe(request, site_.base_url);
+  const std::string what = MethodAndPage(request, site_.base_url);
   for (int attempt = 0;; ++attempt) {
     const bool may_retry = attempt < settings_.retries;
     pacer_.Wait();
@@ -126,7 +127,7 @@ ForumStatus PhpbbForum::SendLoggedIn(const HttpRequest& request, bool idempotent
   if (!status.ok()) return status;
   status = Send(request, idempotent, response);
   if (status.ok() && !phpbb::IsLoggedIn(response->body)) {
-    return ForumStatus::Retry(Describe(request, site_.base_url) +
+    return ForumStatus::Retry(MethodAndPage(request, site_.base_url) +
                               ": still a guest's page after logging in: " + CookieHint());
   }
   return status;
@@ -151,8 +152,8 @@ ForumStatus PhpbbForum::FetchForm(const HttpRequest& page, const std::string& fo
   std::optional<Form> found = phpbb::ParseForm(response.body, form_id);
   if (!found) {
     std::string text = PageText(response);
-    if (response.status == 404) return ForumStatus::Gone(Describe(page, site_.base_url) + ": " + text);
-    return ForumStatus::Retry(Describe(page, site_.base_url) + ": no form '" + form_id + "'" +
+    if (response.status == 404) return ForumStatus::Gone(MethodAndPage(page, site_.base_url) + ": " + text);
+    return ForumStatus::Retry(MethodAndPage(page, site_.base_url) + ": no form '" + form_id + "'" +
                               (text.empty() ? "" : ": " + text));
   }
   *form = std::move(*found);
@@ -381,15 +382,15 @@ ForumStatus PhpbbForum::Confirm(const HttpRequest& ask,
   std::optional<Form> form = phpbb::ParseForm(response.body, "confirm");
   if (!form) {
     std::string text = PageText(response);
-    if (response.status == 404) return ForumStatus::Gone(Describe(ask, site_.base_url) + ": " + text);
-    return ForumStatus::Retry(Describe(ask, site_.base_url) + ": no confirmation form" +
+    if (response.status == 404) return ForumStatus::Gone(MethodAndPage(ask, site_.base_url) + ": " + text);
+    return ForumStatus::Retry(MethodAndPage(ask, site_.base_url) + ": no confirmation form" +
                               (text.empty() ? "" : ": " + text));
   }
   std::this_thread::sleep_for(kFormMinAge);  // as a person would: never within the second
   status = Send(phpbb::ConfirmRequest(site_, *form, extra), false, &response);
   if (!status.ok()) return status;
   if (!phpbb::IsLoggedIn(response.body) && response.status != 302) {
-    return ForumStatus::Retry(Describe(ask, site_.base_url) + ": session lost while confirming");
+    return ForumStatus::Retry(MethodAndPage(ask, site_.base_url) + ": session lost while confirming");
   }
   return ForumStatus::Ok();
 }
