@@ -21,6 +21,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
+  kImpersonal, kObjectPronoun,
 };
 
 struct Section {
@@ -28,7 +29,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 35> kSections = {{
+constexpr std::array<Section, 37> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -46,7 +47,8 @@ constexpr std::array<Section, 35> kSections = {{
     {"contempt_after", Meaning::kContemptAfter}, {"sexualise", Meaning::kSexualise},
     {"where", Meaning::kWhere},          {"first_person", Meaning::kFirstPerson},
     {"removal", Meaning::kRemoval},       {"work", Meaning::kWork},
-    {"made_by", Meaning::kMadeBy},
+    {"made_by", Meaning::kMadeBy},       {"impersonal", Meaning::kImpersonal},
+    {"object_pronoun", Meaning::kObjectPronoun},
 }};
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
@@ -825,6 +827,12 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         // look at each pair, not a walk of its spans for each.
         if (!IsTarget(t.meaning) || (t.begin < p.end && p.begin < t.end)) continue;
         if (Distance(t, p) > kFurthest) continue;
+        // "Il faut tuer les mauvaises herbes": that "il" is no one, unless a pronoun
+        // names the one harmed ("il faut le tuer").
+        if (c.AnyOf(t.begin, t.end, Bit(Meaning::kImpersonal)) &&
+            !(p.meaning == Meaning::kHarm && c.AnyOf(p.begin - 1, p.begin, Bit(Meaning::kObjectPronoun)))) {
+          continue;
+        }
         if (!Relates(c, t, p)) continue;
         if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
           continue;

@@ -192,6 +192,13 @@ TEST_CASE("harm grammar: what staff decided or made is judged and not the staff"
   CHECK(ScoreOf("The people of urban planning are idiots", "abusive.insult_to_staff") >= 0.5);
 }
 
+TEST_CASE("harm grammar: the impersonal French 'il' names no one", "[harm_grammar]") {
+  CHECK(ScoreOf("Il faut tuer toutes les mauvaises herbes", "threat.harm_to_person") == 0);
+  CHECK(ScoreOf("Il va falloir écraser les pucerons", "threat.harm_to_person") == 0);
+  CHECK(ScoreOf("Il mérite qu'on le tue", "threat.harm_to_person") >= 0.5);
+  CHECK(ScoreOf("Il faut le tuer, ce type", "threat.harm_to_person") >= 0.5);
+}
+
 TEST_CASE("harm grammar: a name for someone placed at their post names an employee", "[harm_grammar]") {
   CHECK(ScoreOf("The moron at the permits counter lost my file", "staff_harassment.staff_insulted") >= 0.7);
   CHECK(ScoreOf("L'imbécile du service des permis m'a raccroché au nez", "staff_harassment.staff_insulted") >= 0.7);
