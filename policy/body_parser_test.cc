@@ -1,7 +1,6 @@
 #include "policy/body_parser.h"
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <string>
 
 namespace modbot {
@@ -383,16 +382,17 @@ TEST_CASE("a 2 MB post parses in every format", "[parser]") {
 
 TEST_CASE("pathological runs of markup characters stay linear", "[parser]") {
   // 256 KB is enough for a quadratic rescan to take minutes, while a linear pass
-  // takes milliseconds even in an unoptimised sanitizer build.
+  // takes milliseconds even in an unoptimised sanitizer build. The guard is the
+  // ctest TIMEOUT of this file's tests (tests/CMakeLists.txt), not a clock read
+  // here: a wall-clock bound fails on a loaded machine, as it did in CI at 2.07 s.
   for (std::string_view unit : {"[", "<", "`", "](", "[a](x", "<a href=\"", "&#", "a.", "[quote ",
                                 "[code]", "https://x/)"}) {
     std::string text;
     while (text.size() < 256 * 1024) text += unit;
     for (Format format : kAllFormats) {
       INFO(unit << " " << static_cast<int>(format));
-      auto start = std::chrono::steady_clock::now();
-      ParsePostBody(text, format);
-      CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2.0);
+      PostBody body = ParsePostBody(text, format);
+      CHECK(body.own_text.size() <= text.size());
     }
   }
 }
