@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "adapters/forum_factory.h"
+#include "bot/built_in_model.h"
 #include "bot/console_server.h"
 #include "bot/log.h"
 #include "bot/metrics_server.h"
@@ -128,9 +129,7 @@ bool Daemon::JudgePost(const ForumPost& in, Judged* out, std::string* error) {
   } else {
     out->recalled.fingerprint = TextFingerprint(out->post.body.own_text);  // remembered all the same
   }
-  if (const LearnedModel* model = model_.model()) {
-    out->post.prior.model = model->Signal(out->post.body.own_text);
-  }
+  out->post.prior.model = ModelSignalFor(out->post, model_.model());
   out->verdict = Decide(out->post);
   return true;
 }

@@ -10,6 +10,7 @@
 #include "bot/command_line.h"
 #include "bot/config.h"
 #include "bot/config_reader.h"
+#include "bot/built_in_model.h"
 #include "bot/learned_model.h"
 #include "bot/learned_model_config.h"
 #include "bot/store.h"
@@ -124,15 +125,17 @@ int CheckCommand(const std::vector<std::string>& args) {
   // The learned model too, as the daemon runs it; a model that cannot be read is
   // reported and the text judged without it, as the daemon would.
   std::string model_line;
+  std::unique_ptr<LearnedModel> model;
   if (!model_path.empty()) {
-    std::unique_ptr<LearnedModel> model = LearnedModel::Load(model_path, &error);
+    model = LearnedModel::Load(model_path, &error);
     if (!model) {
       std::fprintf(stderr, "modbot check: judged without the learned model: %s\n", error.c_str());
-    } else {
-      post.prior.model = model->Signal(post.body.own_text);
-      model_line = "model v" + std::to_string(model->version()) + ": " +
-                   SignalSummary(post.prior.model) + "\n";
     }
+  }
+  post.prior.model = ModelSignalFor(post, model.get());
+  if (model) {
+    model_line = "model v" + std::to_string(model->version()) + ": " +
+                 SignalSummary(post.prior.model) + "\n";
   }
   Verdict verdict = policy->Judge(post);
   if (!command_line->Has("--json")) std::fputs(model_line.c_str(), stdout);
@@ -161,6 +164,7 @@ size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out)
     const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
     if (blank) error = "empty line";
     if (!blank && PostFromJsonLine(line, &post, &id, &error)) {
+      post.prior.model = ModelSignalFor(post, nullptr);
       out << DumpLine(VerdictToJson(policy.Judge(post))) << '\n';
     } else {
       ++errors;

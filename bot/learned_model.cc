@@ -40,21 +40,20 @@ class FastTextReader : public fasttext::FastText {
 };
 
 // A small supervised model: word bigrams and character 3-5-grams, so that French
-// and English inflections and light misspellings share weights; 32 dimensions and
-// 100k hash buckets keep the file near 13 MB.
-fasttext::Args TrainingArgs(const std::string& input) {
+// and English inflections and light misspellings share weights.
+fasttext::Args TrainingArgs(const std::string& input, const TrainingShape& shape) {
   fasttext::Args args;
   args.input = input;
   args.model = fasttext::model_name::sup;
   args.loss = fasttext::loss_name::softmax;
-  args.lr = 1.0;
-  args.epoch = 100;
-  args.dim = 32;
+  args.lr = shape.learning_rate;
+  args.epoch = shape.epochs;
+  args.dim = shape.dimensions;
   args.wordNgrams = 2;
   args.minCount = 1;
   args.minn = 3;
   args.maxn = 5;
-  args.bucket = 100000;
+  args.bucket = shape.buckets;
   args.thread = 1;
   args.seed = kSeed;
   args.verbose = 0;
@@ -146,8 +145,14 @@ LearnedModel::~LearnedModel() = default;
 std::unique_ptr<LearnedModel> LearnedModel::Load(const std::string& path, std::string* error) {
   std::string file;
   if (!ReadFile(path, &file, error)) return nullptr;
+  return FromFile(file, path, error);
+}
+
+std::unique_ptr<LearnedModel> LearnedModel::FromFile(std::string_view file,
+                                                     const std::string& path,
+                                                     std::string* error) {
   const size_t newline = file.find('\n');
-  std::istringstream header(file.substr(0, newline == std::string::npos ? 0 : newline));
+  std::istringstream header(std::string(file.substr(0, newline == std::string::npos ? 0 : newline)));
   std::string magic, hash;
   int format = 0, version = 0;
   header >> magic >> format >> version >> hash;
@@ -156,7 +161,7 @@ std::unique_ptr<LearnedModel> LearnedModel::Load(const std::string& path, std::s
              std::string(kMagic) + " " + std::to_string(kFormat) + " VERSION HASH\" missing)";
     return nullptr;
   }
-  std::string bytes = file.substr(newline + 1);
+  std::string bytes(file.substr(newline + 1));
   if (ContentHash(bytes) != hash) {
     *error = path + ": model v" + std::to_string(version) +
              " is damaged (its bytes do not match the hash in its header)";
@@ -182,7 +187,8 @@ std::unique_ptr<LearnedModel> LearnedModel::Load(const std::string& path, std::s
 }
 
 std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText>& examples,
-                                                  int version, std::string* error) {
+                                                  int version, std::string* error,
+                                                  const TrainingShape& shape) {
   ScratchFile input, output;
   if (input.path().empty() || output.path().empty()) {
     *error = std::string("cannot make a temporary file: ") + std::strerror(errno);
@@ -201,7 +207,7 @@ std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText
   auto model = std::make_unique<fasttext::FastText>();
   std::string bytes;
   try {
-    model->train(TrainingArgs(input.path()));
+    model->train(TrainingArgs(input.path(), shape));
     model->saveModel(output.path());
   } catch (const std::exception& e) {
     *error = std::string("fastText: ") + e.what();
@@ -235,6 +241,20 @@ std::optional<ModelSignal> LearnedModel::Signal(std::string_view text) const {
     if (clause && probability > 0) return ModelSignal{*clause, probability, version_};
   }
   return std::nullopt;
+}
+
+std::optional<ModelSignal> LearnedModel::ViolationSignal(std::string_view text) const {
+  double allow = 0;
+  std::optional<Clause> likeliest;
+  for (const auto& [probability, label] : Labels(text)) {
+    if (label == kAllowLabel) {
+      allow = probability;
+    } else if (!likeliest) {
+      likeliest = ClauseFromId(label);
+    }
+  }
+  if (!likeliest) return std::nullopt;
+  return ModelSignal{*likeliest, 1 - allow, version_};
 }
 
 bool LearnedModel::Save(const std::string& path, std::string* error) const {

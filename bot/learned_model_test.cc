@@ -98,6 +98,26 @@ TEST_CASE("learned model: written atomically, read back the same", "[learn]") {
   CHECK(read->Predict(testing::QuestionText(40))->first == "allow");
 }
 
+TEST_CASE("learned model: the violation signal is the weight of every clause together",
+          "[learn]") {
+  std::string error;
+  std::unique_ptr<LearnedModel> model = LearnedModel::Train(Examples(), 2, &error);
+  REQUIRE(model);
+  const std::string insult = "You are such an idiot, everyone knows you are an idiot";
+  const std::optional<ModelSignal> clause = model->Signal(insult);
+  const std::optional<ModelSignal> violation = model->ViolationSignal(insult);
+  REQUIRE(clause);
+  REQUIRE(violation);
+  CHECK(violation->clause == clause->clause);
+  CHECK(violation->probability >= clause->probability - 1e-4);  // fastText's floats
+  // 1 - P(allow), whatever the clauses' shares of the rest.
+  const auto question = model->Predict(testing::QuestionText(40));
+  REQUIRE(question);
+  REQUIRE(question->first == "allow");
+  CHECK(model->ViolationSignal(testing::QuestionText(40))->probability ==
+        Approx(1 - question->second));
+}
+
 TEST_CASE("learned model: a damaged or missing file is refused with the reason", "[learn]") {
   TempDir dir;
   std::string error;

@@ -136,7 +136,8 @@ bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySett
     reader->RejectUnknownKeys(*policy, {"sponsors", "trusted_domains", "staff_names",
                                         "departments", "candidates", "new_account_days",
                                         "learned_model", "learned_min_decisions",
-                                        "learned_review_at"});
+                                        "learned_review_at", "built_in_model",
+                                        "built_in_model_review_at"});
     reader->StringList(*policy, "sponsors", &out->sponsors);
     reader->StringList(*policy, "trusted_domains", &out->trusted_domains);
     reader->StringList(*policy, "staff_names", &out->staff_names);
@@ -144,6 +145,9 @@ bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySett
     reader->StringList(*policy, "candidates", &out->candidates);
     reader->Int(*policy, "new_account_days", 0, 3650, &out->new_account_days);
     reader->Double(*policy, "learned_review_at", 0.0, 1.0, &out->model.review_at);
+    reader->Bool(*policy, "built_in_model", &out->model.built_in);
+    reader->Double(*policy, "built_in_model_review_at", 0.5, 1.0,
+                   &out->model.built_in_review_at);
   }
   if (const toml::table* memory = reader->Table(root, "memory")) {
     ParseMemory(*memory, reader, &out->memory);

@@ -65,6 +65,8 @@ staff_names = ["Jane Roe"]
 departments = ["Aquatics"]
 candidates = ["Sarah Kline"]
 new_account_days = 14
+built_in_model = false
+built_in_model_review_at = 0.9
 
 [clauses.spam_links]
 review_at = 0.4
@@ -113,6 +115,9 @@ TEST_CASE("Policy config: a valid config applies every setting", "[cli]") {
   CHECK(s.departments == std::vector<std::string>{"Aquatics"});
   CHECK(s.candidates == std::vector<std::string>{"Sarah Kline"});
   CHECK(s.new_account_days == 14);
+  CHECK_FALSE(s.model.built_in);
+  CHECK(s.model.built_in_review_at == Approx(0.9));
+  CHECK(PolicySettings::Defaults().model.built_in);
   // Trusted domains are added to the built-in ones.
   CHECK(std::count(s.trusted_domains.begin(), s.trusted_domains.end(), "cslpubliclibrary.ca") == 1);
   CHECK(std::count(s.trusted_domains.begin(), s.trusted_domains.end(), "cotesaintluc.org") == 1);
@@ -194,6 +199,8 @@ TEST_CASE("Policy config: thresholds out of range", "[cli]") {
   CheckOneError("[clauses.threat]\nreview_at = 1.5\n", 2, 13, "'review_at' must be between");
   CheckOneError("[clauses.threat]\nhide_at = -0.2\n", 2, 11, "'hide_at' must be between");
   CheckOneError("[policy]\nnew_account_days = -1\n", 2, 20, "'new_account_days' must be between");
+  CheckOneError("[policy]\nbuilt_in_model_review_at = 0.3\n", 2, 28,
+                "'built_in_model_review_at' must be between");
 }
 
 TEST_CASE("Policy config: hide_at below review_at", "[cli]") {

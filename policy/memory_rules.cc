@@ -112,11 +112,19 @@ Action MemoryCap(const Post& post, const PolicySettings& settings, const Reasons
   return cap;
 }
 
-// The model's signal as a reason when it is sure enough: "model.abusive 0.87 model v3".
+// The model's signal as a reason when it is sure enough: "model.abusive 0.87 model
+// v3", or "model.built_in 0.97 built-in model (likeliest: abusive)".
 Reasons ModelReasons(const PriorSignals& prior, const ModelSettings& settings) {
-  if (!prior.model || prior.model->probability < settings.review_at) return {};
+  if (!prior.model) return {};
   const ModelSignal& signal = *prior.model;
-  return {{signal.clause, "model." + std::string(ClauseId(signal.clause)), signal.probability,
+  const std::string clause(ClauseId(signal.clause));
+  if (signal.built_in) {
+    if (!settings.built_in || signal.probability < settings.built_in_review_at) return {};
+    return {{signal.clause, "model.built_in", signal.probability,
+             "built-in model (likeliest: " + clause + ")"}};
+  }
+  if (signal.probability < settings.review_at) return {};
+  return {{signal.clause, "model." + clause, signal.probability,
            "model v" + std::to_string(signal.model_version)}};
 }
 

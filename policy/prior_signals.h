@@ -23,6 +23,9 @@
 //    clause with rule "model.<clause>", the probability as score and "model vN" as
 //    evidence. It may send a post to review, never hide it: no score it adds takes
 //    a verdict past review, and an approved near-copy waives its clause too.
+//  * the built-in model's signal, given when the forum has no model of its own,
+//    does the same from ModelSettings::built_in_review_at, with rule
+//    "model.built_in" and its likeliest clause.
 //
 // An empty PriorSignals (the default) judges a post on its text alone, as
 // `classify`, the bench and the fuzzer do.
@@ -68,12 +71,15 @@ struct RecentCopy {
   std::string topic;                           // its topic's title
 };
 
-// What the per-forum model, trained from moderators' decisions, makes of the post:
-// its likeliest clause.
+// What a model makes of the post: the per-forum model, trained from moderators'
+// decisions, gives its likeliest clause; the built-in model (bot/built_in_model.h),
+// trained from the project's labelled posts, gives how likely the post is to break
+// any clause, and names its likeliest clause as a guess.
 struct ModelSignal {
   Clause clause = Clause::kAbusive;
   double probability = 0;
   int model_version = 0;  // as `modbot learn` numbered it
+  bool built_in = false;
 };
 
 struct PriorSignals {

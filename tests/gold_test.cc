@@ -1,14 +1,17 @@
 // Quality floor on the hand-labelled sets in tests/data: the engine must keep the
-// promises issue #2 measures (no wrongful hide, recall, allow kept, clause hit).
+// promises issue #2 measures (no wrongful hide, recall, allow kept, clause hit); and
+// what the built-in model adds on labelled posts it never learned from.
 // The figures themselves are printed by `scripts/score-gold`; this test only fails
 // when a change drops below the floors.
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <openssl/evp.h>
 
 #include "bot/judge_commands.h"
 #include "policy/policy.h"
@@ -21,20 +24,27 @@ struct GoldScore {
   int hides = 0, correct_hides = 0, clause_hits = 0;
 };
 
-GoldScore ScoreFile(const std::string& path) {
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path);
+  INFO(path);
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// gold_text: labelled posts, one a line, as classify reads them.
+GoldScore Score(const std::string& gold_text,
+                const PolicySettings& settings = PolicySettings::Defaults()) {
   std::string error;
-  auto policy = Policy::Create(PolicySettings::Defaults(), &error);
+  auto policy = Policy::Create(settings, &error);
   REQUIRE(policy);
-  std::ifstream gold_in(path);
-  REQUIRE(gold_in);
-  std::stringstream gold_text;
-  gold_text << gold_in.rdbuf();
-  std::istringstream in(gold_text.str());
+  std::istringstream in(gold_text);
   std::ostringstream out;
   REQUIRE(ClassifyStream(*policy, in, out) == 0);
 
   GoldScore score;
-  std::istringstream gold_lines(gold_text.str()), verdict_lines(out.str());
+  std::istringstream gold_lines(gold_text), verdict_lines(out.str());
   std::string gold_line, verdict_line;
   while (std::getline(gold_lines, gold_line) && std::getline(verdict_lines, verdict_line)) {
     auto gold = nlohmann::json::parse(gold_line);
@@ -82,8 +92,51 @@ void RequireFloors(const GoldScore& score) {
 TEST_CASE("every labelled set stays above the quality floors", "[gold]") {
   for (const char* name : {"gold-dev", "gold-extra", "gold-holdout", "gold-final"}) {
     INFO(name);
-    RequireFloors(ScoreFile(std::string(MODBOT_SOURCE_DIR "/tests/data/") + name + ".jsonl"));
+    RequireFloors(Score(ReadWhole(std::string(MODBOT_SOURCE_DIR "/tests/data/") + name + ".jsonl")));
   }
+}
+
+// The third of ../shared/data/gold-dev2.jsonl set aside by a hash of the post id,
+// as scripts/eval-policy sets it aside: no rule was written from it, and the
+// built-in model did not learn from it (scripts/make-built-in-model-examples). It
+// shows what the model adds where nothing was tuned. Measured when the model came:
+// recall 0.587 without it, 0.743 with it, 41 of 42 innocent posts kept, none hidden.
+bool IsAside(const std::string& post_id) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  REQUIRE(EVP_Digest(post_id.data(), post_id.size(), digest, &size, EVP_sha256(), nullptr));
+  return digest[0] % 3 == 0;
+}
+
+TEST_CASE("on labelled posts it never learned from, the built-in model adds recall and "
+          "hides nothing", "[gold][model]") {
+  std::set<std::string> learned;
+  std::istringstream examples(ReadWhole(MODBOT_SOURCE_DIR "/bot/built_in_model_examples.jsonl"));
+  for (std::string line; std::getline(examples, line);) {
+    learned.insert(nlohmann::json::parse(line)["text"].get<std::string>());
+  }
+  std::istringstream dev2(ReadWhole(MODBOT_SHARED_DATA "/gold-dev2.jsonl"));
+  std::string aside;
+  for (std::string line; std::getline(dev2, line);) {
+    if (line.empty()) continue;
+    const nlohmann::json post = nlohmann::json::parse(line);
+    if (!IsAside(post["id"].get<std::string>())) continue;
+    INFO(post["id"]);
+    CHECK_FALSE(learned.count(post["text"].get<std::string>()));
+    aside += line + "\n";
+  }
+  const GoldScore with_model = Score(aside);
+  PolicySettings rules_only = PolicySettings::Defaults();
+  rules_only.model.built_in = false;
+  const GoldScore without_model = Score(aside, rules_only);
+  INFO("flagged " << with_model.flagged_bad << " (rules alone " << without_model.flagged_bad
+                  << ") of " << with_model.bad << ", kept " << with_model.kept_allow << "/"
+                  << with_model.allow);
+  REQUIRE(with_model.bad > 100);
+  CHECK(with_model.hidden_allow == 0);
+  CHECK(with_model.flagged_bad >= 0.70 * with_model.bad);
+  CHECK(with_model.flagged_bad - without_model.flagged_bad >= 0.10 * with_model.bad);
+  CHECK(with_model.kept_allow >= 0.95 * with_model.allow);
 }
 
 }  // namespace
