@@ -81,13 +81,13 @@ void PrintExplanation(const Verdict& verdict) {
 int CheckCommand(const std::vector<std::string>& args) {
   std::string error;
   std::optional<CommandLine> command_line =
-      ParseCommandLine(args, {"--config", "--format"}, {"--json"}, &error);
+      ParseCommandLine(args, {"--config", "--format", "--topic"}, {"--json"}, &error);
   if (command_line && command_line->positional.size() != 1) {
     error = "give exactly one TEXT, or - to read standard input";
     command_line.reset();
   }
   if (!command_line) {
-    std::fprintf(stderr, "modbot check: %s\nusage: modbot check [--config FILE] [--json] [--format F] TEXT|-\n",
+    std::fprintf(stderr, "modbot check: %s\nusage: modbot check [--config FILE] [--json] [--format F] [--topic TITLE] TEXT|-\n",
                  error.c_str());
     return 2;
   }
@@ -111,6 +111,9 @@ int CheckCommand(const std::vector<std::string>& args) {
   post.id = "check";
   post.format = format;
   post.body = ParsePostBody(text, format);
+  // The topic it is posted in, for the principles that depend on it and for the
+  // built-in model, which judges only posts in a topic.
+  post.topic.title = command_line->Value("--topic").value_or("");
   // With the daemon's store, the memory of decisions weighs in as it would in the
   // daemon (floods aside: a checked text was posted nowhere).
   Recollection recalled;
@@ -136,6 +139,12 @@ int CheckCommand(const std::vector<std::string>& args) {
   if (model) {
     model_line = "model v" + std::to_string(model->version()) + ": " +
                  SignalSummary(post.prior.model) + "\n";
+  } else if (post.prior.model) {
+    char probability[16];
+    std::snprintf(probability, sizeof probability, "%.2f", post.prior.model->probability);
+    model_line = std::string("built-in model: ") + probability +
+                 " likely to break a principle (likeliest: " +
+                 std::string(ClauseId(post.prior.model->clause)) + ")\n";
   }
   Verdict verdict = policy->Judge(post);
   if (!command_line->Has("--json")) std::fputs(model_line.c_str(), stdout);

@@ -1,10 +1,11 @@
 // `modbot check` and `modbot classify`: the policy on the command line.
 //
-//   modbot check    [--config FILE] [--json] [--format F] TEXT|-
+//   modbot check    [--config FILE] [--json] [--format F] [--topic TITLE] TEXT|-
 //   modbot classify [--config FILE] < posts.jsonl > verdicts.jsonl
 //
-// Without --config both use the built-in policy. Exit codes: 0 ok, 1 runtime
-// failure, 2 bad usage or bad config.
+// Without --config both use the built-in policy. --topic names the topic a checked
+// text is posted in: without one, neither relevance nor the built-in model judges
+// it. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad config.
 #ifndef MODBOT_BOT_JUDGE_COMMANDS_H_
 #define MODBOT_BOT_JUDGE_COMMANDS_H_
 

@@ -130,6 +130,22 @@ TEST_CASE("cli: check --format parses the markup", "[cli]") {
   CHECK(bad.err.find("--format") != std::string::npos);
 }
 
+TEST_CASE("cli: check --topic judges the text in a topic, the built-in model with it",
+          "[cli]") {
+  const std::string text = "You people at city hall are useless clowns, every one of you";
+  Run alone = Modbot({"check", text});
+  INFO(alone.err);
+  REQUIRE(alone.exit_code == 0);
+  CHECK(alone.out.find("built-in model") == std::string::npos);
+
+  Run in_topic = Modbot({"check", "--topic", "Snow removal on Cavendish", text});
+  INFO(in_topic.err);
+  REQUIRE(in_topic.exit_code == 0);
+  CHECK(in_topic.out.rfind("built-in model: ", 0) == 0);
+  CHECK(in_topic.out.find("likely to break a principle (likeliest: abusive)") != std::string::npos);
+  CHECK(in_topic.out.find("model.built_in") != std::string::npos);
+}
+
 TEST_CASE("cli: classify writes one line per input line, in order", "[cli]") {
   const std::string input =
       R"({"id":"a","text":"lol"})" "\n"
