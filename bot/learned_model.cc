@@ -120,7 +120,7 @@ std::string SignalSummary(const std::optional<ModelSignal>& signal) {
 
 std::string ModelText(std::string_view text) {
   std::string out;
-  for (char c : FoldText(text)) {
+  for (char c : Normalize(text).skeleton) {
     const unsigned char u = static_cast<unsigned char>(c);
     const bool separator = u < 0x80 && !std::isalnum(u);
     if (separator) {
