@@ -143,7 +143,7 @@ int CheckCommand(const std::vector<std::string>& args) {
     char probability[16];
     std::snprintf(probability, sizeof probability, "%.2f", post.prior.model->probability);
     model_line = std::string("built-in model: ") + probability +
-                 " likely to break a principle (likeliest: " +
+                 " likely to break a principle (guess: " +
                  std::string(ClauseId(post.prior.model->clause)) + ")\n";
   }
   Verdict verdict = policy->Judge(post);

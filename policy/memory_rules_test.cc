@@ -198,7 +198,7 @@ TEST_CASE("model: the built-in model's signal reviews from its own threshold, an
   CHECK(verdict.clauses == std::vector<Clause>{Clause::kOffTopic});
   const Reason* reason = Find(verdict.reasons, "model.built_in");
   REQUIRE(reason);
-  CHECK(reason->evidence == "built-in model (likeliest: off_topic)");
+  CHECK(reason->evidence == "built-in model; which principle is a guess: off_topic");
 
   // 0.9 reaches the per-forum model's review_at but not built_in_review_at (0.95).
   post.prior.model->probability = 0.9;
