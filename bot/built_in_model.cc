@@ -6,8 +6,8 @@
 #include <string_view>
 
 // The model file the build trained (bot/CMakeLists.txt), linked in whole by the
-// assembler's .incbin rather than spelled out as a C array (about 9 MB of source for
-// its 1.8 MB).
+// assembler's .incbin rather than spelled out as a C array (about 10 MB of source
+// for its 2 MB).
 extern "C" const char modbot_built_in_model_begin[];
 extern "C" const char modbot_built_in_model_end[];
 asm(".section .rodata\n"

@@ -51,7 +51,7 @@ inline constexpr TrainingShape kForumModelShape{100, 1.0, 32, 100000};
 // The built-in model (bot/built_in_model.h) must hold on posts written apart from its
 // examples: fewer epochs and a gentler rate keep it from being sure of everything
 // (at 100 epochs it flagged 7 of 42 innocent held-out posts at 0.8, at 25 none at
-// 0.95), and 16 dimensions and 20k buckets keep the file near 1.8 MB.
+// 0.95), and 16 dimensions and 20k buckets keep the file near 2 MB.
 inline constexpr TrainingShape kBuiltInModelShape{25, 0.5, 16, 20000};
 
 class LearnedModel {

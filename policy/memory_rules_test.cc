@@ -190,7 +190,7 @@ TEST_CASE("model: its signal never hides, even on top of the text's own reason",
 TEST_CASE("model: the built-in model's signal reviews from its own threshold, and can be "
           "turned off", "[memory][model]") {
   Post post = MakePost(kBland);
-  ModelSignal signal{Clause::kOffTopic, 0.98, 1};
+  ModelSignal signal{Clause::kOffTopic, 0.99, 1};
   signal.built_in = true;
   post.prior.model = signal;
   Verdict verdict = BuiltInPolicy().Judge(post);
@@ -200,7 +200,7 @@ TEST_CASE("model: the built-in model's signal reviews from its own threshold, an
   REQUIRE(reason);
   CHECK(reason->evidence == "built-in model; which principle is a guess: off_topic");
 
-  // 0.9 reaches the per-forum model's review_at but not built_in_review_at (0.97).
+  // 0.9 reaches the per-forum model's review_at but not built_in_review_at (0.98).
   post.prior.model->probability = 0.9;
   CHECK(BuiltInPolicy().Judge(post).action == Action::kAllow);
 

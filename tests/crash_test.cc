@@ -295,8 +295,12 @@ TEST_CASE("phpbb: killed 8 times over 300 posts, under expired sessions, refused
   faults.rate_form_invalid = 0.05;
   faults.rate_slow = 0.01;
   faults.slow_ms = 700;  // beyond timeout_seconds: a timeout
-  // A run logs in (a form a second old at least) before it does anything.
-  RunWithKills(PhpbbBoard(300, 13, faults), 300, {8, 1300, 1500}, 13);
+  // A run logs in (a form a second old at least) before it does anything. The
+  // built-in model sends one of this board's eight ordinary posts to review ("Bonne
+  // idée ! J'espère que le conseil va l'adopter."), so the last run has a tenth more
+  // reports to file than the rules alone give it: under the sanitizers it needs more
+  // than the default 90 s (it had 31 and 43 actions left at 90 s).
+  RunWithKills(PhpbbBoard(300, 13, faults), 300, {8, 1300, 1500, 240}, 13);
 }
 
 TEST_CASE("phpbb real board: killed 8 times over 120 posts, nothing lost or doubled",
