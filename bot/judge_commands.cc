@@ -7,10 +7,10 @@
 #include <memory>
 #include <sstream>
 
+#include "bot/built_in_model.h"
 #include "bot/command_line.h"
 #include "bot/config.h"
 #include "bot/config_reader.h"
-#include "bot/built_in_model.h"
 #include "bot/learned_model.h"
 #include "bot/learned_model_config.h"
 #include "bot/store.h"
