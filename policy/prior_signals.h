@@ -27,8 +27,8 @@
 //    does the same from ModelSettings::built_in_review_at, with rule
 //    "model.built_in" and its likeliest clause.
 //
-// An empty PriorSignals (the default) judges a post on its text alone, as
-// `classify`, the bench and the fuzzer do.
+// An empty PriorSignals (the default) judges a post on its text alone, as the fuzzer
+// does; `classify` and the bench hand it the built-in model's signal alone.
 #ifndef MODBOT_POLICY_PRIOR_SIGNALS_H_
 #define MODBOT_POLICY_PRIOR_SIGNALS_H_
 
