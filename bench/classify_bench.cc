@@ -471,7 +471,7 @@ std::string ActionMix(const modbot::Policy& policy, std::istream& in, size_t sam
   for (size_t i = 0; i < sample && std::getline(in, line); ++i) lines += line + '\n';
   std::istringstream sample_in(lines);
   std::ostringstream verdicts;
-  modbot::ClassifyStream(policy, sample_in, verdicts);
+  modbot::ClassifyStream(policy, /*built_in_model=*/true, sample_in, verdicts);
   size_t allow = 0, review = 0, hide = 0;
   std::istringstream out(verdicts.str());
   while (std::getline(out, line)) {
@@ -588,7 +588,7 @@ int main(int argc, char** argv) {
   std::ostream null_out(&null_buffer);
   size_t bad_lines = 0;
   double policy_seconds = BestSeconds(options.runs, [&] {
-    with_input([&](std::istream& in) { bad_lines = modbot::ClassifyStream(*policy, in, null_out); });
+    with_input([&](std::istream& in) { bad_lines = modbot::ClassifyStream(*policy, /*built_in_model=*/true, in, null_out); });
   });
   const long engine_rss_kb = PeakRssKb();
   std::string mix;

@@ -32,8 +32,10 @@ const LearnedModel* BuiltInModel() {
   return model.get();
 }
 
-std::optional<ModelSignal> ModelSignalFor(const Post& post, const LearnedModel* forum_model) {
+std::optional<ModelSignal> ModelSignalFor(const Post& post, const LearnedModel* forum_model,
+                                          bool built_in_model) {
   if (forum_model) return forum_model->Signal(post.body.own_text);
+  if (!built_in_model) return std::nullopt;
   if (post.topic.title.empty() && post.topic.category.empty()) return std::nullopt;
   const LearnedModel* built_in = BuiltInModel();
   if (!built_in) return std::nullopt;

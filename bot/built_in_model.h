@@ -42,8 +42,10 @@ const LearnedModel* BuiltInModel();
 
 // The signal that the daemon, `check` and `classify` hand the policy for post: the
 // forum's own model's when it has one, else the built-in model's for a post in a
-// topic, else none.
-std::optional<ModelSignal> ModelSignalFor(const Post& post, const LearnedModel* forum_model);
+// topic when built_in_model ([policy] built_in_model) allows it, else none. The
+// built-in model is not run at all when it is not allowed.
+std::optional<ModelSignal> ModelSignalFor(const Post& post, const LearnedModel* forum_model,
+                                          bool built_in_model);
 
 }  // namespace modbot
 

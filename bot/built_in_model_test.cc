@@ -37,30 +37,35 @@ TEST_CASE("built-in model: linked in, and on the right side of even odds for an 
   CHECK(question->probability < 0.5);
 }
 
-TEST_CASE("built-in model: heard only for a post in a topic, and never over the forum's "
-          "own model", "[model]") {
+TEST_CASE("built-in model: heard only for a post in a topic, when allowed, and never over "
+          "the forum's own model", "[model]") {
   const std::string text =
       "You are a pathetic idiot and a clown, nobody wants to read your garbage";
   Post post = InTopic(text, "Snow removal on Cavendish");
-  std::optional<ModelSignal> signal = ModelSignalFor(post, nullptr);
+  std::optional<ModelSignal> signal = ModelSignalFor(post, nullptr, true);
   REQUIRE(signal);
   CHECK(signal->built_in);
   CHECK(signal->probability ==
         BuiltInModel()->ViolationSignal(post.body.own_text)->probability);
 
+  // [policy] built_in_model = false
+  CHECK_FALSE(ModelSignalFor(post, nullptr, false));
+
   post.topic.title.clear();
-  CHECK_FALSE(ModelSignalFor(post, nullptr));
+  CHECK_FALSE(ModelSignalFor(post, nullptr, true));
   post.topic.category = "Public works";
-  CHECK(ModelSignalFor(post, nullptr));
+  CHECK(ModelSignalFor(post, nullptr, true));
 
   std::string error;
   std::unique_ptr<LearnedModel> forum =
       LearnedModel::Train(testing::InsultsAndQuestions(20), 4, &error);
   REQUIRE(forum);
-  signal = ModelSignalFor(post, forum.get());
-  REQUIRE(signal);
-  CHECK_FALSE(signal->built_in);
-  CHECK(signal->model_version == 4);
+  for (bool built_in_model : {true, false}) {
+    signal = ModelSignalFor(post, forum.get(), built_in_model);
+    REQUIRE(signal);
+    CHECK_FALSE(signal->built_in);
+    CHECK(signal->model_version == 4);
+  }
 }
 
 }  // namespace

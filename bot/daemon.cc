@@ -129,7 +129,7 @@ bool Daemon::JudgePost(const ForumPost& in, Judged* out, std::string* error) {
   } else {
     out->recalled.fingerprint = TextFingerprint(out->post.body.own_text);  // remembered all the same
   }
-  out->post.prior.model = ModelSignalFor(out->post, model_.model());
+  out->post.prior.model = ModelSignalFor(out->post, model_.model(), config_.learned.built_in);
   out->verdict = Decide(out->post);
   return true;
 }

@@ -41,6 +41,9 @@ path = "state/modbot.db"
 language = "both"
 [notices.fr]
 subject = "Message {post_id} masqué"
+[policy]
+learned_model = "models/forum.model"
+built_in_model = false
 )", &c, "/etc/modbot/modbot.toml");
   CHECK(errors.empty());
   CHECK(c.forum.url == "https://forum.example.org");
@@ -56,6 +59,9 @@ subject = "Message {post_id} masqué"
   CHECK(c.notices.en.subject == NoticeSettings::DefaultEnglish().subject);
   // decisions_budget_share 0.1 of 50 a minute over the default 300 s between passes.
   CHECK(c.forum.read_back_requests == 25);
+  CHECK(c.learned.path == "/etc/modbot/models/forum.model");
+  CHECK_FALSE(c.learned.built_in);
+  CHECK(DaemonConfig().learned.built_in);
 }
 
 TEST_CASE("decisions_budget_share sets the read-back's requests a pass", "[config]") {

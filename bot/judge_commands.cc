@@ -22,11 +22,10 @@ namespace modbot {
 namespace {
 
 // The policy from --config, or the built-in one; nullptr after printing why.
-// *store_path (optional) gets the config's [store] path, when it names one, and
-// *model_path its [policy] learned_model.
-std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line,
-                                  std::string* store_path = nullptr,
-                                  std::string* model_path = nullptr) {
+// *learned gets the config's models ([policy] learned_model, built_in_model) and
+// *store_path (optional) its [store] path, when it names one.
+std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line, LearnedModelConfig* learned,
+                                  std::string* store_path = nullptr) {
   PolicySettings settings = PolicySettings::Defaults();
   std::optional<std::string> path = command_line.Value("--config");
   if (path) {
@@ -41,12 +40,8 @@ std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line,
     if (store_path && store.is_string()) {
       *store_path = ConfigReader(*path).Resolve(*store.value<std::string>());
     }
-    if (model_path) {
-      ConfigReader reader(*path);
-      LearnedModelConfig learned;
-      ParseLearnedModelConfig(config->root, &reader, &learned);
-      *model_path = learned.path;
-    }
+    ConfigReader reader(*path);
+    ParseLearnedModelConfig(config->root, &reader, learned);
   }
   std::string error;
   std::unique_ptr<Policy> policy = Policy::Create(std::move(settings), &error);
@@ -101,8 +96,9 @@ int CheckCommand(const std::vector<std::string>& args) {
     }
     format = *named;
   }
-  std::string store_path, model_path;
-  std::unique_ptr<Policy> policy = PolicyFor(*command_line, &store_path, &model_path);
+  std::string store_path;
+  LearnedModelConfig learned;
+  std::unique_ptr<Policy> policy = PolicyFor(*command_line, &learned, &store_path);
   if (!policy) return 2;
 
   std::string text = command_line->positional[0];
@@ -129,13 +125,13 @@ int CheckCommand(const std::vector<std::string>& args) {
   // reported and the text judged without it, as the daemon would.
   std::string model_line;
   std::unique_ptr<LearnedModel> model;
-  if (!model_path.empty()) {
-    model = LearnedModel::Load(model_path, &error);
+  if (!learned.path.empty()) {
+    model = LearnedModel::Load(learned.path, &error);
     if (!model) {
       std::fprintf(stderr, "modbot check: judged without the learned model: %s\n", error.c_str());
     }
   }
-  post.prior.model = ModelSignalFor(post, model.get());
+  post.prior.model = ModelSignalFor(post, model.get(), learned.built_in);
   if (model) {
     model_line = "model v" + std::to_string(model->version()) + ": " +
                  SignalSummary(post.prior.model) + "\n";
@@ -161,7 +157,8 @@ int CheckCommand(const std::vector<std::string>& args) {
   return 0;
 }
 
-size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out) {
+size_t ClassifyStream(const Policy& policy, bool built_in_model, std::istream& in,
+                      std::ostream& out) {
   size_t errors = 0;
   std::string line;
   while (std::getline(in, line)) {
@@ -173,7 +170,7 @@ size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out)
     const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
     if (blank) error = "empty line";
     if (!blank && PostFromJsonLine(line, &post, &id, &error)) {
-      post.prior.model = ModelSignalFor(post, nullptr);
+      post.prior.model = ModelSignalFor(post, nullptr, built_in_model);
       out << DumpLine(VerdictToJson(policy.Judge(post))) << '\n';
     } else {
       ++errors;
@@ -197,10 +194,11 @@ int ClassifyCommand(const std::vector<std::string>& args) {
                  error.c_str());
     return 2;
   }
-  std::unique_ptr<Policy> policy = PolicyFor(*command_line);
+  LearnedModelConfig learned;
+  std::unique_ptr<Policy> policy = PolicyFor(*command_line, &learned);
   if (!policy) return 2;
   std::ios::sync_with_stdio(false);
-  ClassifyStream(*policy, std::cin, std::cout);
+  ClassifyStream(*policy, learned.built_in, std::cin, std::cout);
   if (!std::cout) {
     std::fprintf(stderr, "modbot classify: cannot write the verdicts\n");
     return 1;

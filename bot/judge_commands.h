@@ -21,8 +21,10 @@ int CheckCommand(const std::vector<std::string>& args);
 int ClassifyCommand(const std::vector<std::string>& args);
 
 // The classify loop on streams, for tests and benchmarks: one verdict or error
-// object a line, in order. Returns the number of lines that were errors.
-size_t ClassifyStream(const Policy& policy, std::istream& in, std::ostream& out);
+// object a line, in order, with the built-in model's signal when built_in_model
+// ([policy] built_in_model). Returns the number of lines that were errors.
+size_t ClassifyStream(const Policy& policy, bool built_in_model, std::istream& in,
+                      std::ostream& out);
 
 }  // namespace modbot
 

@@ -9,6 +9,7 @@ void ParseLearnedModelConfig(const toml::table& root, ConfigReader* reader,
   reader->String(*policy, "learned_model", &out->path);
   if (!out->path.empty()) out->path = reader->Resolve(out->path);
   reader->Int(*policy, "learned_min_decisions", 1, 10'000'000, &out->min_decisions);
+  reader->Bool(*policy, "built_in_model", &out->built_in);
 }
 
 }  // namespace modbot

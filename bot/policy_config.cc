@@ -132,7 +132,8 @@ void ParseMemory(const toml::table& memory, ConfigReader* reader, MemorySettings
 
 bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySettings* out) {
   if (const toml::table* policy = reader->Table(root, "policy")) {
-    // learned_model and learned_min_decisions are the daemon's (learned_model_config.h).
+    // learned_model, learned_min_decisions and built_in_model are the daemon's
+    // (learned_model_config.h).
     reader->RejectUnknownKeys(*policy, {"sponsors", "trusted_domains", "staff_names",
                                         "departments", "candidates", "new_account_days",
                                         "learned_model", "learned_min_decisions",
@@ -145,7 +146,6 @@ bool ParsePolicyConfig(const toml::table& root, ConfigReader* reader, PolicySett
     reader->StringList(*policy, "candidates", &out->candidates);
     reader->Int(*policy, "new_account_days", 0, 3650, &out->new_account_days);
     reader->Double(*policy, "learned_review_at", 0.0, 1.0, &out->model.review_at);
-    reader->Bool(*policy, "built_in_model", &out->model.built_in);
     reader->Double(*policy, "built_in_model_review_at", 0.5, 1.0,
                    &out->model.built_in_review_at);
   }

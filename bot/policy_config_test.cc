@@ -115,9 +115,7 @@ TEST_CASE("Policy config: a valid config applies every setting", "[cli]") {
   CHECK(s.departments == std::vector<std::string>{"Aquatics"});
   CHECK(s.candidates == std::vector<std::string>{"Sarah Kline"});
   CHECK(s.new_account_days == 14);
-  CHECK_FALSE(s.model.built_in);
   CHECK(s.model.built_in_review_at == Approx(0.9));
-  CHECK(PolicySettings::Defaults().model.built_in);
   // Trusted domains are added to the built-in ones.
   CHECK(std::count(s.trusted_domains.begin(), s.trusted_domains.end(), "cslpubliclibrary.ca") == 1);
   CHECK(std::count(s.trusted_domains.begin(), s.trusted_domains.end(), "cotesaintluc.org") == 1);

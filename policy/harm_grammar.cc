@@ -757,6 +757,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   bool condemned = false;
   bool quoted = false;
   bool negated_of_group = false;  // a group and what is said of it, negated
+  bool asserted = false;          // a finding said in the author's own voice
   std::string_view last_group;  // the label of the group the last sentence named
   for (const Sentence& sentence : Sentences(folded)) {
     SentenceMeanings c{sentence, {}, {}, {}, {}};
@@ -807,6 +808,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     };
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
                       bool attributive, bool target_reread) {
+      asserted |= cap == 1.0;
       for (Finding f : Judge(label, target, p, quantified)) {
         // "Dumb men", "stupid drivers": a name used as an adjective is often loose
         // talk; a target read from a word of the same letters may be that word
@@ -890,6 +892,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned;
   if (reading.frames.counter_speech) return reading;
   reading.frames.negated = negated_of_group && found.empty();
+  reading.frames.only_framed = !found.empty() && !asserted;
   // The strongest finding of each rule.
   for (auto& [finding, evidence] : found) {
     auto same = std::find_if(reading.reasons.begin(), reading.reasons.end(),

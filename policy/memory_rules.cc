@@ -120,7 +120,7 @@ Reasons ModelReasons(const PriorSignals& prior, const ModelSettings& settings) {
   const ModelSignal& signal = *prior.model;
   const std::string clause(ClauseId(signal.clause));
   if (signal.built_in) {
-    if (!settings.built_in || signal.probability < settings.built_in_review_at) return {};
+    if (signal.probability < settings.built_in_review_at) return {};
     return {{signal.clause, "model.built_in", signal.probability,
              "built-in model; which principle is a guess: " + clause}};
   }

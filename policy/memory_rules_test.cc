@@ -187,8 +187,8 @@ TEST_CASE("model: its signal never hides, even on top of the text's own reason",
   CHECK(BuiltInPolicy().Judge(post).action == Action::kHide);
 }
 
-TEST_CASE("model: the built-in model's signal reviews from its own threshold, and can be "
-          "turned off", "[memory][model]") {
+TEST_CASE("model: the built-in model's signal reviews from its own threshold",
+          "[memory][model]") {
   Post post = MakePost(kBland);
   ModelSignal signal{Clause::kOffTopic, 0.99, 1};
   signal.built_in = true;
@@ -203,16 +203,6 @@ TEST_CASE("model: the built-in model's signal reviews from its own threshold, an
   // 0.9 reaches the per-forum model's review_at but not built_in_review_at (0.98).
   post.prior.model->probability = 0.9;
   CHECK(BuiltInPolicy().Judge(post).action == Action::kAllow);
-
-  post.prior.model->probability = 0.99;
-  PolicySettings settings = PolicySettings::Defaults();
-  settings.model.built_in = false;
-  std::string error;
-  std::unique_ptr<Policy> without = Policy::Create(settings, &error);
-  REQUIRE(without);
-  verdict = without->Judge(post);
-  CHECK(verdict.action == Action::kAllow);
-  CHECK(verdict.reasons.empty());
 }
 
 TEST_CASE("model: a moderator's approval of a near-copy waives the model's clause",

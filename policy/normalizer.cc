@@ -210,6 +210,10 @@ char FoldAscii(char c) {
 // plain ones, IGNORE drops zero-width characters, CASEFOLD lowers case, STRIPMARK
 // drops accents, and the look-alike map turns Cyrillic and Greek into Latin.
 std::string FoldCodePoint(utf8proc_int32_t cp) {
+  // French writes "cœur" and "écœurant" with the ligature or without it; Unicode
+  // has no decomposition of it to fold.
+  if (cp == 0x0153 || cp == 0x0152) return "oe";  // œ Œ
+  if (cp == 0x00E6 || cp == 0x00C6) return "ae";  // æ Æ
   utf8proc_uint8_t encoded[4];
   utf8proc_ssize_t length = utf8proc_encode_char(cp, encoded);
   utf8proc_uint8_t* mapped = nullptr;

@@ -13,6 +13,7 @@
 
 #include "policy/detector.h"
 #include "policy/harm_grammar.h"
+#include "policy/normalizer.h"
 #include "policy/scoring.h"
 
 namespace modbot {
@@ -42,6 +43,44 @@ bool AllSlursAreHomonyms(const Reasons& reasons, const HarmGrammar& grammar) {
     if (!IsSlurReason(reason)) continue;
     any = true;
     if (!grammar.IsHomonym(reason.evidence)) return false;
+  }
+  return any;
+}
+
+// The skeletons of what folded holds between quotation marks ("…", “…”, «…»).
+std::vector<std::string> QuotedSkeletons(std::string_view folded) {
+  std::vector<std::string> out;
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const std::string_view rest = folded.substr(i);
+    const bool straight = rest.front() == '"';
+    const bool opens = rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xC2\xAB");
+    const bool closes = rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB");
+    if (open == std::string_view::npos && (opens || straight)) {
+      open = i + (straight ? 1 : 2 + (rest.front() == '\xE2'));
+    } else if (open != std::string_view::npos && (closes || straight)) {
+      out.push_back(Skeleton(folded.substr(open, i - open)));
+      open = std::string_view::npos;
+    }
+  }
+  return out;
+}
+
+// '« pédé » à mon fils', 'shouting "Paki" at the store owner': every slur the word
+// lists found is between quotation marks, so the post names the word rather than
+// calling anyone it. A human tells a report from a taunt.
+bool SlursOnlyQuoted(const PostView& view) {
+  const std::vector<std::string> quoted = QuotedSkeletons(view.own.folded);
+  bool any = false;
+  for (std::string_view lexicon : {"slurs", "slur_patterns"}) {
+    for (const std::string& slur : view.own_hits.Of(lexicon)) {
+      any = true;
+      const std::string word = Skeleton(slur);  // " word ", so whole words only
+      if (std::none_of(quoted.begin(), quoted.end(),
+                       [&](const std::string& q) { return q.find(word) != std::string::npos; })) {
+        return false;
+      }
+    }
   }
   return any;
 }
@@ -81,7 +120,9 @@ void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
     for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kDisowned);
     return;
   }
-  if (frames.reporting) {
+  // What the word lists found is no surer than what the reading found of it: asked,
+  // quoted or reported, a human decides.
+  if (frames.reporting || frames.only_framed) {
     for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kForReview);
   }
   // "Les femmes ne sont pas de la vermine": the word lists saw the words, the
@@ -92,7 +133,8 @@ void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
   }
   if (frames.innocent_sense || frames.self_reference) {
     CapSlurReasons(reasons, kDisowned);
-  } else if (reading.reasons.empty() && AllSlursAreHomonyms(*reasons, grammar)) {
+  } else if ((reading.reasons.empty() && AllSlursAreHomonyms(*reasons, grammar)) ||
+             SlursOnlyQuoted(view)) {
     CapSlurReasons(reasons, kForReview);
   }
   const bool threat_read = std::any_of(reading.reasons.begin(), reading.reasons.end(),

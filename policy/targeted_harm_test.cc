@@ -53,6 +53,39 @@ TEST_CASE("targeted harm: negation, counter-speech and self-reference stay allow
                 "A history of the Dutch dykes and the 1953 North Sea flood."}, Action::kAllow);
 }
 
+TEST_CASE("targeted harm: each meaning class knows its everyday words, EN and FR",
+          "[targeted_harm]") {
+  // One sentence a class, none of them a sentence the words were added from.
+  CheckActions({"Gypsies are a horde of pests.", "Refugees are dead weight on this town.",
+                "Les Arabes, c'est du bétail.", "Muslims are all extremists.",
+                "Les gitans sont tous des ivrognes.", "Lesbians should lose the right to adopt.",
+                "Les Autochtones ne devraient pas voter."},
+               Action::kHide);
+  CheckActions({"Somebody should burn down the synagogue.", "Immigrants fill me with disgust.",
+                "Les femmes me répugnent."},
+               Action::kReview);
+}
+
+TEST_CASE("targeted harm: said only in a question, a quotation or a report, a human decides",
+          "[targeted_harm]") {
+  // Disowned: nothing is held against the post.
+  CheckActions({"Je ne dirai jamais que les Noirs sont sales, c'est du racisme.",
+                "Ceux qui comparent les Juifs à de la vermine devraient avoir honte."},
+               Action::kAllow);
+  // The word lists see "leeches" and "rats" beside a group, and a slur; the reading
+  // sees them asked or quoted, and no more than review is held against the post.
+  for (const char* text : {"\"Immigrants are leeches\"? My grandparents built this street.",
+                           "Une affiche disait « les musulmans sont des rats ». Dégoûtant.",
+                           "Le voisin crie « fif » à mon fils chaque matin, j'ai porté plainte.",
+                           "Yelling \"kike\" at a rabbi is not free speech."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action != Action::kHide);
+  }
+  // The same slur said to someone, unquoted, still hides.
+  CheckActions({"Get lost, kike."}, Action::kHide);
+}
+
 TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") {
   const Verdict verdict = JudgeNeighbourPost("Look at those dykes.");
   INFO(Describe(verdict));

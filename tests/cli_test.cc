@@ -144,6 +144,14 @@ TEST_CASE("cli: check --topic judges the text in a topic, the built-in model wit
   CHECK(in_topic.out.rfind("built-in model: ", 0) == 0);
   CHECK(in_topic.out.find("likely to break a principle (guess: abusive)") != std::string::npos);
   CHECK(in_topic.out.find("model.built_in") != std::string::npos);
+
+  TempDir dir;
+  const fs::path config = dir.Write("policy.toml", "[policy]\nbuilt_in_model = false\n");
+  Run off = Modbot({"check", "--config", config.string(), "--topic", "Snow removal", text});
+  INFO(off.err);
+  REQUIRE(off.exit_code == 0);
+  CHECK(off.out.find("built-in model") == std::string::npos);
+  CHECK(off.out.find("model.built_in") == std::string::npos);
 }
 
 TEST_CASE("cli: classify writes one line per input line, in order", "[cli]") {

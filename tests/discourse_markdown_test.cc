@@ -40,7 +40,7 @@ bool OnlyTagsDiscourseCooks(const std::string& text) {
 std::string Classify(const std::string& lines) {
   std::istringstream in(lines);
   std::ostringstream out;
-  REQUIRE(ClassifyStream(BuiltInPolicy(), in, out) == 0);
+  REQUIRE(ClassifyStream(BuiltInPolicy(), /*built_in_model=*/true, in, out) == 0);
   return out.str();
 }
 

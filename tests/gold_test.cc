@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 
 #include "bot/judge_commands.h"
+#include "policy/built_in_policy_for_tests.h"
 #include "policy/policy.h"
 
 namespace modbot {
@@ -34,14 +35,10 @@ std::string ReadWhole(const std::string& path) {
 }
 
 // gold_text: labelled posts, one a line, as classify reads them.
-GoldScore Score(const std::string& gold_text,
-                const PolicySettings& settings = PolicySettings::Defaults()) {
-  std::string error;
-  auto policy = Policy::Create(settings, &error);
-  REQUIRE(policy);
+GoldScore Score(const std::string& gold_text, bool built_in_model = true) {
   std::istringstream in(gold_text);
   std::ostringstream out;
-  REQUIRE(ClassifyStream(*policy, in, out) == 0);
+  REQUIRE(ClassifyStream(BuiltInPolicy(), built_in_model, in, out) == 0);
 
   GoldScore score;
   std::istringstream gold_lines(gold_text), verdict_lines(out.str());
@@ -126,9 +123,7 @@ TEST_CASE("on labelled posts it never learned from, the built-in model adds reca
     aside += line + "\n";
   }
   const GoldScore with_model = Score(aside);
-  PolicySettings rules_only = PolicySettings::Defaults();
-  rules_only.model.built_in = false;
-  const GoldScore without_model = Score(aside, rules_only);
+  const GoldScore without_model = Score(aside, /*built_in_model=*/false);
   INFO("flagged " << with_model.flagged_bad << " (rules alone " << without_model.flagged_bad
                   << ") of " << with_model.bad << ", kept " << with_model.kept_allow << "/"
                   << with_model.allow);
