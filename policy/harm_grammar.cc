@@ -653,7 +653,9 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       // What is hated follows with only articles and quantifiers between: "I hate
       // how X are treated" hates a treatment, "I hate people who say X" the speakers.
       if (p.end > t.begin || t.begin - p.end > kHatredGap || !c.AllOf(p.end, t.begin, kJoiners)) return false;
-      return p.label != kFelt || c.AnyOf(p.begin - kSubjectGap, p.begin, Bit(Meaning::kFirstPerson));
+      // "Sick of X." with no one before it: the author's own, the "I'm" left out.
+      return p.label != kFelt || p.begin == 0 ||
+             c.AnyOf(p.begin - kSubjectGap, p.begin, Bit(Meaning::kFirstPerson));
     default:
       return Threatens(c, t, p);
   }
