@@ -114,6 +114,8 @@ void DetectDiscrimination(const PostView& view, Reasons* reasons) {
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "slurs", Clause::kDiscrimination, 0.9, reasons);
   AddLexiconReason(view, "slur_patterns", Clause::kDiscrimination, 0.9, reasons);
+  // Coded hate ("(((they)))", "the great replacement"): a human reads the rest.
+  AddLexiconReason(view, "dog_whistle_patterns", Clause::kDiscrimination, 0.6, reasons);
   AddGroupExclusion(view, "protected_groups", "exclusion_patterns", {0.9, 0.75, 0.6}, reasons);
   // "Their own hour", "like everyone else", "pendant que nous autres on paie": said of
   // a group, prejudice a human should look at; said of no group, nothing.

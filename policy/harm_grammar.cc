@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <deque>
 #include <unordered_map>
 
@@ -163,19 +164,53 @@ bool HasQuoteMarks(std::string_view text) {
   return false;
 }
 
+bool IsLetterOrDigit(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+
 std::vector<Sentence> Sentences(std::string_view folded) {
   std::vector<Sentence> out;
   size_t start = 0;
   for (size_t i = 0; i < folded.size(); ++i) {
     if (!EndsSentence(folded, i) && i + 1 != folded.size()) continue;
     std::string_view text = folded.substr(start, i + 1 - start);
-    out.push_back({text, folded[i] == '?', HasQuoteMarks(text)});
+    out.push_back({text, folded[i] == '?', HasQuoteMarks(text) || !QuotedSpans(text).empty()});
     start = i + 1;
   }
   return out;
 }
 
 }  // namespace
+
+std::vector<std::string_view> QuotedSpans(std::string_view folded) {
+  std::vector<std::string_view> out;
+  size_t open = std::string_view::npos;
+  char closer = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const std::string_view rest = folded.substr(i);
+    const bool before_word = i + 1 < folded.size() && IsLetterOrDigit(folded[i + 1]);
+    const bool after_word = i > 0 && IsLetterOrDigit(folded[i - 1]);
+    if (open == std::string_view::npos) {
+      size_t mark = 0;
+      if (rest.front() == '"') mark = 1, closer = '"';
+      if (rest.front() == '\'' && !after_word && before_word) mark = 1, closer = '\'';
+      if (rest.starts_with("\xE2\x80\x9C")) mark = 3, closer = '\x9D';  // “ … ”
+      if (rest.starts_with("\xC2\xAB")) mark = 2, closer = '\xBB';       // « … »
+      if (mark) {
+        open = i + mark;
+        i += mark - 1;
+      }
+      continue;
+    }
+    const bool closes = closer == '"'    ? rest.front() == '"'
+                        : closer == '\'' ? rest.front() == '\'' && after_word && !before_word
+                        : closer == '\x9D' ? rest.starts_with("\xE2\x80\x9D")
+                                           : rest.starts_with("\xC2\xBB");
+    if (closes) {
+      out.push_back(folded.substr(open, i - open));
+      open = std::string_view::npos;
+    }
+  }
+  return out;
+}
 
 // The meanings, matched word by word on a sentence's words, restored from disguises.
 class HarmGrammar::Lexicon {

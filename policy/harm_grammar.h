@@ -46,6 +46,11 @@ struct HarmReading {
   HarmFrames frames;
 };
 
+// The stretches of folded text between quotation marks: "…", “…”, «…», and '…'
+// where the single quotes stand apart from the words around them (an apostrophe,
+// as in "that's" or "l'école", joins two letters).
+std::vector<std::string_view> QuotedSpans(std::string_view folded);
+
 class HarmGrammar {
  public:
   // Built once from the embedded lexicons.

@@ -8,6 +8,7 @@
 // the post, and a slur that is also an ordinary word never hides on its own.
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -47,35 +48,23 @@ bool AllSlursAreHomonyms(const Reasons& reasons, const HarmGrammar& grammar) {
   return any;
 }
 
-// The skeletons of what folded holds between quotation marks ("…", “…”, «…»).
+// The skeletons of what folded holds between quotation marks.
 std::vector<std::string> QuotedSkeletons(std::string_view folded) {
   std::vector<std::string> out;
-  size_t open = std::string_view::npos;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    const std::string_view rest = folded.substr(i);
-    const bool straight = rest.front() == '"';
-    const bool opens = rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xC2\xAB");
-    const bool closes = rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB");
-    if (open == std::string_view::npos && (opens || straight)) {
-      open = i + (straight ? 1 : 2 + (rest.front() == '\xE2'));
-    } else if (open != std::string_view::npos && (closes || straight)) {
-      out.push_back(Skeleton(folded.substr(open, i - open)));
-      open = std::string_view::npos;
-    }
-  }
+  for (std::string_view quoted : QuotedSpans(folded)) out.push_back(Skeleton(quoted));
   return out;
 }
 
-// '« pédé » à mon fils', 'shouting "Paki" at the store owner': every slur the word
-// lists found is between quotation marks, so the post names the word rather than
-// calling anyone it. A human tells a report from a taunt.
-bool SlursOnlyQuoted(const PostView& view) {
+// '« pédé » à mon fils', 'the "great replacement" is a hoax': every word that
+// lexicons found is between quotation marks, so the post names the word rather
+// than uses it. A human tells a report from a taunt.
+bool OnlyQuoted(const PostView& view, std::initializer_list<std::string_view> lexicons) {
   const std::vector<std::string> quoted = QuotedSkeletons(view.own.folded);
   bool any = false;
-  for (std::string_view lexicon : {"slurs", "slur_patterns"}) {
-    for (const std::string& slur : view.own_hits.Of(lexicon)) {
+  for (std::string_view lexicon : lexicons) {
+    for (const std::string& hit : view.own_hits.Of(lexicon)) {
       any = true;
-      const std::string word = Skeleton(slur);  // " word ", so whole words only
+      const std::string word = Skeleton(hit);  // " word ", so whole words only
       if (std::none_of(quoted.begin(), quoted.end(),
                        [&](const std::string& q) { return q.find(word) != std::string::npos; })) {
         return false;
@@ -134,8 +123,13 @@ void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
   if (frames.innocent_sense || frames.self_reference) {
     CapSlurReasons(reasons, kDisowned);
   } else if ((reading.reasons.empty() && AllSlursAreHomonyms(*reasons, grammar)) ||
-             SlursOnlyQuoted(view)) {
+             OnlyQuoted(view, {"slurs", "slur_patterns"})) {
     CapSlurReasons(reasons, kForReview);
+  }
+  // Coded hate only quoted is the code being exposed.
+  if (OnlyQuoted(view, {"dog_whistle_patterns"})) {
+    CapChosenScore(reasons, Clause::kDiscrimination,
+                   [](const Reason& r) { return r.rule == "lexicon.dog_whistle_patterns"; }, kDisowned);
   }
   const bool threat_read = std::any_of(reading.reasons.begin(), reading.reasons.end(),
                                       [](const Reason& r) { return r.clause == Clause::kThreat; });

@@ -86,6 +86,23 @@ TEST_CASE("targeted harm: said only in a question, a quotation or a report, a hu
   CheckActions({"Get lost, kike."}, Action::kHide);
 }
 
+TEST_CASE("targeted harm: coded hate goes to a human; exposed in quotes, it is allowed",
+          "[targeted_harm]") {
+  CheckActions({"The (((bankers))) are at it again.", "Wake up, the great replacement is here.",
+                "Le grand remplacement, c'est maintenant."},
+               Action::kReview);
+  CheckActions({"The 'great replacement' is a racist conspiracy theory.",
+                "Le « grand remplacement » est une théorie du complot."},
+               Action::kAllow);
+}
+
+TEST_CASE("targeted harm: single quotes quote, apostrophes do not", "[targeted_harm]") {
+  const Verdict quoted = JudgeNeighbourPost("Someone sprayed 'kike' on the bus shelter on Westminster.");
+  INFO(Describe(quoted));
+  CHECK(quoted.action != Action::kHide);
+  CheckActions({"Get lost kike, you're not welcome."}, Action::kHide);
+}
+
 TEST_CASE("targeted harm: a homonym slur alone never hides", "[targeted_harm]") {
   const Verdict verdict = JudgeNeighbourPost("Look at those dykes.");
   INFO(Describe(verdict));
