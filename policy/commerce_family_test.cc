@@ -104,6 +104,26 @@ TEST_CASE("Commerce family: ordinary prices, fees and questions are not ads", "[
       Clause::kCommercial);
 }
 
+TEST_CASE("Commerce family: a flyer's words and an owner's introduction are signs of selling",
+          "[policy]") {
+  ExpectFlagged(
+      {
+          {"Winter special on driveway clearing: save 15% if you book by the 30th, call "
+           "514 555 0199."},
+          {"I'm launching a small tutoring business for grade 6 math, first lesson free, "
+           "message me."},
+          {"J'ai ouvert mon salon de toilettage sur Cavendish, première visite à moitié prix, "
+           "écrivez-moi."},
+      },
+      Clause::kCommercial, Action::kReview);
+  ExpectNotFlagged(
+      {
+          {"My neighbour runs a bakery on Westminster and their croissants are great."},
+          {"Does the City offer a spring special on compost bins like last year?"},
+      },
+      Clause::kCommercial);
+}
+
 TEST_CASE("Commerce family: contraband offered for sale is hidden", "[policy]") {
   ExpectFlagged(
       {
