@@ -845,7 +845,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     };
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
                       bool attributive, bool target_reread) {
-      asserted |= cap == 1.0;
+      asserted |= !reported;  // a question asks in the author's own voice
       for (Finding f : Judge(label, target, p, quantified)) {
         // "Dumb men", "stupid drivers": a name used as an adjective is often loose
         // talk; a target read from a word of the same letters may be that word

@@ -33,8 +33,9 @@ struct HarmFrames {
   bool innocent_sense = false;  // a slur word beside words of its ordinary sense
   bool benign_harm = false;     // a harm word in a harmless phrase ("shoot you an email")
   bool negated = false;         // only denies something of a group ("X are not vermin")
-  // Says what it found of anyone only in questions, quotations or reported speech:
-  // '"Single moms are leeches"? My mother raised three of us.'
+  // Says what it found of anyone only in quotations or reported speech: '"Single
+  // moms are leeches"? My mother raised three of us.' A question alone is not such a
+  // frame: "T'es un fucking idiot, tu lis jamais les avis?" insults all the same.
   bool only_framed = false;
 };
 

@@ -109,8 +109,8 @@ void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
     for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kDisowned);
     return;
   }
-  // What the word lists found is no surer than what the reading found of it: asked,
-  // quoted or reported, a human decides.
+  // What the word lists found is no surer than what the reading found of it: quoted
+  // or reported, a human decides.
   if (frames.reporting || frames.only_framed) {
     for (Clause clause : kHarmClauses) CapClauseScore(reasons, 0, clause, kForReview);
   }
