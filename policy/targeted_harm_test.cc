@@ -82,8 +82,10 @@ TEST_CASE("targeted harm: said only in a question, a quotation or a report, a hu
     INFO(text << " => " << Describe(verdict));
     CHECK(verdict.action != Action::kHide);
   }
-  // The same slur said to someone, unquoted, still hides.
-  CheckActions({"Get lost, kike."}, Action::kHide);
+  // The same slur said to someone, unquoted, still hides; so does a vulgar insult in
+  // a question, which asks nothing of anyone else's words.
+  CheckActions({"Get lost, kike.", "You're a fucking idiot, do you ever read the notices?"},
+               Action::kHide);
 }
 
 TEST_CASE("targeted harm: coded hate goes to a human; exposed in quotes, it is allowed",
