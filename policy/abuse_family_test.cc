@@ -128,8 +128,14 @@ TEST_CASE("abuse family: intimidation and veiled threats go to a human", "[polic
                  "Coupez encore le budget de la piscine et vous allez voir de quel bois je me chauffe.",
                  "You don't know who you're messing with.",
                  "Keep it up and I'll make you pay, councillor.",
-                 "Vous allez payer pour ce que vous avez fait à notre parc."},
+                 "Vous allez payer pour ce que vous avez fait à notre parc.",
+                 "Lovely new bike racks. It'd be a shame if anything happened to them.",
+                 "Refusez encore notre demande. Un jour vous allez comprendre ce que ça coûte.",
+                 "To everyone who signed against the skate park: we have your names and addresses.",
+                 "Si le chauffeur recommence, je vais m'occuper personnellement du chauffeur."},
                 Clause::kThreat, Action::kReview);
+  ExpectNoAbuseFamily({"The bus was late again, I'll take care of it myself next time and drive.",
+                       "We have your names on the volunteer list, thank you all!"});
 }
 
 TEST_CASE("abuse family: denigrating City employees is staff harassment", "[policy]") {

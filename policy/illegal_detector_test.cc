@@ -65,9 +65,13 @@ TEST_CASE("safety: readers told to do what endangers them, not warned against it
   for (const char* text : {"Mix bleach and ammonia to clean the park washrooms faster.",
                            "Disable the smoke detector in the community hall if it beeps during the party.",
                            "Jump off the bridge into the river, it's a blast.",
-                           "Mélangez de l'eau de javel avec du vinaigre, ça nettoie deux fois plus vite."}) {
+                           "Mélangez de l'eau de javel avec du vinaigre, ça nettoie deux fois plus vite.",
+                           "Skip the flu clinic: drink a capful of bleach in a glass of water every morning.",
+                           "Ignorez l'avis d'ébullition, l'eau du robinet est parfaite."}) {
     Expect(text, Clause::kPublicSafety, Action::kReview);
   }
+  ExpectNot("Never drink bleach; call poison control if a child swallows some.", Clause::kPublicSafety);
+  ExpectNot("Does the boil-water notice still apply on Kildare?", Clause::kPublicSafety);
   ExpectNot("Never mix bleach and ammonia, the fumes are toxic.", Clause::kPublicSafety);
   ExpectNot("Don't block the fire exits at the arena during the show.", Clause::kPublicSafety);
   ExpectNot("The smoke detector beeps, how do I change the battery?", Clause::kPublicSafety);
