@@ -36,11 +36,9 @@ std::unique_ptr<Policy> PolicyFor(const CommandLine& command_line, LearnedModelC
       return nullptr;
     }
     settings = std::move(config->policy);
-    const auto store = config->root["store"]["path"];
-    if (store_path && store.is_string()) {
-      *store_path = ConfigReader(*path).Resolve(*store.value<std::string>());
-    }
     ConfigReader reader(*path);
+    const auto store = config->root["store"]["path"];
+    if (store_path && store.is_string()) *store_path = reader.Resolve(*store.value<std::string>());
     ParseLearnedModelConfig(config->root, &reader, learned);
   }
   std::string error;

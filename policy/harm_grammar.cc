@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <deque>
 #include <unordered_map>
 
+#include "policy/ascii.h"
 #include "policy/lexicon.h"
 #include "policy/normalizer.h"
 #include "policy/token_repair.h"
@@ -164,7 +164,8 @@ bool HasQuoteMarks(std::string_view text) {
   return false;
 }
 
-bool IsLetterOrDigit(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+// Any byte of a non-ASCII (UTF-8) character counts as a letter, as in normalizer.cc.
+bool IsLetterOrDigit(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c) || (c & 0x80); }
 
 std::vector<Sentence> Sentences(std::string_view folded) {
   std::vector<Sentence> out;

@@ -54,10 +54,10 @@ struct ModelSettings {
   // review).
   double review_at = 0.8;
   // The probability of a violation at which the built-in model sends a post to
-  // review (whether it runs at all is the caller's: bot/learned_model_config.h). Trained without gold-dev2, at 0.98 it took
-  // recall on gold-dev2 from 0.844 to 0.905 and sent 1 more of its 116 innocent
-  // posts to review (0.95: 0.914 and 4 more; 0.99: 0.893 and none)
-  // (bot/built_in_model.h).
+  // review; whether it runs at all is the caller's (bot/learned_model_config.h).
+  // Trained without gold-dev2, at 0.98 it took recall on gold-dev2 from 0.844 to
+  // 0.905 and sent 1 more of its 116 innocent posts to review (0.95: 0.914 and 4
+  // more; 0.99: 0.893 and none) (bot/built_in_model.h).
   double built_in_review_at = 0.98;
 };
 

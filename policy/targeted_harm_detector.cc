@@ -59,11 +59,14 @@ std::vector<std::string> QuotedSkeletons(std::string_view folded) {
 // lexicons found is between quotation marks, so the post names the word rather
 // than uses it. A human tells a report from a taunt.
 bool OnlyQuoted(const PostView& view, std::initializer_list<std::string_view> lexicons) {
+  // Most posts reach here with no such word: the quotes are read only for one.
+  if (std::none_of(lexicons.begin(), lexicons.end(),
+                   [&](std::string_view lexicon) { return view.own_hits.Has(lexicon); })) {
+    return false;
+  }
   const std::vector<std::string> quoted = QuotedSkeletons(view.own.folded);
-  bool any = false;
   for (std::string_view lexicon : lexicons) {
     for (const std::string& hit : view.own_hits.Of(lexicon)) {
-      any = true;
       const std::string word = Skeleton(hit);  // " word ", so whole words only
       if (std::none_of(quoted.begin(), quoted.end(),
                        [&](const std::string& q) { return q.find(word) != std::string::npos; })) {
@@ -71,7 +74,7 @@ bool OnlyQuoted(const PostView& view, std::initializer_list<std::string_view> le
       }
     }
   }
-  return any;
+  return true;
 }
 
 // Adds a reading's reason as what it is: another view of evidence the word lists
