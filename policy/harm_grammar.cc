@@ -9,6 +9,7 @@
 #include "policy/lexicon.h"
 #include "policy/normalizer.h"
 #include "policy/token_repair.h"
+#include "policy/word_hash.h"
 
 namespace modbot {
 namespace {
@@ -223,8 +224,9 @@ class HarmGrammar::Lexicon {
     if (words.empty()) return;
     for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
     const int id = static_cast<int>(entries_.size());
-    if (prefix && words.size() == 1 && words[0].size() >= kPrefixKey) {
-      by_prefix_[words[0].substr(0, kPrefixKey)].push_back(id);
+    if (prefix && words.size() == 1 && words[0].size() >= kMinStem) {
+      longest_stem_ = std::max(longest_stem_, words[0].size());
+      by_stem_[words[0]].push_back(id);
     } else {
       by_first_[words[0]].push_back(id);
       std::string squeezed = Squeeze(words[0]);
@@ -236,7 +238,6 @@ class HarmGrammar::Lexicon {
   // Every entry found in words, as spans.
   std::vector<Span> Find(const std::vector<std::string>& words) const {
     std::vector<Span> spans;
-    std::string key;  // the first letters of a word
     auto try_entries = [&](const std::vector<int>& ids, size_t at) {
       for (int id : ids) {
         const Entry& entry = entries_[id];
@@ -263,10 +264,7 @@ class HarmGrammar::Lexicon {
           if (MaskedEquals(word, key)) try_entries(ids, at);
         }
       }
-      if (word.size() >= kPrefixKey) {
-        key.assign(word, 0, kPrefixKey);
-        if (auto it = by_prefix_.find(key); it != by_prefix_.end()) try_entries(it->second, at);
-      }
+      ForEachStemOf(word, [&](const std::vector<int>& ids) { try_entries(ids, at); });
     }
     // Where two entries name the same words, the more specific label is read first.
     std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
@@ -302,11 +300,9 @@ class HarmGrammar::Lexicon {
   // Whether an entry begins with word (a prefix entry, with its start).
   bool Known(const std::string& word) const {
     if (by_first_.count(word)) return true;
-    if (word.size() < kPrefixKey) return false;
-    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
-    return it != by_prefix_.end() && std::any_of(it->second.begin(), it->second.end(), [&](int id) {
-             return WordMatches(word, entries_[id].words[0], true);
-           });
+    bool begins = false;
+    ForEachStemOf(word, [&](const std::vector<int>&) { begins = true; });
+    return begins;
   }
   // Whether word alone is an entry naming a group.
   bool NamesGroup(const std::string& word) const {
@@ -318,9 +314,17 @@ class HarmGrammar::Lexicon {
       });
     };
     if (auto it = by_first_.find(word); it != by_first_.end() && names(it->second)) return true;
-    if (word.size() < kPrefixKey) return false;
-    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
-    return it != by_prefix_.end() && names(it->second);
+    bool named = false;
+    ForEachStemOf(word, [&](const std::vector<int>& ids) { named = named || names(ids); });
+    return named;
+  }
+
+  // Calls fn with the prefix entries of every stem word begins with.
+  template <typename Fn>
+  void ForEachStemOf(std::string_view word, Fn fn) const {
+    for (size_t n = kMinStem; n <= std::min(word.size(), longest_stem_); ++n) {
+      if (auto it = by_stem_.find(word.substr(0, n)); it != by_stem_.end()) fn(it->second);
+    }
   }
 
   // A group's name cut in two ("mus lims", "immi grants", "mus-lims") or with a z
@@ -344,7 +348,8 @@ class HarmGrammar::Lexicon {
   // Stretched letters are read through in words this long ("stuuupid", "iddiot");
   // in shorter ones a double letter is often another word ("ill" is not "il").
   static constexpr size_t kMinStretched = 5;
-  static constexpr size_t kPrefixKey = 3;
+  // A prefix entry of one word this long or longer is found by its stem.
+  static constexpr size_t kMinStem = 3;
 
   // A word of a post against a word of an entry: the same, or the same stretched,
   // '*' standing for a letter; a prefix entry's word begins it.
@@ -364,8 +369,9 @@ class HarmGrammar::Lexicon {
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
-  // Prefix entries by their first kPrefixKey letters: one look-up a word.
-  std::unordered_map<std::string, std::vector<int>> by_prefix_;
+  // Prefix entries of one word by that word: a word is looked up by its beginnings.
+  WordMap<std::vector<int>> by_stem_;
+  size_t longest_stem_ = 0;
 };
 
 namespace {

@@ -1,5 +1,7 @@
 #include "policy/needle_set.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -35,6 +37,19 @@ class NeedleSet::Impl {
     return found;
   }
 
+  bool FoundAny(std::string_view text) const {
+    if (needle_of_entry_.empty()) return false;
+    // Without a vector to fill, RE2::Set::Match returns at the first match.
+    if (compiled_) {
+      RE2::Set::ErrorInfo error{};
+      const bool found = set_.Match(text, nullptr, &error);
+      if (found || error.kind == RE2::Set::kNoError) return found;
+    }
+    return std::any_of(needle_of_entry_.begin(), needle_of_entry_.end(), [&](int needle) {
+      return text.find(needles_[needle]) != std::string_view::npos;
+    });
+  }
+
  private:
   static RE2::Options Options() {
     RE2::Options options;
@@ -54,5 +69,6 @@ NeedleSet::NeedleSet(const std::vector<std::string>& needles)
 NeedleSet::~NeedleSet() = default;
 
 std::vector<int> NeedleSet::Found(std::string_view text) const { return impl_->Found(text); }
+bool NeedleSet::FoundAny(std::string_view text) const { return impl_->FoundAny(text); }
 
 }  // namespace modbot

@@ -28,6 +28,9 @@ class NeedleSet {
   // The indexes of the needles that occur in text, in no particular order.
   std::vector<int> Found(std::string_view text) const;
 
+  // Whether any needle occurs in text: stops at the first one found.
+  bool FoundAny(std::string_view text) const;
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

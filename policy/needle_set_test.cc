@@ -38,6 +38,10 @@ TEST_CASE("NeedleSet: finds literal needles, metacharacters and UTF-8 included",
   CHECK(set.Found("").empty());
   CHECK(NeedleSet({}).Found("anything").empty());
   CHECK(NeedleSet({""}).Found("anything").empty());
+  CHECK(set.FoundAny(" la piscine "));
+  CHECK_FALSE(set.FoundAny(" the pools are open "));
+  CHECK_FALSE(NeedleSet({}).FoundAny("anything"));
+  CHECK_FALSE(NeedleSet({""}).FoundAny("anything"));
 }
 
 TEST_CASE("NeedleSet: agrees with find() on random needles and texts", "[policy]") {
@@ -56,6 +60,7 @@ TEST_CASE("NeedleSet: agrees with find() on random needles and texts", "[policy]
       std::string text = random_string(60);
       INFO("text '" << text << "'");
       CHECK(Sorted(set.Found(text)) == FoundByFind(needles, text));
+      CHECK(set.FoundAny(text) == !FoundByFind(needles, text).empty());
     }
   }
 }

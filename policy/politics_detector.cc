@@ -20,6 +20,7 @@
 #include "policy/detector.h"
 #include "policy/domain.h"
 #include "policy/lexicon.h"
+#include "policy/needle_set.h"
 
 namespace modbot {
 namespace {
@@ -82,21 +83,23 @@ std::string FoldedClass(std::string_view name) { return Alternation(name, Folded
 // ("for the mp"), which keeps "mp" from being found in "important".
 class Cue {
  public:
-  Cue(std::initializer_list<std::string_view> names, bool after_space) {
+  Cue(std::initializer_list<std::string_view> names, bool after_space)
+      : words_(Words(names, after_space)) {}
+  bool In(std::string_view folded) const { return words_.FoundAny(folded); }
+
+ private:
+  static std::vector<std::string> Words(std::initializer_list<std::string_view> names, bool after_space) {
+    std::vector<std::string> words;
     for (std::string_view name : names) {
       for (std::string entry : WordClass(name)) {
         if (!entry.empty() && entry.back() == '*') entry.pop_back();
-        words_.push_back((after_space ? " " : "") + FoldedEntry(entry));
+        words.push_back((after_space ? " " : "") + FoldedEntry(entry));
       }
     }
-  }
-  bool In(std::string_view folded) const {
-    return std::any_of(words_.begin(), words_.end(),
-                       [&](const std::string& word) { return folded.find(word) != std::string_view::npos; });
+    return words;
   }
 
- private:
-  std::vector<std::string> words_;
+  NeedleSet words_;
 };
 
 // A capitalised first and last name ("Sarah Kline", "Jean-Marc Côté"), captured.
@@ -174,25 +177,29 @@ const RE2& NameForSeatPattern() {
 // that word.
 class WantedName {
  public:
-  WantedName(std::string cue, std::string pattern) : cue_(std::move(cue)), text_(std::move(pattern)) {}
-  // Whether folded holds the cue and text (the same post as written) the pattern.
-  bool Matches(std::string_view text, std::string_view folded, std::string* named) const {
-    if (folded.find(cue_) == std::string_view::npos) return false;
+  explicit WantedName(std::string pattern) : text_(std::move(pattern)) {}
+  // Whether text (the post as written) holds the pattern.
+  bool Matches(std::string_view text, std::string* named) const {
     std::call_once(compiled_, [this] { pattern_ = std::make_unique<RE2>(text_); });
     return RE2::PartialMatch(text, *pattern_, named);
   }
 
  private:
-  std::string cue_;
   std::string text_;
   mutable std::once_flag compiled_;
   mutable std::unique_ptr<RE2> pattern_;
 };
 
-const std::vector<std::unique_ptr<WantedName>>& WantedNamePatterns() {
-  static const std::vector<std::unique_ptr<WantedName>> patterns = [] {
+struct WantedNamePatterns {
+  std::vector<std::unique_ptr<WantedName>> patterns;
+  std::unique_ptr<NeedleSet> cues;  // the word of patterns[i] is needle i
+};
+
+const WantedNamePatterns& WantedNames() {
+  static const WantedNamePatterns wanted = [] {
     const std::string name = R"((\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+))";
-    std::vector<std::unique_ptr<WantedName>> out;
+    WantedNamePatterns out;
+    std::vector<std::string> cues;
     for (const auto& [cue, text] : std::initializer_list<std::pair<const char*, std::string>>{
              {"faut", R"((?:[Cc]'est|[Cc]’est) )" + name + R"( qu.il (?:nous|vous|leur|me) faut)"},
              {"need", name + R"( (?:is|would be) (?:exactly |clearly |really )?(?:the (?:one|person|leader|woman|man|candidate|voice) (?:we need|for the job|for us)|who we need))"},
@@ -204,11 +211,13 @@ const std::vector<std::unique_ptr<WantedName>>& WantedNamePatterns() {
              {"prochain", R"([Pp]rochaine? )" + CasedClass("office") + R"( (?:doit|devrait|sera|va) (?:être |etre )?)" + name},
              {"campaign", name + R"(['’]s (?:\w+ )?(?:campaign|re-?election bid|campaign team))"},
              {"campagne", R"([Cc]ampagne (?:électorale |electorale )?(?:de |d['’]))" + name}}) {
-      out.push_back(std::make_unique<WantedName>(cue, text));
+      out.patterns.push_back(std::make_unique<WantedName>(text));
+      cues.emplace_back(cue);
     }
+    out.cues = std::make_unique<NeedleSet>(cues);
     return out;
   }();
-  return patterns;
+  return wanted;
 }
 
 // Whether text (folded: the same text folded) calls to back someone named: the name,
@@ -226,8 +235,11 @@ bool NamesSomeoneBacked(std::string_view text, std::string_view folded, std::str
   if (seat.In(folded) && RE2::PartialMatch(text, NameForSeatPattern(), named) && IsPersonName(*named)) {
     return true;
   }
-  for (const auto& wanted : WantedNamePatterns()) {
-    if (wanted->Matches(text, folded, named) && IsPersonName(*named)) return true;
+  const WantedNamePatterns& wanted = WantedNames();
+  std::vector<int> cued = wanted.cues->Found(folded);
+  std::sort(cued.begin(), cued.end());  // in the order written: the first name found is named
+  for (int i : cued) {
+    if (wanted.patterns[i]->Matches(text, named) && IsPersonName(*named)) return true;
   }
   if (surname_vote.In(folded) && RE2::PartialMatch(text, SurnameVotePattern(), &surname) &&
       !IsBallotWord(surname) && IsPersonName(surname)) {

@@ -157,7 +157,8 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   if (how) *how = Disguise::kNone;
   // Most words of a post are none of these disguises; each test below is cheap
   // before any key is built.
-  if (word.size() < kMinConsonantKey || !IsPlainWord(word)) return "";
+  // A word in the vocabulary is itself: most words of a post end here.
+  if (word.size() < kMinConsonantKey || !IsPlainWord(word) || known_.contains(word)) return "";
   auto found = [](const std::unordered_map<std::string, std::string>& keys,
                   const std::string& key) -> std::string {
     auto it = keys.find(key);
@@ -184,7 +185,7 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
     disguise = Disguise::kStretched;
     restored = found(by_squeeze_, Squeezed(word));
   }
-  if (restored.empty() && !vowelless && !known_.count(std::string(word))) {
+  if (restored.empty() && !vowelless) {
     // "vrmne", "mslims": some vowels dropped, not all.
     std::string key = ConsonantKey(word);
     std::string spelled = key.size() >= kMinConsonantKey ? found(by_consonants_, key) : "";
@@ -200,11 +201,11 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
     restored = found(by_shuffle_, ShuffleKey(word));
   }
   if (restored.empty() && word.size() > kMinArticleWord && IsArticle(word.front()) &&
-      joinable_.count(std::string(word.substr(1)))) {
+      joinable_.contains(word.substr(1))) {
     disguise = Disguise::kJoinedArticle;
     restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
   }
-  if (restored.empty() || known_.count(std::string(word))) return "";
+  if (restored.empty()) return "";
   if (how) *how = disguise;
   return restored;
 }

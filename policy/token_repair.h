@@ -13,8 +13,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "policy/word_hash.h"
 
 namespace modbot {
 
@@ -71,8 +72,8 @@ class TokenRepair {
                      std::string_view word);
 
   size_t min_shuffled_word_;
-  std::unordered_set<std::string> known_;
-  std::unordered_set<std::string> joinable_;  // known_ less the ordinary words
+  WordSet known_;
+  WordSet joinable_;  // known_ less the ordinary words
   std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
   std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
   std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"
