@@ -226,6 +226,7 @@ class HarmGrammar::Lexicon {
     const int id = static_cast<int>(entries_.size());
     if (prefix && words.size() == 1 && words[0].size() >= kMinStem) {
       longest_stem_ = std::max(longest_stem_, words[0].size());
+      stem_starts_.insert(words[0].substr(0, kMinStem));
       by_stem_[words[0]].push_back(id);
     } else {
       by_first_[words[0]].push_back(id);
@@ -322,6 +323,7 @@ class HarmGrammar::Lexicon {
   // Calls fn with the prefix entries of every stem word begins with.
   template <typename Fn>
   void ForEachStemOf(std::string_view word, Fn fn) const {
+    if (word.size() < kMinStem || !stem_starts_.contains(word.substr(0, kMinStem))) return;
     for (size_t n = kMinStem; n <= std::min(word.size(), longest_stem_); ++n) {
       if (auto it = by_stem_.find(word.substr(0, n)); it != by_stem_.end()) fn(it->second);
     }
@@ -371,6 +373,7 @@ class HarmGrammar::Lexicon {
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
   // Prefix entries of one word by that word: a word is looked up by its beginnings.
   WordMap<std::vector<int>> by_stem_;
+  WordSet stem_starts_;  // the first kMinStem letters of each stem: most words begin none
   size_t longest_stem_ = 0;
 };
 
