@@ -4,15 +4,46 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/re2.h>
+
 #include "policy/detector.h"
 
 namespace modbot {
+namespace {
+
+// "Hydro-Québec can go to hell", "these parking rules can piss off": the phrase wished
+// on whoever or whatever the sentence is about, often a company or a rule rather than
+// anyone in the thread. That is venting a human should weigh; "you can go to hell" is
+// still said to someone. True when every place a phrase of `phrases` stands in the
+// skeleton follows a modal whose subject is not the reader.
+bool WishedOnSomeoneElse(const std::string& skeleton, const std::vector<std::string>& phrases) {
+  static const RE2 wished(
+      R"( (\w+) (?:can|could|should|may|might|will)(?: (?:just|all|simply))? $)");
+  static const RE2 reader(R"(you|u|ya|yall)");
+  bool any = false;
+  for (const std::string& phrase : phrases) {
+    const std::string needle = " " + phrase + " ";
+    for (size_t at = skeleton.find(needle); at != std::string::npos; at = skeleton.find(needle, at + 1)) {
+      std::string subject;
+      if (!RE2::PartialMatch(std::string_view(skeleton).substr(0, at + 1), wished, &subject) ||
+          RE2::FullMatch(subject, reader)) {
+        return false;
+      }
+      any = true;
+    }
+  }
+  return any;
+}
+
+}  // namespace
+
 void DetectAbuse(const PostView& view, Reasons* reasons) {
   const Clause abusive = Clause::kAbusive;
   const LexiconHits& hits = view.own_hits;
   AddLexiconReason(view, "slurs", abusive, 0.95, reasons);
   AddLexiconReason(view, "slur_patterns", abusive, 0.9, reasons);
-  AddLexiconReason(view, "directed_abuse", abusive, 0.85, reasons);
+  const bool wished_elsewhere = WishedOnSomeoneElse(view.own.skeleton, hits.Of("directed_abuse"));
+  AddLexiconReason(view, "directed_abuse", abusive, wished_elsewhere ? 0.6 : 0.85, reasons);
   // "ferme-la", "ostie de cave", "fucking morons": a sacre or curse glued to a
   // name for a person is aimed at someone by construction.
   AddLexiconReason(view, "abuse_directed_patterns", abusive, 0.85, reasons);

@@ -98,6 +98,17 @@ TEST_CASE("abuse family: profanity aimed at a person hides", "[policy]") {
                 Clause::kAbusive, Action::kHide);
 }
 
+TEST_CASE("abuse family: a curse said to the reader hides, one wished on a third party goes to a human", "[policy]") {
+  ExpectFlagged({"Go to hell, nobody asked for your opinion on the library.",
+                 "You can go to hell with your petition.",
+                 "Honestly? Kiss my ass, I'll park where I want."},
+                Clause::kAbusive, Action::kHide);
+  ExpectReviewOnly({"The water company can go to hell with these new meter fees.",
+                    "These new parking rules can go to hell, seriously.",
+                    "My old landlord can piss off, he never fixed the heat."},
+                   Clause::kAbusive);
+}
+
 TEST_CASE("abuse family: sacre and curse variants are profanity", "[policy]") {
   ExpectFlagged({"C'est quoi ce tabarnacle de stationnement?",
                  "Calvaire que c'est long, le déneigement.",
