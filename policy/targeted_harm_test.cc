@@ -226,5 +226,13 @@ TEST_CASE("targeted harm: a group hinted at beside an insinuation goes to a huma
                Action::kAllow);
 }
 
+TEST_CASE("targeted harm: a name a group gives its own members is not held against the post",
+          "[targeted_harm]") {
+  CheckActions({"Entre chums on se traite de fifs, c'est notre affaire.",
+                "My friends and I call each other dykes, it's ours to reclaim."},
+               Action::kAllow);
+  CheckActions({"Les fifs devraient rester chez eux."}, Action::kHide);
+}
+
 }  // namespace
 }  // namespace modbot
