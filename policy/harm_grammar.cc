@@ -119,6 +119,36 @@ std::vector<std::string> Words(std::string_view skeleton) {
   return words;
 }
 
+// "don t deserve" as posts often write it, "dont deserve": the words of an entry with
+// each "n't" joined to its word, or none if it has no "n't". Alone, "dont", "cant" and
+// "wont" are other words (French "dont" above all), so an entry of just one of them
+// has no such form.
+std::vector<std::string> WithoutApostrophe(const std::vector<std::string>& words) {
+  std::vector<std::string> joined;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i + 1 < words.size() && words[i + 1] == "t" && words[i].size() > 1 && words[i].back() == 'n') {
+      joined.push_back(words[i] + "t");
+      ++i;
+    } else {
+      joined.push_back(words[i]);
+    }
+  }
+  static const std::array<std::string_view, 3> kOtherWords = {"dont", "cant", "wont"};
+  if (joined.size() == words.size() ||
+      (joined.size() == 1 && std::find(kOtherWords.begin(), kOtherWords.end(), joined[0]) != kOtherWords.end())) {
+    return {};
+  }
+  return joined;
+}
+
+// The words of a lexicon entry as written ("don't*"), and whether a trailing '*' lets
+// its last word be the beginning of one.
+std::vector<std::string> EntryWords(std::string_view entry, bool* prefix) {
+  *prefix = entry.ends_with('*');
+  if (*prefix) entry.remove_suffix(1);
+  return Words(Normalize(entry).skeleton);
+}
+
 bool MaskedEquals(std::string_view masked, std::string_view word) {
   if (masked.size() != word.size()) return false;
   for (size_t i = 0; i < word.size(); ++i) {
@@ -218,10 +248,15 @@ std::vector<std::string_view> QuotedSpans(std::string_view folded) {
 class HarmGrammar::Lexicon {
  public:
   void Add(std::string_view entry, Meaning meaning, std::string_view label) {
-    const bool prefix = !entry.empty() && entry.back() == '*';
-    if (prefix) entry.remove_suffix(1);
-    std::vector<std::string> words = Words(Normalize(entry).skeleton);
+    bool prefix = false;
+    std::vector<std::string> words = EntryWords(entry, &prefix);
     if (words.empty()) return;
+    std::vector<std::string> joined = WithoutApostrophe(words);
+    AddWords(std::move(words), prefix, meaning, label);
+    if (!joined.empty()) AddWords(std::move(joined), prefix, meaning, label);
+  }
+
+  void AddWords(std::vector<std::string> words, bool prefix, Meaning meaning, std::string_view label) {
     for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
     const int id = static_cast<int>(entries_.size());
     if (prefix && words.size() == 1 && words[0].size() >= kMinStem) {
@@ -760,7 +795,14 @@ HarmGrammar::HarmGrammar() : lexicon_(std::make_unique<Lexicon>()) {
 std::vector<std::string> HarmGrammar::PredicateWords() {
   std::vector<std::string> words;
   ForEachMeaning([&](const std::string& entry, Meaning meaning, const std::string&) {
-    if (IsPredicate(meaning)) words.push_back(entry);
+    if (!IsPredicate(meaning)) return;
+    words.push_back(entry);
+    bool prefix = false;
+    std::vector<std::string> joined = WithoutApostrophe(EntryWords(entry, &prefix));
+    if (joined.empty()) return;
+    std::string variant;
+    for (const std::string& word : joined) variant += (variant.empty() ? "" : " ") + word;
+    words.push_back(variant + (prefix ? "*" : ""));
   });
   return words;
 }

@@ -234,5 +234,10 @@ TEST_CASE("targeted harm: a name a group gives its own members is not held again
   CheckActions({"Les fifs devraient rester chez eux."}, Action::kHide);
 }
 
+TEST_CASE("targeted harm: a negation written without its apostrophe is read as one", "[targeted_harm]") {
+  CheckActions({"Refugees dont deserve any rights.", "Gays shouldnt be allowed to adopt."}, Action::kHide);
+  CheckActions({"Immigrants arent vermin.", "Les immigrés dont je parle sont mes voisins."}, Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot
