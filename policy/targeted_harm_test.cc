@@ -239,5 +239,10 @@ TEST_CASE("targeted harm: a negation written without its apostrophe is read as o
   CheckActions({"Immigrants arent vermin.", "Les immigrés dont je parle sont mes voisins."}, Action::kAllow);
 }
 
+TEST_CASE("targeted harm: a plural written with z is read as the plural", "[targeted_harm]") {
+  CheckActions({"Somalis are animalzzz.", "Les Roms sont des animalz."}, Action::kHide);
+  CheckActions({"Allez chez les Roms du quartier, ils font un jazz fest."}, Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot

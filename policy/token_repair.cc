@@ -93,6 +93,16 @@ std::string JoinSeparatedLetters(std::string_view word) {
   return joined;
 }
 
+// "animalzzz" as "animals"; "" for a word not ending in z, or ending in "ez" (French
+// "allez", "chez"), or too short to tell from another word ("buzz", "quiz").
+std::string PluralOfZ(std::string_view word) {
+  constexpr size_t kShortestStem = 4;
+  if (!word.ends_with('z')) return "";
+  while (word.ends_with('z')) word.remove_suffix(1);
+  if (word.size() < kShortestStem || word.ends_with('e')) return "";
+  return std::string(word) + 's';
+}
+
 }  // namespace
 
 // What a swap never changes: the first and last letters and the length (capped).
@@ -199,6 +209,12 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
     disguise = Disguise::kSwapped;
     restored = found(by_shuffle_, ShuffleKey(word));
+  }
+  if (restored.empty()) {
+    if (std::string plural = PluralOfZ(word); !plural.empty() && joinable_.contains(plural)) {
+      disguise = Disguise::kPluralZ;
+      restored = std::move(plural);
+    }
   }
   if (restored.empty() && word.size() > kMinArticleWord && IsArticle(word.front()) &&
       joinable_.contains(word.substr(1))) {

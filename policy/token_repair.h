@@ -41,6 +41,7 @@ class TokenRepair {
     kStretched,      // "iddiot"
     kSwapped,        // "idoit": the same letters in another order
     kJoinedArticle,  // "amoron": a spaced article joined to the word after it
+    kPluralZ,        // "animalzzz": a plural's s written as z
   };
 
   // The word a skeleton word is a disguise of, or "" when it is not one: a word in

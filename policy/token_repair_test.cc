@@ -31,6 +31,22 @@ TEST_CASE("token repair: swapped inner letters read as the lexicon word", "[toke
   CHECK(repair.Restore("parasties") == "parasites");
 }
 
+TEST_CASE("token repair: a plural written with z reads as the lexicon's plural", "[token_repair]") {
+  TokenRepair repair = Vocabulary();
+  repair.AddWord("animals", false);
+  repair.AddWord("morons", false);
+  repair.AddWord("bus", false);
+  TokenRepair::Disguise how;
+  CHECK(repair.Restore("moronz", &how) == "morons");
+  CHECK(how == TokenRepair::Disguise::kPluralZ);
+  CHECK(repair.Restore("animalzzz") == "animals");
+  // "-ez" is a French verb's ending ("allez"), so "parasitez" is left as written.
+  CHECK(repair.Restore("allez").empty());
+  CHECK(repair.Restore("parasitez").empty());
+  CHECK(repair.Restore("buzz").empty());   // too short a stem to tell
+  CHECK(repair.Restore("mooz").empty());   // "moos" is no lexicon word
+}
+
 TEST_CASE("token repair: ordinary words and short keys stay as written", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
   CHECK(repair.Restore("stupid").empty());  // itself
