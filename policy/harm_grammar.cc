@@ -23,7 +23,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun,
+  kImpersonal, kObjectPronoun, kAgree,
 };
 
 struct Section {
@@ -31,7 +31,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 37> kSections = {{
+constexpr std::array<Section, 38> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -50,8 +50,10 @@ constexpr std::array<Section, 37> kSections = {{
     {"where", Meaning::kWhere},          {"first_person", Meaning::kFirstPerson},
     {"removal", Meaning::kRemoval},       {"work", Meaning::kWork},
     {"made_by", Meaning::kMadeBy},       {"impersonal", Meaning::kImpersonal},
-    {"object_pronoun", Meaning::kObjectPronoun},
+    {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
 }};
+
+constexpr std::string_view kSlurGroup = "a group named by a slur";
 
 // Whole lexicons read as one meaning, after harm_meanings_list's own sections so
 // that a word's more specific label there is found first.
@@ -63,7 +65,7 @@ struct WholeLexicon {
 constexpr std::array<WholeLexicon, 6> kWholeLexicons = {{
     {"protected_groups", Meaning::kGroup, "a protected group"},
     {"age_groups", Meaning::kGroup, "an age group"},
-    {"slurs", Meaning::kGroup, "a group named by a slur"},
+    {"slurs", Meaning::kGroup, kSlurGroup},
     {"slurs", Meaning::kInsult, ""},
     {"insults", Meaning::kInsult, ""},
     {"staff", Meaning::kStaff, "City staff"},
@@ -446,6 +448,13 @@ struct SentenceMeanings {
   std::vector<Span> spans;
   std::vector<Mask> masks;
   std::vector<bool> reread;  // words read as another word of the same letters
+  std::vector<bool> in_quotes;  // words between quotation marks; empty if none are
+
+  // Whether all of a span's words stand between quotation marks: named, not used.
+  bool InQuotes(const Span& s) const {
+    if (in_quotes.empty()) return false;
+    return std::all_of(in_quotes.begin() + s.begin, in_quotes.begin() + s.end, [](bool q) { return q; });
+  }
 
   bool Reread(const Span& s) const {
     for (int i = s.begin; i < s.end; ++i) {
@@ -485,6 +494,14 @@ struct SentenceMeanings {
     return false;
   }
   bool Has(Meaning m) const { return AnyOf(0, static_cast<int>(masks.size()), Bit(m)); }
+  // Whether a span is said as it stands, not denied by a "not" just before it:
+  // "it's not racism", "je suis pas d'accord". One that opens on its own negation
+  // ("pas acceptable") takes the "n'" before it as part of that negation.
+  bool Affirmed(const Span& s) const {
+    constexpr int kNegationReach = 2;
+    return AnyOf(s.begin, s.begin + 1, Bit(Meaning::kNegation)) ||
+           !AnyOf(s.begin - kNegationReach, s.begin, Bit(Meaning::kNegation));
+  }
   // Whether a vulgar filler stands between a target and the name it is called.
   bool Cursed(const Span& t, const Span& p) const {
     return std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
@@ -681,6 +698,65 @@ bool HatesTheSaying(const SentenceMeanings& c) {
   return false;
 }
 
+// Whether the sentence disowns what a post reports: words of disapproval in the
+// author's own voice ("is racism", "j'ai porté plainte"), or hating the saying. Not
+// quoted ('"stop the boats"'), not denied ("it's not sexism"), and not themselves
+// said of someone: "X are disgusting" runs X down and disowns nothing. said_of
+// holds the words of what the sentence's findings say of their targets.
+bool Condemns(const SentenceMeanings& c, const std::vector<bool>& said_of) {
+  // "Stop the immigrants", "sanctionner les Roms": a group right after is what the
+  // word falls on.
+  auto falls_on_group = [&](const Span& s) {
+    return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& g) {
+      return g.meaning == Meaning::kGroup && g.begin >= s.end && g.begin - s.end <= 2 &&
+             c.AllOf(s.end, g.begin, kJoiners);
+    });
+  };
+  for (const Span& s : c.spans) {
+    if (s.meaning != Meaning::kCondemn || !c.Affirmed(s) || c.InQuotes(s) || falls_on_group(s)) continue;
+    if (std::none_of(said_of.begin() + s.begin, said_of.begin() + s.end, [](bool w) { return w; })) return true;
+  }
+  return HatesTheSaying(c);
+}
+
+// Whether the sentence sides with what is reported: "and they're right", "ils ont
+// raison". Siding with hateful words is no counter-speech, whatever else it says.
+bool Agrees(const SentenceMeanings& c) {
+  return std::any_of(c.spans.begin(), c.spans.end(),
+                     [&](const Span& s) { return s.meaning == Meaning::kAgree && c.Affirmed(s); });
+}
+
+// Whether the author calls names in their own words, whoever at: a slur outside
+// quotation marks, not of the author's own group ("as a proud dyke"); an insult
+// outside quotation marks in a sentence that reports nothing ("a miserable bitch"),
+// unless it is a word of disapproval ("that's ignorant").
+bool CallsNames(const SentenceMeanings& c, bool reports) {
+  return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& s) {
+    if (c.InQuotes(s)) return false;
+    if (s.meaning == Meaning::kGroup && s.label == kSlurGroup) {
+      return !c.AnyOf(s.begin - 2, s.begin, Bit(Meaning::kSelf));
+    }
+    return s.meaning == Meaning::kInsult && !reports && !c.AnyOf(s.begin, s.end, Bit(Meaning::kCondemn));
+  });
+}
+
+// Whether the author means harm in their own words, whoever at: "je vais le tuer",
+// "I'll make him pay". Outside quotation marks, with the author's intent before it
+// and no verb of saying between ("I'll tell you what he said: ...").
+bool MeansHarm(const SentenceMeanings& c) {
+  constexpr Mask kSaying = Bit(Meaning::kReport) | Bit(Meaning::kSaid);
+  for (const Span& p : c.spans) {
+    if (p.meaning != Meaning::kHarm || c.InQuotes(p) || c.AnyOf(p.begin, p.end, Bit(Meaning::kBenign))) continue;
+    for (const Span& intent : c.spans) {
+      if (intent.meaning != Meaning::kIntent || intent.end > p.begin || p.begin - intent.end > kLooseWindow) continue;
+      if (c.AnyOf(intent.begin - 1, intent.end, Bit(Meaning::kFirstPerson)) && !c.AnyOf(intent.end, p.begin, kSaying)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // "Go die", "va crever": an order with a word before it that makes it one.
 bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
   return harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative));
@@ -823,12 +899,42 @@ bool HarmGrammar::IsHomonym(std::string_view skeleton_words) const {
 
 HarmReading HarmGrammar::Read(std::string_view folded) const {
   HarmReading reading;
+  const std::vector<std::string_view> quotations = QuotedSpans(folded);
+  // Which of text's words stand between quotation marks: text read piece by piece,
+  // in and out of each quotation, so that each word is placed; none where the
+  // pieces read otherwise than the whole does.
+  auto in_quotes = [&](std::string_view text, const std::vector<std::string>& words) {
+    std::vector<bool> flags;
+    std::vector<std::string> pieced;
+    const char* at = text.data();
+    const char* const end = text.data() + text.size();
+    auto read_to = [&](const char* to, bool quoted) {
+      for (std::string& word : lexicon_->Read(std::string_view(at, to - at))) {
+        pieced.push_back(std::move(word));
+        flags.push_back(quoted);
+      }
+      at = to;
+    };
+    bool any = false;
+    for (std::string_view quotation : quotations) {
+      const char* begin = std::max(quotation.data(), at);
+      const char* stop = std::min(quotation.data() + quotation.size(), end);
+      if (begin >= stop) continue;
+      read_to(begin, false);
+      read_to(stop, true);
+      any = true;
+    }
+    if (!any) return std::vector<bool>();
+    read_to(end, false);
+    if (pieced != words) flags.clear();
+    return flags;
+  };
   {
     // Most posts say nothing of anyone: read the whole text once, and only where
     // it holds a predicate sentence by sentence. Without one there is no finding,
     // and the frames that lower what the word lists found are read post-wide.
     static const Sentence kWhole{};
-    SentenceMeanings all{kWhole, lexicon_->Read(folded), {}, {}, {}};
+    SentenceMeanings all{kWhole, lexicon_->Read(folded), {}, {}, {}, {}};
     all.spans = lexicon_->Find(all.words);
     if (std::none_of(all.spans.begin(), all.spans.end(), [](const Span& s) { return IsPredicate(s.meaning); })) {
       all.masks.assign(all.words.size(), 0);
@@ -836,20 +942,26 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         for (int i = s.begin; i < s.end; ++i) all.masks[i] |= Bit(s.meaning);
       }
       reading.frames.reporting = Reports(all);
-      reading.frames.counter_speech =
-          (reading.frames.reporting || HasQuoteMarks(folded)) && all.Has(Meaning::kCondemn);
+      if ((reading.frames.reporting || HasQuoteMarks(folded)) && all.Has(Meaning::kCondemn)) {
+        all.in_quotes = in_quotes(folded, all.words);
+        reading.frames.counter_speech = Condemns(all, std::vector<bool>(all.words.size())) && !Agrees(all);
+      }
       reading.frames.benign_harm = all.Has(Meaning::kBenign);
       return reading;
     }
   }
   std::vector<std::pair<Finding, std::string>> found;  // with evidence
   bool condemned = false;
+  bool agreed = false;
+  // A finding, a name called or harm meant in the author's own words, not framed as
+  // someone else's: no condemnation beside it makes the post counter-speech.
+  bool own_voice = false;
   bool quoted = false;
   bool negated_of_group = false;  // a group and what is said of it, negated
   bool asserted = false;          // a finding said in the author's own voice
   std::string_view last_group;  // the label of the group the last sentence named
   for (const Sentence& sentence : Sentences(folded)) {
-    SentenceMeanings c{sentence, {}, {}, {}, {}};
+    SentenceMeanings c{sentence, {}, {}, {}, {}, {}};
     c.words = lexicon_->Read(sentence.text, &c.reread);
     c.spans = lexicon_->Find(c.words);
     c.masks.assign(c.words.size(), 0);
@@ -860,11 +972,12 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     for (size_t i = 0; i < c.words.size(); ++i) {
       if (IsAdverb(c.words[i])) c.masks[i] |= Bit(Meaning::kFiller);
     }
-    condemned |= c.Has(Meaning::kCondemn) || HatesTheSaying(c);
-    const bool reported = sentence.quoted || Reports(c);
+    c.in_quotes = in_quotes(sentence.text, c.words);
+    const bool reports = Reports(c);
+    const bool reported = sentence.quoted || reports;
     // Quotation marks are also scare quotes and titles: alone they report nothing
     // beyond their sentence, unless the post disowns what they hold.
-    reading.frames.reporting |= Reports(c);
+    reading.frames.reporting |= reports;
     quoted |= sentence.quoted;
     reading.frames.innocent_sense |= c.Has(Meaning::kInnocentSense);
     const bool quantified = c.Has(Meaning::kQuantifier);
@@ -895,10 +1008,30 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     auto group_before = [&](int at) {
       return !group_here.empty() && group_here_at < at ? group_here : last_group;
     };
+    // Whether a finding is someone else's words: both its ends quoted, or reported:
+    // said after a verb of saying; of the reader only where the reader is the one
+    // who says it ("if you think X, you are ..."), not otherwise ("stop saying
+    // that, you ..."); and, for harm, with no "I" or "we" between ("the guy who
+    // yelled at my dad, I'll ..." threatens in the author's own voice).
+    auto others_words = [&](Meaning target, const Span& t, const Span& p) {
+      if (c.InQuotes(t) && c.InQuotes(p)) return true;
+      if (!reports) return false;
+      return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& r) {
+        return (r.meaning == Meaning::kReport || r.meaning == Meaning::kSaid) && r.end <= p.begin &&
+               (target != Meaning::kReader || c.AnyOf(0, r.end, Bit(Meaning::kReader))) &&
+               !(p.meaning == Meaning::kHarm && c.AnyOf(r.end, p.begin, Bit(Meaning::kFirstPerson)));
+      });
+    };
+    std::vector<bool> said_of(c.words.size());  // the words of what the findings say
     auto record = [&](Meaning target, std::string_view label, const std::string& target_text, const Span& p,
-                      bool attributive, bool target_reread) {
+                      bool attributive, bool target_reread, bool someone_elses) {
       asserted |= !reported;  // a question asks in the author's own voice
-      for (Finding f : Judge(label, target, p, quantified)) {
+      const std::vector<Finding> findings = Judge(label, target, p, quantified);
+      if (!findings.empty()) {
+        own_voice |= !someone_elses;
+        std::fill(said_of.begin() + p.begin, said_of.begin() + p.end, true);
+      }
+      for (Finding f : findings) {
         // "Dumb men", "stupid drivers": a name used as an adjective is often loose
         // talk; a target read from a word of the same letters may be that word
         // ("Go Giants, trash talk aside"): a human decides.
@@ -960,7 +1093,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         const bool attributive =
             p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
             (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
-        record(target, label, c.Text(t), said, attributive, c.Reread(t));
+        record(target, label, c.Text(t), said, attributive, c.Reread(t), others_words(t.meaning, t, p));
       }
       // "Je les déteste", "il faut les tuer": the pronoun inside stands for the group
       // named before; a harm needs intent before it.
@@ -968,17 +1101,22 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           (p.meaning != Meaning::kHarm || c.AnyOf(p.begin - kLooseWindow, p.begin, Bit(Meaning::kIntent)))) {
         std::string_view named = group_before(p.begin);
         if (named.empty()) named = GroupAnnounced(c, p);
-        if (!named.empty()) record(Meaning::kGroup, named, "(them)", p, false, false);
+        if (!named.empty()) {
+          record(Meaning::kGroup, named, "(them)", p, false, false, others_words(Meaning::kGroup, p, p));
+        }
       }
       // "Go die", "kill them all": an order with no one named is given to the reader.
       if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
           !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
-        record(Meaning::kReader, "the reader", "(you)", p, false, false);
+        record(Meaning::kReader, "the reader", "(you)", p, false, false, others_words(Meaning::kReader, p, p));
       }
     }
+    condemned |= Condemns(c, said_of);
+    agreed |= Agrees(c);
+    own_voice |= CallsNames(c, reports) || MeansHarm(c);
     if (!group_here.empty()) last_group = group_here;
   }
-  reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned;
+  reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned && !agreed && !own_voice;
   if (reading.frames.counter_speech) return reading;
   reading.frames.negated = negated_of_group && found.empty();
   reading.frames.only_framed = !found.empty() && !asserted;

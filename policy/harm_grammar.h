@@ -27,7 +27,11 @@ namespace modbot {
 
 // What the post as a whole does with the words it contains.
 struct HarmFrames {
-  bool counter_speech = false;  // reports or quotes hateful words and disowns them
+  // Reports or quotes hateful words and disowns them: "People saying X are Y need a
+  // history lesson", "La phrase « … » a été criée au match. Le club doit sanctionner."
+  // Not when it sides with them ("and they're right"), nor when the author says
+  // anything of the kind in their own words, a slur outside quotation marks included.
+  bool counter_speech = false;
   bool reporting = false;       // reports or quotes someone else's words
   bool self_reference = false;  // names the author's own group ("as a queer woman")
   bool innocent_sense = false;  // a slur word beside words of its ordinary sense

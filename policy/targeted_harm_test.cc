@@ -244,5 +244,45 @@ TEST_CASE("targeted harm: a plural written with z is read as the plural", "[targ
   CheckActions({"Allez chez les Roms du quartier, ils font un jazz fest."}, Action::kAllow);
 }
 
+TEST_CASE("targeted harm: reported or quoted hate the post condemns is counter-speech, EN and FR",
+          "[targeted_harm]") {
+  // Words given to someone else, and disapproval, a complaint or a report to the
+  // police anywhere in the post: nothing for a human to look at.
+  CheckActions({"Anyone saying Somalis are savages is spreading hate.",
+                "Calling lesbians \"freaks\" is homophobia, plain and simple.",
+                "\"Gays are animals\" was scrawled on the bus shelter. I reported it to the police.",
+                "He yelled \"I will kill you\" at my son. I called the police.",
+                "Dire que les femmes sont des idiotes, c'est du sexisme.",
+                "Un graffiti disait « les Arabes sont des rats » sur l'école. J'ai appelé la police.",
+                "Mon voisin a écrit « bougnoule » sur ma porte, j'ai porté plainte.",
+                "Je suis tannée d'entendre que les Haïtiens sont des criminels."},
+               Action::kAllow);
+}
+
+TEST_CASE("targeted harm: quoted hate not condemned, or agreed with, still goes to a human",
+          "[targeted_harm]") {
+  CheckActions({"A flyer on Cavendish said \"Muslims are parasites\".",
+                "Un graffiti disait « les Arabes sont des rats » sur l'école.",
+                // Agreement is no condemnation; neither is one denied.
+                "People say Somalis are savages, and they're right.",
+                "Mon voisin dit que les Roms sont des voleurs, et il a raison.",
+                "People say women are stupid. It's not sexism, it's the truth.",
+                // Disapproval said of the group, or falling on it, runs it down.
+                "People say \"Muslims are parasites\". Muslims are disgusting.",
+                "Mon voisin dit que les immigrés sont des parasites et qu'il faut sanctionner les immigrés."},
+               Action::kReview);
+}
+
+TEST_CASE("targeted harm: the author's own slur or threat beside a condemnation is not disowned",
+          "[targeted_harm]") {
+  CheckActions({"The \"great replacement\" is a racist lie, kike.",
+                "Ta « liberté d'expression », c'est de la haine, gros fif."},
+               Action::kHide);
+  // Said after a verb of saying, or beside one, they are at least for a human.
+  CheckActions({"Stop saying that, you faggot.", "\"Go back to Africa\" is racist. I will kill whoever wrote it.",
+                "Le gars qui a crié « sale Arabe » à mon père, c'est du racisme, je vais le tuer."},
+               Action::kReview);
+}
+
 }  // namespace
 }  // namespace modbot
