@@ -261,10 +261,8 @@ class HarmGrammar::Lexicon {
   void AddWords(std::vector<std::string> words, bool prefix, Meaning meaning, std::string_view label) {
     for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
     const int id = static_cast<int>(entries_.size());
-    if (prefix && words.size() == 1 && words[0].size() >= kMinStem) {
-      longest_stem_ = std::max(longest_stem_, words[0].size());
-      stem_starts_.insert(words[0].substr(0, kMinStem));
-      by_stem_[words[0]].push_back(id);
+    if (prefix && words.size() == 1 && words[0].size() >= kPrefixKey) {
+      by_prefix_[words[0].substr(0, kPrefixKey)].push_back(id);
     } else {
       by_first_[words[0]].push_back(id);
       std::string squeezed = Squeeze(words[0]);
@@ -302,7 +300,7 @@ class HarmGrammar::Lexicon {
           if (MaskedEquals(word, key)) try_entries(ids, at);
         }
       }
-      ForEachStemOf(word, [&](const std::vector<int>& ids) { try_entries(ids, at); });
+      if (const std::vector<int>* ids = PrefixEntries(word)) try_entries(*ids, at);
     }
     // Where two entries name the same words, the more specific label is read first.
     std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
@@ -338,9 +336,10 @@ class HarmGrammar::Lexicon {
   // Whether an entry begins with word (a prefix entry, with its start).
   bool Known(const std::string& word) const {
     if (by_first_.count(word)) return true;
-    bool begins = false;
-    ForEachStemOf(word, [&](const std::vector<int>&) { begins = true; });
-    return begins;
+    const std::vector<int>* ids = PrefixEntries(word);
+    return ids && std::any_of(ids->begin(), ids->end(), [&](int id) {
+             return WordMatches(word, entries_[id].words[0], true);
+           });
   }
   // Whether word alone is an entry naming a group.
   bool NamesGroup(const std::string& word) const {
@@ -352,18 +351,15 @@ class HarmGrammar::Lexicon {
       });
     };
     if (auto it = by_first_.find(word); it != by_first_.end() && names(it->second)) return true;
-    bool named = false;
-    ForEachStemOf(word, [&](const std::vector<int>& ids) { named = named || names(ids); });
-    return named;
+    const std::vector<int>* ids = PrefixEntries(word);
+    return ids && names(*ids);
   }
 
-  // Calls fn with the prefix entries of every stem word begins with.
-  template <typename Fn>
-  void ForEachStemOf(std::string_view word, Fn fn) const {
-    if (word.size() < kMinStem || !stem_starts_.contains(word.substr(0, kMinStem))) return;
-    for (size_t n = kMinStem; n <= std::min(word.size(), longest_stem_); ++n) {
-      if (auto it = by_stem_.find(word.substr(0, n)); it != by_stem_.end()) fn(it->second);
-    }
+  // The prefix entries that may begin word: those of its first kPrefixKey letters.
+  const std::vector<int>* PrefixEntries(std::string_view word) const {
+    if (word.size() < kPrefixKey) return nullptr;
+    auto it = by_prefix_.find(word.substr(0, kPrefixKey));
+    return it == by_prefix_.end() ? nullptr : &it->second;
   }
 
   // A group's name cut in two ("mus lims", "immi grants", "mus-lims") or with a z
@@ -387,8 +383,7 @@ class HarmGrammar::Lexicon {
   // Stretched letters are read through in words this long ("stuuupid", "iddiot");
   // in shorter ones a double letter is often another word ("ill" is not "il").
   static constexpr size_t kMinStretched = 5;
-  // A prefix entry of one word this long or longer is found by its stem.
-  static constexpr size_t kMinStem = 3;
+  static constexpr size_t kPrefixKey = 3;
 
   // A word of a post against a word of an entry: the same, or the same stretched,
   // '*' standing for a letter; a prefix entry's word begins it.
@@ -408,10 +403,8 @@ class HarmGrammar::Lexicon {
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
-  // Prefix entries of one word by that word: a word is looked up by its beginnings.
-  WordMap<std::vector<int>> by_stem_;
-  WordSet stem_starts_;  // the first kMinStem letters of each stem: most words begin none
-  size_t longest_stem_ = 0;
+  // Prefix entries by their first kPrefixKey letters: one look-up a word.
+  WordMap<std::vector<int>> by_prefix_;
 };
 
 namespace {
