@@ -48,7 +48,9 @@ class TokenRepair {
   // the vocabulary is itself, and an ambiguous disguise stands for nothing. Besides
   // dropped vowels and swapped letters, a word of five letters or more may have
   // letters doubled ("iddiot"); in shorter ones a double is often another word.
-  // With how, also says which disguise was undone (kNone when the result is "").
+  // A plural may end in z ("animalzzz"), unless its stem ends in e (French "allez")
+  // or is under four letters ("buzz"). With how, also says which disguise was undone
+  // (kNone when the result is "").
   std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
   // A skeleton (" word word ") with every disguised word restored.
