@@ -23,7 +23,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun, kAgree,
+  kImpersonal, kObjectPronoun, kAgree, kModifier,
 };
 
 struct Section {
@@ -31,7 +31,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 38> kSections = {{
+constexpr std::array<Section, 39> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -51,6 +51,7 @@ constexpr std::array<Section, 38> kSections = {{
     {"removal", Meaning::kRemoval},       {"work", Meaning::kWork},
     {"made_by", Meaning::kMadeBy},       {"impersonal", Meaning::kImpersonal},
     {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
+    {"modifier", Meaning::kModifier},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -90,6 +91,9 @@ constexpr int kSubjectGap = 3;
 // A place to be kept out of ("out of our parks"): an exclusion only with a verb
 // that removes whoever is named before it ("keep X out of our parks").
 constexpr std::string_view kOut = "out";
+// A modifier that narrows a group to those who do something ("women who vote"), as
+// against one that says where they come from ("immigrants from Syria").
+constexpr std::string_view kRelative = "relative";
 // Words between a feeling and what it is about: "I hate every single one of them".
 constexpr int kHatredGap = 4;
 
@@ -164,6 +168,7 @@ struct Span {
   int begin, end;  // token indexes, end exclusive
   std::string_view label;
   int entry = 0;  // order added: harm_meanings_list's own labels come first
+  bool narrowed = false;  // a group taken with a relative clause after it
 };
 
 bool IsTarget(Meaning m) {
@@ -507,6 +512,38 @@ struct SentenceMeanings {
     return out;
   }
 };
+
+// "Immigrants from the Middle East are violent", "les femmes qui votent sont des
+// idiotes": a group named with a phrase after it that says where they come from or
+// which of them is meant. What follows the phrase is said of the group, so the
+// group's span takes the phrase in: up to kModifierWords words, ending where a link,
+// a quantifier, a negation, a predicate or an intent begins. A phrase that runs on past that is a clause of
+// its own ("women who run the place know that …"), and the span stays as it was.
+// A relative clause narrows the group to those who do something, and what is said
+// of them may be of the deed: such a finding goes to a human (Span::narrowed).
+constexpr int kModifierWords = 4;
+
+void TakeModifiersIntoGroups(SentenceMeanings* c) {
+  // Not a filler: "from the Middle East" holds an article.
+  constexpr Mask kEnds = Bit(Meaning::kLink) | Bit(Meaning::kQuantifier) | Bit(Meaning::kNegation) |
+                         kPredicates | Bit(Meaning::kIntent) | Bit(Meaning::kTakenUp);
+  const int size = static_cast<int>(c->words.size());
+  for (Span& t : c->spans) {
+    if (t.meaning != Meaning::kGroup || t.end >= size) continue;
+    const auto opener = std::find_if(c->spans.begin(), c->spans.end(), [&](const Span& s) {
+      return s.meaning == Meaning::kModifier && s.begin == t.end;
+    });
+    if (opener == c->spans.end()) continue;
+    for (int at = opener->end; at < std::min(size, opener->end + kModifierWords + 1); ++at) {
+      if (!(c->masks[at] & kEnds)) continue;
+      if (at > opener->end) {
+        t.end = at;
+        t.narrowed = opener->label == kRelative;
+      }
+      break;
+    }
+  }
+}
 
 // Whether predicate p says something of target t: "X are (all) Y", "Y X", "you Y".
 // "Les gens qui sortent leurs vidanges le lundi, c'est de la vermine": the subject
@@ -965,6 +1002,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     for (size_t i = 0; i < c.words.size(); ++i) {
       if (IsAdverb(c.words[i])) c.masks[i] |= Bit(Meaning::kFiller);
     }
+    TakeModifiersIntoGroups(&c);
     c.in_quotes = in_quotes(sentence.text, c.words);
     const bool reports = Reports(c);
     const bool reported = sentence.quoted || reports;
@@ -1086,7 +1124,8 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         const bool attributive =
             p.end <= t.begin && t.begin - p.end <= 1 && !c.AnyOf(p.end, t.begin, Bit(Meaning::kWhere)) &&
             (p.meaning == Meaning::kInsult || p.meaning == Meaning::kDehumanise || p.meaning == Meaning::kTrait);
-        record(target, label, c.Text(t), said, attributive, c.Reread(t), others_words(t.meaning, t, p));
+        record(target, label, c.Text(t), said, attributive || t.narrowed, c.Reread(t),
+               others_words(t.meaning, t, p));
       }
       // "Je les déteste", "il faut les tuer": the pronoun inside stands for the group
       // named before; a harm needs intent before it.

@@ -216,5 +216,27 @@ TEST_CASE("harm grammar: a vulgar name for the reader or an employee is worse", 
   CHECK(Rules("My ex was never an asshole to me").empty());
 }
 
+TEST_CASE("harm grammar: a group named with where it comes from or which of them", "[harm_grammar]") {
+  // Where they come from leaves the group whole.
+  for (const char* text : {"Immigrants from the Middle East are inherently violent.",
+                           "Les musulmans de ce quartier sont des rats."}) {
+    INFO(text);
+    CHECK(ReadText(text).reasons.size() >= 1);
+    CHECK(ReadText(text).reasons.front().score >= 0.75);
+  }
+  // A relative clause narrows it to those who do something: a human weighs it.
+  for (const char* text : {"Women who vote are idiots.", "Les immigrés qui arrivent sont des voleurs."}) {
+    INFO(text);
+    REQUIRE(ReadText(text).reasons.size() >= 1);
+    for (const Reason& reason : ReadText(text).reasons) CHECK(reason.score == Approx(0.6));
+  }
+  // Said of them and denied, or nothing said of them at all: clear.
+  for (const char* text : {"Immigrants from Syria are welcome here.", "Immigrants from Syria are not criminals.",
+                           "Les femmes du club de lecture sont adorables."}) {
+    INFO(text);
+    CHECK(Rules(text).find("discrimination") == std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace modbot
