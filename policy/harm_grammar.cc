@@ -487,9 +487,20 @@ struct SentenceMeanings {
       if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & kNotDenying)) continue;
       // "Aren't X just the worst?": a question opening on a negation expects a yes.
       if (sentence.question && AllOf(0, i + 1, Bit(Meaning::kNegation))) continue;
+      // "Les X ne sont pas des hommes, ce sont des bêtes", "X aren't people, they're
+      // animals": a clause taken up again after the "not" says what they are instead.
+      if (RestatedAfter(i, second.begin)) continue;
       return true;
     }
     return false;
+  }
+  // Whether a new subject and link open between from and to: "ce sont", "they're".
+  bool RestatedAfter(int from, int to) const {
+    return std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
+      if (s.begin <= from || s.end > to) return false;
+      return s.meaning == Meaning::kTakenUp ||
+             (s.meaning == Meaning::kPronoun && s.end < to && (masks[s.end] & Bit(Meaning::kLink)));
+    });
   }
   bool Has(Meaning m) const { return AnyOf(0, static_cast<int>(masks.size()), Bit(m)); }
   // Whether a span is said as it stands, not denied by a "not" just before it:

@@ -238,5 +238,25 @@ TEST_CASE("harm grammar: a group named with where it comes from or which of them
   }
 }
 
+TEST_CASE("harm grammar: a denial followed by what they are instead denies nothing", "[harm_grammar]") {
+  for (const char* text : {"Les Arabes ne sont pas des hommes, ce sont des bêtes sauvages.",
+                           "Muslims are not people, they are vermin."}) {
+    INFO(text);
+    CHECK(ScoreOf(text, "discrimination.group_dehumanised") >= 0.85);
+  }
+  // The other way round, the denial stands.
+  for (const char* text : {"Immigrants are not animals, they are people.",
+                           "Les immigrés ne sont pas des rats, ce sont des humains."}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+}
+
+TEST_CASE("harm grammar: verbs of living and being born link as 'are' does", "[harm_grammar]") {
+  CHECK(ScoreOf("Les Africains vivent encore comme des singes.", "discrimination.group_dehumanised") >= 0.85);
+  CHECK(ScoreOf("Les Roms naissent voleurs.", "discrimination.group_generalised") >= 0.75);
+  CHECK(Rules("Les Africains vivent à Montréal depuis des générations.").empty());
+}
+
 }  // namespace
 }  // namespace modbot
