@@ -23,7 +23,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun, kAgree, kModifier,
+  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective,
 };
 
 struct Section {
@@ -31,7 +31,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 39> kSections = {{
+constexpr std::array<Section, 40> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -51,7 +51,7 @@ constexpr std::array<Section, 39> kSections = {{
     {"removal", Meaning::kRemoval},       {"work", Meaning::kWork},
     {"made_by", Meaning::kMadeBy},       {"impersonal", Meaning::kImpersonal},
     {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
-    {"modifier", Meaning::kModifier},
+    {"modifier", Meaning::kModifier},    {"protective", Meaning::kProtective},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -94,6 +94,11 @@ constexpr std::string_view kOut = "out";
 // A modifier that narrows a group to those who do something ("women who vote"), as
 // against one that says where they come from ("immigrants from Syria").
 constexpr std::string_view kRelative = "relative";
+// An exclusion that is a bare modal ("should never", "ne devraient"): what follows
+// decides whether it keeps a group out or protects it.
+constexpr std::string_view kModal = "modal";
+// Words between a modal and what it governs: "ne devraient pas avoir peur".
+constexpr int kComplementGap = 2;
 // Words between a feeling and what it is about: "I hate every single one of them".
 constexpr int kHatredGap = 4;
 
@@ -490,6 +495,9 @@ struct SentenceMeanings {
       // "Les X ne sont pas des hommes, ce sont des bêtes", "X aren't people, they're
       // animals": a clause taken up again after the "not" says what they are instead.
       if (RestatedAfter(i, second.begin)) continue;
+      // "Aucun X ne devrait …", "no X should ever …": before the group and a modal,
+      // the "no" says of whom, it denies nothing.
+      if (i < first.begin && second.label == kModal) continue;
       return true;
     }
     return false;
@@ -672,9 +680,9 @@ std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool 
                    age ? 0.6 : (quantified ? 0.85 : 0.75)}};
         case Meaning::kExclusion:
           // Who gets which rebate is argued over in good faith; who may vote or live
-          // here is not.
+          // here is not. A bare modal leaves what is denied unsaid: a human reads it.
           return {{Clause::kDiscrimination, "discrimination.group_excluded",
-                   age ? 0.6 : (label == kPublicAssistance ? 0.75 : 0.9)}};
+                   age || p.label == kModal ? 0.6 : (label == kPublicAssistance ? 0.75 : 0.9)}};
         case Meaning::kHatred:
           return {{Clause::kDiscrimination, "discrimination.group_hated", age ? 0.6 : 0.85}};
         default:
@@ -823,6 +831,15 @@ bool Threatens(const SentenceMeanings& c, const Span& t, const Span& harm) {
   return false;
 }
 
+// Whether a [protective] complement governed by modal p follows it, with at most
+// kComplementGap joiners between.
+bool ProtectiveFollows(const SentenceMeanings& c, const Span& p) {
+  return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& s) {
+    return s.meaning == Meaning::kProtective && s.begin >= p.end && s.begin - p.end <= kComplementGap &&
+           c.AllOf(p.end, s.begin, kJoiners);
+  });
+}
+
 // Whether a predicate can be said of a target.
 bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   switch (p.meaning) {
@@ -844,6 +861,9 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       if (p.label == kOut) {
         return t.end <= p.begin && p.begin - t.end <= 1 && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kRemoval));
       }
+      // "Women should never be afraid", "les immigrants devraient rester ici": the
+      // modal protects or welcomes them.
+      if (p.label == kModal && ProtectiveFollows(c, p)) return false;
       // "Les femmes arbitres, ça devrait être interdit."
       return Distance(t, p) <= kExclusionWindow || TakenUp(c, t, p, kJoiners | Bit(Meaning::kIntent));
     case Meaning::kHatred:

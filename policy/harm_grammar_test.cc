@@ -258,5 +258,25 @@ TEST_CASE("harm grammar: verbs of living and being born link as 'are' does", "[h
   CHECK(Rules("Les Africains vivent à Montréal depuis des générations.").empty());
 }
 
+TEST_CASE("harm grammar: a bare modal excludes or protects by what follows it", "[harm_grammar]") {
+  // Protecting or welcoming a group: nothing to find.
+  for (const char* text : {"Women should never be afraid to walk home.",
+                           "Les femmes ne devraient pas avoir peur de marcher seules le soir.",
+                           "Seniors shouldn't have to wait three hours at the clinic.",
+                           "Les immigrants devraient rester ici, on a besoin d'eux.",
+                           "Aucune femme ne devrait avoir peur."}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+  // What is denied left unsaid, or said: a human reads it.
+  for (const char* text : {"Women should never vote.", "Aucun juif ne devrait voter."}) {
+    INFO(text);
+    CHECK(ScoreOf(text, "discrimination.group_excluded") == Approx(0.6));
+  }
+  // Denied outright: as clear as any exclusion.
+  CHECK(ScoreOf("Les gays devraient pas exister.", "discrimination.group_excluded") >= 0.85);
+  CHECK(ScoreOf("Gays shouldn't be allowed to adopt.", "discrimination.group_excluded") >= 0.85);
+}
+
 }  // namespace
 }  // namespace modbot
