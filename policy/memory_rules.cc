@@ -143,11 +143,12 @@ void ApplyPriorSignals(const Post& post, const PolicySettings& settings, Verdict
   const Reasons model = ModelReasons(post.prior, settings.model);
 
   // An approval waives only what would otherwise have been held against the post.
+  const Reasons approvals = Approvals(post.prior);
   Reasons waived;
-  for (Reason& approval : Approvals(post.prior)) {
+  for (const Reason& approval : approvals) {
     if (Has(verdict->reasons, approval.clause) || Has(near_copies, approval.clause) ||
         Has(floods, approval.clause) || Has(model, approval.clause)) {
-      waived.push_back(std::move(approval));
+      waived.push_back(approval);
     }
   }
 
@@ -168,9 +169,16 @@ void ApplyPriorSignals(const Post& post, const PolicySettings& settings, Verdict
       std::max(text_action,
                std::min(remembered.action, MemoryCap(post, settings, near_copies, floods)));
 
+  // The built-in model's clause is only a guess: a near-copy a moderator approved
+  // waives its signal whatever clause it guessed this time. Only its own reason: the
+  // text's rules for that clause were weighed above.
+  const bool guess_waived = !model.empty() && post.prior.model->built_in && !approvals.empty();
+  if (guess_waived && !Has(waived, model.front().clause)) {
+    waived.push_back({model.front().clause, "memory.approved_copy", 0, approvals.front().evidence});
+  }
   // The model's reason joins the evidence but takes the verdict no further than
   // review, whatever it adds to a clause's score.
-  const Reasons model_kept = Without(model, waived);
+  const Reasons model_kept = guess_waived ? Reasons{} : Without(model, waived);
   all.insert(all.end(), model_kept.begin(), model_kept.end());
   Verdict judged;
   ScoreReasons(all, settings, &judged);

@@ -216,5 +216,24 @@ TEST_CASE("model: a moderator's approval of a near-copy waives the model's claus
   CHECK(verdict.waived[0].clause == Clause::kAbusive);
 }
 
+TEST_CASE("model: an approved near-copy waives the built-in model whatever clause it guesses",
+          "[memory][model]") {
+  Post post = MakePost(kBland);
+  post.prior.decided = {Decided(HumanDecision::kApproved, {Clause::kAbusive})};
+  ModelSignal signal{Clause::kDiscrimination, 0.99, 1};
+  signal.built_in = true;
+  post.prior.model = signal;
+  Verdict verdict = BuiltInPolicy().Judge(post);
+  CHECK(verdict.action == Action::kAllow);
+  CHECK_FALSE(Find(verdict.reasons, "model.built_in"));
+  REQUIRE(verdict.waived.size() == 1);
+  CHECK(verdict.waived[0].clause == Clause::kDiscrimination);
+
+  // A per-forum model names its clause from what moderators removed: it is waived
+  // only for the clause approved.
+  post.prior.model = ModelSignal{Clause::kDiscrimination, 0.99, 1};
+  CHECK(BuiltInPolicy().Judge(post).action == Action::kReview);
+}
+
 }  // namespace
 }  // namespace modbot
