@@ -137,6 +137,9 @@ TEST_CASE("harm grammar: a question or a report is for a human", "[harm_grammar]
   CHECK(ScoreOf("Are immigrants criminals?", "discrimination.group_generalised") == Approx(0.6));
   CHECK(ScoreOf("My neighbour said gays are animals", "discrimination.group_dehumanised") == Approx(0.6));
   CHECK(ReadText("My neighbour said gays are animals").frames.reporting);
+  // What others used to call someone is a report of the naming.
+  CHECK(ReadText("Les pédés, c'est comme ça qu'on appelait mon oncle, et ça le blessait.").frames.reporting);
+  CHECK(ReadText("They called him a kike all through school.").frames.reporting);
 }
 
 TEST_CASE("harm grammar: homonyms and self-reference", "[harm_grammar]") {
