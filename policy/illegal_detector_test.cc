@@ -84,5 +84,26 @@ TEST_CASE("safety: a crowd sent to someone's door goes to a human", "[safety]") 
   ExpectNot("On va chez elle pour Noël, on va lui dire bonjour.", Clause::kPublicSafety);
 }
 
+TEST_CASE("safety: a code or password told in any order hides beside what it opens", "[safety]") {
+  Expect("Alarm code at the ACC side entrance hasn't changed in years: 2580. Just so you know.",
+         Clause::kPublicSafety, Action::kHide);
+  Expect("Le mot de passe du wifi du personnel à l'hôtel de ville c'est Csl2024!, bien plus rapide.",
+         Clause::kPublicSafety, Action::kHide);
+  Expect("Code du stationnement souterrain de la bibliothèque: 4-4-1-9.", Clause::kPublicSafety, Action::kHide);
+  Expect("Key to the tennis court shed is on top of the door frame, been there all summer.",
+         Clause::kPublicSafety, Action::kHide);
+  // Nothing named that it opens: a human reads it.
+  Expect("Staff login for the rec registration site is rec/rec123, I saw it on the monitor.",
+         Clause::kPublicSafety, Action::kReview);
+  // Codes that open nothing.
+  for (const char* text : {"The new building code is 2024 compliant, the inspector said.",
+                           "Mon code postal est H4W 1S8, pourquoi je reçois pas le bac brun?",
+                           "Le code de conduite du conseil est clair: 3 minutes par intervenant.",
+                           "Error code is 0x80070005 when I pay my taxes online.",
+                           "The keys are at the front desk, just ask the lifeguard on duty."}) {
+    ExpectNot(text, Clause::kPublicSafety);
+  }
+}
+
 }  // namespace
 }  // namespace modbot

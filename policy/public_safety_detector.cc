@@ -181,6 +181,56 @@ void DetectWayIn(const PostView& view, Reasons* sure, Reasons* doubtful) {
   }
 }
 
+// A secret told in one sentence: a word for it ("code", "combo", "mot de passe",
+// "login") and, a few words on, what it is: three to eight digits, a word with
+// digits or symbols in it, a quoted word, or a user/password pair. The lexicon's
+// secrets_patterns hold the usual orders ("door code 4471"); this reads the rest
+// ("the alarm code at the side entrance hasn't changed in years: 2580"). Codes that
+// open nothing are left out: postal, promo, error, QR, area and dress codes, and a
+// bylaw's number.
+const RE2& SecretPattern() {
+  static const RE2 pattern(
+      R"(\b((?:code|combo|combination|combinaison|password|passcode|passwd|mot de passe|mdp|nip|pin|login|digicode|keypad|clavier))\b)"
+      R"([^.!?\n]{0,70}?(?:\b(?:is|est|c'est|:|=|reste|still|encore|toujours)\b|[:=])\s*)"
+      R"(((?:#?\d(?:[ -]?\d){2,7}#?)(?:\W|$)|['"«“][^'"»”\s]{3,24}['"»”]|[a-z][a-z0-9._-]*\d[a-z0-9!@#$%&*._-]*|\S+/\S+))");
+  return pattern;
+}
+
+const RE2& NotASecretPattern() {
+  static const RE2 pattern(
+      R"(\b(postal|zip|promo|promotionnel|coupon|discount|rabais|error|erreur|qr|bar|barres|area|regional|dress|vestimentaire|source|bylaw|reglement|de la route|civil|criminel|penal|municipal|fiscal|country|pays|reduction|cadeau|gift|parrainage|referral|building|batiment|construction|conduite|conduct|ethics|ethique|colour|couleur|color|couleurs|reset|reinitialisation)\b)");
+  return pattern;
+}
+
+// Where the secret opens something named in the post (a door, a gate, the wifi), it
+// hides; alone, a human reads what it opens.
+void DetectToldSecret(const PostView& view, Reasons* sure, Reasons* doubtful) {
+  if (view.own_hits.Has("secrets_patterns")) return;
+  // How far either side of the word for the secret says what kind of code it is:
+  // "building code", "code postal", "code de conduite".
+  constexpr size_t kKindReach = 20;
+  const std::string_view text = view.own.folded;
+  re2::StringPiece input(text), noun, found;
+  while (RE2::FindAndConsume(&input, SecretPattern(), &noun, &found)) {
+    const size_t begin = noun.data() - text.data();
+    const size_t from = begin > kKindReach ? begin - kKindReach : 0;
+    if (RE2::PartialMatch(text.substr(from, begin - from + noun.size() + kKindReach), NotASecretPattern())) continue;
+    std::string_view value(found.data(), found.size());
+    // The sentence's end is not the secret's.
+    while (!value.empty() && std::string_view(".,;:)").find(value.back()) != std::string_view::npos) {
+      value.remove_suffix(1);
+    }
+    const std::string evidence = std::string(noun.data(), noun.size()) + " … " + std::string(value);
+    if (view.own_hits.Has("access_point_patterns")) {
+      sure->push_back({Clause::kPublicSafety, "safety.secret_told", 0.9,
+                       JoinEvidence({evidence, view.own_hits.First("access_point_patterns")})});
+    } else {
+      doubtful->push_back({Clause::kPublicSafety, "safety.secret_told", 0.6, evidence});
+    }
+    return;
+  }
+}
+
 // When nobody watches (guards' hours, cameras off) is for a human, and only with
 // what is left unwatched or a second sign of it.
 void DetectUnwatched(const PostView& view, Reasons* doubtful) {
@@ -201,6 +251,7 @@ void DetectPublicSafety(const PostView& view, Reasons* reasons) {
   Reasons sure;
   AddLexiconReason(view, "vulnerability_patterns", Clause::kPublicSafety, 0.6, reasons);
   DetectWayIn(view, &sure, reasons);
+  DetectToldSecret(view, &sure, reasons);
   DetectUnwatched(view, reasons);
   // A hydrant or a City valve opened by a resident: the pressure firefighters need.
   AddLexiconReason(view, "infrastructure_tamper_patterns", Clause::kPublicSafety, 0.6, reasons);
