@@ -119,6 +119,17 @@ bool IsAdverb(std::string_view word) {
   return word.size() >= kShortest && word.substr(word.size() - 2) == "ly";
 }
 
+// An English adjective by its ending ("religious", "aggressive", "fanatical"),
+// read only right before the name it qualifies: "X are religious fanatics".
+bool IsAdjective(std::string_view word) {
+  constexpr size_t kShortest = 6;
+  constexpr std::array<std::string_view, 9> kEndings = {"ous", "ive", "ical", "ic", "ful",
+                                                        "less", "able", "ible", "ish"};
+  return word.size() >= kShortest && std::any_of(kEndings.begin(), kEndings.end(), [&](std::string_view e) {
+           return word.substr(word.size() - e.size()) == e;
+         });
+}
+
 std::vector<std::string> Words(std::string_view skeleton) {
   std::vector<std::string> words;
   for (size_t i = 0; i < skeleton.size();) {
@@ -603,7 +614,14 @@ bool Describes(const SentenceMeanings& c, const Span& t, const Span& p) {
                         c.AnyOf(t.end, p.begin, Bit(Meaning::kLink)) ||
                         (gap == 0 && c.AnyOf(p.begin, p.begin + 1, Bit(Meaning::kNegation))) ||
                         (c.sentence.question && c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kLink)));
-    return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin, kJoiners) &&
+    // "Sikhs are all religious fanatics", "muslim fanatics": an adjective or a
+    // group's name may qualify the name given.
+    const int before = p.begin - 1;
+    const int qualified = before > t.end && ((c.masks[before] & Bit(Meaning::kGroup)) ||
+                                             (c.masks[before] == 0 && IsAdjective(c.words[before])))
+                              ? 1
+                              : 0;
+    return gap <= kLinkedWindow && linked && c.AllOf(t.end, p.begin - qualified, kJoiners) &&
            !MadeTheSubject(c, t);
   }
   if (p.end > t.begin) return false;

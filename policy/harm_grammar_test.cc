@@ -281,5 +281,15 @@ TEST_CASE("harm grammar: a bare modal excludes or protects by what follows it", 
   CHECK(ScoreOf("Gays shouldn't be allowed to adopt.", "discrimination.group_excluded") >= 0.85);
 }
 
+TEST_CASE("harm grammar: an adjective or a group's name may qualify what a group is called", "[harm_grammar]") {
+  CHECK(ScoreOf("Sikhs are all religious fanatics.", "discrimination.group_generalised") >= 0.75);
+  CHECK(ScoreOf("Muslim guys are terrorists.", "discrimination.group_generalised") >= 0.75);
+  for (const char* text : {"Muslims are peaceful people.", "Women are capable leaders.",
+                           "Immigrants are hardworking taxpayers."}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+}
+
 }  // namespace
 }  // namespace modbot
