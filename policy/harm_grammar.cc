@@ -876,8 +876,15 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       // whoever it is about, in either order.
       return t.meaning != Meaning::kProperty && Distance(t, p) <= kLooseWindow;
     case Meaning::kExclusion:
+      // "Keep X out of our parks"; or, as a slogan, "X out of Canada!", "X dehors!":
+      // the group opening the sentence, "out" right after it, and at most a place
+      // after that ("women out of the kitchen and into council" goes on).
       if (p.label == kOut) {
-        return t.end <= p.begin && p.begin - t.end <= 1 && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kRemoval));
+        constexpr int kSloganPlaceWords = 3;
+        const bool slogan = t.begin == 0 && p.begin == t.end && t.label != kAgeGroup &&
+                            static_cast<int>(c.words.size()) - p.end <= kSloganPlaceWords;
+        return t.end <= p.begin && p.begin - t.end <= 1 &&
+               (slogan || c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kRemoval)));
       }
       // "Women should never be afraid", "les immigrants devraient rester ici": the
       // modal protects or welcomes them.

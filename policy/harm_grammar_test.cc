@@ -291,5 +291,12 @@ TEST_CASE("harm grammar: an adjective or a group's name may qualify what a group
   }
 }
 
+TEST_CASE("harm grammar: an exclusion slogan and a crowd of vermin", "[harm_grammar]") {
+  CHECK(ScoreOf("Muslims out of Canada!", "discrimination.group_excluded") >= 0.85);
+  CHECK(ScoreOf("Immigrants out!", "discrimination.group_excluded") >= 0.85);
+  CHECK(Rules("Women out of the kitchen and into council!").empty());
+  CHECK(ScoreOf("Les réfugiés, c'est une nuée de sauterelles.", "discrimination.group_dehumanised") >= 0.85);
+}
+
 }  // namespace
 }  // namespace modbot
