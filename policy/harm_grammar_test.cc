@@ -298,5 +298,19 @@ TEST_CASE("harm grammar: an exclusion slogan and a crowd of vermin", "[harm_gram
   CHECK(ScoreOf("Les réfugiés, c'est une nuée de sauterelles.", "discrimination.group_dehumanised") >= 0.85);
 }
 
+TEST_CASE("harm grammar: rounding up, beating and atrocities wished on a group", "[harm_grammar]") {
+  for (const char* text : {"We should round up the Pakistanis.", "Faudrait cogner les femmes.",
+                           "Jews deserve another Holocaust."}) {
+    INFO(text);
+    CHECK(ScoreOf(text, "threat.harm_to_group") >= 0.85);
+  }
+  for (const char* text : {"We should round up volunteers for the park cleanup.",
+                           "The Holocaust museum trip with the seniors club is on Sunday.",
+                           "Faut cogner fort à la porte du chalet, la sonnette marche pas."}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+}
+
 }  // namespace
 }  // namespace modbot
