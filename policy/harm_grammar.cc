@@ -23,7 +23,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective,
+  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial,
 };
 
 struct Section {
@@ -31,7 +31,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 40> kSections = {{
+constexpr std::array<Section, 41> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -52,6 +52,7 @@ constexpr std::array<Section, 40> kSections = {{
     {"made_by", Meaning::kMadeBy},       {"impersonal", Meaning::kImpersonal},
     {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
     {"modifier", Meaning::kModifier},    {"protective", Meaning::kProtective},
+    {"denial", Meaning::kDenial},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -858,6 +859,19 @@ bool ProtectiveFollows(const SentenceMeanings& c, const Span& p) {
   });
 }
 
+// "It's not true that X are criminals", "c'est faux que les X sont des …": what
+// follows a denial of its truth is denied. Only a statement of what a group is
+// (an insult, a comparison, a trait): "I don't believe X should vote" still
+// excludes.
+bool DeniedAsUntrue(const SentenceMeanings& c, const Span& t, const Span& p) {
+  if (p.meaning != Meaning::kInsult && p.meaning != Meaning::kDehumanise && p.meaning != Meaning::kTrait) {
+    return false;
+  }
+  return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& d) {
+    return d.meaning == Meaning::kDenial && d.end <= std::min(t.begin, p.begin);
+  });
+}
+
 // Whether a predicate can be said of a target.
 bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   switch (p.meaning) {
@@ -1148,7 +1162,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
           continue;
         }
-        if (c.Negated(t, p)) {
+        if (c.Negated(t, p) || DeniedAsUntrue(c, t, p)) {
           negated_of_group |= t.meaning == Meaning::kGroup;
           continue;
         }

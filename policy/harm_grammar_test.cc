@@ -312,5 +312,17 @@ TEST_CASE("harm grammar: rounding up, beating and atrocities wished on a group",
   }
 }
 
+TEST_CASE("harm grammar: what is denied as untrue is not said", "[harm_grammar]") {
+  for (const char* text : {"It is not true that immigrants are criminals.",
+                           "I don't believe that immigrants are criminals.",
+                           "Ce n'est pas vrai que les immigrants sont des criminels.",
+                           "C'est faux de dire que les musulmans sont des terroristes."}) {
+    INFO(text);
+    CHECK(Rules(text).empty());
+  }
+  CHECK(ReadText("It is not true that immigrants are criminals.").frames.negated);
+  CHECK(ScoreOf("It is true that immigrants are criminals.", "discrimination.group_generalised") >= 0.75);
+}
+
 }  // namespace
 }  // namespace modbot
