@@ -9,7 +9,8 @@
 // generalises from words and word parts rather than phrases. On the third of
 // gold-dev2 that neither rules nor model learned from, rules and model together
 // flag 0.807 of the violations (rules alone 0.596; with a third of the words
-// disguised 0.798, rules alone 0.569) and send 1 of its 42 innocent posts to review.
+// disguised 0.798, rules alone 0.569) and send 2 of its 42 innocent posts to review
+// (rules alone 0).
 // Each 900 posts written for it moved that third, and the aside third of the City
 // probe posts (tests/data/probe/civic.jsonl, which it never learns from), by:
 // 1,340 -> 2,240 posts: 0.780 -> 0.817 and 0.727 -> 0.761; -> 3,140: 0.807 and
