@@ -548,10 +548,11 @@ struct SentenceMeanings {
 // idiotes": a group named with a phrase after it that says where they come from or
 // which of them is meant. What follows the phrase is said of the group, so the
 // group's span takes the phrase in: up to kModifierWords words, ending where a link,
-// a quantifier, a negation, a predicate or an intent begins. A phrase that runs on past that is a clause of
-// its own ("women who run the place know that …"), and the span stays as it was.
-// A relative clause narrows the group to those who do something, and what is said
-// of them may be of the deed: such a finding goes to a human (Span::narrowed).
+// a quantifier, a negation, a predicate or an intent begins. A phrase that runs on
+// past that is a clause of its own ("women who run the place know that …"), and the
+// span stays as it was. A relative clause narrows the group to those who do
+// something, and what is said of them may be of the deed: such a finding goes to a
+// human (Span::narrowed).
 constexpr int kModifierWords = 4;
 
 void TakeModifiersIntoGroups(SentenceMeanings* c) {
@@ -1135,7 +1136,8 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       for (Finding f : findings) {
         // "Dumb men", "stupid drivers": a name used as an adjective is often loose
         // talk; a target read from a word of the same letters may be that word
-        // ("Go Giants, trash talk aside"): a human decides.
+        // ("Go Giants, trash talk aside"); a group narrowed by a relative clause
+        // ("women who vote") may be judged for the deed: a human decides.
         f.score = std::min(f.score, attributive || target_reread ? std::min(cap, kAttributive) : cap);
         std::string evidence = target_text + " … " + c.Text(p) + " (target: " + std::string(label) +
                                (target_reread ? ", read from a word of the same letters" : "") +

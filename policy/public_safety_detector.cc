@@ -186,8 +186,8 @@ void DetectWayIn(const PostView& view, Reasons* sure, Reasons* doubtful) {
 // digits or symbols in it, a quoted word, or a user/password pair. The lexicon's
 // secrets_patterns hold the usual orders ("door code 4471"); this reads the rest
 // ("the alarm code at the side entrance hasn't changed in years: 2580"). Codes that
-// open nothing are left out: postal, promo, error, QR, area and dress codes, and a
-// bylaw's number.
+// open nothing are left out by the words beside "code": postal, promo, error, QR,
+// area, dress and building codes, a code of conduct, a bylaw's number.
 const RE2& SecretPattern() {
   static const RE2 pattern(
       R"(\b((?:code|combo|combination|combinaison|password|passcode|passwd|mot de passe|mdp|nip|pin|login|digicode|keypad|clavier))\b)"
@@ -217,7 +217,7 @@ void DetectToldSecret(const PostView& view, Reasons* sure, Reasons* doubtful) {
     if (RE2::PartialMatch(text.substr(from, begin - from + noun.size() + kKindReach), NotASecretPattern())) continue;
     std::string_view value(found.data(), found.size());
     // The sentence's end is not the secret's.
-    while (!value.empty() && std::string_view(".,;:)").find(value.back()) != std::string_view::npos) {
+    while (!value.empty() && std::string_view(" .,;:)").find(value.back()) != std::string_view::npos) {
       value.remove_suffix(1);
     }
     const std::string evidence = std::string(noun.data(), noun.size()) + " … " + std::string(value);
