@@ -165,6 +165,10 @@ void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
 
 std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   if (how) *how = Disguise::kNone;
+  if (std::string unmasked = Unmasked(word); !unmasked.empty()) {
+    if (how) *how = Disguise::kMasked;
+    return unmasked;
+  }
   // Most words of a post are none of these disguises; each test below is cheap
   // before any key is built.
   // A word in the vocabulary is itself: most words of a post end here.
@@ -226,6 +230,36 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   return restored;
 }
 
+std::string TokenRepair::Unmasked(std::string_view word) const {
+  // Two masks leave 676 words to look up, three 17,576: a word masked that much is
+  // read by the lexicons' own '*' matching (lexicon.h), not restored.
+  constexpr size_t kMostMasks = 2;
+  const size_t masks = static_cast<size_t>(std::count(word.begin(), word.end(), '*'));
+  if (masks == 0 || masks > kMostMasks || word.size() < 3 || word.front() == '*' || word.back() == '*' ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return c == '*' || (c >= 'a' && c <= 'z'); })) {
+    return "";
+  }
+  std::string filled(word);
+  std::string only;
+  // Every way of filling the masks, depth first; stops at a second known word.
+  auto fill = [&](auto&& self, size_t from) -> bool {
+    const size_t at = filled.find('*', from);
+    if (at == std::string::npos) {
+      if (!known_.contains(filled)) return true;
+      if (!only.empty()) return false;
+      only = filled;
+      return true;
+    }
+    for (char c = 'a'; c <= 'z'; ++c) {
+      filled[at] = c;
+      if (!self(self, at + 1)) return false;
+    }
+    filled[at] = '*';
+    return true;
+  };
+  return fill(fill, 0) ? only : "";
+}
+
 std::string TokenRepair::Repair(std::string_view skeleton) const {
   std::string out;
   out.reserve(skeleton.size() + 16);
@@ -250,6 +284,7 @@ bool TokenRepair::MayHoldLeetOrSpacing(std::string_view folded) {
     const char c = folded[i];
     const bool leet = (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!' || c == '|' || c == '+';
     if (leet && ((i > 0 && is_letter(i - 1)) || is_letter(i + 1))) return true;
+    if (c == '*' && i > 0 && is_letter(i - 1) && is_letter(i + 1)) return true;  // "adr*sse"
     if (is_letter(i) && (i == 0 || folded[i - 1] == ' ') && i + 3 < folded.size() &&
         IsLetterSeparator(folded[i + 1]) && is_letter(i + 2) && IsLetterSeparator(folded[i + 3]) &&
         is_letter(i + 4)) {

@@ -42,6 +42,7 @@ class TokenRepair {
     kSwapped,        // "idoit": the same letters in another order
     kJoinedArticle,  // "amoron": a spaced article joined to the word after it
     kPluralZ,        // "animalzzz": a plural's s written as z
+    kMasked,         // "adr*sse": a letter hidden behind '*'
   };
 
   // The word a skeleton word is a disguise of, or "" when it is not one: a word in
@@ -49,8 +50,10 @@ class TokenRepair {
   // dropped vowels and swapped letters, a word of five letters or more may have
   // letters doubled ("iddiot"); in shorter ones a double is often another word.
   // A plural may end in z ("animalzzz"), unless its stem ends in e (French "allez")
-  // or is under four letters ("buzz"). With how, also says which disguise was undone
-  // (kNone when the result is "").
+  // or is under four letters ("buzz"). An inner letter or two may be masked by '*'
+  // ("adr*sse"): the one known word the masks can hide, none if they could hide two
+  // ("sh*t" is "shit" or "shot": the lexicons' own '*' matching reads it). With how,
+  // also says which disguise was undone (kNone when the result is "").
   std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
   // A skeleton (" word word ") with every disguised word restored.
@@ -69,8 +72,11 @@ class TokenRepair {
   // Ends() of a plain word: an index in shuffle_ends_.
   static constexpr size_t kEndLengths = 32;
   static size_t Ends(std::string_view word);
-  // Whether folded has a leet character beside a letter, or three single letters in a row.
+  // Whether folded has a leet character beside a letter, a letter masked by '*', or three
+  // single letters in a row.
   static bool MayHoldLeetOrSpacing(std::string_view folded);
+  // Restore for a word with a letter or two masked by '*'.
+  std::string Unmasked(std::string_view word) const;
   static void Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
                      std::string_view word);
 

@@ -47,6 +47,23 @@ TEST_CASE("token repair: a plural written with z reads as the lexicon's plural",
   CHECK(repair.Restore("mooz").empty());   // "moos" is no lexicon word
 }
 
+TEST_CASE("token repair: a masked letter reads as the one known word it can hide", "[token_repair]") {
+  TokenRepair repair = Vocabulary();
+  repair.AddWord("adresse", false, /*ordinary=*/true);
+  repair.AddWord("shit", false);
+  TokenRepair::Disguise how;
+  CHECK(repair.Restore("adr*sse", &how) == "adresse");
+  CHECK(how == TokenRepair::Disguise::kMasked);
+  CHECK(repair.Restore("p*r*sites") == "parasites");
+  // "shot" is a common word: the mask could hide either, so the word stays masked.
+  CHECK(repair.Restore("sh*t").empty());
+  CHECK(repair.Restore("z*q").empty());         // hides no known word
+  CHECK(repair.Restore("*diot").empty());       // a mask at an end is punctuation
+  CHECK(repair.Restore("p*r*s*tes").empty());   // three masks: too many to read
+  // In folded text the pattern lexicons read the word too.
+  CHECK(repair.RepairFolded("j'ai son adr*sse.", false) == "j'ai son adresse.");
+}
+
 TEST_CASE("token repair: ordinary words and short keys stay as written", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
   CHECK(repair.Restore("stupid").empty());  // itself
