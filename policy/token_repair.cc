@@ -240,24 +240,31 @@ std::string TokenRepair::Unmasked(std::string_view word) const {
     return "";
   }
   std::string filled(word);
-  std::string only;
-  // Every way of filling the masks, depth first; stops at a second known word.
-  auto fill = [&](auto&& self, size_t from) -> bool {
+  std::vector<std::string> known;
+  // Every way of filling the masks, depth first.
+  auto fill = [&](auto&& self, size_t from) -> void {
     const size_t at = filled.find('*', from);
     if (at == std::string::npos) {
-      if (!known_.contains(filled)) return true;
-      if (!only.empty()) return false;
-      only = filled;
-      return true;
+      if (known_.contains(filled)) known.push_back(filled);
+      return;
     }
     for (char c = 'a'; c <= 'z'; ++c) {
       filled[at] = c;
-      if (!self(self, at + 1)) return false;
+      self(self, at + 1);
     }
     filled[at] = '*';
-    return true;
   };
-  return fill(fill, 0) ? only : "";
+  fill(fill, 0);
+  if (known.size() == 1) return known.front();
+  // A mask hides what the writer would not spell: of "hell", "hall" and "hill",
+  // the one a lexicon names ("make her life h*ll").
+  std::string named;
+  for (const std::string& word : known) {
+    if (!joinable_.contains(word)) continue;
+    if (!named.empty()) return "";
+    named = word;
+  }
+  return named;
 }
 
 std::string TokenRepair::Repair(std::string_view skeleton) const {

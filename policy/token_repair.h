@@ -51,9 +51,10 @@ class TokenRepair {
   // letters doubled ("iddiot"); in shorter ones a double is often another word.
   // A plural may end in z ("animalzzz"), unless its stem ends in e (French "allez")
   // or is under four letters ("buzz"). An inner letter or two may be masked by '*'
-  // ("adr*sse"): the one known word the masks can hide, none if they could hide two
-  // ("sh*t" is "shit" or "shot": the lexicons' own '*' matching reads it). With how,
-  // also says which disguise was undone (kNone when the result is "").
+  // ("adr*sse"): the one known word the masks can hide or, when they could hide
+  // several, the one of them a lexicon names ("h*ll" is "hell", not "hall"); none if
+  // that is still two. With how, also says which disguise was undone (kNone when the
+  // result is "").
   std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
   // A skeleton (" word word ") with every disguised word restored.
