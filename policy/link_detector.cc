@@ -54,9 +54,10 @@ bool ImpersonatesOfficialSite(const Link& link) {
     official |= IsOneOf(word, names);
     asks_login |= IsOneOf(word, phishing);
   }
-  const size_t host = link.url.find(domain);
+  const size_t scheme = link.url.find("://");
+  const size_t after_host = link.url.find_first_of("/?#", scheme == std::string::npos ? 0 : scheme + 3);
   const std::string path =
-      host == std::string::npos ? "" : Normalize(std::string_view(link.url).substr(host + domain.size())).skeleton;
+      after_host == std::string::npos ? "" : Normalize(std::string_view(link.url).substr(after_host)).skeleton;
   for (const std::string& word : phishing) {
     asks_login |= path.find(" " + word + " ") != std::string::npos;
   }
@@ -101,11 +102,12 @@ bool NamesSpamGoods(const Link& link) {
   return false;
 }
 
-// Links written so that they are not links: "hxxp://", "site[.]xyz", "(dot)",
-// "eau-pure point com". Matched on folded text.
+// Links written so that they are not links: "hxxp://", "h t t p s://", "ht7p://",
+// "site[.]xyz", "(dot)", "eau-pure point com". Matched on folded text. A scheme
+// spelt right is a link the body parser has found already (DisguisedScheme).
 const RE2& DefangedLinkPattern() {
   static const RE2 pattern(
-      R"((hxxps?://[^\s]+)"
+      R"((h+[ ._*-]?[tx7]+[ ._*-]?[tx7]+[ ._*-]?p+(?:[ ._*-]?[s5]+)?://[^\s]+)"
       R"(|\b[a-z0-9][a-z0-9-]*(?:(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))[a-z0-9-]+)*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))[a-z]{2,6}\b[^\s]*)"
       // Spelled out, only after a name with a hyphen or a digit and before a
       // top-level domain that is no French word ("à ce point ça", "un point net",
@@ -114,18 +116,59 @@ const RE2& DefangedLinkPattern() {
   return pattern;
 }
 
-// The links hidden that way, refanged ("hxxp://a[.]xyz/x" is http://a.xyz/x).
+// Whether a link's scheme is spelt otherwise than "http://" or "https://".
+bool DisguisedScheme(std::string_view url) {
+  const size_t end = url.find("://");
+  return end != std::string_view::npos && url.substr(0, end) != "http" && url.substr(0, end) != "https";
+}
+
+// The links hidden that way, refanged ("hxxp://a[.]xyz/x" is http://a.xyz/x,
+// "h t t p s://a.xyz" https://a.xyz).
 std::vector<Link> DefangedLinks(std::string_view folded) {
   std::vector<Link> links;
   re2::StringPiece input(folded.data(), folded.size());
   std::string written;
   while (RE2::FindAndConsume(&input, DefangedLinkPattern(), &written)) {
+    if (written.find("://") != std::string::npos && !DisguisedScheme(written)) continue;
     std::string url = written;
     RE2::GlobalReplace(&url, R"(\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | point )", ".");
-    RE2::GlobalReplace(&url, "^hxxp", "http");
-    links.push_back(Link{url, DomainOfUrl(url), written});
+    RE2::Replace(&url, R"(^[^:]*[s5]://)", "https://") || RE2::Replace(&url, R"(^[^:]*://)", "http://");
+    std::string domain = DomainOfUrl(url);
+    // "h.t.t.p.s://c o t e s a i n t l u c.org": too broken to tell where it goes.
+    if (domain.find('.') == std::string::npos) continue;
+    links.push_back(Link{url, std::move(domain), written});
   }
   return links;
+}
+
+// A host as a reader reads it: a digit between two letters is the letter it
+// looks like ("canadapost-redeliv3ry", "sh0p"), and a letter written three times
+// or more is one ("storeee"; "www" stays). Only what the link says of itself is
+// judged on this reading, never whether it is trusted.
+std::string ReadHost(std::string_view domain) {
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::string unleet(domain);
+  for (size_t i = 1; i + 1 < unleet.size(); ++i) {
+    const char letter = LeetLetter(unleet[i]);
+    if (letter && is_letter(unleet[i - 1]) && is_letter(unleet[i + 1])) unleet[i] = letter;
+  }
+  std::string read;
+  for (size_t i = 0; i < unleet.size();) {
+    size_t run = i;
+    while (run < unleet.size() && unleet[run] == unleet[i]) ++run;
+    const bool stretched = run - i >= 3 && is_letter(unleet[i]) && unleet[i] != 'w';
+    read.append(stretched ? 1 : run - i, unleet[i]);
+    i = run;
+  }
+  return read;
+}
+
+// The link with its host as a reader reads it; its address stays as written, for
+// the evidence.
+Link AsRead(const Link& link) {
+  Link read = link;
+  read.domain = ReadHost(link.domain);
+  return read;
 }
 
 // Discourse's trust level 2 (members): earned by months of reading and posting,
@@ -173,10 +216,10 @@ void DetectLinks(const PostView& view, Reasons* reasons) {
   std::vector<std::string> shortened, spammy, external, impostors, programs, goods, disguised, deceptive;
   std::vector<Link> unknown;
   for (size_t i = 0; i < links.size(); ++i) {
-    const Link& link = links[i];
-    if (link.domain.empty() || link.domain == "magnet" || IsTrustedLink(link, view.settings)) {
+    if (links[i].domain.empty() || links[i].domain == "magnet" || IsTrustedLink(links[i], view.settings)) {
       continue;
     }
+    const Link link = AsRead(links[i]);
     if (i >= view.post.body.links.size()) disguised.push_back(link.text);
     if (DomainMatches(link.domain, Shorteners())) {
       shortened.push_back(link.url);

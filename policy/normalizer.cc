@@ -54,20 +54,6 @@ utf8proc_int32_t MapLookalike(utf8proc_int32_t cp, void*) {
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }  // UTF-8 bytes: see WordCharLength
 
-// Characters that stand in for letters inside a word: "sh1t", "c@lisse", "b!tch".
-char LeetLetter(char c) {
-  switch (c) {
-    case '0': return 'o';
-    case '1': case '!': case '|': return 'i';
-    case '3': return 'e';
-    case '4': case '@': return 'a';
-    case '5': case '$': return 's';
-    case '7': case '+': return 't';
-    case '8': return 'b';
-    default: return 0;
-  }
-}
-
 // '*' masks a letter ("f*ck", "m*rde"); the skeleton keeps it and PhraseMatcher lets
 // it stand for any inner letter.
 bool IsWordChar(char c) { return IsLetter(c) || IsAsciiDigit(c) || LeetLetter(c) || c == '*'; }
@@ -183,6 +169,19 @@ std::string BuildSkeleton(std::string_view folded) {
 }
 
 }  // namespace
+
+char LeetLetter(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': case '!': case '|': return 'i';
+    case '3': return 'e';
+    case '4': case '@': return 'a';
+    case '5': case '$': return 's';
+    case '7': case '+': return 't';
+    case '8': return 'b';
+    default: return 0;
+  }
+}
 
 std::string SplitSpacedRun(std::string_view joined) {
   for (std::string_view object : kRunObjects) {

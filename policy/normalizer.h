@@ -32,6 +32,10 @@ NormalizedText Normalize(std::string_view text);
 // Only the skeleton step, for text that is already folded (a sentence of `folded`).
 std::string Skeleton(std::string_view folded);
 
+// The letter a character stands in for inside a word ("sh1t", "c@lisse", "b!tch"),
+// or 0.
+char LeetLetter(char c);
+
 // A folded word with leetspeak read as letters ("k1ll" is "kill", "b!tch" "bitch"),
 // as the skeleton reads it; a word without letters ("2024") is left alone.
 std::string Unleet(std::string_view word);

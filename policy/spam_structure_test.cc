@@ -279,6 +279,27 @@ TEST_CASE("Spam structure: links that deceive are flagged, from a newcomer hidde
       Clause::kSpamLinks, Action::kHide);
 }
 
+TEST_CASE("Spam structure: a link spelt to slip past a filter is read as a reader reads it",
+          "[policy]") {
+  // The scheme spaced or in leetspeak, the host in leetspeak or stretched.
+  Expect(
+      {
+          {"Votre compte Hydro est suspendu, reconnectez-vous ici : "
+           "h t t p s://hydroquebec-connexion.site/login",
+           900},
+          {"Best prices on replica watches → ht7p://r3plica-watches.shooop", 900},
+      },
+      Clause::kSpamLinks, Action::kHide);
+  Expect({{"Your parcel is waiting, pay the fee at https://canadap0st-delivery.help/pay", 900}},
+         Clause::kSpamLinks, Action::kReview);
+  // The City's own site stays trusted however its scheme is written; a host too
+  // broken to read is no link.
+  ExpectAllowed({
+      {"Horaire des collectes : h t t p s://cotesaintluc.org/fr/collectes", 900},
+      {"Per the notice at h.t.t.p.s://c o t e s a i n t l u c.org, boil tap water for a minute.", 900},
+  });
+}
+
 TEST_CASE("Spam structure: a warning about a link and a spelled City site are allowed",
           "[policy]") {
   ExpectAllowed({
