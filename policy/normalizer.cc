@@ -148,10 +148,13 @@ std::string BuildSkeleton(std::string_view folded) {
   std::string skeleton = " ";
   skeleton.reserve(cleaned.size() + words.size() + 1);
   for (size_t w = 0; w < words.size();) {
-    // Join a run of three or more single letters: "f u c k" -> "fuck".
+    // Join a run of three or more single letters: "f u c k" -> "fuck". A run keeps
+    // one spacer: "i.n.t.e.r.d.i.t. E l l e s" is two words, the first ending a
+    // sentence.
     size_t run = w;
     while (run < words.size() && words[run].size == 1 && IsLetter(text(words[run])[0]) &&
-           (run == w || IsLetterSpacer(words[run].gap_before))) {
+           (run == w || (IsLetterSpacer(words[run].gap_before) &&
+                         (run == w + 1 || words[run].gap_before == words[w + 1].gap_before)))) {
       ++run;
     }
     if (run - w >= 3) {

@@ -75,6 +75,15 @@ TEST_CASE("Normalize: spaced, dotted and dashed letters are joined", "[policy]")
       {"f-u-c-k", " fuck "},
       {"f_u_c_k", " fuck "},
       {"what the f u c k man", " what the fuck man "},
+      {"f. u. c. k", " fuck "},
+  });
+}
+
+TEST_CASE("Normalize: a run of spaced letters keeps one spacer", "[policy]") {
+  // The dot that ends a dotted word also ends its sentence.
+  CheckSkeletons({
+      {"devrait être i.n.t.e.r.d.i.t. E l l e s comprennent", " devrait etre interdit elles comprennent "},
+      {"the l.a.s.t t i m e", " the last time "},
   });
 }
 
