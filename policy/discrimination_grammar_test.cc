@@ -173,7 +173,8 @@ TEST_CASE("discrimination grammar: a pronoun announcing the group the sentence n
 TEST_CASE("discrimination grammar: a group's name cut in two or written with a z", "[harm_grammar]") {
   CheckFound({"mus lims are vermin.", "I hate immi grants.", "Les jui fs sont des rats.",
               "muzlims are parasites.", "Jewz are disgusting.",
-              "Ref ugees should all be deported.", "Les musul mans sont des parasites."},
+              "Ref ugees should all be deported.", "Les musul mans sont des parasites.",
+              "mus-lims = terr-orists", "Women are para sites."},
              0.75);
   // Pieces that join into no group's name, or that are words alone.
   CheckClear({"These mus sels are disgusting.", "Our jazz band is disgusting tonight.",

@@ -338,7 +338,7 @@ class HarmGrammar::Lexicon {
   std::vector<std::string> Read(std::string_view folded_sentence,
                                 std::vector<bool>* reread = nullptr) const {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
-    RestoreGroupNames(&words);
+    RestoreSplitWords(&words);
     if (reread) reread->assign(words.size(), false);
     for (size_t i = 0; i < words.size(); ++i) {
       TokenRepair::Disguise how;
@@ -384,10 +384,10 @@ class HarmGrammar::Lexicon {
     return it == by_prefix_.end() ? nullptr : &it->second;
   }
 
-  // A group's name cut in two ("mus lims", "immi grants", "mus-lims") or with a z
-  // for an s ("muzlims", "jewz"): read back only into a group's name, and only from
-  // pieces that mean nothing alone, so that two real words stay two.
-  void RestoreGroupNames(std::vector<std::string>* words) const {
+  // A word cut in two ("immi grants", "terr-orists": TokenRepair::Joined), a group's
+  // name cut anywhere from pieces that mean nothing alone ("jui fs"), or a group's
+  // name with a z for an s ("muzlims", "jewz").
+  void RestoreSplitWords(std::vector<std::string>* words) const {
     std::vector<std::string>& w = *words;
     for (size_t i = 0; i < w.size(); ++i) {
       if (w[i].find('z') != std::string::npos) {
@@ -395,9 +395,15 @@ class HarmGrammar::Lexicon {
         std::replace(with_s.begin(), with_s.end(), 'z', 's');
         if (NamesGroup(with_s) && !Known(w[i])) w[i] = std::move(with_s);
       }
-      if (i + 1 < w.size() && NamesGroup(w[i] + w[i + 1]) && !Known(w[i]) && !Known(w[i + 1])) {
-        w[i] += w[i + 1];
-        w.erase(w.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      if (i + 1 < w.size()) {
+        std::string joined = repair.Joined(w[i], w[i + 1]);
+        if (joined.empty() && NamesGroup(w[i] + w[i + 1]) && !Known(w[i]) && !Known(w[i + 1])) {
+          joined = w[i] + w[i + 1];
+        }
+        if (!joined.empty()) {
+          w[i] = std::move(joined);
+          w.erase(w.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        }
       }
     }
   }

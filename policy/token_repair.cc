@@ -267,18 +267,35 @@ std::string TokenRepair::Unmasked(std::string_view word) const {
   return named;
 }
 
+std::string TokenRepair::Joined(std::string_view first, std::string_view second) const {
+  if (first.size() < kMinJoinedPart || second.size() < kMinJoinedPart || !IsPlainWord(first) ||
+      !IsPlainWord(second)) {
+    return "";
+  }
+  std::string joined(first);
+  joined += second;
+  if (!known_.contains(joined) || (known_.contains(first) && known_.contains(second))) return "";
+  return joined;
+}
+
 std::string TokenRepair::Repair(std::string_view skeleton) const {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i <= skeleton.size();) {
+    const size_t end = std::min(skeleton.find(' ', i), skeleton.size());
+    words.push_back(skeleton.substr(i, end - i));  // empty at either end of " a b "
+    i = end + 1;
+  }
   std::string out;
   out.reserve(skeleton.size() + 16);
-  size_t i = 0;
-  while (i < skeleton.size()) {
-    size_t end = skeleton.find(' ', i);
-    if (end == std::string_view::npos) end = skeleton.size();
-    std::string_view word = skeleton.substr(i, end - i);
-    std::string restored = Restore(word);
-    out += restored.empty() ? word : std::string_view(restored);
-    if (end < skeleton.size()) out += ' ';
-    i = end + 1;
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (w > 0) out += ' ';
+    std::string repaired = w + 1 < words.size() ? Joined(words[w], words[w + 1]) : "";
+    if (!repaired.empty()) {
+      ++w;
+    } else {
+      repaired = Restore(words[w]);
+    }
+    out += repaired.empty() ? words[w] : std::string_view(repaired);
   }
   return out;
 }
@@ -346,8 +363,18 @@ std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restor
       // Only a word with something other than letters in it can hold leetspeak.
       const std::string_view core = chunks[c].word;
       word = JoinSeparatedLetters(core);
+      if (const size_t dash = core.find('-'); word.empty() && dash != std::string_view::npos) {
+        word = Joined(core.substr(0, dash), core.substr(dash + 1));  // "mus-lims"
+      }
       if (word.empty()) word = IsPlainWord(core) ? std::string(core) : Unleet(core);
       run = c + 1;
+      // "immi grants": nothing but a space between the halves.
+      if (run < chunks.size() && chunks[c].trail.empty() && chunks[run].lead.empty()) {
+        if (std::string joined = Joined(word, chunks[run].word); !joined.empty()) {
+          word = std::move(joined);
+          ++run;
+        }
+      }
     }
     std::string restored = Restore(word);
     if (!restored.empty()) word = std::move(restored);

@@ -57,7 +57,15 @@ class TokenRepair {
   // result is "").
   std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
-  // A skeleton (" word word ") with every disguised word restored.
+  // The word two neighbours spell together when one of them is no word: "immi
+  // grants", "mus-lims", "terr orists". "" when both are words ("some one" stays),
+  // together they are none, or either is shorter than kMinJoinedPart letters: a
+  // short word is most often a word the vocabulary lacks ("Cali ce con" is not
+  // "calice").
+  std::string Joined(std::string_view first, std::string_view second) const;
+
+  // A skeleton (" word word ") with every disguised word restored and every word
+  // split in two joined (Joined).
   std::string Repair(std::string_view skeleton) const;
 
   // Folded text (normalizer.h) with every disguised word restored in place, its
@@ -68,6 +76,7 @@ class TokenRepair {
   std::string RepairFolded(std::string_view folded, bool words_restored) const;
 
  private:
+  static constexpr size_t kMinJoinedPart = 3;
   // Keys that name no single word.
   static constexpr std::string_view kAmbiguous = "\x01";
   // Ends() of a plain word: an index in shuffle_ends_.

@@ -66,6 +66,19 @@ TEST_CASE("token repair: a masked letter reads as the one known word it can hide
   CHECK(repair.RepairFolded("j'ai son adr*sse.", false) == "j'ai son adresse.");
 }
 
+TEST_CASE("token repair: a word cut in two is joined when a piece is no word", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  CHECK(repair.Joined("para", "sites") == "parasites");
+  CHECK(repair.Joined("ver", "min") == "vermin");
+  CHECK(repair.Joined("stu", "pid") == "stupid");
+  CHECK(repair.Joined("mor", "ons").empty());      // together no known word
+  CHECK(repair.Joined("idi", "ot").empty());       // a piece too short to tell
+  CHECK(repair.Repair(" you are stu pid ") == " you are stupid ");
+  // The skeleton's repair joined them, so the folded text is read again.
+  CHECK(repair.RepairFolded("what a para-sites lot, you stu pid", true) ==
+        "what a parasites lot, you stupid");
+}
+
 TEST_CASE("token repair: ordinary words and short keys stay as written", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
   CHECK(repair.Restore("stupid").empty());  // itself
