@@ -176,6 +176,8 @@ TEST_CASE("discrimination grammar: a group's name cut in two or written with a z
               "Ref ugees should all be deported.", "Les musul mans sont des parasites.",
               "mus-lims = terr-orists", "Women are para sites."},
              0.75);
+  // Text-message spellings (text_spellings_list).
+  CheckFound({"blk ppl r animals lol", "jhais les immigrés", "jsuis tanné des musulmans"}, 0.75);
   // Pieces that join into no group's name, or that are words alone.
   CheckClear({"These mus sels are disgusting.", "Our jazz band is disgusting tonight.",
               "The bus lines are the worst."});

@@ -339,17 +339,24 @@ class HarmGrammar::Lexicon {
                                 std::vector<bool>* reread = nullptr) const {
     std::vector<std::string> words = Words(Skeleton(folded_sentence));
     RestoreSplitWords(&words);
-    if (reread) reread->assign(words.size(), false);
-    for (size_t i = 0; i < words.size(); ++i) {
+    std::vector<std::string> read;
+    read.reserve(words.size());
+    if (reread) reread->clear();
+    for (std::string& word : words) {
       TokenRepair::Disguise how;
-      std::string restored = repair.Restore(words[i], &how);
-      if (restored.empty()) continue;
-      if (reread) {
-        (*reread)[i] = how == TokenRepair::Disguise::kSwapped || how == TokenRepair::Disguise::kJoinedArticle;
+      std::string restored = repair.Restore(word, &how);
+      const size_t before = read.size();
+      if (restored.find(' ') != std::string::npos) {
+        for (std::string& one : Words(restored)) read.push_back(std::move(one));  // "jhais": "je hais"
+      } else {
+        read.push_back(restored.empty() ? std::move(word) : std::move(restored));
       }
-      words[i] = std::move(restored);
+      if (reread) {
+        reread->resize(read.size(), false);
+        (*reread)[before] = how == TokenRepair::Disguise::kSwapped || how == TokenRepair::Disguise::kJoinedArticle;
+      }
     }
-    return words;
+    return read;
   }
 
   TokenRepair repair;

@@ -129,6 +129,14 @@ constexpr size_t kMinArticleWord = 4;
 
 TokenRepair::TokenRepair(size_t min_shuffled_word) : min_shuffled_word_(min_shuffled_word) {
   for (std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(std::move(word));
+  auto words_of = [](std::string_view text) {
+    std::string skeleton = Normalize(text).skeleton;  // " word word "
+    return skeleton.size() < 2 ? std::string() : skeleton.substr(1, skeleton.size() - 2);
+  };
+  for (const std::string& entry : LexiconEntries(LexiconText("text_spellings_list"))) {
+    const size_t space = entry.find(' ');
+    spelled_out_.emplace(words_of(entry.substr(0, space)), words_of(entry.substr(space + 1)));
+  }
 }
 
 void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
@@ -165,6 +173,10 @@ void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
 
 std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   if (how) *how = Disguise::kNone;
+  if (auto it = spelled_out_.find(word); it != spelled_out_.end()) {
+    if (how) *how = Disguise::kTextSpelling;
+    return it->second;
+  }
   if (std::string unmasked = Unmasked(word); !unmasked.empty()) {
     if (how) *how = Disguise::kMasked;
     return unmasked;

@@ -43,9 +43,11 @@ class TokenRepair {
     kJoinedArticle,  // "amoron": a spaced article joined to the word after it
     kPluralZ,        // "animalzzz": a plural's s written as z
     kMasked,         // "adr*sse": a letter hidden behind '*'
+    kTextSpelling,   // "ppl", "jhais": text_spellings_list
   };
 
-  // The word a skeleton word is a disguise of, or "" when it is not one: a word in
+  // The word a skeleton word is a disguise of, or "" when it is not one. A
+  // text-message spelling is the words it stands for ("jhais" is "je hais"). A word in
   // the vocabulary is itself, and an ambiguous disguise stands for nothing. Besides
   // dropped vowels and swapped letters, a word of five letters or more may have
   // letters doubled ("iddiot"); in shorter ones a double is often another word.
@@ -93,6 +95,7 @@ class TokenRepair {
   size_t min_shuffled_word_;
   WordSet known_;
   WordSet joinable_;  // known_ less the ordinary words
+  WordMap<std::string> spelled_out_;  // "ppl" -> "people"
   std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
   std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
   std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"

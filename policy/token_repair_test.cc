@@ -79,6 +79,16 @@ TEST_CASE("token repair: a word cut in two is joined when a piece is no word", "
         "what a parasites lot, you stupid");
 }
 
+TEST_CASE("token repair: a text-message spelling reads as the words it stands for", "[token_repair]") {
+  const TokenRepair repair = Vocabulary();
+  TokenRepair::Disguise how;
+  CHECK(repair.Restore("ppl", &how) == "people");
+  CHECK(how == TokenRepair::Disguise::kTextSpelling);
+  CHECK(repair.Restore("jhais") == "je hais");
+  CHECK(repair.Repair(" jsuis tanne ") == " je suis tanne ");
+  CHECK(repair.Restore("dis").empty());  // French "dis" is a word of its own
+}
+
 TEST_CASE("token repair: ordinary words and short keys stay as written", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
   CHECK(repair.Restore("stupid").empty());  // itself
