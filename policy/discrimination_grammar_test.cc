@@ -183,6 +183,16 @@ TEST_CASE("discrimination grammar: a group's name cut in two or written with a z
               "The bus lines are the worst."});
 }
 
+TEST_CASE("discrimination grammar: a group barred as a sign bars it", "[harm_grammar]") {
+  CheckFound({"No Blacks in this neighbourhood.", "No Muslims allowed.", "Pas de Noirs ici."}, 0.6);
+  CheckFound({"Go back to China, chink.", "Immigrants should learn French or leave.",
+              "We don't want them here, those refugees."},
+             0.75);
+  // A "no" that denies, a "no" that counts, and the homonym with nothing said of anyone.
+  CheckClear({"No immigrants are criminals.", "No women were hurt in the fire.",
+              "There are chinks in the armour of this plan.", "Pas de femmes ont été blessées."});
+}
+
 TEST_CASE("discrimination grammar: ranking a group below everything", "[harm_grammar]") {
   CheckFound({"Nothing is worse than Muslims.", "There's nothing worse than trans people.",
               "Rien de pire que les immigrés."},

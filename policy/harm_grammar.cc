@@ -92,6 +92,10 @@ constexpr int kSubjectGap = 3;
 // A place to be kept out of ("out of our parks"): an exclusion only with a verb
 // that removes whoever is named before it ("keep X out of our parks").
 constexpr std::string_view kOut = "out";
+// A group barred by a word before it ("No X in this neighbourhood", "pas de X
+// ici"): an exclusion only when it opens the sentence and a place or "allowed"
+// follows, or nothing does.
+constexpr std::string_view kBarred = "barred";
 // A modifier that narrows a group to those who do something ("women who vote"), as
 // against one that says where they come from ("immigrants from Syria").
 constexpr std::string_view kRelative = "relative";
@@ -514,7 +518,7 @@ struct SentenceMeanings {
       // "Ne sont que des": a negation inside a link restricts, it does not deny;
       // inside an intent it proposes ("why not kick them out").
       constexpr Mask kNotDenying = kPredicates | Bit(Meaning::kLink) | Bit(Meaning::kIntent);
-      if (!(masks[i] & Bit(Meaning::kNegation)) || (masks[i] & kNotDenying)) continue;
+      if (!(masks[i] & Bit(Meaning::kNegation)) || ((masks[i] & kNotDenying) && !OnlyBarring(i))) continue;
       // "Aren't X just the worst?": a question opening on a negation expects a yes.
       if (sentence.question && AllOf(0, i + 1, Bit(Meaning::kNegation))) continue;
       // "Les X ne sont pas des hommes, ce sont des bêtes", "X aren't people, they're
@@ -526,6 +530,14 @@ struct SentenceMeanings {
       return true;
     }
     return false;
+  }
+  // Whether the word at i is a predicate only as the "no" of "No X here": in "No X
+  // are criminals" it denies.
+  bool OnlyBarring(int i) const {
+    return std::none_of(spans.begin(), spans.end(), [&](const Span& s) {
+      return s.begin <= i && i < s.end && s.meaning != Meaning::kNegation &&
+             !(s.meaning == Meaning::kExclusion && s.label == kBarred);
+    });
   }
   // Whether a new subject and link open between from and to: "ce sont", "they're".
   bool RestatedAfter(int from, int to) const {
@@ -714,8 +726,10 @@ std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool 
         case Meaning::kExclusion:
           // Who gets which rebate is argued over in good faith; who may vote or live
           // here is not. A bare modal leaves what is denied unsaid: a human reads it.
+          // "No women on council" may tell what is rather than demand it.
           return {{Clause::kDiscrimination, "discrimination.group_excluded",
-                   age || p.label == kModal ? 0.6 : (label == kPublicAssistance ? 0.75 : 0.9)}};
+                   age || p.label == kModal || p.label == kBarred ? 0.6
+                                                                  : (label == kPublicAssistance ? 0.75 : 0.9)}};
         case Meaning::kHatred:
           return {{Clause::kDiscrimination, "discrimination.group_hated", age ? 0.6 : 0.85}};
         default:
@@ -913,6 +927,10 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
                             static_cast<int>(c.words.size()) - p.end <= kSloganPlaceWords;
         return t.end <= p.begin && p.begin - t.end <= 1 &&
                (slogan || c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kRemoval)));
+      }
+      if (p.label == kBarred) {
+        return p.begin == 0 && p.end == t.begin &&
+               (t.end == static_cast<int>(c.words.size()) || c.AnyOf(t.end, t.end + 1, Bit(Meaning::kWhere)));
       }
       // "Women should never be afraid", "les immigrants devraient rester ici": the
       // modal protects or welcomes them.
