@@ -182,8 +182,17 @@ TEST_CASE("targeted harm: telling of others naming a group, and disowning it, st
                 "Nobody deserves to be called vermin, refugees included.",
                 "Personne ne mérite d'être traité de vermine, pas même les immigrés.",
                 "Mon voisin dit que les Juifs sont paresseux, je lui ai dit qu'il avait tort.",
-                "I'm tired of hearing that immigrants are the problem. They aren't."},
+                "I'm tired of hearing that immigrants are the problem. They aren't.",
+                "Calling Sikhs terrorists in this day and age? Seriously?",
+                "Calling Jews vermin? Seriously."},
                Action::kAllow);
+  // Naming suffered, told in the passive, goes to a human at most.
+  for (const char* text : {"Haley was called a raghead by a state senator.",
+                           "Mon fils s'est fait traiter de fif à la récré."}) {
+    const Verdict verdict = JudgeNeighbourPost(text);
+    INFO(text << " => " << Describe(verdict));
+    CHECK(verdict.action != Action::kHide);
+  }
   // Without the disowning, the naming is still read.
   CheckActions({"Muslims are subhuman.", "Les immigrés sont de la vermine."}, Action::kHide);
 }
