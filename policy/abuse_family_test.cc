@@ -267,6 +267,7 @@ TEST_CASE("abuse family round 2: hard negatives stay allowed", "[policy]") {
       "I have her address if anyone wants to send the retiring librarian a card.",
       "Trop de voitures sur Cavendish le matin, il faut un feu de plus.",
       "The zamboni driver did an amazing job between periods tonight.",
+      "Ces chaises en plastique, c'est de la cochonnerie, elles ont cassé en une semaine.",
   });
 }
 
