@@ -54,6 +54,15 @@ TEST_CASE("threat: going to someone's home is an intimation", "[threat]") {
   ExpectNoThreat("On va aller voir le spectacle chez ma belle-soeur, elle habite en face du parc.");
 }
 
+TEST_CASE("threat: holding what finds someone, and a warning, hides", "[threat]") {
+  ExpectThreat("To everyone who voted against the dog run: we have your addresses. Final warning.",
+               Action::kHide);
+  ExpectThreat("Ceux qui se plaignent du bruit, on a vos adresses. Ma patience a des limites.", Action::kHide);
+  // Either alone goes to a human, or is nothing.
+  ExpectThreat("I've got your plate and I know which building you're in.", Action::kReview);
+  ExpectNoThreat("Last warning before the pool closes for the season: bring your passes to the desk.");
+}
+
 TEST_CASE("threat: harm foretold, regret promised, a place to avoid", "[threat]") {
   ExpectThreat("Ce serait vraiment dommage qu'il arrive quelque chose à ton beau VUS blanc.", Action::kReview);
   ExpectThreat("That inspector who failed my deck is going to regret it.", Action::kReview);
