@@ -113,6 +113,19 @@ std::string Squeeze(std::string_view word) {
   return out;
 }
 
+// Squeeze(a) == Squeeze(b) without building either: the comparison runs for every
+// entry a word is tried against, the squeezed key of a word only once.
+bool SqueezedEquals(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const char c = a[i];
+    if (b[j] != c) return false;
+    while (i < a.size() && a[i] == c) ++i;
+    while (j < b.size() && b[j] == c) ++j;
+  }
+  return i == a.size() && j == b.size();
+}
+
 // An English adverb by its ending ("inherently", "truly"); "only", "ugly" and the
 // like are too short to be read so.
 bool IsAdverb(std::string_view word) {
@@ -413,7 +426,7 @@ class HarmGrammar::Lexicon {
     if (prefix) return word.rfind(entry_word, 0) == 0;
     if (word == entry_word || MaskedEquals(word, entry_word)) return true;
     return word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end() &&
-           Squeeze(word) == Squeeze(entry_word);
+           SqueezedEquals(word, entry_word);
   }
 
   struct Entry {
