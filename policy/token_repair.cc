@@ -128,7 +128,7 @@ constexpr size_t kMinArticleWord = 4;
 }  // namespace
 
 TokenRepair::TokenRepair(size_t min_shuffled_word) : min_shuffled_word_(min_shuffled_word) {
-  for (std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(std::move(word));
+  for (const std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(word);
 }
 
 void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
@@ -147,8 +147,8 @@ void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std
 
 void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
   if (!IsPlainWord(word)) return;
-  known_.emplace(word);
-  if (!ordinary) joinable_.emplace(word);
+  known_.insert(word);
+  if (!ordinary) joinable_.insert(word);
   std::string consonants = ConsonantKey(word);
   // A word without vowels is its own key: nothing to restore.
   if (consonants.size() >= kMinConsonantKey && consonants.size() < word.size()) {
