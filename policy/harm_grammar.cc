@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <deque>
-#include <unordered_map>
 
 #include "policy/ascii.h"
 #include "policy/lexicon.h"
@@ -437,7 +436,7 @@ class HarmGrammar::Lexicon {
   };
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
+  WordMap<std::vector<int>> by_first_;  // first word, as written and squeezed
   // Prefix entries by their first kPrefixKey letters: one look-up a word.
   WordMap<std::vector<int>> by_prefix_;
 };

@@ -131,9 +131,8 @@ TokenRepair::TokenRepair(size_t min_shuffled_word) : min_shuffled_word_(min_shuf
   for (const std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(word);
 }
 
-void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
-                         std::string_view word) {
-  auto [it, inserted] = keys->try_emplace(std::move(key), word);
+void TokenRepair::Insert(WordMap<std::string>* keys, std::string_view key, std::string_view word) {
+  auto [it, inserted] = keys->try_emplace(key, word);
   if (inserted || it->second == word || it->second == kAmbiguous) return;
   // One word and its longer form ("vermin", "vermine") are one word to restore.
   std::string_view known = it->second;
@@ -169,8 +168,7 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   // before any key is built.
   // A word in the vocabulary is itself: most words of a post end here.
   if (word.size() < kMinConsonantKey || !IsPlainWord(word) || known_.contains(word)) return "";
-  auto found = [](const std::unordered_map<std::string, std::string>& keys,
-                  const std::string& key) -> std::string {
+  auto found = [](const WordMap<std::string>& keys, std::string_view key) -> std::string {
     auto it = keys.find(key);
     return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
   };
