@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <sstream>
 
 #include <fasttext/fasttext.h>
+#include <fasttext/loss.h>
 
 #include "adapters/content_version.h"
 #include "policy/clause.h"
@@ -27,17 +29,6 @@ constexpr int kFormat = 1;
 constexpr std::string_view kLabelPrefix = "__label__";
 // Fixed, so that the same decisions give the same model.
 constexpr int kSeed = 11;
-
-// fastText's loader, with the check of its magic number and version that only its
-// file-name overload makes (it also sets the version the rest of the load reads by).
-class FastTextReader : public fasttext::FastText {
- public:
-  bool Read(std::istream& in) {
-    if (!checkModel(in)) return false;
-    loadModel(in);
-    return true;
-  }
-};
 
 // A small supervised model: word bigrams and character 3-5-grams, so that French
 // and English inflections and light misspellings share weights.
@@ -111,6 +102,79 @@ std::string Header(int version, const std::string& hash) {
 
 }  // namespace
 
+// fastText with two things its public interface lacks: the loader's check of a
+// model's magic number and version, which only its file-name overload makes (it
+// also sets the version the rest of the load reads by), and a cheaper prediction.
+//
+// fastText sums the input rows of a line's words and word parts through a virtual
+// call and two size checks per row, one float at a time: on `classify` that was
+// nearly half of the built-in model's time. Predict sums the same rows in the same
+// order, each float by the same additions, and leaves the rest (scaling, output
+// layer, softmax, ranking) to fastText itself, so its probabilities are fastText's
+// to the last bit.
+class FastTextModel : public fasttext::FastText {
+ public:
+  bool Read(std::istream& in) {
+    if (!checkModel(in)) return false;
+    loadModel(in);
+    Ready();
+    return true;
+  }
+
+  void Train(const fasttext::Args& args) {
+    train(args);
+    Ready();
+  }
+
+  // Every label of a line with its log-probability, likeliest first: what
+  // FastText::predict(-1, words, ..., 0) gives for the line's words.
+  fasttext::Predictions Predict(std::istream& line) const {
+    std::vector<int32_t> words, labels;
+    dict_->getLine(line, words, labels);
+    fasttext::Predictions predictions;
+    if (words.empty()) return predictions;
+    if (!input_rows_) {  // a quantised model: no rows to sum
+      predict(-1, words, predictions, 0.0);
+      return predictions;
+    }
+    fasttext::Model::State state(args_->dim, dict_->nlabels(), 0);
+    fasttext::Vector& hidden = state.hidden;
+    hidden.zero();
+    const int64_t dim = input_rows_->cols();
+    fasttext::real* __restrict sum = hidden.data();
+    for (int32_t word : words) {
+      const fasttext::real* __restrict row = input_rows_->data() + word * dim;
+      int64_t j = 0;
+      for (; j + 4 <= dim; j += 4) {  // four floats an instruction, each added alone
+        Floats4 a, b;
+        std::memcpy(&a, sum + j, sizeof a);
+        std::memcpy(&b, row + j, sizeof b);
+        a += b;
+        std::memcpy(sum + j, &a, sizeof a);
+      }
+      for (; j < dim; ++j) sum[j] += row[j];
+    }
+    hidden.mul(1.0 / words.size());
+    const int32_t all = static_cast<int32_t>(output_->size(0));
+    predictions.reserve(all + 1);
+    loss_for_predict_->predict(all, 0.0, predictions, state);
+    return predictions;
+  }
+
+  std::string Label(int32_t label) const { return dict_->getLabel(label); }
+
+ private:
+  using Floats4 = fasttext::real __attribute__((vector_size(4 * sizeof(fasttext::real))));
+
+  void Ready() {
+    input_rows_ = dynamic_cast<const fasttext::DenseMatrix*>(input_.get());
+    loss_for_predict_ = createLoss(output_);
+  }
+
+  const fasttext::DenseMatrix* input_rows_ = nullptr;
+  std::shared_ptr<fasttext::Loss> loss_for_predict_;
+};
+
 std::string SignalSummary(const std::optional<ModelSignal>& signal) {
   if (!signal) return "no clause";
   char probability[16];
@@ -133,7 +197,7 @@ std::string ModelText(std::string_view text) {
   return out;
 }
 
-LearnedModel::LearnedModel(std::unique_ptr<fasttext::FastText> model, std::string bytes,
+LearnedModel::LearnedModel(std::unique_ptr<FastTextModel> model, std::string bytes,
                            int version)
     : model_(std::move(model)),
       bytes_(std::move(bytes)),
@@ -167,7 +231,7 @@ std::unique_ptr<LearnedModel> LearnedModel::FromFile(std::string_view file,
              " is damaged (its bytes do not match the hash in its header)";
     return nullptr;
   }
-  auto reader = std::make_unique<FastTextReader>();
+  auto reader = std::make_unique<FastTextModel>();
   try {
     std::istringstream in(bytes);
     if (!reader->Read(in)) {
@@ -204,10 +268,10 @@ std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText
       return nullptr;
     }
   }
-  auto model = std::make_unique<fasttext::FastText>();
+  auto model = std::make_unique<FastTextModel>();
   std::string bytes;
   try {
-    model->train(TrainingArgs(input.path(), shape));
+    model->Train(TrainingArgs(input.path(), shape));
     model->saveModel(output.path());
   } catch (const std::exception& e) {
     *error = std::string("fastText: ") + e.what();
@@ -219,11 +283,12 @@ std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText
 }
 
 std::vector<std::pair<double, std::string>> LearnedModel::Labels(std::string_view text) const {
-  std::vector<std::pair<fasttext::real, std::string>> predictions;
   std::istringstream in(ModelText(text) + "\n");
-  model_->predictLine(in, predictions, -1, 0.0);
   std::vector<std::pair<double, std::string>> labels;
-  for (const auto& [probability, label] : predictions) {
+  for (const auto& [log_probability, id] : model_->Predict(in)) {
+    // As FastText::predictLine gives it: the float exponential of the float.
+    const fasttext::real probability = std::exp(log_probability);
+    const std::string label = model_->Label(id);
     labels.emplace_back(probability, label.substr(std::min(label.size(), kLabelPrefix.size())));
   }
   return labels;

@@ -23,11 +23,9 @@
 
 #include "policy/prior_signals.h"
 
-namespace fasttext {
-class FastText;
-}
-
 namespace modbot {
+
+class FastTextModel;
 
 // The label of a text a moderator approved (or restored).
 inline constexpr std::string_view kAllowLabel = "allow";
@@ -88,11 +86,11 @@ class LearnedModel {
   bool Save(const std::string& path, std::string* error) const;
 
  private:
-  LearnedModel(std::unique_ptr<fasttext::FastText> model, std::string bytes, int version);
+  LearnedModel(std::unique_ptr<FastTextModel> model, std::string bytes, int version);
   // All labels with their probabilities, likeliest first.
   std::vector<std::pair<double, std::string>> Labels(std::string_view text) const;
 
-  std::unique_ptr<fasttext::FastText> model_;
+  std::unique_ptr<FastTextModel> model_;
   std::string bytes_;  // fastText's serialisation, as saved
   int version_;
   std::string hash_;

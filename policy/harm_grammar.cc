@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <deque>
-#include <unordered_map>
 
 #include "policy/ascii.h"
 #include "policy/lexicon.h"
@@ -115,6 +114,19 @@ std::string Squeeze(std::string_view word) {
     if (out.empty() || out.back() != c) out += c;
   }
   return out;
+}
+
+// Squeeze(a) == Squeeze(b) without building either: the comparison runs for every
+// entry a word is tried against, the squeezed key of a word only once.
+bool SqueezedEquals(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const char c = a[i];
+    if (b[j] != c) return false;
+    while (i < a.size() && a[i] == c) ++i;
+    while (j < b.size() && b[j] == c) ++j;
+  }
+  return i == a.size() && j == b.size();
 }
 
 // An English adverb by its ending ("inherently", "truly"); "only", "ugly" and the
@@ -430,7 +442,7 @@ class HarmGrammar::Lexicon {
     if (prefix) return word.rfind(entry_word, 0) == 0;
     if (word == entry_word || MaskedEquals(word, entry_word)) return true;
     return word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end() &&
-           Squeeze(word) == Squeeze(entry_word);
+           SqueezedEquals(word, entry_word);
   }
 
   struct Entry {
@@ -441,7 +453,7 @@ class HarmGrammar::Lexicon {
   };
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // first word, as written and squeezed
+  WordMap<std::vector<int>> by_first_;  // first word, as written and squeezed
   // Prefix entries by their first kPrefixKey letters: one look-up a word.
   WordMap<std::vector<int>> by_prefix_;
 };

@@ -128,20 +128,19 @@ constexpr size_t kMinArticleWord = 4;
 }  // namespace
 
 TokenRepair::TokenRepair(size_t min_shuffled_word) : min_shuffled_word_(min_shuffled_word) {
-  for (std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(std::move(word));
+  for (const std::string& word : LexiconEntries(LexiconText("common_words_list"))) known_.insert(word);
   auto words_of = [](std::string_view text) {
     std::string skeleton = Normalize(text).skeleton;  // " word word "
     return skeleton.size() < 2 ? std::string() : skeleton.substr(1, skeleton.size() - 2);
   };
   for (const std::string& entry : LexiconEntries(LexiconText("text_spellings_list"))) {
     const size_t space = entry.find(' ');
-    spelled_out_.emplace(words_of(entry.substr(0, space)), words_of(entry.substr(space + 1)));
+    spelled_out_.try_emplace(words_of(entry.substr(0, space)), words_of(entry.substr(space + 1)));
   }
 }
 
-void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
-                         std::string_view word) {
-  auto [it, inserted] = keys->try_emplace(std::move(key), word);
+void TokenRepair::Insert(WordMap<std::string>* keys, std::string_view key, std::string_view word) {
+  auto [it, inserted] = keys->try_emplace(key, word);
   if (inserted || it->second == word || it->second == kAmbiguous) return;
   // One word and its longer form ("vermin", "vermine") are one word to restore.
   std::string_view known = it->second;
@@ -155,8 +154,8 @@ void TokenRepair::Insert(std::unordered_map<std::string, std::string>* keys, std
 
 void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
   if (!IsPlainWord(word)) return;
-  known_.emplace(word);
-  if (!ordinary) joinable_.emplace(word);
+  known_.insert(word);
+  if (!ordinary) joinable_.insert(word);
   std::string consonants = ConsonantKey(word);
   // A word without vowels is its own key: nothing to restore.
   if (consonants.size() >= kMinConsonantKey && consonants.size() < word.size()) {
@@ -185,8 +184,7 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   // before any key is built.
   // A word in the vocabulary is itself: most words of a post end here.
   if (word.size() < kMinConsonantKey || !IsPlainWord(word) || known_.contains(word)) return "";
-  auto found = [](const std::unordered_map<std::string, std::string>& keys,
-                  const std::string& key) -> std::string {
+  auto found = [](const WordMap<std::string>& keys, std::string_view key) -> std::string {
     auto it = keys.find(key);
     return it == keys.end() || it->second == kAmbiguous ? "" : it->second;
   };

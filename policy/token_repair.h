@@ -12,7 +12,6 @@
 #include <bitset>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "policy/word_hash.h"
@@ -89,17 +88,16 @@ class TokenRepair {
   static bool MayHoldLeetOrSpacing(std::string_view folded);
   // Restore for a word with a letter or two masked by '*'.
   std::string Unmasked(std::string_view word) const;
-  static void Insert(std::unordered_map<std::string, std::string>* keys, std::string key,
-                     std::string_view word);
+  static void Insert(WordMap<std::string>* keys, std::string_view key, std::string_view word);
 
   size_t min_shuffled_word_;
   WordSet known_;
   WordSet joinable_;  // known_ less the ordinary words
-  WordMap<std::string> spelled_out_;  // "ppl" -> "people"
-  std::unordered_map<std::string, std::string> by_consonants_;         // "stpd" -> "stupid"
-  std::unordered_map<std::string, std::string> by_consonant_prefix_;   // "fck" -> "fuck"
-  std::unordered_map<std::string, std::string> by_shuffle_;            // "fcuk" -> "fuck"
-  std::unordered_map<std::string, std::string> by_squeeze_;            // "idiot" <- "iddiot"
+  WordMap<std::string> spelled_out_;                 // "ppl" -> "people"
+  WordMap<std::string> by_consonants_;               // "stpd" -> "stupid"
+  WordMap<std::string> by_consonant_prefix_;         // "fck" -> "fuck"
+  WordMap<std::string> by_shuffle_;                  // "fcuk" -> "fuck"
+  WordMap<std::string> by_squeeze_;                  // "idiot" <- "iddiot"
   std::bitset<26 * 26 * kEndLengths> shuffle_ends_;  // Ends() of the words in by_shuffle_
 };
 
