@@ -269,10 +269,10 @@ std::string TokenRepair::Unmasked(std::string_view word) const {
   // A mask hides what the writer would not spell: of "hell", "hall" and "hill",
   // the one a lexicon names ("make her life h*ll").
   std::string named;
-  for (const std::string& word : known) {
-    if (!joinable_.contains(word)) continue;
+  for (const std::string& candidate : known) {
+    if (!joinable_.contains(candidate)) continue;
     if (!named.empty()) return "";
-    named = word;
+    named = candidate;
   }
   return named;
 }
