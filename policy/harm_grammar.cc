@@ -22,7 +22,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial,
+  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial, kPermit,
 };
 
 struct Section {
@@ -30,7 +30,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 41> kSections = {{
+constexpr std::array<Section, 42> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -51,7 +51,7 @@ constexpr std::array<Section, 41> kSections = {{
     {"made_by", Meaning::kMadeBy},       {"impersonal", Meaning::kImpersonal},
     {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
     {"modifier", Meaning::kModifier},    {"protective", Meaning::kProtective},
-    {"denial", Meaning::kDenial},
+    {"denial", Meaning::kDenial},        {"permit", Meaning::kPermit},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -101,6 +101,18 @@ constexpr std::string_view kRelative = "relative";
 // An exclusion that is a bare modal ("should never", "ne devraient"): what follows
 // decides whether it keeps a group out or protects it.
 constexpr std::string_view kModal = "modal";
+// A right said of a group, an exclusion only when denied to every one of them by a
+// "no" before the group's name: "no X deserves to live".
+constexpr std::string_view kDeniedRight = "denied right";
+// Where a group is kept from ("near our kids", "mettre les pieds chez moi"): an
+// exclusion only when letting them there is refused or asked about ("never let X
+// set foot in", "why do we let X teach our kids?").
+constexpr std::string_view kKeptFrom = "kept from";
+constexpr int kPermitReach = 3;
+// A refusal the author wants allowed ("the right to refuse"): of the group named
+// right after it ("refuse Black tenants", "refuser un locataire noir").
+constexpr std::string_view kRefused = "refused";
+constexpr int kRefusedGap = 2;
 // Words between a modal and what it governs: "ne devraient pas avoir peur".
 constexpr int kComplementGap = 2;
 // Words between a feeling and what it is about: "I hate every single one of them".
@@ -476,7 +488,7 @@ constexpr Mask kJoiners = Bit(Meaning::kLink) | Bit(Meaning::kFiller) | Bit(Mean
 constexpr int kLinkedWindow = 6;
 constexpr int kExclusionWindow = 4;
 // Words between a harm word and its object: "kill all the immigrants".
-constexpr int kObjectGap = 3;
+constexpr int kObjectGap = 6;
 constexpr int kLooseWindow = 8;
 constexpr int kDislocatedWindow = 16;
 constexpr double kAttributive = 0.6;
@@ -539,6 +551,10 @@ struct SentenceMeanings {
       // "Aucun X ne devrait …", "no X should ever …": before the group and a modal,
       // the "no" says of whom, it denies nothing.
       if (i < first.begin && second.label == kModal) continue;
+      // "Aucun X ne mérite de vivre": the "ne" goes with the "aucun" that Relates asked for.
+      if (second.label == kDeniedRight) continue;
+      // "Never let X near our kids": the "never" refuses the letting.
+      if (i < first.begin && second.label == kKeptFrom) continue;
       return true;
     }
     return false;
@@ -560,6 +576,11 @@ struct SentenceMeanings {
     });
   }
   bool Has(Meaning m) const { return AnyOf(0, static_cast<int>(masks.size()), Bit(m)); }
+  // "As a gay man", "we queers": the author names their own group. "We let X …"
+  // names the author's side and X apart.
+  bool NamesOwnGroup(const Span& t) const {
+    return AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf)) && !AnyOf(t.begin - 2, t.begin, Bit(Meaning::kPermit));
+  }
   // Whether a span is said as it stands, not denied by a "not" just before it:
   // "it's not racism", "je suis pas d'accord". One that opens on its own negation
   // ("pas acceptable") takes the "n'" before it as part of that negation.
@@ -740,7 +761,8 @@ std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool 
           // here is not. A bare modal leaves what is denied unsaid: a human reads it.
           // "No women on council" may tell what is rather than demand it.
           return {{Clause::kDiscrimination, "discrimination.group_excluded",
-                   age || p.label == kModal || p.label == kBarred ? 0.6
+                   age || p.label == kModal || p.label == kBarred || p.label == kKeptFrom || p.label == kRefused
+                       ? 0.6
                                                                   : (label == kPublicAssistance ? 0.75 : 0.9)}};
         case Meaning::kHatred:
           return {{Clause::kDiscrimination, "discrimination.group_hated", age ? 0.6 : 0.85}};
@@ -912,6 +934,17 @@ bool DeniedAsUntrue(const SentenceMeanings& c, const Span& t, const Span& p) {
   });
 }
 
+// "Never let X near our kids", "pourquoi on laisse des X enseigner à nos enfants?":
+// a letting just before the group, refused by a negation before it or asked about.
+bool KeptFrom(const SentenceMeanings& c, const Span& t, const Span& p) {
+  if (t.end > p.begin || p.begin - t.end > kExclusionWindow) return false;
+  for (const Span& let : c.spans) {
+    if (let.meaning != Meaning::kPermit || let.end > t.begin || t.begin - let.end > kPermitReach) continue;
+    if (c.sentence.question || c.AnyOf(let.begin - kPermitReach, let.end + 1, Bit(Meaning::kNegation))) return true;
+  }
+  return false;
+}
+
 // Whether a predicate can be said of a target.
 bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   switch (p.meaning) {
@@ -943,6 +976,13 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
       if (p.label == kBarred) {
         return p.begin == 0 && p.end == t.begin &&
                (t.end == static_cast<int>(c.words.size()) || c.AnyOf(t.end, t.end + 1, Bit(Meaning::kWhere)));
+      }
+      if (p.label == kKeptFrom) return KeptFrom(c, t, p);
+      if (p.label == kRefused) return t.begin >= p.end && t.begin - p.end <= kRefusedGap;
+      if (p.label == kDeniedRight) {
+        constexpr int kNoReach = 2;
+        return t.end <= p.begin && p.begin - t.end <= kExclusionWindow &&
+               c.AnyOf(t.begin - kNoReach, t.end, Bit(Meaning::kNegation));
       }
       // "Women should never be afraid", "les immigrants devraient rester ici": the
       // modal protects or welcomes them.
@@ -1136,7 +1176,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         group_here_at = t.begin;
       }
       // "as a gay man", "we queers": the author's own group.
-      reading.frames.self_reference |= c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf));
+      reading.frames.self_reference |= c.NamesOwnGroup(t);
     }
     reading.frames.benign_harm |= c.Has(Meaning::kBenign);
     std::string_view frame = "assertion";
@@ -1204,7 +1244,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           continue;
         }
         if (!Relates(c, t, p)) continue;
-        if (t.meaning == Meaning::kGroup && c.AnyOf(t.begin - 2, t.begin, Bit(Meaning::kSelf))) {
+        if (t.meaning == Meaning::kGroup && c.NamesOwnGroup(t)) {
           continue;
         }
         if (c.Negated(t, p) || DeniedAsUntrue(c, t, p)) {

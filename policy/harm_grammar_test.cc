@@ -99,6 +99,36 @@ TEST_CASE("harm grammar: harm with first-person intent at someone", "[harm_gramm
   CHECK(ScoreOf("kill all the immigrants", "threat.harm_to_group") >= 0.85);
 }
 
+TEST_CASE("harm grammar: the object of harm behind quantifiers, and plural orders", "[harm_grammar]") {
+  CHECK(ScoreOf("We should hang every last one of these Muslims", "threat.harm_to_group") >= 0.85);
+  CHECK(ScoreOf("Let's go beat up some Sikhs tonight", "threat.harm_to_group") >= 0.85);
+  CHECK(ScoreOf("Allons tabasser quelques Haïtiens", "threat.harm_to_group") >= 0.85);
+  CHECK(ScoreOf("The only good immigrant is a dead immigrant", "threat.harm_to_group") >= 0.85);
+  CHECK(ScoreOf("I'd love to see their church in flames", "threat.harm_to_property") >= 0.5);
+  // Harm told of no one named: "some" is no one.
+  CHECK(Rules("Let's go beat some records at the pool").empty());
+}
+
+TEST_CASE("harm grammar: a right to live denied to every one of a group", "[harm_grammar]") {
+  CHECK(ScoreOf("No Jew deserves to live", "discrimination.group_excluded") >= 0.85);
+  CHECK(ScoreOf("Aucun Arabe ne mérite de vivre", "discrimination.group_excluded") >= 0.85);
+  // Granted, not denied.
+  CHECK(Rules("Refugees deserve to live in peace").empty());
+  CHECK(Rules("Every immigrant has the right to live here").empty());
+}
+
+TEST_CASE("harm grammar: a group kept from children, homes and tenancies", "[harm_grammar]") {
+  CHECK(ScoreOf("Why do we let gay people anywhere near kids?", "discrimination.group_excluded") == Approx(0.6));
+  CHECK(ScoreOf("Never let a Muslim set foot in your house", "discrimination.group_excluded") == Approx(0.6));
+  CHECK(ScoreOf("Je laisserais jamais un Juif mettre les pieds chez moi",
+                "discrimination.group_excluded") == Approx(0.6));
+  CHECK(ScoreOf("Landlords need the right to refuse Black people", "discrimination.group_excluded") == Approx(0.6));
+  // Let in, not kept out; and a refusal that is the group's own.
+  CHECK(Rules("We let seniors teach our kids to garden").empty());
+  CHECK(Rules("Muslims teach our kids at the community centre").empty());
+  CHECK(Rules("Muslims have the right to refuse treatment").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
