@@ -22,7 +22,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial, kPermit,
+  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial, kPermit, kChallenge,
 };
 
 struct Section {
@@ -30,7 +30,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 42> kSections = {{
+constexpr std::array<Section, 43> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -52,6 +52,7 @@ constexpr std::array<Section, 42> kSections = {{
     {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
     {"modifier", Meaning::kModifier},    {"protective", Meaning::kProtective},
     {"denial", Meaning::kDenial},        {"permit", Meaning::kPermit},
+    {"challenge", Meaning::kChallenge},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -113,6 +114,8 @@ constexpr int kPermitReach = 3;
 // right after it ("refuse Black tenants", "refuser un locataire noir").
 constexpr std::string_view kRefused = "refused";
 constexpr int kRefusedGap = 2;
+// The "who" or "qui" of a challenge (ReadChallenge).
+constexpr std::string_view kRelativeWord = "who";
 // Words between a modal and what it governs: "ne devraient pas avoir peur".
 constexpr int kComplementGap = 2;
 // Words between a feeling and what it is about: "I hate every single one of them".
@@ -945,6 +948,38 @@ bool KeptFrom(const SentenceMeanings& c, const Span& t, const Span& p) {
   return false;
 }
 
+// "Is there a single X who isn't violent?", "y a-t-il un seul pays X qui ne soit pas
+// une poubelle?": a question daring the reader to name one of a group without the
+// trait says the trait of all of them. Its "who isn't" links the group to the
+// trait as "are" does, and the opener quantifies.
+void ReadChallenge(SentenceMeanings* c) {
+  constexpr int kOpenerReach = 1;  // "so, is there a single …"
+  constexpr int kNounBetween = 1;  // "a single X country that …"
+  constexpr int kNegationWords = 3;  // "qui ne soit pas"
+  const auto opener = std::find_if(c->spans.begin(), c->spans.end(), [](const Span& s) {
+    return s.meaning == Meaning::kChallenge && s.label.empty() && s.begin <= kOpenerReach;
+  });
+  if (opener == c->spans.end()) return;
+  for (int i = opener->begin; i < opener->end; ++i) c->masks[i] |= Bit(Meaning::kQuantifier);
+  for (const Span& t : c->spans) {
+    if (t.meaning != Meaning::kGroup || t.begin < opener->end) continue;
+    for (const Span& who : c->spans) {
+      if (who.meaning != Meaning::kChallenge || who.label != kRelativeWord || who.begin < t.end ||
+          who.begin - t.end > kNounBetween) {
+        continue;
+      }
+      int last = -1;
+      for (int i = who.end; i < std::min<int>(who.end + kNegationWords, c->masks.size()); ++i) {
+        if (c->masks[i] & Bit(Meaning::kNegation)) last = i;
+      }
+      if (last < 0) continue;
+      for (int i = t.end; i < who.begin; ++i) c->masks[i] = Bit(Meaning::kFiller);
+      for (int i = who.begin; i <= last; ++i) c->masks[i] = Bit(Meaning::kLink);
+      return;
+    }
+  }
+}
+
 // Whether a predicate can be said of a target.
 bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   switch (p.meaning) {
@@ -1157,6 +1192,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
       if (IsAdverb(c.words[i])) c.masks[i] |= Bit(Meaning::kFiller);
     }
     TakeModifiersIntoGroups(&c);
+    ReadChallenge(&c);
     c.in_quotes = in_quotes(sentence.text, c.words);
     const bool reports = Reports(c);
     const bool reported = sentence.quoted || reports;

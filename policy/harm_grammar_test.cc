@@ -129,6 +129,16 @@ TEST_CASE("harm grammar: a group kept from children, homes and tenancies", "[har
   CHECK(Rules("Muslims have the right to refuse treatment").empty());
 }
 
+TEST_CASE("harm grammar: a dare to name one of a group without a trait", "[harm_grammar]") {
+  CHECK(ScoreOf("Is there a single Sikh who isn't violent?", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Is there any Arab country that isn't a dump?", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Y a-t-il un seul Haïtien qui ne soit pas paresseux?", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Name one immigrant who isn't lazy.", "discrimination.group_generalised") >= 0.5);
+  // No trait named, or one denied in earnest.
+  CHECK(Rules("Is there any senior who isn't on the waiting list yet?").empty());
+  CHECK(Rules("Is there a single Muslim who is a liar? No.").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
