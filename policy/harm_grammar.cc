@@ -860,14 +860,15 @@ bool Agrees(const SentenceMeanings& c) {
 }
 
 // Whether the author calls names in their own words, whoever at: a slur outside
-// quotation marks, not of the author's own group ("as a proud dyke"); an insult
+// quotation marks, not of the author's own group ("as a proud dyke") nor the name
+// someone was called ("my son was called a fag"); an insult
 // outside quotation marks in a sentence that reports nothing ("a miserable bitch"),
 // unless it is a word of disapproval ("that's ignorant").
 bool CallsNames(const SentenceMeanings& c, bool reports) {
   return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& s) {
     if (c.InQuotes(s)) return false;
     if (s.meaning == Meaning::kGroup && s.label == kSlurGroup) {
-      return !c.AnyOf(s.begin - 2, s.begin, Bit(Meaning::kSelf));
+      return !c.AnyOf(s.begin - 2, s.begin, Bit(Meaning::kSelf) | Bit(Meaning::kReport));
     }
     return s.meaning == Meaning::kInsult && !reports && !c.AnyOf(s.begin, s.end, Bit(Meaning::kCondemn));
   });

@@ -38,6 +38,16 @@ void CapSlurReasons(Reasons* reasons, double cap) {
   for (Clause clause : kHarmClauses) CapChosenScore(reasons, clause, IsSlurReason, cap);
 }
 
+// "L'Empire mongol": an insult that is also the name of a people or a thing, and
+// nothing else, caught by the insult list.
+void CapHomonymInsults(Reasons* reasons, const HarmGrammar& grammar, double cap) {
+  auto homonym_insult = [&](const Reason& r) {
+    return r.rule == "lexicon.insults" && r.evidence.find(',') == std::string::npos &&
+           grammar.IsHomonym(r.evidence);
+  };
+  for (Clause clause : kHarmClauses) CapChosenScore(reasons, clause, homonym_insult, cap);
+}
+
 bool AllSlursAreHomonyms(const Reasons& reasons, const HarmGrammar& grammar) {
   bool any = false;
   for (const Reason& reason : reasons) {
@@ -125,6 +135,7 @@ void DetectTargetedHarm(const PostView& view, Reasons* reasons) {
   }
   if (frames.innocent_sense || frames.self_reference) {
     CapSlurReasons(reasons, kDisowned);
+    if (frames.innocent_sense) CapHomonymInsults(reasons, grammar, kDisowned);
   } else if ((reading.reasons.empty() && AllSlursAreHomonyms(*reasons, grammar)) ||
              OnlyQuoted(view, {"slurs", "slur_patterns"})) {
     CapSlurReasons(reasons, kForReview);

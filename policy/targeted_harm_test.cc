@@ -293,5 +293,23 @@ TEST_CASE("targeted harm: the author's own slur or threat beside a condemnation 
                Action::kReview);
 }
 
+TEST_CASE("targeted harm: the slur a child was called, reported and condemned, stays allowed",
+          "[targeted_harm]") {
+  CheckActions({"My son was called a fag at school today and the principal did nothing.",
+                "Ma fille s'est fait traiter de « gouine » en classe. Sérieusement?"},
+               Action::kAllow);
+  // Reported alone, a human reads it; called in the author's own words, it hides.
+  CheckActions({"My son was called a fag at school today."}, Action::kReview);
+  CheckActions({"The principal did nothing, that kike."}, Action::kHide);
+}
+
+TEST_CASE("targeted harm: an insult that is also a people's name, beside that sense, stays allowed",
+          "[targeted_harm]") {
+  CheckActions({"L'Empire mongol s'étendait de la Corée jusqu'à la Hongrie.",
+                "La langue mongole s'écrit en alphabet cyrillique."},
+               Action::kAllow);
+  CheckActions({"T'es un mongol.", "Espèce de mongol, retourne dans ta steppe."}, Action::kReview);
+}
+
 }  // namespace
 }  // namespace modbot
