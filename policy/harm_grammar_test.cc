@@ -139,6 +139,17 @@ TEST_CASE("harm grammar: a dare to name one of a group without a trait", "[harm_
   CHECK(Rules("Is there a single Muslim who is a liar? No.").empty());
 }
 
+TEST_CASE("harm grammar: a group said to lack the head for things, or to live off others", "[harm_grammar]") {
+  CHECK(ScoreOf("Immigrants can't think for themselves", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Les femmes n'ont pas la tête pour la politique", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Refugees milk the system", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Why do Sikhs always have to ruin everything?", "discrimination.group_generalised") >= 0.5);
+  // A colour that names people only with a word for people after it.
+  CHECK(ScoreOf("Black tenants are lazy", "discrimination.group_generalised") >= 0.5);
+  CHECK(Rules("Black cars are lazy to clean, the dust shows").empty());
+  CHECK(Rules("Seniors always have to wait an hour for the 161 bus").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
