@@ -313,6 +313,9 @@ class HarmGrammar::Lexicon {
 
   void AddWords(std::vector<std::string> words, bool prefix, Meaning meaning, std::string_view label) {
     for (size_t i = 0; i < words.size(); ++i) repair.AddWord(words[i], prefix && i + 1 == words.size());
+    if (meaning == Meaning::kGroup && label != kSlurGroup && words.size() == 1) {
+      repair.AddGroupName(words[0], prefix);
+    }
     const int id = static_cast<int>(entries_.size());
     if (prefix && words.size() == 1 && words[0].size() >= kPrefixKey) {
       by_prefix_[words[0].substr(0, kPrefixKey)].push_back(id);

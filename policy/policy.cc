@@ -115,7 +115,7 @@ struct Policy::Compiled {
       bool ok = KindOfLexicon(name) == LexiconKind::kPatterns
                     ? patterns.Add(entry, id, &reason)
                     : AddWord(&words, entry, id, &reason);
-      if (ok && KindOfLexicon(name) == LexiconKind::kWords) LearnWords(entry);
+      if (ok && KindOfLexicon(name) == LexiconKind::kWords) LearnWords(entry, NamesGroups(name));
       if (ok && KindOfLexicon(name) == LexiconKind::kPatterns) LearnPatternWords(entry);
       if (ok && std::find(kContextLexicons.begin(), kContextLexicons.end(), name) !=
                     kContextLexicons.end()) {
@@ -129,12 +129,21 @@ struct Policy::Compiled {
     return true;
   }
 
-  void LearnWords(std::string_view entry) {
+  // The lexicons whose one-word entries each name a group of people. Not slurs:
+  // short, they hide inside ordinary words ("fifteen").
+  static bool NamesGroups(std::string_view lexicon) {
+    return lexicon == "protected_groups" || lexicon == "age_groups";
+  }
+
+  void LearnWords(std::string_view entry, bool group_name) {
     const bool prefix = !entry.empty() && entry.back() == '*';
     const std::string skeleton = Normalize(prefix ? entry.substr(0, entry.size() - 1) : entry).skeleton;
     for (size_t i = 1; i < skeleton.size();) {
       size_t end = skeleton.find(' ', i);
-      repair.AddWord(std::string_view(skeleton).substr(i, end - i), prefix && end + 1 == skeleton.size());
+      const std::string_view word = std::string_view(skeleton).substr(i, end - i);
+      const bool last = end + 1 == skeleton.size();
+      repair.AddWord(word, prefix && last);
+      if (group_name && i == 1 && last) repair.AddGroupName(word, prefix);
       i = end + 1;
     }
   }

@@ -311,5 +311,11 @@ TEST_CASE("targeted harm: an insult that is also a people's name, beside that se
   CheckActions({"T'es un mongol.", "Espèce de mongol, retourne dans ta steppe."}, Action::kReview);
 }
 
+TEST_CASE("targeted harm: words run together around a group's name are read apart",
+          "[targeted_harm]") {
+  CheckActions({"IhateMuslims", "Kill all theimmigrants"}, Action::kHide);
+  CheckActions({"Will give fifteen min warning.", "Cockburn Street is closed for paving."}, Action::kAllow);
+}
+
 }  // namespace
 }  // namespace modbot

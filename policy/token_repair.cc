@@ -170,6 +170,75 @@ void TokenRepair::AddWord(std::string_view word, bool prefix, bool ordinary) {
   Insert(&by_squeeze_, Squeezed(word), word);
 }
 
+void TokenRepair::AddGroupName(std::string_view word, bool prefix) {
+  // Shorter names are pieces of too many words.
+  constexpr size_t kMinGroupName = 4;
+  if (!IsPlainWord(word) || word.size() < kMinGroupName) return;
+  if (!prefix) {
+    group_names_.insert(word);
+    has_group_names_ = true;
+    return;
+  }
+  group_prefixes_.insert(word);
+  has_group_names_ = true;
+  if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), word.size()) == prefix_lengths_.end()) {
+    prefix_lengths_.push_back(word.size());
+  }
+}
+
+bool TokenRepair::NamesGroup(std::string_view word) const {
+  if (group_names_.contains(word)) return true;
+  if (word.size() > 1 && word.back() == 's' && group_names_.contains(word.substr(0, word.size() - 1))) return true;
+  return std::any_of(prefix_lengths_.begin(), prefix_lengths_.end(), [&](size_t length) {
+    return word.size() >= length && group_prefixes_.contains(word.substr(0, length));
+  });
+}
+
+std::string TokenRepair::RunApart(std::string_view word) const {
+  // Shorter runs are most often a word the vocabulary lacks; longer ones are not
+  // a sentence with its spaces taken out.
+  constexpr size_t kMinRun = 7;
+  constexpr size_t kMaxRun = 40;
+  constexpr int kMostWords = 4;
+  if (word.size() < kMinRun || word.size() > kMaxRun) return "";
+  auto is_word = [&](std::string_view piece) {
+    return known_.contains(piece) ||
+           (piece.size() > 2 && piece.back() == 's' && known_.contains(piece.substr(0, piece.size() - 1)));
+  };
+  // fewest[i]: the fewest words word.substr(0, i) splits into (kMostWords + 1: none);
+  // cut[i] where the last of them begins; grouped[i] whether one of them names a group.
+  const size_t n = word.size();
+  std::vector<int> fewest(n + 1, kMostWords + 1);
+  std::vector<size_t> cut(n + 1, 0);
+  std::vector<bool> grouped(n + 1, false);
+  fewest[0] = 0;
+  for (size_t end = 1; end <= n; ++end) {
+    for (size_t begin = 0; begin < end; ++begin) {
+      if (fewest[begin] >= kMostWords) continue;
+      const std::string_view piece = word.substr(begin, end - begin);
+      // A short word only opens the run ("ihate…", "jhais…"): within a word, two
+      // letters are more often its own ending ("negroid" is no "negro id").
+      if (begin > 0 && piece.size() < kMinJoinedPart) continue;
+      const bool group = piece.size() >= kMinJoinedPart && NamesGroup(piece);
+      if (!group && !is_word(piece)) continue;
+      const int count = fewest[begin] + 1;
+      const bool with_group = group || grouped[begin];
+      // Fewer words first; among as many, one holding a group's name.
+      if (count < fewest[end] || (count == fewest[end] && with_group && !grouped[end])) {
+        fewest[end] = count;
+        cut[end] = begin;
+        grouped[end] = with_group;
+      }
+    }
+  }
+  if (fewest[n] < 2 || fewest[n] > kMostWords || !grouped[n]) return "";
+  std::vector<std::string_view> pieces;
+  for (size_t end = n; end > 0; end = cut[end]) pieces.push_back(word.substr(cut[end], end - cut[end]));
+  std::string out;
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) out += (out.empty() ? "" : " ") + std::string(*it);
+  return out;
+}
+
 std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   if (how) *how = Disguise::kNone;
   if (auto it = spelled_out_.find(word); it != spelled_out_.end()) {
@@ -234,6 +303,10 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
       joinable_.contains(word.substr(1))) {
     disguise = Disguise::kJoinedArticle;
     restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
+  }
+  if (restored.empty() && has_group_names_) {
+    disguise = Disguise::kRunTogether;
+    restored = RunApart(word);
   }
   if (restored.empty()) return "";
   if (how) *how = disguise;

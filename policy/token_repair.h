@@ -32,6 +32,9 @@ class TokenRepair {
   // word, ordinary or not, since a real word as written is never restored
   // ("partie" stays, "wacth" is "watch").
   void AddWord(std::string_view word, bool prefix, bool ordinary = false);
+  // Adds a word that names a group of people (a skeleton word, as for AddWord): a
+  // word run together with it is read apart (Restore, kRunTogether).
+  void AddGroupName(std::string_view word, bool prefix);
 
   // How a word was disguised, as Restore read it back.
   enum class Disguise {
@@ -43,6 +46,7 @@ class TokenRepair {
     kPluralZ,        // "animalzzz": a plural's s written as z
     kMasked,         // "adr*sse": a letter hidden behind '*'
     kTextSpelling,   // "ppl", "jhais": text_spellings_list
+    kRunTogether,    // "ihatemuslims": words written without the spaces between
   };
 
   // The word a skeleton word is a disguise of, or "" when it is not one. A
@@ -54,8 +58,11 @@ class TokenRepair {
   // or is under four letters ("buzz"). An inner letter or two may be masked by '*'
   // ("adr*sse"): the one known word the masks can hide or, when they could hide
   // several, the one of them a lexicon names ("h*ll" is "hell", not "hall"); none if
-  // that is still two. With how, also says which disguise was undone (kNone when the
-  // result is "").
+  // that is still two. A word that is none of these but known words run together,
+  // one of them a group's name, is those words ("ihatemuslims" is "i hate muslims",
+  // "theimmigrants" "the immigrants"); run together with no group's name, words
+  // stay as written ("cockburn" is a name). With how, also says which disguise was
+  // undone (kNone when the result is "").
   std::string Restore(std::string_view word, Disguise* how = nullptr) const;
 
   // The word two neighbours spell together when one of them is no word: "immi
@@ -88,11 +95,18 @@ class TokenRepair {
   static bool MayHoldLeetOrSpacing(std::string_view folded);
   // Restore for a word with a letter or two masked by '*'.
   std::string Unmasked(std::string_view word) const;
+  // Restore for words run together, one of them a group's name.
+  std::string RunApart(std::string_view word) const;
+  bool NamesGroup(std::string_view word) const;
   static void Insert(WordMap<std::string>* keys, std::string_view key, std::string_view word);
 
   size_t min_shuffled_word_;
   WordSet known_;
   WordSet joinable_;  // known_ less the ordinary words
+  WordSet group_names_;
+  WordSet group_prefixes_;               // "muslim" of "muslim*"
+  std::vector<size_t> prefix_lengths_;   // the lengths group_prefixes_ holds
+  bool has_group_names_ = false;
   WordMap<std::string> spelled_out_;                 // "ppl" -> "people"
   WordMap<std::string> by_consonants_;               // "stpd" -> "stupid"
   WordMap<std::string> by_consonant_prefix_;         // "fck" -> "fuck"

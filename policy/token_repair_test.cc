@@ -237,5 +237,21 @@ TEST_CASE("token repair: letters parted by punctuation are one word", "[token_re
   CHECK(repair.RepairFolded("send an e-mail at 9 a.m. to the x-ray clinic", false).empty());
 }
 
+TEST_CASE("token repair: words run together around a group's name are read apart", "[token_repair]") {
+  TokenRepair repair = Vocabulary();
+  for (const char* word : {"i", "hate", "kill", "all", "the", "teen", "burn", "cock"}) repair.AddWord(word, false);
+  repair.AddGroupName("muslim", true);
+  repair.AddGroupName("immigrants", false);
+  repair.AddGroupName("teen", false);
+  TokenRepair::Disguise how;
+  CHECK(repair.Restore("ihatemuslims", &how) == "i hate muslims");
+  CHECK(how == TokenRepair::Disguise::kRunTogether);
+  CHECK(repair.Restore("killalltheimmigrants") == "kill all the immigrants");
+  CHECK(repair.Restore("theimmigrants") == "the immigrants");
+  // Without a group's name, or with a piece no word, a run stays as written.
+  CHECK(repair.Restore("cockburn").empty());
+  CHECK(repair.Restore("fifteen").empty());
+}
+
 }  // namespace
 }  // namespace modbot
