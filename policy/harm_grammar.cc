@@ -22,7 +22,7 @@ enum class Meaning {
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
   kContemptAfter, kSexualise, kWhere, kFirstPerson, kRemoval, kWork, kMadeBy,
-  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial, kPermit, kChallenge,
+  kImpersonal, kObjectPronoun, kAgree, kModifier, kProtective, kDenial, kPermit, kChallenge, kCondition,
 };
 
 struct Section {
@@ -30,7 +30,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 43> kSections = {{
+constexpr std::array<Section, 44> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -52,7 +52,7 @@ constexpr std::array<Section, 43> kSections = {{
     {"object_pronoun", Meaning::kObjectPronoun}, {"agree", Meaning::kAgree},
     {"modifier", Meaning::kModifier},    {"protective", Meaning::kProtective},
     {"denial", Meaning::kDenial},        {"permit", Meaning::kPermit},
-    {"challenge", Meaning::kChallenge},
+    {"challenge", Meaning::kChallenge},   {"condition", Meaning::kCondition},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -899,6 +899,27 @@ bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
   return harm.begin == 1 && c.AnyOf(0, 1, Bit(Meaning::kImperative));
 }
 
+// "Si un Noir s'installe sur ma rue, je sors le fusil", "if a Muslim family moves
+// in, I'll burn it down": the group a condition opening the sentence names is who
+// the author's harm after it falls on. Not "I'll die": that harm is the author's own.
+bool HarmOnCondition(const SentenceMeanings& c, const Span& t, const Span& harm) {
+  constexpr int kConditionOpens = 1;  // "and if …", "mais si …"
+  constexpr int kAuthorBefore = 3;    // "I'm getting", "je vais sortir"
+  // A group: the reader in a condition is most often teased ("if u r late i'll …").
+  if (t.meaning != Meaning::kGroup || harm.label == kDeath || t.end > harm.begin) return false;
+  const bool conditioned = std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& s) {
+    return s.meaning == Meaning::kCondition && s.begin <= kConditionOpens && s.end <= t.begin;
+  });
+  if (!conditioned || !c.AnyOf(harm.begin - kAuthorBefore, harm.begin, Bit(Meaning::kFirstPerson)) ||
+      c.AnyOf(t.end, harm.begin, Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kStaff))) {
+    return false;
+  }
+  // "I'll kill the booking": a harm with an object of its own falls on it.
+  int object = harm.end;
+  while (object < static_cast<int>(c.masks.size()) && (c.masks[object] & kJoiners)) ++object;
+  return object == static_cast<int>(c.masks.size()) || (c.masks[object] & kTargets);
+}
+
 // Whether a harm word is meant against t: said with intent (a first-person future,
 // "someone should", a wish) or as an order, and t is who it falls on: named after
 // it ("I'll strangle him", "kill them all"), between the intent and it ("I hope you
@@ -906,6 +927,7 @@ bool OrderedWithLead(const SentenceMeanings& c, const Span& harm) {
 // deserve to die"). "Die" and the like fall on no one named after them: "my phone
 // is gonna die, you have to stay".
 bool Threatens(const SentenceMeanings& c, const Span& t, const Span& harm) {
+  if (HarmOnCondition(c, t, harm)) return true;
   if (Distance(t, harm) > kLooseWindow) return false;
   const bool falls_on_object = harm.label != kDeath && t.begin >= harm.end &&
                                t.begin - harm.end <= kObjectGap && c.AllOf(harm.end, t.begin, kJoiners);

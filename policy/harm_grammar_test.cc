@@ -150,6 +150,16 @@ TEST_CASE("harm grammar: a group said to lack the head for things, or to live of
   CHECK(Rules("Seniors always have to wait an hour for the 161 bus").empty());
 }
 
+TEST_CASE("harm grammar: harm after a condition falls on the group the condition names", "[harm_grammar]") {
+  CHECK(ScoreOf("If a Sikh family moves onto my street, I'm getting my gun", "threat.harm_to_group") >= 0.85);
+  CHECK(ScoreOf("Si un Arabe s'installe à côté, je sors le fusil", "threat.harm_to_group") >= 0.85);
+  // Its own object, the author's own death, or no harm at all.
+  CHECK(Rules("If the Jewish community needs the hall, I'll kill the booking on my side").empty());
+  CHECK(Rules("If women run council, I'll die laughing").empty());
+  CHECK(Rules("If seniors need a ride, I'll drive them").empty());
+  CHECK(Rules("If the raccoons get in again, I'm getting my gun").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
