@@ -135,13 +135,53 @@ std::vector<Link> DefangedLinks(std::string_view folded) {
   return links;
 }
 
-// A host as a reader reads it: a digit between two letters is the letter it
-// looks like ("canadapost-redeliv3ry", "sh0p"), and a letter written three times
-// or more is one ("storeee"; "www" stays). Only what the link says of itself is
+// A host as a reader reads it: letters parted by dots are one word
+// (JoinDottedLetters), a digit between two letters is the letter it looks like
+// ("canadapost-redeliv3ry", "sh0p"), and a letter written three times or more is
+// one ("storeee"; "www" stays). Only what the link says of itself is
 // judged on this reading, never whether it is trusted.
+// Letters parted by dots in a host are one word to a reader:
+// "k.i.c.k.a.s.s-torrents.to" is kickass-torrents.to, "canadapost-r.e.d.e.l.i.v.e.r.y.help"
+// canadapost-redelivery.help, "www.s.h.o.p.com" www.shop.com. A run of two
+// single-letter labels or more joins the word it was cut from ("-r", "s-"), or else
+// stands as one label.
+std::string JoinDottedLetters(std::string_view domain) {
+  std::vector<std::string> labels;
+  for (size_t i = 0; i <= domain.size();) {
+    const size_t end = std::min(domain.find('.', i), domain.size());
+    labels.emplace_back(domain.substr(i, end - i));
+    i = end + 1;
+  }
+  auto single = [](const std::string& label) { return label.size() == 1 && label[0] >= 'a' && label[0] <= 'z'; };
+  std::vector<std::string> read;
+  for (size_t i = 0; i < labels.size();) {
+    size_t run = i;
+    while (run < labels.size() && single(labels[run])) ++run;
+    if (run - i < 2) {
+      read.push_back(labels[i]);
+      ++i;
+      continue;
+    }
+    std::string word;
+    for (size_t k = i; k < run; ++k) word += labels[k];
+    auto cut_at = [](const std::string& label, size_t at) { return label.size() > 2 && label[at] == '-'; };
+    if (!read.empty() && cut_at(read.back(), read.back().size() - 2)) {
+      read.back() += word;
+    } else if (run < labels.size() && cut_at(labels[run], 1)) {
+      labels[run] = word + labels[run];
+    } else {
+      read.push_back(word);
+    }
+    i = run;
+  }
+  std::string out;
+  for (const std::string& label : read) out += (out.empty() ? "" : ".") + label;
+  return out;
+}
+
 std::string ReadHost(std::string_view domain) {
   auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
-  std::string unleet(domain);
+  std::string unleet = JoinDottedLetters(domain);
   for (size_t i = 1; i + 1 < unleet.size(); ++i) {
     const char letter = LeetLetter(unleet[i]);
     if (letter && is_letter(unleet[i - 1]) && is_letter(unleet[i + 1])) unleet[i] = letter;

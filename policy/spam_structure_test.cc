@@ -288,6 +288,8 @@ TEST_CASE("Spam structure: a link spelt to slip past a filter is read as a reade
            "h t t p s://hydroquebec-connexion.site/login",
            900},
           {"Best prices on replica watches → ht7p://r3plica-watches.shooop", 900},
+          // Letters of the host parted by dots, joined to the word they were cut from.
+          {"Confirm your address here: https://canadapost-r.e.d.e.l.i.v.e.r.y.help/confirm", 900},
       },
       Clause::kSpamLinks, Action::kHide);
   Expect({{"Your parcel is waiting, pay the fee at https://canadap0st-delivery.help/pay", 900}},
