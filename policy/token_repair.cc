@@ -406,6 +406,30 @@ bool TokenRepair::MayHoldLeetOrSpacing(std::string_view folded) {
   return false;
 }
 
+namespace {
+
+// "d's", "t'": a letter and, after an apostrophe, at most two more.
+bool EndsAfterApostrophe(std::string_view word) {
+  constexpr size_t kLongestEnding = 4;  // "'s", "'ll"
+  return word.size() >= 2 && word.size() <= kLongestEnding && word[0] >= 'a' && word[0] <= 'z' && word[1] == '\'' &&
+         std::all_of(word.begin() + 2, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+std::string TokenRepair::SeparateOneLetterWord(const std::string& run) const {
+  auto one_letter_word = [](char c) { return c == 'a' || c == 'y'; };
+  if (run.size() <= kMinJoinedPart || known_.contains(run)) return run;
+  const std::string_view letters(run);
+  if (one_letter_word(run.back()) && known_.contains(letters.substr(0, run.size() - 1))) {
+    return std::string(letters.substr(0, run.size() - 1)) + " " + run.back();
+  }
+  if (one_letter_word(run.front()) && known_.contains(letters.substr(1))) {
+    return run.front() + (" " + std::string(letters.substr(1)));
+  }
+  return run;
+}
+
 std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restored) const {
   if (!words_restored && !MayHoldLeetOrSpacing(folded)) return "";
   // Chunks between spaces, each split into its punctuation and the word inside.
@@ -438,10 +462,19 @@ std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restor
       ++run;
       if (!chunks[run - 1].trail.empty()) break;
     }
+    // "f r i e n d's": the run's last letter may carry an ending after an apostrophe.
+    std::string_view ending;
+    if (run - c >= 2 && run < chunks.size() && chunks[run - 1].trail.empty() && chunks[run].lead.empty() &&
+        EndsAfterApostrophe(chunks[run].word)) {
+      ending = chunks[run].word.substr(1);
+      ++run;
+    }
     std::string word;
     if (run - c >= 3) {
-      for (size_t k = c; k < run; ++k) word += chunks[k].word;
+      for (size_t k = c; k < run; ++k) word += chunks[k].word.front();
       word = SplitSpacedRun(word);
+      word = SeparateOneLetterWord(word);
+      word += ending;
     } else {
       // Only a word with something other than letters in it can hold leetspeak.
       const std::string_view core = chunks[c].word;

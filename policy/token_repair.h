@@ -95,6 +95,9 @@ class TokenRepair {
   static bool MayHoldLeetOrSpacing(std::string_view folded);
   // Restore for a word with a letter or two masked by '*'.
   std::string Unmasked(std::string_view word) const;
+  // A spaced run that took in the one-letter word beside it ("p r i n t a", "a f r i e n d")
+  // as that word and the run: "print a", "a friend". The run as it is otherwise.
+  std::string SeparateOneLetterWord(const std::string& run) const;
   // Restore for words run together, one of them a group's name.
   std::string RunApart(std::string_view word) const;
   bool NamesGroup(std::string_view word) const;

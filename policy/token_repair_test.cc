@@ -208,6 +208,16 @@ TEST_CASE("token repair: folded text restored in place for the pattern lexicons"
   CHECK(repair.RepairFolded("", false).empty());
 }
 
+TEST_CASE("token repair: a spaced run gives back the one-letter word and the ending beside it",
+          "[token_repair]") {
+  TokenRepair repair;
+  for (const char* word : {"print", "friend"}) repair.AddWord(word, false);
+  CHECK(repair.RepairFolded("p r i n t a copy", false) == "print a copy");
+  CHECK(repair.RepairFolded("of a f r i e n d's permit", false) == "of a friend's permit");
+  // A run that makes no word without its first or last letter keeps them.
+  CHECK(repair.RepairFolded("a z e b r a", false) == "azebra");
+}
+
 TEST_CASE("token repair: an article spaced into the word after it is read off", "[token_repair]") {
   const TokenRepair repair = Vocabulary();
   CHECK(repair.Restore("amoron") == "moron");    // "you're a m o r o n"
