@@ -114,6 +114,8 @@ constexpr int kPermitReach = 3;
 // right after it ("refuse Black tenants", "refuser un locataire noir").
 constexpr std::string_view kRefused = "refused";
 constexpr int kRefusedGap = 2;
+// Staying made a condition ("… or leave"): said of the group the sentence is about.
+constexpr std::string_view kUltimatum = "ultimatum";
 // The "who" or "qui" of a challenge (ReadChallenge).
 constexpr std::string_view kRelativeWord = "who";
 // Words between a modal and what it governs: "ne devraient pas avoir peur".
@@ -1039,6 +1041,7 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
                (t.end == static_cast<int>(c.words.size()) || c.AnyOf(t.end, t.end + 1, Bit(Meaning::kWhere)));
       }
       if (p.label == kKeptFrom) return KeptFrom(c, t, p);
+      if (p.label == kUltimatum) return t.end <= p.begin && p.begin - t.end <= kLooseWindow;
       if (p.label == kRefused) return t.begin >= p.end && t.begin - p.end <= kRefusedGap;
       if (p.label == kDeniedRight) {
         constexpr int kNoReach = 2;

@@ -351,10 +351,11 @@ std::string TokenRepair::Unmasked(std::string_view word) const {
 }
 
 std::string TokenRepair::Joined(std::string_view first, std::string_view second) const {
-  if (first.size() < kMinJoinedPart || second.size() < kMinJoinedPart || !IsPlainWord(first) ||
-      !IsPlainWord(second)) {
-    return "";
-  }
+  if (!IsPlainWord(first) || !IsPlainWord(second)) return "";
+  // Pieces this short join only when neither is a word: "th e" is "the", but "Cali
+  // ce con" is not "calice".
+  const bool short_piece = first.size() < kMinJoinedPart || second.size() < kMinJoinedPart;
+  if (short_piece && (known_.contains(first) || known_.contains(second))) return "";
   std::string joined(first);
   joined += second;
   if (!known_.contains(joined) || (known_.contains(first) && known_.contains(second))) return "";

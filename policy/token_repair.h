@@ -67,9 +67,9 @@ class TokenRepair {
 
   // The word two neighbours spell together when one of them is no word: "immi
   // grants", "mus-lims", "terr orists". "" when both are words ("some one" stays),
-  // together they are none, or either is shorter than kMinJoinedPart letters: a
-  // short word is most often a word the vocabulary lacks ("Cali ce con" is not
-  // "calice").
+  // or together they are none. A piece shorter than kMinJoinedPart letters joins
+  // only when neither piece is a word ("th e"): a short word is most often a word
+  // the vocabulary lacks ("Cali ce con" is not "calice").
   std::string Joined(std::string_view first, std::string_view second) const;
 
   // A skeleton (" word word ") with every disguised word restored and every word

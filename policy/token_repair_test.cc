@@ -72,7 +72,12 @@ TEST_CASE("token repair: a word cut in two is joined when a piece is no word", "
   CHECK(repair.Joined("ver", "min") == "vermin");
   CHECK(repair.Joined("stu", "pid") == "stupid");
   CHECK(repair.Joined("mor", "ons").empty());      // together no known word
-  CHECK(repair.Joined("idi", "ot").empty());       // a piece too short to tell
+  // A short piece joins only when neither piece is a word: "ce" is one.
+  CHECK(repair.Joined("idi", "ot") == "idiot");
+  TokenRepair with_calice = Vocabulary();
+  with_calice.AddWord("calice", false);
+  with_calice.AddWord("ce", false);
+  CHECK(with_calice.Joined("cali", "ce").empty());
   CHECK(repair.Repair(" you are stu pid ") == " you are stupid ");
   // The skeleton's repair joined them, so the folded text is read again.
   CHECK(repair.RepairFolded("what a para-sites lot, you stu pid", true) ==
