@@ -393,6 +393,8 @@ bool TokenRepair::MayHoldLeetOrSpacing(std::string_view folded) {
     const bool leet = (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!' || c == '|' || c == '+';
     if (leet && ((i > 0 && is_letter(i - 1)) || is_letter(i + 1))) return true;
     if (c == '*' && i > 0 && is_letter(i - 1) && is_letter(i + 1)) return true;  // "adr*sse"
+    // "carrrds": no word has a letter three times in a row ("www" is no word).
+    if (is_letter(i) && c != 'w' && i + 2 < folded.size() && folded[i + 1] == c && folded[i + 2] == c) return true;
     if (is_letter(i) && (i == 0 || folded[i - 1] == ' ') && i + 3 < folded.size() &&
         IsLetterSeparator(folded[i + 1]) && is_letter(i + 2) && IsLetterSeparator(folded[i + 3]) &&
         is_letter(i + 4)) {
@@ -417,6 +419,30 @@ bool EndsAfterApostrophe(std::string_view word) {
 }
 
 }  // namespace
+
+std::string TokenRepair::Unstretched(std::string_view word) const {
+  // Each run of a letter three times or more is the letter twice when that makes
+  // a known word ("passss", "offfficer"), else once ("carrrds", "heaaalth").
+  std::string once, twice;
+  bool stretched = false;
+  for (size_t i = 0; i < word.size();) {
+    size_t run = i;
+    while (run < word.size() && word[run] == word[i]) ++run;
+    const bool letter = word[i] >= 'a' && word[i] <= 'z' && word[i] != 'w';
+    const size_t n = run - i;
+    if (letter && n >= 3) {
+      stretched = true;
+      once += word[i];
+      twice.append(2, word[i]);
+    } else {
+      once.append(n, word[i]);
+      twice.append(n, word[i]);
+    }
+    i = run;
+  }
+  if (!stretched) return "";
+  return known_.contains(twice) && !known_.contains(once) ? twice : once;
+}
 
 std::string TokenRepair::SeparateOneLetterWord(const std::string& run) const {
   auto one_letter_word = [](char c) { return c == 'a' || c == 'y'; };
@@ -493,7 +519,10 @@ std::string TokenRepair::RepairFolded(std::string_view folded, bool words_restor
         }
       }
     }
+    // The word lists match stretched letters themselves; the patterns do not
+    // ("carrrds" is "cards" to them).
     std::string restored = Restore(word);
+    if (restored.empty()) restored = Unstretched(word);
     if (!restored.empty()) word = std::move(restored);
     changed |= run - c > 1 || word != chunks[c].word;
     out += chunks[c].lead;

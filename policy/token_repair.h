@@ -95,6 +95,9 @@ class TokenRepair {
   static bool MayHoldLeetOrSpacing(std::string_view folded);
   // Restore for a word with a letter or two masked by '*'.
   std::string Unmasked(std::string_view word) const;
+  // A word with a letter written three times or more in a row as it is spelt
+  // ("carrrds" is "cards", "passss" "pass"); "" for none.
+  std::string Unstretched(std::string_view word) const;
   // A spaced run that took in the one-letter word beside it ("p r i n t a", "a f r i e n d")
   // as that word and the run: "print a", "a friend". The run as it is otherwise.
   std::string SeparateOneLetterWord(const std::string& run) const;

@@ -213,6 +213,14 @@ TEST_CASE("token repair: folded text restored in place for the pattern lexicons"
   CHECK(repair.RepairFolded("", false).empty());
 }
 
+TEST_CASE("token repair: a letter written three times is read as spelt for the patterns", "[token_repair]") {
+  TokenRepair repair;
+  repair.AddWord("pass", false);
+  CHECK(repair.RepairFolded("heaaalth cccards, top quality", false) == "health cards, top quality");
+  CHECK(repair.RepairFolded("passss any scan", false) == "pass any scan");  // twice, when that is a word
+  CHECK(repair.RepairFolded("see www.example.com", false).empty());        // "www" is no stretching
+}
+
 TEST_CASE("token repair: a spaced run gives back the one-letter word and the ending beside it",
           "[token_repair]") {
   TokenRepair repair;
