@@ -160,6 +160,12 @@ TEST_CASE("harm grammar: harm after a condition falls on the group the condition
   CHECK(Rules("If the raccoons get in again, I'm getting my gun").empty());
 }
 
+TEST_CASE("harm grammar: a people called a race in contempt, not a breed", "[harm_grammar]") {
+  CHECK(ScoreOf("Sale race d'Arabes", "discrimination.group_insulted") >= 0.5);
+  CHECK(ScoreOf("Les Roms sont une race inférieure", "discrimination.group_insulted") >= 0.5);
+  CHECK(Rules("Le berger allemand, une race de chien populaire au Québec").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
