@@ -174,16 +174,30 @@ void TokenRepair::AddGroupName(std::string_view word, bool prefix) {
   // Shorter names are pieces of too many words.
   constexpr size_t kMinGroupName = 4;
   if (!IsPlainWord(word) || word.size() < kMinGroupName) return;
-  if (!prefix) {
-    group_names_.insert(word);
-    has_group_names_ = true;
-    return;
-  }
-  group_prefixes_.insert(word);
   has_group_names_ = true;
-  if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), word.size()) == prefix_lengths_.end()) {
-    prefix_lengths_.push_back(word.size());
+  group_starts_.set(Trigram(word));
+  (prefix ? group_prefixes_ : group_names_).insert(word);
+  std::vector<size_t>& lengths = prefix ? prefix_lengths_ : name_lengths_;
+  if (std::find(lengths.begin(), lengths.end(), word.size()) == lengths.end()) lengths.push_back(word.size());
+}
+
+size_t TokenRepair::Trigram(std::string_view letters) {
+  return static_cast<size_t>(letters[0] - 'a') * 26 * 26 + static_cast<size_t>(letters[1] - 'a') * 26 +
+         static_cast<size_t>(letters[2] - 'a');
+}
+
+bool TokenRepair::HoldsGroupName(std::string_view word) const {
+  for (size_t at = 0; at + 3 <= word.size(); ++at) {
+    const std::string_view rest = word.substr(at);
+    if (!group_starts_.test(Trigram(rest))) continue;
+    auto holds = [&](const std::vector<size_t>& lengths, const WordSet& names) {
+      return std::any_of(lengths.begin(), lengths.end(), [&](size_t length) {
+        return rest.size() >= length && names.contains(rest.substr(0, length));
+      });
+    };
+    if (holds(name_lengths_, group_names_) || holds(prefix_lengths_, group_prefixes_)) return true;
   }
+  return false;
 }
 
 bool TokenRepair::NamesGroup(std::string_view word) const {
@@ -200,7 +214,9 @@ std::string TokenRepair::RunApart(std::string_view word) const {
   constexpr size_t kMinRun = 7;
   constexpr size_t kMaxRun = 40;
   constexpr int kMostWords = 4;
-  if (word.size() < kMinRun || word.size() > kMaxRun) return "";
+  // Most runs hold no group's name: a look at each place for one is cheaper than
+  // every way of cutting the run.
+  if (word.size() < kMinRun || word.size() > kMaxRun || !HoldsGroupName(word)) return "";
   auto is_word = [&](std::string_view piece) {
     return known_.contains(piece) ||
            (piece.size() > 2 && piece.back() == 's' && known_.contains(piece.substr(0, piece.size() - 1)));

@@ -104,6 +104,10 @@ class TokenRepair {
   // Restore for words run together, one of them a group's name.
   std::string RunApart(std::string_view word) const;
   bool NamesGroup(std::string_view word) const;
+  // Whether a group's name, or a prefix entry's start, stands anywhere in word.
+  bool HoldsGroupName(std::string_view word) const;
+  // The first three letters of a plain word as an index in group_starts_.
+  static size_t Trigram(std::string_view letters);
   static void Insert(WordMap<std::string>* keys, std::string_view key, std::string_view word);
 
   size_t min_shuffled_word_;
@@ -112,6 +116,8 @@ class TokenRepair {
   WordSet group_names_;
   WordSet group_prefixes_;               // "muslim" of "muslim*"
   std::vector<size_t> prefix_lengths_;   // the lengths group_prefixes_ holds
+  std::vector<size_t> name_lengths_;     // the lengths group_names_ holds
+  std::bitset<26 * 26 * 26> group_starts_;  // Trigram() of every group name and prefix
   bool has_group_names_ = false;
   WordMap<std::string> spelled_out_;                 // "ppl" -> "people"
   WordMap<std::string> by_consonants_;               // "stpd" -> "stupid"
