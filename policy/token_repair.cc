@@ -176,10 +176,30 @@ void TokenRepair::AddGroupName(std::string_view word, bool prefix) {
   if (!IsPlainWord(word) || word.size() < kMinGroupName) return;
   has_group_names_ = true;
   group_starts_.set(Trigram(word));
+  Insert(&group_by_letters_, LettersKey(word), word);
   (prefix ? group_prefixes_ : group_names_).insert(word);
   std::vector<size_t>& lengths = prefix ? prefix_lengths_ : name_lengths_;
   if (std::find(lengths.begin(), lengths.end(), word.size()) == lengths.end()) lengths.push_back(word.size());
 }
+
+std::string TokenRepair::LettersKey(std::string_view word) {
+  std::string key(word);
+  std::sort(key.begin() + 1, key.end());
+  return key;
+}
+
+namespace {
+
+// Whether word is name with two neighbouring letters swapped: "jwes", "womne".
+bool SwapsTwoNeighbours(std::string_view word, std::string_view name) {
+  if (word.size() != name.size()) return false;
+  size_t first = 0;
+  while (first < word.size() && word[first] == name[first]) ++first;
+  return first + 1 < word.size() && word[first] == name[first + 1] && word[first + 1] == name[first] &&
+         word.substr(first + 2) == name.substr(first + 2);
+}
+
+}  // namespace
 
 size_t TokenRepair::Trigram(std::string_view letters) {
   return static_cast<size_t>(letters[0] - 'a') * 26 * 26 + static_cast<size_t>(letters[1] - 'a') * 26 +
@@ -308,6 +328,14 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
   if (restored.empty() && word.size() >= min_shuffled_word_ && shuffle_ends_.test(Ends(word))) {
     disguise = Disguise::kSwapped;
     restored = found(by_shuffle_, ShuffleKey(word));
+  }
+  if (restored.empty() && has_group_names_) {
+    // A group's name too short for the swaps above, two neighbours swapped: "jwes".
+    std::string name = found(group_by_letters_, LettersKey(word));
+    if (SwapsTwoNeighbours(word, name)) {
+      disguise = Disguise::kSwapped;
+      restored = std::move(name);
+    }
   }
   if (restored.empty()) {
     if (std::string plural = PluralOfZ(word); !plural.empty() && joinable_.contains(plural)) {

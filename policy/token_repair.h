@@ -106,6 +106,8 @@ class TokenRepair {
   bool NamesGroup(std::string_view word) const;
   // Whether a group's name, or a prefix entry's start, stands anywhere in word.
   bool HoldsGroupName(std::string_view word) const;
+  // The first letter, then the others sorted: the key of group_by_letters_.
+  static std::string LettersKey(std::string_view word);
   // The first three letters of a plain word as an index in group_starts_.
   static size_t Trigram(std::string_view letters);
   static void Insert(WordMap<std::string>* keys, std::string_view key, std::string_view word);
@@ -118,6 +120,7 @@ class TokenRepair {
   std::vector<size_t> prefix_lengths_;   // the lengths group_prefixes_ holds
   std::vector<size_t> name_lengths_;     // the lengths group_names_ holds
   std::bitset<26 * 26 * 26> group_starts_;  // Trigram() of every group name and prefix
+  WordMap<std::string> group_by_letters_;   // LettersKey() -> group name ("jwes" -> "jews")
   bool has_group_names_ = false;
   WordMap<std::string> spelled_out_;                 // "ppl" -> "people"
   WordMap<std::string> by_consonants_;               // "stpd" -> "stupid"

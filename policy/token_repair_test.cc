@@ -213,6 +213,18 @@ TEST_CASE("token repair: folded text restored in place for the pattern lexicons"
   CHECK(repair.RepairFolded("", false).empty());
 }
 
+TEST_CASE("token repair: a short group name with two neighbours swapped", "[token_repair]") {
+  TokenRepair repair;
+  repair.AddGroupName("jews", false);
+  repair.AddGroupName("women", false);
+  TokenRepair::Disguise how;
+  CHECK(repair.Restore("jwes", &how) == "jews");
+  CHECK(how == TokenRepair::Disguise::kSwapped);
+  CHECK(repair.Restore("womne") == "women");
+  // The same letters in another order than one swap are no disguise of it.
+  CHECK(repair.Restore("wnemo").empty());
+}
+
 TEST_CASE("token repair: a letter written three times is read as spelt for the patterns", "[token_repair]") {
   TokenRepair repair;
   repair.AddWord("pass", false);
