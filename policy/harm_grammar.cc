@@ -17,7 +17,7 @@ enum class Meaning {
   // targets
   kReader, kPerson, kPronoun, kGroup, kStaff, kProperty,
   // predicates
-  kInsult, kDehumanise, kTrait, kExclusion, kHatred, kHarm,
+  kInsult, kDehumanise, kTrait, kExclusion, kHatred, kHarm, kVirtue,
   // what surrounds them
   kSelf, kQuantifier, kBenign, kIntent, kImperative, kLink, kFiller, kNegation, kReport,
   kCondemn, kInnocentSense, kHomonym, kTakenUp, kSaid, kSpeaker, kInsultAfter,
@@ -30,7 +30,7 @@ struct Section {
   Meaning meaning;
 };
 
-constexpr std::array<Section, 44> kSections = {{
+constexpr std::array<Section, 45> kSections = {{
     {"reader", Meaning::kReader},         {"person", Meaning::kPerson},
     {"pronoun", Meaning::kPronoun},       {"group", Meaning::kGroup},
     {"staff", Meaning::kStaff},           {"property", Meaning::kProperty},
@@ -53,6 +53,7 @@ constexpr std::array<Section, 44> kSections = {{
     {"modifier", Meaning::kModifier},    {"protective", Meaning::kProtective},
     {"denial", Meaning::kDenial},        {"permit", Meaning::kPermit},
     {"challenge", Meaning::kChallenge},   {"condition", Meaning::kCondition},
+    {"virtue", Meaning::kVirtue},
 }};
 
 constexpr std::string_view kSlurGroup = "a group named by a slur";
@@ -228,7 +229,8 @@ bool IsTarget(Meaning m) {
 
 bool IsPredicate(Meaning m) {
   return m == Meaning::kInsult || m == Meaning::kInsultAfter || m == Meaning::kDehumanise ||
-         m == Meaning::kContemptAfter || m == Meaning::kSexualise || m == Meaning::kTrait || m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm;
+         m == Meaning::kContemptAfter || m == Meaning::kSexualise || m == Meaning::kTrait || m == Meaning::kExclusion || m == Meaning::kHatred || m == Meaning::kHarm ||
+         m == Meaning::kVirtue;
 }
 
 // Sentence-final punctuation followed by a space or the end: "f.u.c.k" and "3.5"
@@ -485,7 +487,7 @@ constexpr Mask Bit(Meaning m) { return Mask{1} << static_cast<int>(m); }
 constexpr Mask kPredicates = Bit(Meaning::kInsult) | Bit(Meaning::kInsultAfter) | Bit(Meaning::kDehumanise) |
                              Bit(Meaning::kContemptAfter) | Bit(Meaning::kSexualise) |
                              Bit(Meaning::kTrait) | Bit(Meaning::kExclusion) | Bit(Meaning::kHatred) |
-                             Bit(Meaning::kHarm);
+                             Bit(Meaning::kHarm) | Bit(Meaning::kVirtue);
 // What may stand between a target and what is said of it: "are all just a bunch of".
 constexpr Mask kTargets = Bit(Meaning::kReader) | Bit(Meaning::kPerson) | Bit(Meaning::kPronoun) |
                           Bit(Meaning::kGroup) | Bit(Meaning::kStaff) | Bit(Meaning::kProperty);
@@ -718,7 +720,7 @@ std::string_view PredicateName(Meaning m) {
     case Meaning::kInsult: case Meaning::kInsultAfter: return "insult";
     case Meaning::kDehumanise: case Meaning::kContemptAfter: return "dehumanising comparison";
     case Meaning::kSexualise: return "sexualised remark";
-    case Meaning::kTrait: return "negative generalisation";
+    case Meaning::kTrait: case Meaning::kVirtue: return "negative generalisation";
     case Meaning::kExclusion: return "exclusion";
     case Meaning::kHatred: return "hatred";
     default: return "harm with intent";
@@ -746,6 +748,7 @@ constexpr double kVulgarScore = 0.85;
 std::vector<Finding> Judge(std::string_view label, Meaning target, Span p, bool quantified) {
   if (p.meaning == Meaning::kInsultAfter) p.meaning = Meaning::kInsult;
   if (p.meaning == Meaning::kContemptAfter) p.meaning = Meaning::kDehumanise;
+  if (p.meaning == Meaning::kVirtue) p.meaning = Meaning::kTrait;  // denied (Relates)
   if (p.meaning == Meaning::kSexualise) return Sexualised(target);
   if (p.meaning == Meaning::kHarm && p.label == kVeiled) {
     return {{Clause::kThreat, "threat.veiled_harm", 0.6}};
@@ -957,7 +960,8 @@ bool ProtectiveFollows(const SentenceMeanings& c, const Span& p) {
 // (an insult, a comparison, a trait): "I don't believe X should vote" still
 // excludes.
 bool DeniedAsUntrue(const SentenceMeanings& c, const Span& t, const Span& p) {
-  if (p.meaning != Meaning::kInsult && p.meaning != Meaning::kDehumanise && p.meaning != Meaning::kTrait) {
+  if (p.meaning != Meaning::kInsult && p.meaning != Meaning::kDehumanise && p.meaning != Meaning::kTrait &&
+      p.meaning != Meaning::kVirtue) {
     return false;
   }
   return std::any_of(c.spans.begin(), c.spans.end(), [&](const Span& d) {
@@ -1008,6 +1012,13 @@ void ReadChallenge(SentenceMeanings* c) {
   }
 }
 
+// "Not all X", "pas tous les X": a negation on the quantifier before a group.
+bool NotAll(const SentenceMeanings& c, const Span& t) {
+  constexpr int kNegationBefore = 2;
+  return c.AnyOf(t.begin - 1, t.begin, Bit(Meaning::kQuantifier)) &&
+         c.AnyOf(t.begin - 1 - kNegationBefore, t.begin - 1, Bit(Meaning::kNegation));
+}
+
 // Whether a predicate can be said of a target.
 bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   switch (p.meaning) {
@@ -1015,6 +1026,11 @@ bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
     case Meaning::kDehumanise:
     case Meaning::kTrait:
       return Describes(c, t, p);
+    case Meaning::kVirtue:
+      // "X are not good people", "les X ne sont jamais dignes de confiance": a
+      // virtue denied to a group runs it down; granted, it says nothing to judge.
+      // "Not all X are honest" grants it to the others.
+      return t.meaning == Meaning::kGroup && Describes(c, t, p) && c.Negated(t, p) && !NotAll(c, t);
     case Meaning::kInsultAfter:
       return p.begin == t.end;  // "ces religieux de merde"
     case Meaning::kContemptAfter:
@@ -1312,7 +1328,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
         if (t.meaning == Meaning::kGroup && c.NamesOwnGroup(t)) {
           continue;
         }
-        if (c.Negated(t, p) || DeniedAsUntrue(c, t, p)) {
+        if ((p.meaning != Meaning::kVirtue && c.Negated(t, p)) || DeniedAsUntrue(c, t, p)) {
           negated_of_group |= t.meaning == Meaning::kGroup;
           continue;
         }

@@ -166,6 +166,18 @@ TEST_CASE("harm grammar: a people called a race in contempt, not a breed", "[har
   CHECK(Rules("Le berger allemand, une race de chien populaire au Québec").empty());
 }
 
+TEST_CASE("harm grammar: a virtue denied to a group runs it down", "[harm_grammar]") {
+  CHECK(ScoreOf("Sikhs are not good people", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("I don't think women are intelligent", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Les Haïtiens ne sont jamais dignes de confiance", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Je ne pense pas que les femmes soient intelligentes", "discrimination.group_generalised") >= 0.5);
+  // Granted, granted to some, or the denial itself denied.
+  CHECK(Rules("Refugees are honest and hard-working").empty());
+  CHECK(Rules("Not all Muslims are trustworthy, and not all Christians are either").empty());
+  CHECK(Rules("It is not true that immigrants are not trustworthy").empty());
+  CHECK(Rules("Muslims are not bad people, they are good people").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
