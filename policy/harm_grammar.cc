@@ -1347,7 +1347,9 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           }
         }
         if (target == Meaning::kPronoun) {
+          // Or the group it announces: "I can't stand them, those X".
           std::string_view named = group_before(t.begin);
+          if (named.empty()) named = GroupAnnounced(c, t);
           if (!named.empty()) {
             target = Meaning::kGroup;
             label = named;

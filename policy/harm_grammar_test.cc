@@ -178,6 +178,12 @@ TEST_CASE("harm grammar: a virtue denied to a group runs it down", "[harm_gramma
   CHECK(Rules("Muslims are not bad people, they are good people").empty());
 }
 
+TEST_CASE("harm grammar: a pronoun announcing the group named after it", "[harm_grammar]") {
+  CHECK(ScoreOf("I can't stand them, those Sikhs", "discrimination.group_hated") >= 0.85);
+  CHECK(ScoreOf("They are vermin, these refugees", "discrimination.group_dehumanised") >= 0.85);
+  CHECK(Rules("I hate them, those potholes on Fleet").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
