@@ -1019,6 +1019,29 @@ bool NotAll(const SentenceMeanings& c, const Span& t) {
          c.AnyOf(t.begin - 1 - kNegationBefore, t.begin - 1, Bit(Meaning::kNegation));
 }
 
+// A group a sentence does nothing but name ("Gay people?", "Les Roms..."): its label
+// and its words; an empty label for none.
+struct NamedAlone {
+  std::string_view label;
+  std::string text;
+};
+
+NamedAlone NameAlone(const SentenceMeanings& c) {
+  // The longest group entry read there; others may read its words ("gay", "gay people").
+  const Span* name = nullptr;
+  for (const Span& s : c.spans) {
+    if (s.meaning == Meaning::kGroup && (!name || s.end - s.begin > name->end - name->begin)) name = &s;
+  }
+  if (!name || !c.AllOf(0, name->begin, kJoiners) ||
+      !c.AllOf(name->end, static_cast<int>(c.words.size()), kJoiners)) {
+    return {};
+  }
+  const bool one_group = std::all_of(c.spans.begin(), c.spans.end(), [&](const Span& s) {
+    return s.meaning != Meaning::kGroup || (s.begin >= name->begin && s.end <= name->end);
+  });
+  return one_group ? NamedAlone{name->label, c.Text(*name)} : NamedAlone{};
+}
+
 // Whether a predicate can be said of a target.
 bool Relates(const SentenceMeanings& c, const Span& t, const Span& p) {
   switch (p.meaning) {
@@ -1224,6 +1247,8 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
   bool negated_of_group = false;  // a group and what is said of it, negated
   bool asserted = false;          // a finding said in the author's own voice
   std::string_view last_group;  // the label of the group the last sentence named
+  // The group the last sentence was only the name of ("Gay people?").
+  NamedAlone topic_group;
   for (const Sentence& sentence : Sentences(folded)) {
     SentenceMeanings c{sentence, {}, {}, {}, {}, {}};
     c.words = lexicon_->Read(sentence.text, &c.reread);
@@ -1375,6 +1400,15 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
           record(Meaning::kGroup, named, "(them)", p, false, false, others_words(Meaning::kGroup, p, p));
         }
       }
+      // "Gay people? Disgusting, all of them.": a sentence of a name alone, then one
+      // that says nothing but what it is ("Seniors? Stupid schedule." says it of the
+      // schedule; "Immigrants? Not vermin." denies it).
+      if (!topic_group.label.empty() && p.meaning != Meaning::kVirtue && p.meaning != Meaning::kHarm &&
+          c.AllOf(0, p.begin, kJoiners) && !c.AnyOf(0, p.begin, Bit(Meaning::kNegation)) &&
+          c.AllOf(p.end, static_cast<int>(c.words.size()), kJoiners | Bit(Meaning::kPronoun))) {
+        record(Meaning::kGroup, topic_group.label, topic_group.text, p, false, false,
+               others_words(Meaning::kGroup, p, p));
+      }
       // "Go die", "kill them all": an order with no one named is given to the reader.
       if (p.meaning == Meaning::kHarm && OrderedWithLead(c, p) &&
           !c.AnyOf(0, static_cast<int>(c.words.size()), kTargets)) {
@@ -1385,6 +1419,7 @@ HarmReading HarmGrammar::Read(std::string_view folded) const {
     agreed |= Agrees(c);
     own_voice |= CallsNames(c, reports) || MeansHarm(c);
     if (!group_here.empty()) last_group = group_here;
+    topic_group = NameAlone(c);
   }
   reading.frames.counter_speech = (reading.frames.reporting || quoted) && condemned && !agreed && !own_voice;
   if (reading.frames.counter_speech) return reading;

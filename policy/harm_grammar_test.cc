@@ -184,6 +184,14 @@ TEST_CASE("harm grammar: a pronoun announcing the group named after it", "[harm_
   CHECK(Rules("I hate them, those potholes on Fleet").empty());
 }
 
+TEST_CASE("harm grammar: a group named alone, then what it is", "[harm_grammar]") {
+  CHECK(ScoreOf("Gay people? Disgusting, all of them.", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Refugees. Vermin.", "discrimination.group_dehumanised") >= 0.85);
+  // Said of something else named after it, or denied.
+  CHECK(Rules("Seniors? Stupid schedule, the pool closes at 5.").empty());
+  CHECK(Rules("Immigrants? Not vermin.").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
