@@ -27,7 +27,7 @@ const LearnedModel* BuiltInModel() {
         modbot_built_in_model_begin,
         static_cast<size_t>(modbot_built_in_model_end - modbot_built_in_model_begin));
     std::string error;
-    return LearnedModel::FromFile(file, "built-in model", &error);
+    return LearnedModel::FromLinkedFile(file, "built-in model", &error);
   }();
   return model.get();
 }

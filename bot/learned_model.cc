@@ -95,6 +95,16 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
+// Bytes read as a stream where they are: an istringstream would copy a model's
+// whole file to parse it.
+class BytesBuffer : public std::streambuf {
+ public:
+  explicit BytesBuffer(std::string_view bytes) {
+    char* begin = const_cast<char*>(bytes.data());  // only ever read
+    setg(begin, begin, begin + bytes.size());
+  }
+};
+
 std::string Header(int version, const std::string& hash) {
   return std::string(kMagic) + " " + std::to_string(kFormat) + " " + std::to_string(version) +
          " " + hash + "\n";
@@ -198,9 +208,10 @@ std::string ModelText(std::string_view text) {
 }
 
 LearnedModel::LearnedModel(std::unique_ptr<FastTextModel> model, std::string bytes,
-                           int version)
+                           std::string_view linked_bytes, int version)
     : model_(std::move(model)),
-      bytes_(std::move(bytes)),
+      own_bytes_(std::move(bytes)),
+      bytes_(linked_bytes.empty() ? std::string_view(own_bytes_) : linked_bytes),
       version_(version),
       hash_(ContentHash(bytes_)) {}
 
@@ -215,6 +226,17 @@ std::unique_ptr<LearnedModel> LearnedModel::Load(const std::string& path, std::s
 std::unique_ptr<LearnedModel> LearnedModel::FromFile(std::string_view file,
                                                      const std::string& path,
                                                      std::string* error) {
+  return Parse(file, path, /*linked=*/false, error);
+}
+
+std::unique_ptr<LearnedModel> LearnedModel::FromLinkedFile(std::string_view file,
+                                                           const std::string& path,
+                                                           std::string* error) {
+  return Parse(file, path, /*linked=*/true, error);
+}
+
+std::unique_ptr<LearnedModel> LearnedModel::Parse(std::string_view file, const std::string& path,
+                                                  bool linked, std::string* error) {
   const size_t newline = file.find('\n');
   std::istringstream header(std::string(file.substr(0, newline == std::string::npos ? 0 : newline)));
   std::string magic, hash;
@@ -225,7 +247,7 @@ std::unique_ptr<LearnedModel> LearnedModel::FromFile(std::string_view file,
              std::string(kMagic) + " " + std::to_string(kFormat) + " VERSION HASH\" missing)";
     return nullptr;
   }
-  std::string bytes(file.substr(newline + 1));
+  const std::string_view bytes = file.substr(newline + 1);
   if (ContentHash(bytes) != hash) {
     *error = path + ": model v" + std::to_string(version) +
              " is damaged (its bytes do not match the hash in its header)";
@@ -233,7 +255,8 @@ std::unique_ptr<LearnedModel> LearnedModel::FromFile(std::string_view file,
   }
   auto reader = std::make_unique<FastTextModel>();
   try {
-    std::istringstream in(bytes);
+    BytesBuffer buffer(bytes);
+    std::istream in(&buffer);
     if (!reader->Read(in)) {
       *error = path + ": model v" + std::to_string(version) + " is not a fastText model";
       return nullptr;
@@ -246,8 +269,8 @@ std::unique_ptr<LearnedModel> LearnedModel::FromFile(std::string_view file,
     *error = path + ": model v" + std::to_string(version) + " is not a classifier";
     return nullptr;
   }
-  return std::unique_ptr<LearnedModel>(
-      new LearnedModel(std::move(reader), std::move(bytes), version));
+  return std::unique_ptr<LearnedModel>(new LearnedModel(
+      std::move(reader), linked ? std::string() : std::string(bytes), linked ? bytes : std::string_view(), version));
 }
 
 std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText>& examples,
@@ -279,7 +302,7 @@ std::unique_ptr<LearnedModel> LearnedModel::Train(const std::vector<LabelledText
   }
   if (!ReadFile(output.path(), &bytes, error)) return nullptr;
   return std::unique_ptr<LearnedModel>(
-      new LearnedModel(std::move(model), std::move(bytes), version));
+      new LearnedModel(std::move(model), std::move(bytes), std::string_view(), version));
 }
 
 std::vector<std::pair<double, std::string>> LearnedModel::Labels(std::string_view text) const {

@@ -60,6 +60,10 @@ class LearnedModel {
   // The same from a file's bytes; name says where they came from in *error.
   static std::unique_ptr<LearnedModel> FromFile(std::string_view file, const std::string& name,
                                                 std::string* error);
+  // The same from bytes linked into the binary, which outlive the model: it reads
+  // them where they are instead of keeping a copy (2.2 MB for the built-in model).
+  static std::unique_ptr<LearnedModel> FromLinkedFile(std::string_view file, const std::string& name,
+                                                      std::string* error);
   // Trains a model numbered version on examples. Returns null with *error when
   // fastText refuses (e.g. no word at all).
   static std::unique_ptr<LearnedModel> Train(const std::vector<LabelledText>& examples,
@@ -86,12 +90,18 @@ class LearnedModel {
   bool Save(const std::string& path, std::string* error) const;
 
  private:
-  LearnedModel(std::unique_ptr<FastTextModel> model, std::string bytes, int version);
+  // bytes are the model's own copy of its fastText serialisation; linked_bytes, when
+  // not empty, are linked into the binary and stand for them (bytes then empty).
+  LearnedModel(std::unique_ptr<FastTextModel> model, std::string bytes, std::string_view linked_bytes,
+               int version);
+  static std::unique_ptr<LearnedModel> Parse(std::string_view file, const std::string& name, bool linked,
+                                             std::string* error);
   // All labels with their probabilities, likeliest first.
   std::vector<std::pair<double, std::string>> Labels(std::string_view text) const;
 
   std::unique_ptr<FastTextModel> model_;
-  std::string bytes_;  // fastText's serialisation, as saved
+  std::string own_bytes_;
+  std::string_view bytes_;  // fastText's serialisation, as saved: own_bytes_ or linked in
   int version_;
   std::string hash_;
 };

@@ -275,7 +275,18 @@ std::vector<std::string_view> QuotedSpans(std::string_view folded) {
   std::vector<std::string_view> out;
   size_t open = std::string_view::npos;
   char closer = 0;
-  for (size_t i = 0; i < folded.size(); ++i) {
+  // Every mark that opens or closes a quotation begins with one of these bytes: the
+  // others are skipped without being looked at (this ran on every byte of every
+  // sentence).
+  auto next_mark = [folded](size_t from) {
+    while (from < folded.size()) {
+      const char c = folded[from];
+      if (c == '"' || c == '\'' || c == '\xE2' || c == '\xC2') return from;
+      ++from;
+    }
+    return std::string_view::npos;
+  };
+  for (size_t i = next_mark(0); i != std::string_view::npos; i = next_mark(i + 1)) {
     const std::string_view rest = folded.substr(i);
     const bool before_word = i + 1 < folded.size() && IsLetterOrDigit(folded[i + 1]);
     const bool after_word = i > 0 && IsLetterOrDigit(folded[i - 1]);
@@ -324,9 +335,19 @@ class HarmGrammar::Lexicon {
     if (prefix && words.size() == 1 && words[0].size() >= kPrefixKey) {
       by_prefix_[words[0].substr(0, kPrefixKey)].push_back(id);
     } else {
-      by_first_[words[0]].push_back(id);
+      const bool paired = words.size() >= 2 && !(prefix && words.size() == 2);
+      auto index = [&](const std::string& first) {
+        FirstWord& entries = by_first_[first];
+        if (paired) {
+          entries.paired.push_back(id);
+          by_pair_[PairKey(first, words[1])].push_back(id);
+        } else {
+          entries.unpaired.push_back(id);
+        }
+      };
+      index(words[0]);
       std::string squeezed = Squeeze(words[0]);
-      if (squeezed != words[0]) by_first_[squeezed].push_back(id);
+      if (squeezed != words[0]) index(squeezed);
     }
     entries_.push_back({std::move(words), prefix, meaning, labels_.emplace_back(label)});
   }
@@ -348,16 +369,28 @@ class HarmGrammar::Lexicon {
         }
       }
     };
+    // The entries of a first word that the word after it may begin.
+    auto try_first = [&](const FirstWord& first, std::string_view key, size_t at) {
+      try_entries(first.unpaired, at);
+      if (first.paired.empty() || at + 1 >= words.size()) return;
+      const std::string& next = words[at + 1];
+      if (next.find('*') != std::string::npos) {
+        try_entries(first.paired, at);
+      } else if (auto it = by_pair_.find(PairKey(key, next)); it != by_pair_.end()) {
+        try_entries(it->second, at);
+      }
+    };
     for (size_t at = 0; at < words.size(); ++at) {
       const std::string& word = words[at];
-      if (auto it = by_first_.find(word); it != by_first_.end()) try_entries(it->second, at);
+      if (auto it = by_first_.find(word); it != by_first_.end()) try_first(it->second, word, at);
       if (word.size() >= kMinStretched && std::adjacent_find(word.begin(), word.end()) != word.end()) {
-        if (auto it = by_first_.find(Squeeze(word)); it != by_first_.end()) try_entries(it->second, at);
+        const std::string squeezed = Squeeze(word);
+        if (auto it = by_first_.find(squeezed); it != by_first_.end()) try_first(it->second, squeezed, at);
       }
       if (word.find('*') != std::string::npos) {
         // "c*ns", "f*ck": '*' stands for any one letter. Rare, so a walk of every key.
-        for (const auto& [key, ids] : by_first_) {
-          if (MaskedEquals(word, key)) try_entries(ids, at);
+        for (const auto& [key, first] : by_first_) {
+          if (MaskedEquals(word, key)) try_first(first, key, at);
         }
       }
       if (const std::vector<int>* ids = PrefixEntries(word)) try_entries(*ids, at);
@@ -417,7 +450,7 @@ class HarmGrammar::Lexicon {
                WordMatches(word, entry.words[0], entry.prefix);
       });
     };
-    if (auto it = by_first_.find(word); it != by_first_.end() && names(it->second)) return true;
+    if (auto it = by_first_.find(word); it != by_first_.end() && names(it->second.unpaired)) return true;
     const std::vector<int>* ids = PrefixEntries(word);
     return ids && names(*ids);
   }
@@ -473,9 +506,22 @@ class HarmGrammar::Lexicon {
     Meaning meaning;
     std::string_view label;
   };
+  // The entries of one first word (as written or squeezed). A common first word has
+  // many ("les" 224, "a" 85), nearly all with a second word, and a word of a post
+  // matches one only when the two squeeze alike (or the post's has a '*'): by_pair_
+  // holds them under both words, so that Find tries only those of the word at hand.
+  struct FirstWord {
+    std::vector<int> unpaired;  // one word, or two of which the second is a prefix
+    std::vector<int> paired;
+  };
+  static std::string PairKey(std::string_view first, std::string_view second) {
+    return std::string(first) + ' ' + Squeeze(second);
+  }
+
   std::vector<Entry> entries_;
   std::deque<std::string> labels_;  // stable storage for the labels entries point to
-  WordMap<std::vector<int>> by_first_;  // first word, as written and squeezed
+  WordMap<FirstWord> by_first_;  // first word, as written and squeezed
+  WordMap<std::vector<int>> by_pair_;  // first word and squeezed second word: paired entries
   // Prefix entries by their first kPrefixKey letters: one look-up a word.
   WordMap<std::vector<int>> by_prefix_;
 };
