@@ -192,6 +192,13 @@ TEST_CASE("harm grammar: a group named alone, then what it is", "[harm_grammar]"
   CHECK(Rules("Immigrants? Not vermin.").empty());
 }
 
+TEST_CASE("harm grammar: a group blamed for what goes wrong, and oaths made a name", "[harm_grammar]") {
+  CHECK(ScoreOf("Sikhs are behind every war", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Les Haïtiens sont responsables de tous nos problèmes", "discrimination.group_generalised") >= 0.5);
+  CHECK(ScoreOf("Ces osties d'immigrés", "discrimination.group_insulted") >= 0.5);
+  CHECK(Rules("The council is to blame for the budget, not the seniors' club").empty());
+}
+
 TEST_CASE("harm grammar: harm words that threaten no one", "[harm_grammar]") {
   for (const char* text : {"This printer should be shot", "I'm going to kill this essay tonight",
                            "I'll shoot you an email tomorrow", "He killed it at the concert",
