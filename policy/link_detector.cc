@@ -135,11 +135,6 @@ std::vector<Link> DefangedLinks(std::string_view folded) {
   return links;
 }
 
-// A host as a reader reads it: letters parted by dots are one word
-// (JoinDottedLetters), a digit between two letters is the letter it looks like
-// ("canadapost-redeliv3ry", "sh0p"), and a letter written three times or more is
-// one ("storeee"; "www" stays). Only what the link says of itself is
-// judged on this reading, never whether it is trusted.
 // Letters parted by dots in a host are one word to a reader:
 // "k.i.c.k.a.s.s-torrents.to" is kickass-torrents.to, "canadapost-r.e.d.e.l.i.v.e.r.y.help"
 // canadapost-redelivery.help, "www.s.h.o.p.com" www.shop.com. A run of two
@@ -179,6 +174,11 @@ std::string JoinDottedLetters(std::string_view domain) {
   return out;
 }
 
+// A host as a reader reads it: letters parted by dots are one word
+// (JoinDottedLetters), a digit between two letters is the letter it looks like
+// ("canadapost-redeliv3ry", "sh0p"), and a letter written three times or more is
+// one ("storeee"; "www" stays). Only what the link says of itself is
+// judged on this reading, never whether it is trusted.
 std::string ReadHost(std::string_view domain) {
   auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
   std::string unleet = JoinDottedLetters(domain);
@@ -186,15 +186,7 @@ std::string ReadHost(std::string_view domain) {
     const char letter = LeetLetter(unleet[i]);
     if (letter && is_letter(unleet[i - 1]) && is_letter(unleet[i + 1])) unleet[i] = letter;
   }
-  std::string read;
-  for (size_t i = 0; i < unleet.size();) {
-    size_t run = i;
-    while (run < unleet.size() && unleet[run] == unleet[i]) ++run;
-    const bool stretched = run - i >= 3 && is_letter(unleet[i]) && unleet[i] != 'w';
-    read.append(stretched ? 1 : run - i, unleet[i]);
-    i = run;
-  }
-  return read;
+  return WithStretchedRuns(unleet, 1);
 }
 
 // The link with its host as a reader reads it; its address stays as written, for

@@ -186,6 +186,20 @@ char LeetLetter(char c) {
   }
 }
 
+std::string WithStretchedRuns(std::string_view text, size_t keep) {
+  constexpr size_t kStretched = 3;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t run = i;
+    while (run < text.size() && text[run] == text[i]) ++run;
+    const bool letter = text[i] >= 'a' && text[i] <= 'z' && text[i] != 'w';
+    out.append(letter && run - i >= kStretched ? keep : run - i, text[i]);
+    i = run;
+  }
+  return out;
+}
+
 std::string SplitSpacedRun(std::string_view joined) {
   for (std::string_view object : kRunObjects) {
     if (joined.size() >= object.size() + kMinRunStem &&

@@ -45,6 +45,11 @@ std::string Unleet(std::string_view word);
 // word of its own ("kill you"). Otherwise the joined letters as they are.
 std::string SplitSpacedRun(std::string_view joined);
 
+// text with each run of one letter written three times or more written keep times
+// instead: no word has a letter three times in a row ("storeee" with 1 is "store",
+// "passss" with 2 "pass"). "w" is left alone ("www").
+std::string WithStretchedRuns(std::string_view text, size_t keep);
+
 // Only the folding step. Accepts any bytes: an invalid UTF-8 sequence becomes
 // U+FFFD and NUL bytes are dropped.
 std::string FoldText(std::string_view text);

@@ -247,5 +247,11 @@ TEST_CASE("Normalize: spaced letters across a word boundary split at an object p
                   {"t h e m", " them "}});
 }
 
+TEST_CASE("WithStretchedRuns: a letter three times or more is written as often as asked", "[policy]") {
+  CHECK(WithStretchedRuns("storeee", 1) == "store");
+  CHECK(WithStretchedRuns("passss", 2) == "pass");
+  CHECK(WithStretchedRuns("www.bookkeeper.com", 1) == "www.bookkeeper.com");  // doubles and "www" stay
+}
+
 }  // namespace
 }  // namespace modbot

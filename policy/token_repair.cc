@@ -174,7 +174,6 @@ void TokenRepair::AddGroupName(std::string_view word, bool prefix) {
   // Shorter names are pieces of too many words.
   constexpr size_t kMinGroupName = 4;
   if (!IsPlainWord(word) || word.size() < kMinGroupName) return;
-  has_group_names_ = true;
   group_starts_.set(Trigram(word));
   Insert(&group_by_letters_, LettersKey(word), word);
   (prefix ? group_prefixes_ : group_names_).insert(word);
@@ -206,16 +205,21 @@ size_t TokenRepair::Trigram(std::string_view letters) {
          static_cast<size_t>(letters[2] - 'a');
 }
 
+bool TokenRepair::BeginsWithOneOf(std::string_view word, const std::vector<size_t>& lengths, const WordSet& names) {
+  return std::any_of(lengths.begin(), lengths.end(), [&](size_t length) {
+    return word.size() >= length && names.contains(word.substr(0, length));
+  });
+}
+
+bool TokenRepair::HasGroupNames() const { return !name_lengths_.empty() || !prefix_lengths_.empty(); }
+
 bool TokenRepair::HoldsGroupName(std::string_view word) const {
   for (size_t at = 0; at + 3 <= word.size(); ++at) {
     const std::string_view rest = word.substr(at);
     if (!group_starts_.test(Trigram(rest))) continue;
-    auto holds = [&](const std::vector<size_t>& lengths, const WordSet& names) {
-      return std::any_of(lengths.begin(), lengths.end(), [&](size_t length) {
-        return rest.size() >= length && names.contains(rest.substr(0, length));
-      });
-    };
-    if (holds(name_lengths_, group_names_) || holds(prefix_lengths_, group_prefixes_)) return true;
+    if (BeginsWithOneOf(rest, name_lengths_, group_names_) || BeginsWithOneOf(rest, prefix_lengths_, group_prefixes_)) {
+      return true;
+    }
   }
   return false;
 }
@@ -223,9 +227,7 @@ bool TokenRepair::HoldsGroupName(std::string_view word) const {
 bool TokenRepair::NamesGroup(std::string_view word) const {
   if (group_names_.contains(word)) return true;
   if (word.size() > 1 && word.back() == 's' && group_names_.contains(word.substr(0, word.size() - 1))) return true;
-  return std::any_of(prefix_lengths_.begin(), prefix_lengths_.end(), [&](size_t length) {
-    return word.size() >= length && group_prefixes_.contains(word.substr(0, length));
-  });
+  return BeginsWithOneOf(word, prefix_lengths_, group_prefixes_);
 }
 
 std::string TokenRepair::RunApart(std::string_view word) const {
@@ -329,7 +331,7 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
     disguise = Disguise::kSwapped;
     restored = found(by_shuffle_, ShuffleKey(word));
   }
-  if (restored.empty() && has_group_names_) {
+  if (restored.empty() && HasGroupNames()) {
     // A group's name too short for the swaps above, two neighbours swapped: "jwes".
     std::string name = found(group_by_letters_, LettersKey(word));
     if (SwapsTwoNeighbours(word, name)) {
@@ -348,7 +350,7 @@ std::string TokenRepair::Restore(std::string_view word, Disguise* how) const {
     disguise = Disguise::kJoinedArticle;
     restored = word.substr(1);  // "a m o r o n": the article joined to the word after it
   }
-  if (restored.empty() && has_group_names_) {
+  if (restored.empty() && HasGroupNames()) {
     disguise = Disguise::kRunTogether;
     restored = RunApart(word);
   }
@@ -467,24 +469,9 @@ bool EndsAfterApostrophe(std::string_view word) {
 std::string TokenRepair::Unstretched(std::string_view word) const {
   // Each run of a letter three times or more is the letter twice when that makes
   // a known word ("passss", "offfficer"), else once ("carrrds", "heaaalth").
-  std::string once, twice;
-  bool stretched = false;
-  for (size_t i = 0; i < word.size();) {
-    size_t run = i;
-    while (run < word.size() && word[run] == word[i]) ++run;
-    const bool letter = word[i] >= 'a' && word[i] <= 'z' && word[i] != 'w';
-    const size_t n = run - i;
-    if (letter && n >= 3) {
-      stretched = true;
-      once += word[i];
-      twice.append(2, word[i]);
-    } else {
-      once.append(n, word[i]);
-      twice.append(n, word[i]);
-    }
-    i = run;
-  }
-  if (!stretched) return "";
+  std::string once = WithStretchedRuns(word, 1);
+  if (once == word) return "";
+  std::string twice = WithStretchedRuns(word, 2);
   return known_.contains(twice) && !known_.contains(once) ? twice : once;
 }
 

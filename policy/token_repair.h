@@ -106,6 +106,9 @@ class TokenRepair {
   bool NamesGroup(std::string_view word) const;
   // Whether a group's name, or a prefix entry's start, stands anywhere in word.
   bool HoldsGroupName(std::string_view word) const;
+  bool HasGroupNames() const;
+  // Whether word begins with a word of names, whose lengths are lengths.
+  static bool BeginsWithOneOf(std::string_view word, const std::vector<size_t>& lengths, const WordSet& names);
   // The first letter, then the others sorted: the key of group_by_letters_.
   static std::string LettersKey(std::string_view word);
   // The first three letters of a plain word as an index in group_starts_.
@@ -121,7 +124,6 @@ class TokenRepair {
   std::vector<size_t> name_lengths_;     // the lengths group_names_ holds
   std::bitset<26 * 26 * 26> group_starts_;  // Trigram() of every group name and prefix
   WordMap<std::string> group_by_letters_;   // LettersKey() -> group name ("jwes" -> "jews")
-  bool has_group_names_ = false;
   WordMap<std::string> spelled_out_;                 // "ppl" -> "people"
   WordMap<std::string> by_consonants_;               // "stpd" -> "stupid"
   WordMap<std::string> by_consonant_prefix_;         // "fck" -> "fuck"
